@@ -1,0 +1,59 @@
+// Lint rules, including the layer rules of docs/architecture (see ../shared/DESIGN.md):
+// a wrong import arrow fails `npm test`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noDomGlobals = ['window', 'document', 'navigator', 'localStorage', 'AudioContext', 'OfflineAudioContext']
+  .map((name) => ({ name, message: 'src/model is pure physics: no DOM or Web Audio.' }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/out/**', '.vitest-attachments/**', 'tests/browser/__screenshots__/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // noUncheckedIndexedAccess types every index as possibly undefined; `!` marks the
+      // places where the index is in range by construction (loops over the same array).
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/model/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**'], message: 'src/model must not import audio, ui, cli or worklets.' },
+          { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/model is pure: no host libraries.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...noDomGlobals],
+    },
+  },
+  {
+    files: ['worklets/dsp/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/src/**', '**/processors/**', 'node:*', 'lit', 'tone', 'standardized-audio-context'], message: 'worklets/dsp kernels import nothing but other kernels.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...noDomGlobals,
+        { name: 'AudioWorkletProcessor', message: 'Kernels are host-free; the processor wraps them.' },
+        { name: 'registerProcessor', message: 'Kernels are host-free; the entry module registers.' }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/worklets/dsp/**'], message: 'The UI reads model and audio, never DSP internals.' }],
+      }],
+    },
+  },
+);

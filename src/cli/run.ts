@@ -1,0 +1,72 @@
+/**
+ * The commands: `headroom report <setup.json> [--json]`, `headroom report --preset <id>`,
+ * `headroom presets`, `headroom --help`.
+ * Pure of process I/O: main.ts prints the result and maps errors to exit codes.
+ */
+import { parseArgs } from 'node:util';
+import { findPreset, presets } from '../model/catalog/presets.ts';
+import { buildReport } from '../model/report.ts';
+import type { Setup } from '../model/setup.ts';
+import { CliError } from './cli-error.ts';
+import { formatReport } from './format-report.ts';
+import { loadSetupFile } from './load-setup.ts';
+
+export const USAGE = `headroom - hear what output impedance, amps and splitters do
+
+Usage:
+  headroom report <setup.json> [--json]   report for a headroom/setup@1 file
+  headroom report --preset <id> [--json]  report for a built-in preset
+  headroom presets [--json]               list the built-in presets
+  headroom --help                         this help
+
+Reports give, per listener at 1 kHz: voltage, power, SPL, change versus the same
+headphone alone, max clean SPL, headroom and the response deviation from 20 Hz to
+20 kHz; then the clipping point and what limits it. --json prints headroom/report@1.
+Exit status: 0 on success, 2 on bad input.`;
+
+async function report(args: string[]): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean', default: false }, preset: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  let setup: Setup;
+  let title: string | undefined;
+  if (values.preset !== undefined) {
+    if (positionals.length > 0) throw new CliError('report takes either a setup file or --preset, not both');
+    const preset = findPreset(values.preset);
+    if (!preset) throw new CliError(`unknown preset "${values.preset}"; choose one of: ${presets.map((p) => p.id).join(', ')}`);
+    setup = preset.setup;
+    title = `${preset.title} (${preset.id}): ${preset.story}`;
+  } else {
+    if (positionals.length !== 1) throw new CliError('report needs exactly one setup file (or --preset <id>); see headroom --help');
+    setup = await loadSetupFile(positionals[0]!);
+  }
+  const result = buildReport(setup);
+  return values.json ? JSON.stringify(result, null, 2) : formatReport(setup, result, title);
+}
+
+function listPresets(args: string[]): string {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
+  if (values.json) return JSON.stringify(presets.map(({ id, title, story }) => ({ id, title, story })), null, 2);
+  const width = Math.max(...presets.map((p) => p.id.length));
+  return presets.map((p) => `${p.id.padEnd(width)}  ${p.title}: ${p.story}`).join('\n');
+}
+
+export async function run(argv: string[]): Promise<string> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      return USAGE;
+    case 'report':
+      return report(rest);
+    case 'presets':
+      return listPresets(rest);
+    default:
+      throw new CliError(`unknown command "${command}"; expected report or presets (see headroom --help)`);
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * The setup contract `headroom/setup@1`: one JSON document that describes a chain
+ * (signal → source → optional amp → optional splitter → 1..8 headphones).
+ *
+ * Every boundary (URL, localStorage, CLI, file import) calls `parseSetup`, which
+ * rejects bad input with messages that name the field path, the value and the
+ * allowed range, e.g. `headphones[1].impedance.nominalOhms must be > 0 (got -32)`.
+ * Nothing is clamped or guessed.
+ */
+import { z } from 'zod';
+
+export const SETUP_FORMAT = 'headroom/setup@1';
+export const MAX_LISTENERS = 8;
+
+const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+const positive = () => finite.gt(0);
+const nonNegative = () => finite.gte(0);
+const optionalNullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+
+const name = z.string().trim().min(1).max(80);
+
+export const signalSchema = z.strictObject({
+  /** Peak level of the test sine in dBFS; 0 dBFS is digital full scale. */
+  levelDbfs: finite.gte(-120).lte(0),
+});
+
+export const sourceSchema = z.strictObject({
+  name,
+  /** 0 is an ideal voltage source. */
+  outputImpedanceOhms: nonNegative().lte(100_000),
+  /** Open-circuit EMF (Vrms) for a 0 dBFS sine at volume 0 dB. */
+  maxOutputVrms: positive().lte(1000),
+  /** Peak output current limit in mA. */
+  maxOutputCurrentMa: optionalNullable(positive().lte(100_000)),
+  /** Series DC-blocking capacitor in µF. */
+  couplingCapacitorUf: optionalNullable(positive().lte(1_000_000)),
+  /** Digital volume before the DAC, ≤ 0 dB. */
+  volumeDb: finite.gte(-120).lte(0),
+});
+
+export const ampSchema = z.strictObject({
+  name,
+  inputImpedanceOhms: positive().lte(1e9),
+  /** Voltage gain: EMF at the output over the voltage at the input. */
+  gainDb: finite.gte(-40).lte(60),
+  outputImpedanceOhms: nonNegative().lte(100_000),
+  /** Rail: the internal EMF clips at √2 × this (peak). */
+  maxOutputVrms: positive().lte(1000),
+  maxOutputCurrentMa: optionalNullable(positive().lte(100_000)),
+  couplingCapacitorUf: optionalNullable(positive().lte(1_000_000)),
+  /** One output stage for every jack, or one stage per jack. */
+  outputs: z.enum(['shared', 'independent']),
+});
+
+export const splitterSchema = z.strictObject({
+  /** Series resistance of each branch (cable and contacts). */
+  cableResistanceOhms: nonNegative().lte(1000),
+});
+
+export const sensitivitySchema = z.strictObject({
+  value: finite.gte(60).lte(150),
+  unit: z.enum(['dB/V', 'dB/mW']),
+});
+
+const motionalSchema = z.strictObject({
+  rOhms: positive().lte(1e6),
+  lMh: positive().lte(1e6),
+  cUf: positive().lte(1e6),
+});
+
+export const networkSchema = z.strictObject({
+  /** Voice-coil DC resistance. */
+  reOhms: positive().lte(1e5),
+  /** Voice-coil inductance in mH (0 for none). */
+  leMh: nonNegative().lte(1e4),
+  /** Parallel R‖L‖C that models the driver's mechanical resonance. */
+  motional: optionalNullable(motionalSchema),
+});
+
+const curvePointSchema = z.tuple([
+  finite.gte(1).lte(100_000),
+  positive().lte(1e6),
+  finite.gte(-90).lte(90),
+]);
+
+export const impedanceSchema = z
+  .strictObject({
+    nominalOhms: optionalNullable(positive().lte(1e5)),
+    network: optionalNullable(networkSchema),
+    curve: optionalNullable(z.array(curvePointSchema).min(2).max(2000)),
+  })
+  .superRefine((impedance, ctx) => {
+    if (impedance.nominalOhms == null && impedance.network == null && impedance.curve == null) {
+      ctx.addIssue({ code: 'custom', message: 'needs one of nominalOhms, network or curve' });
+    }
+    const curve = impedance.curve;
+    if (curve) {
+      for (let i = 1; i < curve.length; i++) {
+        const previous = curve[i - 1]![0];
+        const hz = curve[i]![0];
+        if (!(hz > previous)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['curve', i, 0],
+            message: `must be > ${previous} Hz, the previous point's frequency (got ${hz}); points go in rising frequency`,
+          });
+        }
+      }
+    }
+  });
+
+export const headphoneSchema = z.strictObject({
+  name,
+  sensitivity: sensitivitySchema,
+  impedance: impedanceSchema,
+});
+
+export const setupSchema = z.strictObject({
+  format: z.literal(SETUP_FORMAT),
+  signal: signalSchema,
+  source: sourceSchema,
+  amp: ampSchema.nullable(),
+  splitter: splitterSchema.nullable(),
+  headphones: z.array(headphoneSchema).min(1).max(MAX_LISTENERS),
+});
+
+export type Setup = z.infer<typeof setupSchema>;
+export type Signal = Setup['signal'];
+export type Source = Setup['source'];
+export type Amp = NonNullable<Setup['amp']>;
+export type Splitter = NonNullable<Setup['splitter']>;
+export type Headphone = Setup['headphones'][number];
+export type Sensitivity = Headphone['sensitivity'];
+export type Impedance = Headphone['impedance'];
+export type ImpedanceNetwork = NonNullable<Impedance['network']>;
+export type ImpedanceCurvePoint = [hz: number, magnitudeOhms: number, phaseDeg: number];
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Validates an untrusted value (already JSON-parsed) against `headroom/setup@1`. */
+export function parseSetup(input: unknown): ParseResult<Setup> {
+  const result = setupSchema.safeParse(input, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, errors: result.error.issues.map(formatIssue) };
+}
+
+/** Parses JSON text, then validates it; JSON syntax errors are reported like field errors. */
+export function parseSetupJson(text: string): ParseResult<Setup> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [`setup is not valid JSON: ${(error as Error).message}`] };
+  }
+  return parseSetup(data);
+}
+
+/** `headphones[1].impedance.nominalOhms`: the path as a reader would type it. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text === '' ? 'setup' : text;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 60 ? `${json.slice(0, 60)}…` : json;
+  } catch {
+    return String(value);
+  }
+}
+
+interface IssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+  origin?: string;
+  expected?: string;
+  values?: readonly unknown[];
+  keys?: string[];
+}
+
+function formatIssue(issue: IssueLike): string {
+  const where = formatPath(issue.path);
+  const got = `(got ${describeValue(issue.input)})`;
+  switch (issue.code) {
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const op = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
+      if (issue.origin === 'array') {
+        const count = Array.isArray(issue.input) ? issue.input.length : '?';
+        const noun = issue.code === 'too_small' ? 'at least' : 'at most';
+        return `${where} must have ${noun} ${String(bound)} ${bound === 1 ? 'entry' : 'entries'} (got ${count})`;
+      }
+      if (issue.origin === 'string') {
+        const noun = issue.code === 'too_small' ? 'at least' : 'at most';
+        return `${where} must have ${noun} ${String(bound)} characters ${got}`;
+      }
+      return `${where} must be ${op} ${String(bound)} ${got}`;
+    }
+    case 'invalid_type':
+      if (issue.input === undefined) return `${where} is required (${article(issue.expected ?? 'value')})`;
+      return `${where} must be ${article(issue.expected ?? 'value')} ${got}`;
+    case 'invalid_value':
+      if (issue.input === undefined) return `${where} is required (one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')})`;
+      return `${where} must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')} ${got}`;
+    case 'unrecognized_keys':
+      return `${where} has unknown field${(issue.keys ?? []).length > 1 ? 's' : ''} ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}`;
+    case 'custom':
+      return `${where} ${issue.message}${issue.message.includes('(got') || issue.input === undefined ? '' : ` ${got}`}`;
+    default:
+      return `${where}: ${issue.message} ${got}`;
+  }
+}
+
+function article(expected: string): string {
+  if (expected === 'array' || expected === 'object') return `an ${expected}`;
+  if (expected === 'number' || expected === 'string' || expected === 'boolean') return `a ${expected}`;
+  return expected;
+}
