@@ -80,7 +80,9 @@ export const networkSchema = z.strictObject({
 const curvePointSchema = z.tuple([
   finite.gte(1).lte(100_000),
   positive().lte(1e6),
-  finite.gte(-90).lte(90),
+  // Strictly inside ±90°: a purely reactive headphone would be lossless, and two of
+  // opposite sign in parallel would divide by zero.
+  finite.gt(-90).lt(90),
 ]);
 
 export const impedanceSchema = z

@@ -17,6 +17,10 @@
  *   current part: Ipk from the geometric mean of √2·I.
  * Splits that fit equally well (within 0.05 dB) are returned as alternatives: two
  * ratings rarely decide between "a little output impedance" and "a current limit".
+ * Exact ties (within 1e-6 dB, i.e. rounding) go to the smaller output impedance: amps
+ * are designed for a low Zo, and a current limit is the usual reason the power falls
+ * short into low loads (JDS Labs O2: 613 mW/32 Ω and 88 mW/600 Ω read as a 22.5 Ω
+ * output otherwise, where 0.54 Ω is published).
  */
 import { z } from 'zod';
 import { formatPath, type ParseResult } from './setup.ts';
@@ -66,6 +70,8 @@ export interface SpecSheetFit extends SpecSheetInterpretation {
 }
 
 const EQUALLY_GOOD_DB = 0.05;
+/** Fits closer than this differ by rounding only. */
+const TIE_DB = 1e-6;
 /** Above this RMS error the two-limit model does not describe the ratings. */
 const POOR_FIT_DB = 0.1;
 
@@ -98,7 +104,9 @@ export function solveSpecSheet(input: unknown): ParseResult<SpecSheetFit> {
     const fit = fitSplit(ratings, split);
     if (fit) candidates.push(fit);
   }
-  candidates.sort((a, b) => a.rmsErrorDb - b.rmsErrorDb);
+  candidates.sort((a, b) =>
+    Math.abs(a.rmsErrorDb - b.rmsErrorDb) < TIE_DB ? a.outputImpedanceOhms - b.outputImpedanceOhms : a.rmsErrorDb - b.rmsErrorDb,
+  );
   const [best, ...rest] = candidates;
   if (!best) return { ok: false, errors: ['ratings cannot be explained by a rail and a current limit'] };
   const alternatives = rest.filter((c) => c.rmsErrorDb - best.rmsErrorDb <= EQUALLY_GOOD_DB);
@@ -129,21 +137,22 @@ function fitSplit(ratings: readonly PowerRating[], split: number): SpecSheetInte
   if (railPart.length >= 2) {
     const line = leastSquares(railPart.map((m) => 1 / m.loadOhms), railPart.map((m) => 1 / m.loadVoltageVrms));
     if (line.intercept <= 0) return null;
-    const slope = Math.max(0, line.slope);
-    // A negative slope would mean a negative Zo: take Zo = 0 and refit E alone.
-    const intercept = line.slope < 0 ? mean(railPart.map((m) => 1 / m.loadVoltageVrms)) : line.intercept;
+    // A negative slope would mean a negative Zo: take Zo = 0 (assumed, not fitted) and refit E alone.
+    outputImpedanceFitted = line.slope >= 0;
+    const intercept = outputImpedanceFitted ? line.intercept : mean(railPart.map((m) => 1 / m.loadVoltageVrms));
     maxOutputVrms = 1 / intercept;
-    outputImpedanceOhms = slope / intercept;
-    outputImpedanceFitted = true;
+    outputImpedanceOhms = outputImpedanceFitted ? line.slope / intercept : 0;
   } else if (railPart.length === 1) {
     maxOutputVrms = railPart[0]!.loadVoltageVrms;
   }
 
+  // With no rail-limited rating the rail is unknown, but one common rail must be at
+  // least the highest voltage published: predict with that lower bound.
+  const railForPrediction = maxOutputVrms ?? Math.max(...measured.map((m) => m.loadVoltageVrms));
   const fits: RatingFit[] = measured.map((m, i) => {
-    const railVrms = maxOutputVrms === null ? Infinity : (maxOutputVrms * m.loadOhms) / (m.loadOhms + outputImpedanceOhms);
+    const railVrms = (railForPrediction * m.loadOhms) / (m.loadOhms + outputImpedanceOhms);
     const currentVrms = maxOutputCurrentMa === null ? Infinity : (maxOutputCurrentMa / 1000 / SQRT2) * m.loadOhms;
-    // With no rail-limited rating the rail is unknown: predict the rating itself.
-    const predictedVrms = Math.min(railVrms, currentVrms, maxOutputVrms === null ? m.loadVoltageVrms : Infinity);
+    const predictedVrms = Math.min(railVrms, currentVrms);
     return {
       powerMw: m.powerMw,
       loadOhms: m.loadOhms,

@@ -17,7 +17,7 @@ describe('clipping', () => {
     expect(clipping.atSignalDbfs).toBeCloseTo(db(2 / (10 ** (12 / 20) * (1e9 / (1e9 + 0)))), EXACT);
   });
 
-  it('a current limit is reached where √2·EMF/|Zo + Z| = Imax: 40 mA peak into 16 Ω from 1 V clips at −6.90 dBFS', () => {
+  it('a current limit is reached where √2·EMF/|Zo + Z| = Imax: 40 mA peak into 16 Ω from 1 V clips at −6.89 dBFS', () => {
     const s = setup({ source: source({ maxOutputCurrentMa: 40 }), headphones: [resistiveHeadphone(16)] });
     const { clipping } = buildReport(s);
     expect(clipping).toEqual({ limitedBy: 'current', stage: 'source', atSignalDbfs: expect.any(Number) });

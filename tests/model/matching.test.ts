@@ -33,12 +33,26 @@ describe('impedance matching', () => {
     expect(dampingFactor(setup(), 0)).toBe(Number.POSITIVE_INFINITY);
   });
 
-  it('the 1/8 rule compares the source impedance with the lowest headphone impedance over 20 Hz–20 kHz', () => {
+  it('the 1/8 rule passes when the load is at least 8 times the output impedance at every frequency', () => {
     const check = eighthRule(setup({ source: source({ outputImpedanceOhms: 4 }), headphones: [swing(32, 64)] }), 0);
-    expect(check.headphoneMinOhms).toBeCloseTo(32, EXACT);
-    expect(check.limitOhms).toBeCloseTo(4, EXACT);
+    expect(check.worstRatio).toBeCloseTo(8, EXACT);
+    expect(check.loadImpedanceOhms).toBeCloseTo(32, EXACT);
     expect(check.passes).toBe(true);
     expect(eighthRule(setup({ source: source({ outputImpedanceOhms: 4.01 }), headphones: [swing(32, 64)] }), 0).passes).toBe(false);
+  });
+
+  it('on a shared output the 1/8 rule judges the whole load: four 32 Ω listeners need 1 Ω, not 4 Ω', () => {
+    const four = (ohms: number) => setup({ source: source({ outputImpedanceOhms: ohms }), splitter: { cableResistanceOhms: 0 }, headphones: Array.from({ length: 4 }, () => resistiveHeadphone(32)) });
+    expect(eighthRule(four(1), 2).worstRatio).toBeCloseTo(8, EXACT);
+    expect(eighthRule(four(1), 2).passes).toBe(true);
+    expect(eighthRule(four(1.01), 2).passes).toBe(false);
+  });
+
+  it('a coupling capacitor fails the 1/8 rule in the bass: 220 µF behind 1 Ω into 16 Ω is 36.2 Ω at 20 Hz', () => {
+    const check = eighthRule(setup({ source: source({ outputImpedanceOhms: 1, couplingCapacitorUf: 220 }), headphones: [resistiveHeadphone(16)] }), 0);
+    expect(check.worstHz).toBe(20);
+    expect(check.sourceImpedanceOhms).toBeCloseTo(Math.hypot(1, 1 / (2 * Math.PI * 20 * 220e-6)), EXACT);
+    expect(check.passes).toBe(false);
   });
 
   it('the 1/8 rule keeps the response deviation under 20·log10(9/8) = 1.02 dB for any swing, and under 0.5 dB for 2:1', () => {

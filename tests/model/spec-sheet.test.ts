@@ -38,17 +38,37 @@ describe('the spec-sheet solver', () => {
     expect(result.outputImpedanceOhms).toBeCloseTo(0, EXACT);
   });
 
-  it('reads "220 mW into 16 Ω, 120 mW into 32 Ω" both ways, as 2 ratings cannot decide between them', () => {
+  it('reads "220 mW into 16 Ω, 120 mW into 32 Ω" both ways, preferring the current limit over an output impedance', () => {
     const result = fit([{ powerMw: 220, loadOhms: 16 }, { powerMw: 120, loadOhms: 32 }]);
-    // Rail only: V16 = √(0.22·16) = 1.876 V, V32 = √(0.12·32) = 1.960 V → Zo and E from the divider.
     const v16 = Math.sqrt(0.22 * 16);
     const v32 = Math.sqrt(0.12 * 32);
+    // Both readings reproduce the two ratings exactly; the tie goes to the smaller Zo.
+    expect(result.ratings.map((r) => r.limitedBy)).toEqual(['current', 'rail']);
+    expect(result.maxOutputCurrentMa).toBeCloseTo(((Math.SQRT2 * v16) / 16) * 1000, EXACT);
+    expect(result.maxOutputVrms).toBeCloseTo(v32, EXACT);
+    expect(result.outputImpedanceFitted).toBe(false);
+    // The other reading, rail only: Zo and E from the divider V = E·R/(R + Zo) at both loads.
     const zo = (v32 - v16) / (v16 / 16 - v32 / 32);
-    expect(result.outputImpedanceOhms).toBeCloseTo(zo, EXACT);
-    expect(result.maxOutputVrms).toBeCloseTo((v32 * (32 + zo)) / 32, EXACT);
     const alternative = result.alternatives[0]!;
-    expect(alternative.ratings.map((r) => r.limitedBy)).toEqual(['current', 'rail']);
-    expect(alternative.maxOutputCurrentMa).toBeCloseTo(((Math.SQRT2 * v16) / 16) * 1000, EXACT);
+    expect(alternative.ratings.map((r) => r.limitedBy)).toEqual(['rail', 'rail']);
+    expect(alternative.outputImpedanceOhms).toBeCloseTo(zo, EXACT);
+    expect(alternative.maxOutputVrms).toBeCloseTo((v32 * (32 + zo)) / 32, EXACT);
+  });
+
+  it('reads the JDS Labs O2 (613 mW/32 Ω, 88 mW/600 Ω) as current-limited into 32 Ω with a 7.27 V rail', () => {
+    // JDS Labs, "PSA: Element is Not an O2". An all-rail reading would claim Zo = 22.5 Ω; 0.54 Ω is published.
+    const result = fit([{ powerMw: 613, loadOhms: 32 }, { powerMw: 88, loadOhms: 600 }]);
+    expect(result.ratings.map((r) => r.limitedBy)).toEqual(['current', 'rail']);
+    expect(result.maxOutputVrms).toBeCloseTo(Math.sqrt(0.088 * 600), EXACT);
+    expect(result.maxOutputCurrentMa).toBeCloseTo(Math.SQRT2 * Math.sqrt(0.613 / 32) * 1000, EXACT);
+    expect(result.outputImpedanceOhms).toBe(0);
+  });
+
+  it('never reads two ratings that need different currents as both current-limited', () => {
+    // 117 mA and 61 mA rms cannot both be the same limit; with one common rail the 32 Ω rating would exceed it.
+    const result = fit([{ powerMw: 220, loadOhms: 16 }, { powerMw: 120, loadOhms: 32 }]);
+    const allCurrent = [result, ...result.alternatives].find((r) => r.ratings.every((x) => x.limitedBy === 'current'));
+    expect(allCurrent).toBeUndefined();
   });
 
   it('warns when ratings follow neither limit, as with the Schiit Magni 2 whose supply sags into low loads', () => {

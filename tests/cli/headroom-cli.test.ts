@@ -1,0 +1,158 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { presets } from '../../src/model/catalog/presets.ts';
+import { buildReport } from '../../src/model/report.ts';
+import { db, resistiveHeadphone, setup, source } from '../support/setups.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/headroom.js', import.meta.url));
+const run = promisify(execFile);
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `headroom` command as a user would, in its own process. */
+async function headroom(...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** A user error: exit status 2, nothing on stdout, exactly one line on stderr, no stack trace. */
+function expectOneLineError(outcome: Outcome, pattern: RegExp): void {
+  expect(outcome.code).toBe(2);
+  expect(outcome.stdout).toBe('');
+  const lines = outcome.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(outcome.stderr).not.toMatch(/\n\s+at /);
+}
+
+let dir: string;
+const splitterSetup = setup({
+  signal: { levelDbfs: -10 },
+  source: source({ name: 'Laptop', outputImpedanceOhms: 100 }),
+  splitter: { cableResistanceOhms: 0 },
+  headphones: [resistiveHeadphone(32, 'Left listener'), resistiveHeadphone(32, 'Right listener')],
+});
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'headroom-cli-'));
+  await writeFile(join(dir, 'splitter.json'), JSON.stringify(splitterSetup));
+  await writeFile(join(dir, 'plain.json'), JSON.stringify(setup()));
+  await writeFile(join(dir, 'broken.json'), '{"format": "headroom/setup@1", ');
+  await writeFile(join(dir, 'empty.json'), '');
+  await writeFile(join(dir, 'invalid.json'), JSON.stringify(setup({ headphones: [{ ...resistiveHeadphone(32), impedance: { nominalOhms: -32 } }] })));
+  await mkdir(join(dir, 'folder.json'));
+});
+
+describe('headroom report', () => {
+  it('--json prints the headroom/report@1 document: a second 32 Ω listener on a 100 Ω source shows −4.90 dB', async () => {
+    const outcome = await headroom('report', join(dir, 'splitter.json'), '--json');
+    expect(outcome.code).toBe(0);
+    const report = JSON.parse(outcome.stdout);
+    expect(report.format).toBe('headroom/report@1');
+    expect(report.headphones[0].levelChangeDb).toBeCloseTo(db(16 / 116 / (32 / 132)), 9);
+    // The CLI adds nothing and loses nothing: full double precision survives JSON.
+    expect(report).toEqual(JSON.parse(JSON.stringify(buildReport(splitterSetup))));
+  }, 20_000);
+
+  it('prints a readable table with every figure per listener and the clipping point', async () => {
+    const outcome = await headroom('report', join(dir, 'plain.json'));
+    expect(outcome.code).toBe(0);
+    // 1 V from 0 Ω into 32 Ω at 0 dBFS: 1.00 V, 31.25 mW, a 100 dB/V headphone plays 100.0 dB.
+    const row = outcome.stdout.split('\n').find((line) => line.startsWith('1 '));
+    expect(row).toMatch(/32 ohm\s+1\.00 V\s+31\.3 mW\s+100\.0 dB\s+\+0\.00 dB\s+100\.0 dB\s+\+0\.0 dB\s+\+0\.00\.\.\+0\.00 dB/);
+    for (const column of ['Listener', 'Voltage', 'Power', 'SPL', 'vs alone', 'Max clean SPL', 'Headroom', 'Response']) {
+      expect(outcome.stdout).toContain(column);
+    }
+    expect(outcome.stdout).toContain('Clipping: none up to 0 dBFS at this volume');
+  }, 20_000);
+
+  it('names the limiting stage and level when a chain clips', async () => {
+    await writeFile(join(dir, 'clips.json'), JSON.stringify(setup({ source: source({ maxOutputCurrentMa: 40 }), headphones: [resistiveHeadphone(16)] })));
+    const outcome = await headroom('report', join(dir, 'clips.json'));
+    // √2 · 1 V / 16 Ω = 88.4 mA peak at 0 dBFS; 40 mA is reached at 20·log10(40/88.4) = −6.89 dBFS.
+    expect(outcome.stdout).toContain(`Clipping: source current limit reached at ${db(0.04 / (Math.SQRT2 / 16)).toFixed(2)} dBFS`);
+  }, 20_000);
+
+  it('--preset reports a built-in preset with its title and story', async () => {
+    const preset = presets[0]!;
+    const outcome = await headroom('report', '--preset', preset.id);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain(preset.title);
+    expect(outcome.stdout).toContain(preset.story);
+    for (const hp of preset.setup.headphones) expect(outcome.stdout).toContain(hp.name);
+  }, 20_000);
+
+  it('every preset reports without error as JSON', async () => {
+    for (const preset of presets) {
+      const outcome = await headroom('report', '--preset', preset.id, '--json');
+      expect(outcome.code).toBe(0);
+      expect(JSON.parse(outcome.stdout).headphones).toHaveLength(preset.setup.headphones.length);
+    }
+  }, 60_000);
+});
+
+describe('headroom presets and help', () => {
+  it('presets lists every preset id with its title', async () => {
+    const outcome = await headroom('presets');
+    expect(outcome.code).toBe(0);
+    for (const preset of presets) expect(outcome.stdout).toContain(preset.id);
+    const json = JSON.parse((await headroom('presets', '--json')).stdout);
+    expect(json.map((p: { id: string }) => p.id)).toEqual(presets.map((p) => p.id));
+  }, 20_000);
+
+  it('--help and no arguments print the usage and exit 0', async () => {
+    for (const args of [['--help'], []]) {
+      const outcome = await headroom(...args);
+      expect(outcome.code).toBe(0);
+      expect(outcome.stdout).toContain('headroom report <setup.json> [--json]');
+      expect(outcome.stdout).toContain('headroom presets');
+    }
+  }, 20_000);
+});
+
+describe('bad input exits 2 with one clear line', () => {
+  it('a missing file', async () => {
+    expectOneLineError(await headroom('report', join(dir, 'nope.json')), /nope\.json: no such file$/);
+  }, 20_000);
+
+  it('a file that is not JSON', async () => {
+    expectOneLineError(await headroom('report', join(dir, 'broken.json')), /broken\.json: setup is not valid JSON: /);
+  }, 20_000);
+
+  it('an empty file', async () => {
+    expectOneLineError(await headroom('report', join(dir, 'empty.json')), /empty\.json: file is empty, expected a headroom\/setup@1 JSON document$/);
+  }, 20_000);
+
+  it('a directory instead of a file', async () => {
+    expectOneLineError(await headroom('report', join(dir, 'folder.json')), /folder\.json: is a directory/);
+  }, 20_000);
+
+  it('an invalid setup, naming the field, the value and the range', async () => {
+    expectOneLineError(await headroom('report', join(dir, 'invalid.json')), /invalid\.json: headphones\[0\]\.impedance\.nominalOhms must be > 0 \(got -32\)$/);
+  }, 20_000);
+
+  it('an unknown preset lists the valid ones', async () => {
+    expectOneLineError(await headroom('report', '--preset', 'nope'), new RegExp(`unknown preset "nope"; choose one of: ${presets[0]!.id}`));
+  }, 20_000);
+
+  it('an unknown command, an unknown flag, a missing file argument, and a file together with --preset', async () => {
+    expectOneLineError(await headroom('frobnicate'), /unknown command "frobnicate"/);
+    expectOneLineError(await headroom('report', join(dir, 'plain.json'), '--loud'), /Unknown option '--loud'/);
+    expectOneLineError(await headroom('report'), /report needs exactly one setup file/);
+    expectOneLineError(await headroom('report', join(dir, 'plain.json'), '--preset', presets[0]!.id), /either a setup file or --preset, not both/);
+  }, 30_000);
+});
