@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,19 @@ describe('headroom report', () => {
     expect(report.headphones[0].levelChangeDb).toBeCloseTo(db(16 / 116 / (32 / 132)), 9);
     // The CLI adds nothing and loses nothing: full double precision survives JSON.
     expect(report).toEqual(JSON.parse(JSON.stringify(buildReport(splitterSetup))));
+  }, 20_000);
+
+  it('--json agrees with an independent circuit simulator: ngspice\u2019s splitter with unequal loads within 1e-7 relative', async () => {
+    const fixtures = new URL('../fixtures/ngspice/', import.meta.url);
+    const recorded = JSON.parse(await readFile(new URL('splitter-unequal.ac.json', fixtures), 'utf8')) as {
+      at1kHz: { headphones: { re: number; im: number }[] };
+    };
+    const outcome = await headroom('report', fileURLToPath(new URL('splitter-unequal.setup.json', fixtures)), '--json');
+    const report = JSON.parse(outcome.stdout) as { headphones: { loadVoltageVrms: number }[] };
+    // ngspice prints 16 significant digits; see tests/model/ngspice.test.ts for the tolerance.
+    recorded.at1kHz.headphones.forEach((spice, i) => {
+      expect(Math.abs(report.headphones[i]!.loadVoltageVrms / Math.hypot(spice.re, spice.im) - 1)).toBeLessThan(1e-7);
+    });
   }, 20_000);
 
   it('prints a readable table with every figure per listener and the clipping point', async () => {
