@@ -41,9 +41,11 @@ export function formatReport(setup: Setup, report: Report, title?: string): stri
   lines.push(`Chain: ${chainLine(setup)}`);
   lines.push(`Signal: ${setup.signal.levelDbfs.toFixed(1)} dBFS sine; levels at 1 kHz, response 20 Hz-20 kHz re 1 kHz`);
   lines.push('');
-  const header = ['#', 'Listener', 'Voltage', 'Power', 'SPL', 'vs alone', 'Max clean SPL', 'Headroom', 'Response', 'at'];
+  const header = ['#', 'Listener', 'Voltage', 'Power', 'SPL', 'vs alone', 'Max clean SPL', 'Headroom', 'Response', 'min / max at'];
   const rows = report.headphones.map((h, i) => {
     const d = h.responseDeviationDb;
+    // Below half the last printed digit a deviation would print as ±0.00: call it flat.
+    const flat = d.max - d.min < 0.005;
     return [
       String(i + 1),
       h.name,
@@ -53,8 +55,8 @@ export function formatReport(setup: Setup, report: Report, title?: string): stri
       `${signed(h.levelChangeDb, 2)} dB`,
       `${h.maxCleanSplDb.toFixed(1)} dB`,
       `${signed(h.maxCleanSplDb - h.splDb, 1)} dB`,
-      `${signed(d.min, 2)}..${signed(d.max, 2)} dB`,
-      `${formatHz(d.minHz)} / ${formatHz(d.maxHz)}`,
+      flat ? 'flat' : `${signed(d.min, 2)}..${signed(d.max, 2)} dB`,
+      flat ? '-' : `${formatHz(d.minHz)} / ${formatHz(d.maxHz)}`,
     ];
   });
   lines.push(table([header, ...rows]));

@@ -86,11 +86,20 @@ describe('headroom report', () => {
     expect(outcome.code).toBe(0);
     // 1 V from 0 Ω into 32 Ω at 0 dBFS: 1.00 V, 31.25 mW, a 100 dB/V headphone plays 100.0 dB.
     const row = outcome.stdout.split('\n').find((line) => line.startsWith('1 '));
-    expect(row).toMatch(/32 ohm\s+1\.00 V\s+31\.3 mW\s+100\.0 dB\s+\+0\.00 dB\s+100\.0 dB\s+\+0\.0 dB\s+\+0\.00\.\.\+0\.00 dB/);
+    expect(row).toMatch(/32 ohm\s+1\.00 V\s+31\.3 mW\s+100\.0 dB\s+\+0\.00 dB\s+100\.0 dB\s+\+0\.0 dB\s+flat\s+-$/);
     for (const column of ['Listener', 'Voltage', 'Power', 'SPL', 'vs alone', 'Max clean SPL', 'Headroom', 'Response']) {
       expect(outcome.stdout).toContain(column);
     }
     expect(outcome.stdout).toContain('Clipping: none up to 0 dBFS at this volume');
+  }, 20_000);
+
+  it('shows the response deviation with the frequencies of its extremes', async () => {
+    // 220 µF into 16 Ω from 0 Ω: −7.4 dB at 20 Hz (see tests/model/circuit-laws for the corner law).
+    await writeFile(join(dir, 'cap.json'), JSON.stringify(setup({ source: source({ couplingCapacitorUf: 220 }), headphones: [resistiveHeadphone(16)] })));
+    const report = buildReport(setup({ source: source({ couplingCapacitorUf: 220 }), headphones: [resistiveHeadphone(16)] })).headphones[0]!;
+    const outcome = await headroom('report', join(dir, 'cap.json'));
+    expect(outcome.stdout).toContain(`${report.responseDeviationDb.min.toFixed(2)}..+${report.responseDeviationDb.max.toFixed(2)} dB  20.0 Hz / 20.0 kHz`);
+    expect(report.responseDeviationDb.min).toBeCloseTo(db(16 / Math.hypot(16, 1 / (2 * Math.PI * 20 * 220e-6))) - db(16 / Math.hypot(16, 1 / (2 * Math.PI * 1000 * 220e-6))), 9);
   }, 20_000);
 
   it('names the limiting stage and level when a chain clips', async () => {

@@ -1,0 +1,17 @@
+/** The catalog of real gear and the presets built from it. */
+export type {
+  AmpKind,
+  CatalogAmp,
+  CatalogHeadphone,
+  CatalogSource,
+  CatalogSplitter,
+  Citation,
+  CitationKind,
+  HeadphoneKind,
+  SourceKind,
+} from './citations.ts';
+export { headphones, networkFitPoints, type FitPoint } from './headphones.ts';
+export { sources } from './sources.ts';
+export { amps } from './amps.ts';
+export { splitters } from './splitters.ts';
+export { defaultPresetId, findPreset, presets, type Preset } from './presets.ts';
