@@ -54,7 +54,7 @@ export const presets: readonly Preset[] = [
   {
     id: 'phone-amp-hd600',
     title: 'Phone → Magni 2 → HD 600',
-    story: 'The same phone and headphones with a desktop amp at 6× gain: 15.6 dB louder and 8.8 V of headroom.',
+    story: 'The same phone and headphones with a desktop amp at 6× gain: 15.6 dB louder (108 dB SPL), and still clean at full scale (118 dB SPL).',
     setup: setup(-10, src('iphone-6-jack'), { amp: amp('schiit-magni-2') }, [hp('sennheiser-hd-600')]),
     pairedWith: 'phone-hd600',
   },

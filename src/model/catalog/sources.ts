@@ -1,5 +1,5 @@
 /**
- * Real headphone outputs (phones, laptops, an audio interface, a DAC) and the
+ * Real headphone outputs (phones, a USB-C dongle, laptops, an audio interface, a DAC) and the
  * IEC 61938 reference output, with sourced figures. `volumeDb` is a user setting
  * (0 dB = full digital volume), not a figure of the device.
  *
@@ -84,6 +84,28 @@ export const sources: readonly CatalogSource[] = [
         source: 'marzocchi.net, "Output impedance of Nexus 5X" (2016): unloaded output at volume step 15 (maximum)',
         url: 'https://marzocchi.net/wp/2025/05/output-impedance-of-nexus-5x',
         kind: 'measurement',
+      },
+    ],
+  },
+  {
+    id: 'apple-usb-c-dongle',
+    kind: 'dongle',
+    notes: 'Apple USB-C to 3.5 mm Headphone Jack Adapter (Cirrus Logic DAC/amp in the plug). Regional versions differ: the US model (A2049) is clearly louder than the EU model (A2155) (journaldulapin.com, 2023, level comparison without voltages). The level used here is one hand measurement on an iPhone at full volume, region not stated; no lab figure for either version was found.',
+    part: { name: 'Apple USB-C to 3.5 mm adapter', outputImpedanceOhms: 0.9, maxOutputVrms: 0.6, volumeDb: 0 },
+    citations: [
+      {
+        field: 'outputImpedanceOhms',
+        source: 'Audio Science Review, "Review: Apple vs Google USB-C Headphone Adapters" (amirm, 2019): output impedance 0.9 Ω (as summarised by Frieve-A/audioreview, "Apple USB-C to 3.5mm Headphone Jack Adapter", 2025; the ASR page itself was not read)',
+        url: 'https://www.audiosciencereview.com/forum/index.php?threads/review-apple-vs-google-usb-c-headphone-adapters.5541/',
+        kind: 'measurement',
+        reasoning: 'Second-hand: the figure is quoted from ASR by a review summary; a user measurement in the same thread reportedly found about 0.5 Ω.',
+      },
+      {
+        field: 'maxOutputVrms',
+        source: 'GitHub lightphone/light-sdk issue #186, "USB-C audio is ~23.5 dB too quiet through the Apple USB-C→3.5mm adapter" (2026): iPhone 16 Pro Max at maximum volume through the adapter, 1 kHz sine at −1 dBFS recorded at −3.2 dBu (Audient iD44 input)',
+        url: 'https://github.com/lightphone/light-sdk/issues/186',
+        kind: 'estimate',
+        reasoning: 'A hand measurement, scaled to full scale: −3.2 dBu at −1 dBFS is −2.2 dBu at 0 dBFS, 0.7746·10^(−2.2/20) = 0.60 Vrms (reading the dBu figure as the rms level of the sine). The interface input (kΩ) barely loads a 0.9 Ω output. Region of the adapter not stated, and iOS may hold back the top of its volume range, so this is a lower bound for the US version.',
       },
     ],
   },
