@@ -1,0 +1,74 @@
+/**
+ * <headroom-preset-picker>: a labelled select over the presets. Properties down (the list
+ * and the selected id), one event up: `preset-change` with `{ id }` when the user picks one.
+ */
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { baseStyles } from './styles.ts';
+
+export interface PresetOption {
+  id: string;
+  title: string;
+}
+
+export type PresetChangeEvent = CustomEvent<{ id: string }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-preset-picker': HeadroomPresetPicker;
+  }
+  interface HTMLElementEventMap {
+    'preset-change': PresetChangeEvent;
+  }
+}
+
+@customElement('headroom-preset-picker')
+export class HeadroomPresetPicker extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      label {
+        display: grid;
+        gap: 0.4rem;
+        font-weight: 600;
+      }
+      select {
+        font: inherit;
+        font-weight: 400;
+        color: var(--_text);
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: 8px;
+        padding: 0.45rem 2rem 0.45rem 0.7rem;
+        width: 100%;
+        min-width: 0;
+        text-overflow: ellipsis;
+      }
+      select:focus-visible {
+        outline: 2px solid var(--_accent);
+        outline-offset: 2px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) presets: readonly PresetOption[] = [];
+
+  @property() selected = '';
+
+  override render(): TemplateResult {
+    return html`<label>
+      Preset
+      <select @change=${this.onChange} .value=${this.selected}>
+        ${this.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === this.selected}>${p.title}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  private onChange(event: Event): void {
+    const id = (event.target as HTMLSelectElement).value;
+    this.dispatchEvent(new CustomEvent('preset-change', { detail: { id }, bubbles: true, composed: true }));
+  }
+}

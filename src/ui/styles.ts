@@ -1,0 +1,39 @@
+/**
+ * Shared component styles. Colours are CSS custom properties set on :root in index.html
+ * (light and dark via prefers-color-scheme); custom properties inherit into shadow roots.
+ * The fallbacks keep a component readable when it is mounted outside the page (tests).
+ */
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    --_text: var(--hr-text, #1b1f24);
+    --_muted: var(--hr-muted, #5b6470);
+    --_surface: var(--hr-surface, #ffffff);
+    --_surface-2: var(--hr-surface-2, #f3f5f8);
+    --_border: var(--hr-border, #d9dee5);
+    --_accent: var(--hr-accent, #0b6bcb);
+    --_warn: var(--hr-warn, #a4501a);
+    --_warn-bg: var(--hr-warn-bg, #fdf1e7);
+    --_bad: var(--hr-bad, #b42318);
+    --_bad-bg: var(--hr-bad-bg, #fdecea);
+    --_good: var(--hr-good, #1f7a4d);
+    --_good-bg: var(--hr-good-bg, #e8f5ee);
+    --_radius: 10px;
+    color: var(--_text);
+    font-family: var(--hr-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    line-height: 1.45;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .num {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+`;

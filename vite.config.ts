@@ -1,0 +1,21 @@
+/**
+ * Vite config for the app (dev server, build, preview) — vitest.config.ts extends it.
+ * See docs/DESIGN "Toolchain facts": worklets are imported with `?worker&url` and must be
+ * bundled as IIFE; with the default 'es' Vite emits `export default` and
+ * standardized-audio-context's addModule fails with "Unexpected token 'export'".
+ */
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  // Relative asset URLs: the built app works from any folder (file server, GitHub Pages subpath).
+  base: './',
+  worker: { format: 'iife' },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Everything ships in the bundle: no CDN, fonts or analytics, nothing fetched at runtime.
+    assetsInlineLimit: 0,
+  },
+  server: { host: '127.0.0.1', open: false },
+  preview: { host: '127.0.0.1', open: false },
+});

@@ -1,0 +1,69 @@
+/**
+ * Test projects (run one with `npx vitest run --project <name>`):
+ *   node     — everything under tests/ except tests/browser, in Node.
+ *   browser  — tests/browser/**\/*.browser.test.ts: Vitest browser mode in headless system
+ *              Chromium through Playwright (components mounted in a real page).
+ *   e2e      — tests/browser/**\/*.e2e.test.ts: in Node, starts the Vite dev server and the
+ *              production build's preview server and drives the real index.html with
+ *              playwright-core in the same Chromium.
+ * Chromium comes from scripts/chromium-path.mjs (the finder that scripts/ensure-chromium.mjs
+ * uses before `vitest run` in `npm test`); Playwright's browser download is never used.
+ */
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import viteConfig from './vite.config.ts';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs';
+
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  console.warn('vitest.config: no Chromium found, so the browser and e2e projects will fail. Run `node scripts/ensure-chromium.mjs`.');
+}
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['tests/**/*.test.ts'],
+            exclude: ['tests/browser/**', '**/node_modules/**'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            include: ['tests/browser/**/*.browser.test.ts'],
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({
+                launchOptions: { executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS },
+              }),
+              instances: [{ browser: 'chromium' }],
+              // Screenshots of failed tests land here (ignored by git).
+              screenshotDirectory: 'test-results/browser-failures',
+            },
+          },
+          // Pre-bundle Lit once so the first test does not trigger a dependency re-optimization reload.
+          optimizeDeps: { include: ['lit', 'lit/decorators.js', 'zod'] },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['tests/browser/**/*.e2e.test.ts'],
+            // Starting two servers, a build and a browser: generous, but each step is quick.
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+          },
+        },
+      ],
+    },
+  }),
+);
