@@ -1,0 +1,40 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The real project config, applied to code placed (virtually) in each layer's folder.
+const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
+
+async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('layer rules (a wrong import arrow fails npm test)', () => {
+  it('src/model may not import the UI, the audio host, the CLI or the worklets', async () => {
+    for (const target of ['../ui/headroom-app.ts', '../audio/graph.ts', '../cli/run.ts', '../../worklets/dsp/clipper.ts']) {
+      expect(await ruleIdsFor('src/model/probe.ts', `import '${target}';\n`)).toContain('no-restricted-imports');
+    }
+  });
+
+  it('src/model may not use host libraries or DOM and Web Audio globals', async () => {
+    expect(await ruleIdsFor('src/model/probe.ts', "import 'lit';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/model/probe.ts', "import 'node:fs';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/model/probe.ts', 'export const w = window.innerWidth;\n')).toContain('no-restricted-globals');
+    expect(await ruleIdsFor('src/model/probe.ts', 'export const c = new AudioContext();\n')).toContain('no-restricted-globals');
+  });
+
+  it('worklets/dsp kernels import nothing from src, processors or hosts, and never register themselves', async () => {
+    expect(await ruleIdsFor('worklets/dsp/probe.ts', "import '../../src/model/solver.ts';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('worklets/dsp/probe.ts', "import '../processors/source.ts';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('worklets/dsp/probe.ts', "registerProcessor('x', class {});\n")).toContain('no-restricted-globals');
+  });
+
+  it('the UI may not reach into DSP internals', async () => {
+    expect(await ruleIdsFor('src/ui/probe.ts', "import '../../worklets/dsp/clipper.ts';\n")).toContain('no-restricted-imports');
+  });
+
+  it('allowed arrows pass: the model importing itself, the UI importing the model', async () => {
+    expect(await ruleIdsFor('src/model/probe.ts', "import { parseSetup } from './setup.ts';\nexport const p = parseSetup;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/ui/probe.ts', "import { buildReport } from '../model/report.ts';\nexport const b = buildReport;\n")).toEqual([]);
+  });
+});
