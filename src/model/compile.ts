@@ -1,0 +1,185 @@
+/**
+ * compile(setup, sampleRate) → `headroom/plan@1`: the numbers the audio processors run.
+ *
+ * Signal flow, per channel (x is the digital signal, a full-scale sine peaks at 1.0):
+ *
+ *   x · source.voltsPerFullScale ─ clip ±source.clipPeakVolts ─┬─ (no amp) ─────────────────────────┐
+ *                                                              └─ amp.input(s) · amp.gain ─ clip ±amp.clipPeakVolts ┤
+ *   for each listener: [clip ±listener.clipPeakVolts] ─ listener.network(s) ─ · listener.outputGain ─→ acoustic out
+ *
+ * - EMFs are in peak volts: a 0 dBFS sine at volume 0 dB is √2 · maxOutputVrms.
+ * - Clip thresholds are the first of the stage's rail (√2 · maxOutputVrms) and its current
+ *   limit expressed as an EMF at the stage's 1 kHz load (Imax · |Zo + Z_load|), as in
+ *   clipping.ts. A per-listener threshold exists only for independent amp outputs.
+ * - network(s) = V_headphone / EMF of the driving stage, exact (see networkTransfer);
+ *   amp.input(s) = V_amp_in / EMF_source = Zin / (Zsrc + Zin).
+ * - outputGain maps peak volts at the headphone to the acoustic signal: a sine giving
+ *   SPL = S_dBV + 20·log10(Vrms) must come out at 10^((SPL − calibrationDbSpl)/20) peak.
+ *
+ * Shared output, branches b with Z_b = N_b/D_b (headphone n_b/d_b plus cable), output
+ * impedance No/Do. With P = Π N_b and Q = Σ_b D_b Π_{c≠b} N_c the load is P/Q, and the
+ * headphone of branch i gets exactly
+ *   H_i = Do · n_i · Π_{c≠i} N_c / (No · Q + Do · P)
+ * (the common factor N_i cancels structurally). Identical branches are grouped, so the
+ * order grows with the number of *different* headphones, not listeners.
+ * Independent outputs: H_i = n_i · Do / (No · d_i + Do · N_i).
+ */
+import { abs, add } from './complex.ts';
+import { sensitivityDbPerVolt } from './acoustics.ts';
+import { polyAdd, polyMul, polyProduct, polyScale, polyTrim, polyTrimNegligible, type RationalFunction } from './polynomial.ts';
+import { rationalHeadphoneImpedance, rationalStageImpedance, type RationalImpedance } from './rational-impedance.ts';
+import type { Setup } from './setup.ts';
+import { ampGain, solveChain, type StageSolution } from './solver.ts';
+import { dbToVoltageRatio, REFERENCE_HZ, SQRT2 } from './units.ts';
+
+export const PLAN_FORMAT = 'headroom/plan@1';
+export const DEFAULT_CALIBRATION_DB_SPL = 120;
+
+export interface ClipPlan {
+  /** Peak EMF (V) where the stage clips. */
+  clipPeakVolts: number;
+  limitedBy: 'rail' | 'current';
+}
+
+export interface ListenerPlan {
+  name: string;
+  /** V_headphone / EMF of the driving stage. */
+  network: RationalFunction;
+  /** Independent amp outputs only: this jack's current limit as a peak EMF; otherwise null. */
+  clipPeakVolts: number | null;
+  /** Acoustic output per peak volt at the headphone. */
+  outputGain: number;
+}
+
+export interface Plan {
+  format: typeof PLAN_FORMAT;
+  sampleRateHz: number;
+  calibrationDbSpl: number;
+  source: ClipPlan & { voltsPerFullScale: number };
+  amp: null | (ClipPlan & { input: RationalFunction; gain: number });
+  listeners: ListenerPlan[];
+}
+
+export interface CompileOptions {
+  /** SPL that a 0 dBFS sine at the output stands for; default 120 dB. */
+  calibrationDbSpl?: number;
+}
+
+export function compile(setup: Setup, sampleRateHz: number, options: CompileOptions = {}): Plan {
+  const calibrationDbSpl = options.calibrationDbSpl ?? DEFAULT_CALIBRATION_DB_SPL;
+  const atReference = solveChain(setup, REFERENCE_HZ);
+  const { source, amp } = setup;
+
+  const sourceImpedance = rationalStageImpedance(source.outputImpedanceOhms, source.couplingCapacitorUf);
+  const driving = amp ? rationalStageImpedance(amp.outputImpedanceOhms, amp.couplingCapacitorUf) : sourceImpedance;
+  const networks = amp?.outputs === 'independent' ? independentNetworks(setup, driving) : sharedNetworks(setup, driving);
+
+  const listeners = setup.headphones.map((headphone, i): ListenerPlan => {
+    const jack = atReference.headphones[i]!.jack;
+    const jackCurrentMa = amp?.outputs === 'independent' ? amp.maxOutputCurrentMa : null;
+    return {
+      name: headphone.name,
+      network: networks[i]!,
+      clipPeakVolts: jack !== null && jackCurrentMa != null ? currentLimitAsEmf(jackCurrentMa, atReference.amp!.jacks[jack]!) : null,
+      outputGain: dbToVoltageRatio(sensitivityDbPerVolt(headphone) - calibrationDbSpl) / SQRT2,
+    };
+  });
+
+  const sourceClip = clipPlan(source.maxOutputVrms, source.maxOutputCurrentMa, atReference.source);
+  return {
+    format: PLAN_FORMAT,
+    sampleRateHz,
+    calibrationDbSpl,
+    source: { ...sourceClip, voltsPerFullScale: SQRT2 * source.maxOutputVrms * dbToVoltageRatio(source.volumeDb) },
+    amp: amp
+      ? {
+          // Shared outputs: the current limit counts the whole load; independent: per listener above.
+          ...clipPlan(amp.maxOutputVrms, amp.outputs === 'shared' ? amp.maxOutputCurrentMa : null, atReference.amp!.jacks[0]!),
+          input: ampInputTransfer(sourceImpedance, amp.inputImpedanceOhms),
+          gain: ampGain(amp),
+        }
+      : null,
+    listeners,
+  };
+}
+
+function currentLimitAsEmf(maxPeakMa: number, stage: StageSolution): number {
+  return (maxPeakMa / 1000) * abs(add(stage.outputImpedance, stage.load));
+}
+
+function clipPlan(maxOutputVrms: number, maxOutputCurrentMa: number | null | undefined, stage: StageSolution): ClipPlan {
+  const railPeakVolts = SQRT2 * maxOutputVrms;
+  if (maxOutputCurrentMa == null) return { clipPeakVolts: railPeakVolts, limitedBy: 'rail' };
+  const currentPeakVolts = currentLimitAsEmf(maxOutputCurrentMa, stage);
+  return currentPeakVolts < railPeakVolts
+    ? { clipPeakVolts: currentPeakVolts, limitedBy: 'current' }
+    : { clipPeakVolts: railPeakVolts, limitedBy: 'rail' };
+}
+
+/** Zin / (Zsrc + Zin) = Zin·Do / (No + Zin·Do). */
+function ampInputTransfer(sourceImpedance: RationalImpedance, inputImpedanceOhms: number): RationalFunction {
+  const numerator = polyScale(sourceImpedance.denominator, inputImpedanceOhms);
+  return normalized({ numerator, denominator: polyAdd(sourceImpedance.numerator, numerator) });
+}
+
+interface Branch {
+  headphone: RationalImpedance;
+  /** N_b = n + Rcable·d: the branch numerator (the denominator is the headphone's d). */
+  numerator: number[];
+}
+
+function branches(setup: Setup): Branch[] {
+  const cableOhms = setup.splitter?.cableResistanceOhms ?? 0;
+  return setup.headphones.map((hp) => {
+    const headphone = rationalHeadphoneImpedance(hp.impedance);
+    return { headphone, numerator: polyAdd(headphone.numerator, polyScale(headphone.denominator, cableOhms)) };
+  });
+}
+
+function sharedNetworks(setup: Setup, driving: RationalImpedance): RationalFunction[] {
+  const all = branches(setup);
+  // Group identical headphones (same impedance description): they share one factor.
+  const keys = setup.headphones.map((hp) => JSON.stringify(hp.impedance));
+  const distinct = [...new Set(keys)];
+  const groups = distinct.map((key) => ({ branch: all[keys.indexOf(key)]!, count: keys.filter((k) => k === key).length }));
+  const productOfOthers = (skip: number) => polyProduct(groups.filter((_, g) => g !== skip).map((x) => x.branch.numerator));
+  const p = polyProduct(groups.map((x) => x.branch.numerator));
+  const q = groups.reduce<number[]>(
+    (sum, x, g) => polyAdd(sum, polyScale(polyMul(x.branch.headphone.denominator, productOfOthers(g)), x.count)),
+    [0],
+  );
+  const denominator = polyAdd(polyMul(driving.numerator, q), polyMul(driving.denominator, p));
+  const perGroup = groups.map((x, g) =>
+    normalized({ numerator: polyProduct([driving.denominator, x.branch.headphone.numerator, productOfOthers(g)]), denominator }),
+  );
+  return keys.map((key) => perGroup[distinct.indexOf(key)]!);
+}
+
+function independentNetworks(setup: Setup, driving: RationalImpedance): RationalFunction[] {
+  return branches(setup).map(({ headphone, numerator: branchNumerator }) =>
+    normalized({
+      numerator: polyMul(headphone.numerator, driving.denominator),
+      denominator: polyAdd(polyMul(driving.numerator, headphone.denominator), polyMul(driving.denominator, branchNumerator)),
+    }),
+  );
+}
+
+/** Far above any rate the DSP runs at (8 × 192 kHz): terms negligible up to here are dropped. */
+const OMEGA_MAX = 2 * Math.PI * 2e6;
+
+/**
+ * Drops terms negligible up to OMEGA_MAX, removes common factors of s (a coupling
+ * capacitor puts s in both numerator and denominator of some terms), and scales so the
+ * denominator's highest coefficient is 1. None of this changes H(jω) beyond rounding in
+ * the audio band; it keeps the root finder's input clean.
+ */
+function normalized(h: RationalFunction): RationalFunction {
+  let numerator = polyTrimNegligible(polyTrim(h.numerator), OMEGA_MAX);
+  let denominator = polyTrimNegligible(polyTrim(h.denominator), OMEGA_MAX);
+  while (numerator.length > 1 && denominator.length > 1 && numerator[0] === 0 && denominator[0] === 0) {
+    numerator = numerator.slice(1);
+    denominator = denominator.slice(1);
+  }
+  const lead = denominator[denominator.length - 1]!;
+  return { numerator: polyScale(numerator, 1 / lead), denominator: polyScale(denominator, 1 / lead) };
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { analogRoots, bilinearFromPolynomials, bilinearFromRoots } from '../../worklets/dsp/analog-to-digital.ts';
+import { BiquadCascade } from '../../worklets/dsp/biquad-cascade.ts';
+import { analogResponse, magnitudeDb, sectionsResponse } from '../../worklets/dsp/frequency-response.ts';
+import { polynomialRoots } from '../../worklets/dsp/polynomial-roots.ts';
+import { AUDIO_BAND_HZ, HARD_CASES, dynamic, inEar, type Network } from './networks.ts';
+import { complexSpectrum } from './spectrum.ts';
+
+const RATES = [44_100, 48_000] as const;
+
+/** Worst |digital − analog| in dB over 20 Hz–20 kHz, from the exact digital response. */
+function worstExactErrorDb(network: Network, rateHz: number, prewarpHz?: number): number {
+  const sections = bilinearFromPolynomials(network.numerator, network.denominator, { sampleRateHz: rateHz, ...(prewarpHz ? { prewarpHz } : {}) });
+  let worst = 0;
+  for (const hz of AUDIO_BAND_HZ) {
+    const error = magnitudeDb(sectionsResponse(sections, hz, rateHz)) - magnitudeDb(analogResponse(network.numerator, network.denominator, hz));
+    worst = Math.max(worst, Math.abs(error));
+  }
+  return worst;
+}
+
+/**
+ * Worst error measured by running an impulse through the BiquadCascade kernel at the
+ * oversampled rate and taking the FFT: every bin from 20 Hz to 20 kHz is compared with
+ * the analog H at the bin's frequency. The impulse response is long enough (2^17 samples,
+ * 0.34 s even at 8 × 48 kHz) for the slowest pole here (95 rad/s: e^−32 at the end).
+ */
+function worstMeasuredErrorDb(network: Network, rateHz: number): number {
+  const sections = bilinearFromPolynomials(network.numerator, network.denominator, { sampleRateHz: rateHz });
+  const n = 1 << 17;
+  const cascade = new BiquadCascade({ maxSections: 4, channelCount: 1, maxBlockLength: n, sampleRateHz: rateHz });
+  cascade.setSections(sections, true);
+  const block = new Float64Array(n);
+  block[0] = 1;
+  cascade.process([block], n);
+  const { re, im } = complexSpectrum(block);
+  let worst = 0;
+  for (let k = 1; k <= n / 2; k++) {
+    const hz = (k * rateHz) / n;
+    if (hz < 20 || hz > 20_000) continue;
+    const measured = 10 * Math.log10(re[k]! ** 2 + im[k]! ** 2);
+    worst = Math.max(worst, Math.abs(measured - magnitudeDb(analogResponse(network.numerator, network.denominator, hz))));
+  }
+  return worst;
+}
+
+describe('polynomial roots (Aberth–Ehrlich)', () => {
+  it('finds roots six decades apart to full relative precision', () => {
+    // (s + 1)(s + 1e3)(s + 1e6)(s² + 2·0.1·1e4·s + 1e8): a resonance amid far-apart reals.
+    const expected = [-1, -1e3, -1e6];
+    const quad = [1e8, 2e3, 1];
+    let poly = [1];
+    for (const r of expected) poly = multiply(poly, [-r, 1]);
+    poly = multiply(poly, quad);
+    const roots = polynomialRoots(poly);
+    expect(roots).toHaveLength(5);
+    for (const r of expected) {
+      const nearest = Math.min(...roots.map((z) => Math.hypot(z.re - r, z.im) / Math.abs(r)));
+      expect(nearest).toBeLessThan(1e-12);
+    }
+    const complexRoots = roots.filter((z) => z.im !== 0);
+    expect(complexRoots).toHaveLength(2);
+    // Exact conjugates, at −1e3 ± j·1e4·√(1 − 0.01).
+    expect(complexRoots[0]!.re).toBe(complexRoots[1]!.re);
+    expect(complexRoots[0]!.im).toBe(-complexRoots[1]!.im);
+    expect(Math.abs(complexRoots[0]!.re + 1e3) / 1e3).toBeLessThan(1e-12);
+    expect(Math.abs(Math.abs(complexRoots[0]!.im) - 1e4 * Math.sqrt(0.99)) / 1e4).toBeLessThan(1e-12);
+  });
+
+  it('takes exact zero roots out (a coupling capacitor puts a zero at s = 0)', () => {
+    const roots = polynomialRoots([0, 0, 2, 1]);
+    expect(roots.filter((z) => z.re === 0 && z.im === 0)).toHaveLength(2);
+    expect(roots.some((z) => Math.abs(z.re + 2) < 1e-15)).toBe(true);
+  });
+
+  it('factors the dynamic driver network into its three real poles and zeros', () => {
+    const network = dynamic(254, 0.9, 296, 1.73, 3.7, 75);
+    const { zeros, poles, gain } = analogRoots(network.numerator, network.denominator);
+    expect(zeros).toHaveLength(3);
+    expect(poles).toHaveLength(3);
+    expect(gain).toBeCloseTo(1, 12);
+    // The factored form reproduces the polynomial ratio to rounding (1e-10 dB).
+    for (const hz of [20, 63, 1000, 20_000]) {
+      const s = { re: 0, im: 2 * Math.PI * hz };
+      const factored = zeros.reduce((h, z) => h * Math.hypot(s.re - z.re, s.im - z.im), gain) /
+        poles.reduce((h, p) => h * Math.hypot(s.re - p.re, s.im - p.im), 1);
+      expect(20 * Math.log10(factored)).toBeCloseTo(magnitudeDb(analogResponse(network.numerator, network.denominator, hz)), 10);
+    }
+  });
+});
+
+describe('bilinear transform to second-order sections', () => {
+  it('is exact at DC and maps the analog response at ω_a = 2fs·tan(ω_d/2fs) (the warping law)', () => {
+    const network = dynamic(254, 0.9, 296, 1.73, 3.7, 75);
+    const fs = 48_000;
+    const sections = bilinearFromPolynomials(network.numerator, network.denominator, { sampleRateHz: fs });
+    for (const hz of [0.001, 100, 1000, 10_000, 20_000]) {
+      const warpedHz = (2 * fs * Math.tan((Math.PI * hz) / fs)) / (2 * Math.PI);
+      const digital = sectionsResponse(sections, hz, fs);
+      const analog = analogResponse(network.numerator, network.denominator, warpedHz);
+      // Identity of complex values up to rounding through root finding: 1e-9 relative.
+      expect(Math.hypot(digital.re - analog.re, digital.im - analog.im)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('pre-warping makes the response exact at the chosen frequency', () => {
+    const network = inEar(16, 0.05, 120);
+    const fs = 44_100;
+    const sections = bilinearFromPolynomials(network.numerator, network.denominator, { sampleRateHz: fs, prewarpHz: 15_000 });
+    const digital = magnitudeDb(sectionsResponse(sections, 15_000, fs));
+    expect(digital).toBeCloseTo(magnitudeDb(analogResponse(network.numerator, network.denominator, 15_000)), 9);
+  });
+
+  it('puts the surplus zeros of a strictly proper H(s) at z = −1 (Nyquist)', () => {
+    // H(s) = ω/(s + ω): a first-order low-pass, digital response 0 at fs/2.
+    const omega = 2 * Math.PI * 1000;
+    const sections = bilinearFromRoots({ zeros: [], poles: [{ re: -omega, im: 0 }], gain: omega }, { sampleRateHz: 48_000 });
+    const atNyquist = sectionsResponse(sections, 24_000, 48_000);
+    expect(Math.hypot(atNyquist.re, atNyquist.im)).toBeLessThan(1e-12);
+  });
+
+  it('rejects unstable or improper transfer functions with a message', () => {
+    expect(() => bilinearFromPolynomials([1], [-1, 1], { sampleRateHz: 48_000 })).toThrow(/must be stable/);
+    expect(() => bilinearFromPolynomials([1, 1, 1], [1, 1], { sampleRateHz: 48_000 })).toThrow(/must be proper/);
+    expect(() => bilinearFromPolynomials([1], [1, 1], { sampleRateHz: 48_000, prewarpHz: 30_000 })).toThrow(/prewarpHz/);
+  });
+});
+
+describe('response of the cascade vs the analog network, 20 Hz–20 kHz (bar: ±0.1 dB)', () => {
+  // DESIGN.md warns that the plain transform at the base rate misses by dB near
+  // 20 kHz; these are the numbers for the hard cases, exact and measured.
+  for (const network of HARD_CASES) {
+    for (const rate of RATES) {
+      it(`${network.name} at ${rate / 1000} kHz: fails at 1×, passes at 4× and 8× (exact response)`, () => {
+        const errors = [1, 2, 4, 8].map((factor) => worstExactErrorDb(network, rate * factor));
+        expect(errors[0]).toBeGreaterThan(0.4);
+        expect(errors[2]).toBeLessThan(0.1);
+        expect(errors[3]).toBeLessThan(0.02);
+        // Error falls as 1/factor² (the warping's leading term is (ω/2fs)²/3): 4× per octave.
+        expect(errors[2]! / errors[3]!).toBeGreaterThan(3.5);
+      });
+    }
+  }
+
+  it('the 0.05 mH in-ear on 120 Ω needs more than 2× (0.26 dB at 2 × 44.1 kHz)', () => {
+    expect(worstExactErrorDb(inEar(16, 0.05, 120), 2 * 44_100)).toBeGreaterThan(0.1);
+  });
+
+  it('pre-warping alone does not rescue the base rate for the in-ear (still > 0.1 dB somewhere)', () => {
+    for (const prewarpHz of [10_000, 16_000, 20_000]) {
+      expect(worstExactErrorDb(inEar(16, 0.05, 120), 44_100, prewarpHz)).toBeGreaterThan(0.1);
+    }
+  });
+
+  for (const network of [inEar(16, 0.05, 120), dynamic(254, 0.9, 296, 1.73, 3.7, 75)]) {
+    for (const rate of RATES) {
+      it(`${network.name} at ${rate / 1000} kHz: the kernel's measured impulse response at 4× is within ±0.1 dB`, () => {
+        const measured = worstMeasuredErrorDb(network, 4 * rate);
+        expect(measured).toBeLessThan(0.1);
+        // And measurement agrees with the exact digital response (FFT of a decayed
+        // impulse response is exact up to rounding and the truncated tail): 1e-4 dB.
+        expect(Math.abs(measured - worstExactErrorDbOnBins(network, 4 * rate))).toBeLessThan(1e-4);
+      });
+    }
+  }
+});
+
+/** Same as worstExactErrorDb, but on the FFT bins used by the measured check. */
+function worstExactErrorDbOnBins(network: Network, rateHz: number): number {
+  const sections = bilinearFromPolynomials(network.numerator, network.denominator, { sampleRateHz: rateHz });
+  const n = 1 << 17;
+  let worst = 0;
+  for (let k = 1; k <= n / 2; k++) {
+    const hz = (k * rateHz) / n;
+    if (hz < 20 || hz > 20_000) continue;
+    const error = magnitudeDb(sectionsResponse(sections, hz, rateHz)) - magnitudeDb(analogResponse(network.numerator, network.denominator, hz));
+    worst = Math.max(worst, Math.abs(error));
+  }
+  return worst;
+}
+
+function multiply(a: readonly number[], b: readonly number[]): number[] {
+  const out = new Array<number>(a.length + b.length - 1).fill(0);
+  a.forEach((x, i) => b.forEach((y, j) => { out[i + j]! += x * y; }));
+  return out;
+}
