@@ -27,6 +27,7 @@
  *
  * Design-time code: allocates; call it when a plan arrives, never in `process()`.
  */
+import { complexDivide, complexMultiply } from './complex-arithmetic.ts';
 import { polynomialRoots, type Root } from './polynomial-roots.ts';
 
 /** Coefficients per section, 5 per section: b0, b1, b2, a1, a2 (a0 = 1). */
@@ -101,11 +102,11 @@ export function bilinearFromRoots(analog: AnalogRoots, options: BilinearOptions)
   const digitalZeros: Root[] = [];
   const digitalPoles: Root[] = [];
   for (const z of zeros) {
-    [gr, gi] = cmul(gr, gi, k - z.re, -z.im);
+    [gr, gi] = complexMultiply(gr, gi, k - z.re, -z.im);
     digitalZeros.push(bilinearRoot(z, k));
   }
   for (const p of poles) {
-    [gr, gi] = cdiv(gr, gi, k - p.re, -p.im);
+    [gr, gi] = complexDivide(gr, gi, k - p.re, -p.im);
     digitalPoles.push(bilinearRoot(p, k));
   }
   for (let i = zeros.length; i < poles.length; i++) digitalZeros.push({ re: -1, im: 0 });
@@ -114,7 +115,7 @@ export function bilinearFromRoots(analog: AnalogRoots, options: BilinearOptions)
 }
 
 function bilinearRoot(r: Root, k: number): Root {
-  const [re, im] = cdiv(k + r.re, r.im, k - r.re, -r.im);
+  const [re, im] = complexDivide(k + r.re, r.im, k - r.re, -r.im);
   return { re, im };
 }
 
@@ -186,19 +187,4 @@ function trimHighZeros(coefficients: readonly number[], name: string): number[] 
     if (!Number.isFinite(value)) throw new RangeError(`${name} coefficients must be finite (got ${value})`);
   }
   return c;
-}
-
-function cmul(a: number, b: number, c: number, d: number): [number, number] {
-  return [a * c - b * d, a * d + b * c];
-}
-
-function cdiv(a: number, b: number, c: number, d: number): [number, number] {
-  if (Math.abs(c) >= Math.abs(d)) {
-    const r = d / c;
-    const den = c + d * r;
-    return [(a + b * r) / den, (b - a * r) / den];
-  }
-  const r = c / d;
-  const den = c * r + d;
-  return [(a * r + b) / den, (b * r - a) / den];
 }

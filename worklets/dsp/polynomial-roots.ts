@@ -21,6 +21,7 @@
  *
  * Design-time code: allocates freely; never call it from an audio `process()`.
  */
+import { complexDivide } from './complex-arithmetic.ts';
 
 export interface Root {
   readonly re: number;
@@ -93,17 +94,17 @@ function aberth(q: number[]): Root[] {
       if (converged[k]) continue;
       const e = evaluate(q, re[k]!, im[k]!);
       // Newton ratio N = p/p'.
-      const [nr, ni] = divide(e.pr, e.pi, e.dr, e.di);
+      const [nr, ni] = complexDivide(e.pr, e.pi, e.dr, e.di);
       // Aberth correction: w = N / (1 − N·Σ_{j≠k} 1/(z_k − z_j)).
       let sr = 0;
       let si = 0;
       for (let j = 0; j < n; j++) {
         if (j === k) continue;
-        const [ir, ii] = divide(1, 0, re[k]! - re[j]!, im[k]! - im[j]!);
+        const [ir, ii] = complexDivide(1, 0, re[k]! - re[j]!, im[k]! - im[j]!);
         sr += ir;
         si += ii;
       }
-      const [wr, wi] = divide(nr, ni, 1 - (nr * sr - ni * si), -(nr * si + ni * sr));
+      const [wr, wi] = complexDivide(nr, ni, 1 - (nr * sr - ni * si), -(nr * si + ni * sr));
       if (!Number.isFinite(wr) || !Number.isFinite(wi)) continue;
       re[k] = re[k]! - wr;
       im[k] = im[k]! - wi;
@@ -117,7 +118,7 @@ function aberth(q: number[]): Root[] {
   for (let k = 0; k < n; k++) {
     for (let step = 0; step < 2; step++) {
       const e = evaluate(q, re[k]!, im[k]!);
-      const [nr, ni] = divide(e.pr, e.pi, e.dr, e.di);
+      const [nr, ni] = complexDivide(e.pr, e.pi, e.dr, e.di);
       if (!Number.isFinite(nr) || !Number.isFinite(ni)) break;
       re[k] = re[k]! - nr;
       im[k] = im[k]! - ni;
@@ -180,18 +181,6 @@ function evaluate(q: number[], zr: number, zi: number): { pr: number; pi: number
     pi = npi;
   }
   return { pr, pi, dr, di };
-}
-
-/** (a + ib) / (c + id) by Smith's algorithm (no overflow for wide magnitudes). */
-function divide(a: number, b: number, c: number, d: number): [number, number] {
-  if (Math.abs(c) >= Math.abs(d)) {
-    const r = d / c;
-    const den = c + d * r;
-    return [(a + b * r) / den, (b - a * r) / den];
-  }
-  const r = c / d;
-  const den = c * r + d;
-  return [(a * r + b) / den, (b * r - a) / den];
 }
 
 /**
