@@ -1,0 +1,80 @@
+/**
+ * `headroom-amp`: 1 input (volts at the amp input, from headroom-source), 1 output, stereo:
+ *
+ *   x · amp.gain ─ clip ±amp.clipPeakVolts (ClipSection, ADAA at 8×) ─→ amp EMF, volts
+ *
+ * The clip lane runs when gain · min(source.voltsPerFullScale, source.clipPeakVolts) · 2
+ * reaches the threshold: the source's output peak bounds this stage's input (the input
+ * divider Zin/(Zsrc + Zin) of a passive source never exceeds 1).
+ */
+import type { Plan } from '../../src/model/compile.ts';
+import { ClipSection } from './clip-section.ts';
+import { listenForPlans, MeterClock, OPTIONS_ROOT } from './messages.ts';
+import { PlanChecker } from './plan-check.ts';
+import { writeOutput } from './source-processor.ts';
+import { contextFrame, contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from './worklet-scope.ts';
+
+const NAME = 'headroom-amp';
+const BLOCK = 128;
+const CHANNELS = 2;
+
+interface AmpSettings {
+  gain: number;
+  threshold: number;
+  peakIn: number;
+}
+
+function readAmp(checker: PlanChecker, value: unknown, sampleRateHz: number): AmpSettings {
+  const plan: Plan = checker.plan(value, sampleRateHz);
+  checker.amp(plan, true);
+  checker.source(plan);
+  const amp = plan.amp!;
+  return { gain: amp.gain, threshold: amp.clipPeakVolts, peakIn: Math.min(plan.source.voltsPerFullScale, plan.source.clipPeakVolts) };
+}
+
+export class HeadroomAmpProcessor extends ProcessorBase {
+  readonly latencySamples: number;
+  private readonly clip: ClipSection;
+  private readonly work: Float64Array[] = [];
+  private readonly inputs: Float32Array[];
+  private readonly silence = new Float32Array(BLOCK);
+  private readonly clock: MeterClock;
+  private readonly meters = { type: 'meters', frame: 0, clips: 0 };
+  private clips = 0;
+
+  constructor(options?: ProcessorNodeOptions) {
+    super(options);
+    const sampleRateHz = contextSampleRate();
+    const settings = readAmp(new PlanChecker(NAME, OPTIONS_ROOT), options?.processorOptions && (options.processorOptions as { plan?: unknown }).plan, sampleRateHz);
+    this.clip = new ClipSection({ sampleRateHz, channelCount: CHANNELS, maxBlockLength: BLOCK, ...settings });
+    for (let c = 0; c < CHANNELS; c++) this.work.push(new Float64Array(BLOCK));
+    this.inputs = [this.silence, this.silence];
+    this.clock = new MeterClock(sampleRateHz);
+    this.latencySamples = this.clip.latencySamples;
+    listenForPlans(this.port, NAME, (checker, plan) => {
+      const next = readAmp(checker, plan, sampleRateHz);
+      this.clip.setPlan(next.gain, next.threshold, next.peakIn);
+    });
+    this.port.postMessage({ type: 'ready', latencySamples: this.latencySamples });
+  }
+
+  process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+    const out = outputs[0];
+    if (!out || out.length === 0) return true;
+    const length = Math.min(out[0]!.length, BLOCK);
+    const input = inputs[0];
+    const left = input && input.length > 0 ? input[0]! : this.silence;
+    this.inputs[0] = left;
+    this.inputs[1] = input && input.length > 1 ? input[1]! : left;
+    this.clip.process(this.inputs, this.work, length);
+    writeOutput(this.work, out, length);
+    this.clips += this.clip.takeClipCount();
+    if (this.clock.tick(length)) {
+      this.meters.frame = contextFrame();
+      this.meters.clips = this.clips;
+      this.clips = 0;
+      this.port.postMessage(this.meters);
+    }
+    return true;
+  }
+}
