@@ -1,6 +1,6 @@
 /**
  * The commands: `headroom report <setup.json> [--json]`, `headroom report --preset <id>`,
- * `headroom presets`, `headroom --help`.
+ * `headroom render …` (render-command.ts), `headroom presets`, `headroom --help`.
  * Pure of process I/O: main.ts prints the result and maps errors to exit codes.
  */
 import { parseArgs } from 'node:util';
@@ -10,18 +10,26 @@ import type { Setup } from '../model/setup.ts';
 import { CliError } from './cli-error.ts';
 import { formatReport } from './format-report.ts';
 import { loadSetupFile } from './load-setup.ts';
+import { renderCommand } from './render-command.ts';
 
 export const USAGE = `headroom - hear what output impedance, amps and splitters do
 
 Usage:
   headroom report <setup.json> [--json]   report for a headroom/setup@1 file
   headroom report --preset <id> [--json]  report for a built-in preset
+  headroom render <setup.json> <input.wav> -o <dir> [--calibration-db-spl 120] [--ab <setupB.json>]
+  headroom render --preset <id> <input.wav> -o <dir> [...]
+                                          the input through the chain's processors: one
+                                          32-bit float WAV per listener, plus summary.json
   headroom presets [--json]               list the built-in presets
   headroom --help                         this help
 
 Reports give, per listener at 1 kHz: voltage, power, SPL, change versus the same
 headphone alone, max clean SPL, headroom and the response deviation from 20 Hz to
 20 kHz; then the clipping point and what limits it. --json prints headroom/report@1.
+Renders are acoustic: a 0 dBFS sine in an output file stands for --calibration-db-spl
+(default 120 dB SPL). Input: WAV, 8-32 bit integer or 32/64-bit float, mono or stereo,
+8-384 kHz; outputs are at the input's rate, under a/ and b/ with --ab.
 Exit status: 0 on success, 2 on bad input.`;
 
 async function report(args: string[]): Promise<string> {
@@ -64,9 +72,11 @@ export async function run(argv: string[]): Promise<string> {
       return USAGE;
     case 'report':
       return report(rest);
+    case 'render':
+      return renderCommand(rest);
     case 'presets':
       return listPresets(rest);
     default:
-      throw new CliError(`unknown command "${command}"; expected report or presets (see headroom --help)`);
+      throw new CliError(`unknown command "${command}"; expected report, render or presets (see headroom --help)`);
   }
 }

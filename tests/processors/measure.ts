@@ -60,7 +60,8 @@ const plan: Plan = {
   format: PLAN_FORMAT,
   sampleRateHz: 48_000,
   calibrationDbSpl: 120,
-  source: { voltsPerFullScale: 1, clipPeakVolts: 0.1, limitedBy: 'rail' },
+  // A current limit: the analog clip the source's oversampled ADAA lane models (its rail is digital full scale).
+  source: { voltsPerFullScale: 1, clipPeakVolts: 0.1, limitedBy: 'current' },
   amp: null,
   listeners: [{ name: 'x', network: { numerator: [1], denominator: [1] }, clipPeakVolts: null, outputGain: 1 }],
 };

@@ -7,6 +7,11 @@
  * amp.input(s) = Zin/(Zsrc + Zin) is at most first order (a coupling capacitor's
  * high-pass on a resistive divider), so it runs at the base rate: the bilinear transform
  * errs by < 0.001 dB in the audio band for every preset (tests/processors).
+ *
+ * The source's voltage rail is its DAC's digital full scale (docs/decisions.md): as in
+ * the model, a signal within ±1 never reaches it, and samples beyond it saturate in the
+ * digital domain, at the base rate, as a real DAC's do. Only a source *current* limit,
+ * which an analog output stage reaches, runs the oversampled ADAA clip.
  */
 import type { Plan } from '../../src/model/compile.ts';
 import { BiquadCascade } from '../dsp/biquad-cascade.ts';
@@ -30,7 +35,10 @@ export const SOURCE_PEAK_IN = 1;
 
 interface SourceSettings {
   gain: number;
+  /** The oversampled clip's threshold: the current limit as an EMF, or Infinity. */
   threshold: number;
+  /** Digital saturation of the EMF at the rail (peak volts). */
+  railVolts: number;
   network: BiquadSections;
 }
 
@@ -44,7 +52,11 @@ function readSource(checker: PlanChecker, value: unknown, sampleRateHz: number):
     network = checker.realise(`${checker.root}.amp.input`, () => designAt(input, sampleRateHz, 1));
     if (network.count > MAX_INPUT_SECTIONS) checker.fail(`${checker.root}.amp.input has ${network.count} sections; at most ${MAX_INPUT_SECTIONS}`);
   }
-  return { gain: plan.source.voltsPerFullScale, threshold: plan.source.clipPeakVolts, network };
+  const { limitedBy, clipPeakVolts, voltsPerFullScale } = plan.source;
+  // The rail is reached only beyond digital full scale (clipPeakVolts ≥ voltsPerFullScale then).
+  const railVolts = limitedBy === 'rail' ? clipPeakVolts : Number.POSITIVE_INFINITY;
+  const threshold = limitedBy === 'current' ? clipPeakVolts : Number.POSITIVE_INFINITY;
+  return { gain: voltsPerFullScale, threshold, railVolts, network };
 }
 
 export class HeadroomSourceProcessor extends ProcessorBase {
@@ -57,12 +69,14 @@ export class HeadroomSourceProcessor extends ProcessorBase {
   private readonly clock: MeterClock;
   private readonly meters = { type: 'meters', frame: 0, clips: 0 };
   private clips = 0;
+  private railVolts: number;
 
   constructor(options?: ProcessorNodeOptions) {
     super(options);
     const sampleRateHz = contextSampleRate();
     const settings = readSource(new PlanChecker(NAME, OPTIONS_ROOT), options?.processorOptions && (options.processorOptions as { plan?: unknown }).plan, sampleRateHz);
     this.clip = new ClipSection({ sampleRateHz, channelCount: CHANNELS, maxBlockLength: BLOCK, gain: settings.gain, threshold: settings.threshold, peakIn: SOURCE_PEAK_IN });
+    this.railVolts = settings.railVolts;
     this.network = new BiquadCascade({ maxSections: MAX_INPUT_SECTIONS, channelCount: CHANNELS, maxBlockLength: BLOCK, sampleRateHz, warmupMs: RAMP_MS, crossfadeMs: RAMP_MS });
     this.network.setSections(settings.network, true);
     for (let c = 0; c < CHANNELS; c++) this.work.push(new Float64Array(BLOCK));
@@ -72,6 +86,7 @@ export class HeadroomSourceProcessor extends ProcessorBase {
     listenForPlans(this.port, NAME, (checker, plan) => {
       const next = readSource(checker, plan, sampleRateHz);
       this.clip.setPlan(next.gain, next.threshold, SOURCE_PEAK_IN);
+      this.railVolts = next.railVolts;
       this.network.setSections(next.network);
     });
     this.port.postMessage({ type: 'ready', latencySamples: this.latencySamples });
@@ -86,6 +101,7 @@ export class HeadroomSourceProcessor extends ProcessorBase {
     this.inputs[0] = left;
     this.inputs[1] = input && input.length > 1 ? input[1]! : left;
     this.clip.process(this.inputs, this.work, length);
+    this.clips += saturate(this.work, length, this.railVolts);
     this.network.process(this.work, length);
     writeOutput(this.work, out, length);
     this.clips += this.clip.takeClipCount();
@@ -97,6 +113,27 @@ export class HeadroomSourceProcessor extends ProcessorBase {
     }
     return true;
   }
+}
+
+/** Digital saturation at ±limit; returns the number of samples (of the busiest channel) it clipped. */
+function saturate(work: readonly Float64Array[], length: number, limit: number): number {
+  if (limit === Number.POSITIVE_INFINITY) return 0;
+  let most = 0;
+  for (const channel of work) {
+    let count = 0;
+    for (let i = 0; i < length; i++) {
+      const v = channel[i]!;
+      if (v > limit) {
+        channel[i] = limit;
+        count++;
+      } else if (v < -limit) {
+        channel[i] = -limit;
+        count++;
+      }
+    }
+    if (count > most) most = count;
+  }
+  return most;
 }
 
 /** Copies the stereo work buffers to the output (one channel: left only), guarding finiteness. */
