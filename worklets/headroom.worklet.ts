@@ -1,11 +1,13 @@
-/**
- * AudioWorklet entry module: registers the three processors and nothing else.
- * Load it with `audioWorklet.addModule(url)` (Vite: `?worker&url` / `?url` import).
- */
 import { HeadroomAmpProcessor } from './processors/amp-processor.ts';
 import { HeadroomSourceProcessor } from './processors/source-processor.ts';
 import { HeadroomSplitterProcessor } from './processors/splitter-processor.ts';
 
+/*
+ * AudioWorklet entry module: registers the three processors and nothing else.
+ * Load it with `audioWorklet.addModule(url)` (Vite: `?worker&url`).
+ * The imports must come first in this file: in the dev server, standardized-audio-context's
+ * addModule hoists only a leading run of import statements (tests/browser/worklet-loading).
+ */
 declare function registerProcessor(name: string, processorCtor: unknown): void;
 
 registerProcessor('headroom-source', HeadroomSourceProcessor);

@@ -1,0 +1,129 @@
+/**
+ * The graphs the benchmarks render, written once for both hosts (standardized-audio-context in
+ * Chromium, node-web-audio-api in Node): the hosts differ only in the context object and the
+ * AudioWorkletNode constructor, which the caller passes in.
+ *
+ *   chain:  noise ─ headroom-source ─ headroom-amp ─ headroom-splitter ═ 2 listeners ─ destination
+ *   ab:     noise ─┬─ chain A (with amp) ═ 2 listeners ─┬─ destination
+ *                  └─ chain B (no amp)   ═ 2 listeners ─┘
+ *   native: noise ─ Gain ─ Biquad (low shelf) ─ Biquad (peaking) ─ WaveShaper (4×, tanh) ─ Gain ─ destination
+ *
+ * The native chain does the same kind of work as one worklet chain (gain, two filter
+ * sections, an oversampled clipper, an output gain) with the browser's own C++ nodes.
+ */
+import { buildChainGraph, type ChainGraph } from '../src/audio/chain-graph.ts';
+import type { ContextLike, NodeLike, WorkletNodeFactory } from '../src/audio/graph-types.ts';
+import { compile, type Plan } from '../src/model/compile.ts';
+import { abSetups, benchSetup } from './setups.ts';
+
+export type BenchKind = 'chain' | 'ab' | 'native';
+export const BENCH_KINDS: readonly BenchKind[] = ['chain', 'ab', 'native'];
+
+/** The few native nodes the bench needs beyond ContextLike (both hosts have them). */
+interface BenchNode extends NodeLike {
+  channelCount: number;
+}
+interface AudioBufferLike {
+  getChannelData(channel: number): Float32Array;
+}
+export interface BenchContext extends ContextLike {
+  readonly sampleRate: number;
+  readonly destination: NodeLike;
+  createBuffer(channels: number, length: number, sampleRate: number): AudioBufferLike;
+  createBufferSource(): NodeLike & { buffer: AudioBufferLike | null; start(when?: number): void };
+  createBiquadFilter(): NodeLike & { type: string; frequency: { value: number }; gain: { value: number }; Q: { value: number } };
+  createWaveShaper(): NodeLike & { curve: Float32Array | null; oversample: string };
+  createChannelSplitter(outputs: number): BenchNode;
+  createChannelMerger(inputs: number): BenchNode;
+}
+
+/** Peak of the benchmark noise: uniform in ±0.548 has an RMS of 0.548/√3 = −10 dBFS. */
+export const NOISE_PEAK = 10 ** (-10 / 20) * Math.sqrt(3);
+
+/** Deterministic uniform white noise (xorshift32), stereo with different L and R. */
+export function fillNoise(left: Float32Array, right: Float32Array, seed = 0x2545f491): void {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 0xffffffff;
+  };
+  for (let i = 0; i < left.length; i++) {
+    left[i] = NOISE_PEAK * (2 * next() - 1);
+    right[i] = NOISE_PEAK * (2 * next() - 1);
+  }
+}
+
+export function benchPlans(sampleRate: number): { chain: Plan; a: Plan; b: Plan } {
+  const [a, b] = abSetups();
+  return { chain: compile(benchSetup(), sampleRate), a: compile(a, sampleRate), b: compile(b, sampleRate) };
+}
+
+/** Collects processor errors so a render that ran on a broken processor is never reported as a result. */
+export interface BuiltGraph {
+  errors: string[];
+  chains: ChainGraph[];
+}
+
+/** Builds `kind` on `context`, fed by `input`, into the destination. */
+export function buildBenchGraph<C extends BenchContext>(
+  context: C,
+  createWorkletNode: WorkletNodeFactory<C>,
+  kind: BenchKind,
+  input: NodeLike,
+): BuiltGraph {
+  const built: BuiltGraph = { errors: [], chains: [] };
+  if (kind === 'native') {
+    input.connect(nativeChain(context, context.destination));
+    return built;
+  }
+  const plans = benchPlans(context.sampleRate);
+  for (const plan of kind === 'chain' ? [plans.chain] : [plans.a, plans.b]) {
+    const chain = buildChainGraph({
+      context,
+      createWorkletNode,
+      plan,
+      onError: (role, message) => built.errors.push(`${role}: ${message}`),
+    });
+    input.connect(chain.input);
+    for (const output of chain.outputs) output.connect(context.destination);
+    built.chains.push(chain);
+  }
+  return built;
+}
+
+/** tanh, sampled on [−1, 1] for the WaveShaper (input scaled so the curve's edge is 4 × the level). */
+function tanhCurve(points = 4096, drive = 4): Float32Array {
+  const curve = new Float32Array(points);
+  for (let i = 0; i < points; i++) curve[i] = Math.tanh(drive * ((2 * i) / (points - 1) - 1));
+  return curve;
+}
+
+/** Gain → BiquadFilter → BiquadFilter → WaveShaper ('4x', tanh) → Gain; returns its input node. */
+export function nativeChain(context: BenchContext, destination: NodeLike): NodeLike {
+  const inGain = context.createGain();
+  inGain.gain.value = 0.5;
+  const shelf = context.createBiquadFilter();
+  shelf.type = 'lowshelf';
+  shelf.frequency.value = 100;
+  shelf.gain.value = 3;
+  const peak = context.createBiquadFilter();
+  peak.type = 'peaking';
+  peak.frequency.value = 6000;
+  peak.Q.value = 0.7;
+  peak.gain.value = -2;
+  const shaper = context.createWaveShaper();
+  shaper.curve = tanhCurve();
+  shaper.oversample = '4x';
+  const outGain = context.createGain();
+  outGain.gain.value = 0.25;
+  inGain.connect(shelf);
+  shelf.connect(peak);
+  peak.connect(shaper);
+  shaper.connect(outGain);
+  outGain.connect(destination);
+  return inGain;
+}
