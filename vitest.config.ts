@@ -1,6 +1,10 @@
 /**
  * Test projects (run one with `npx vitest run --project <name>`):
- *   node     — everything under tests/ except tests/browser, in Node.
+ *   node     — everything under tests/ except tests/browser and the audio renders, in Node.
+ *   audio    — tests/audio and tests/cli/render.test.ts: whole chains rendered through the real
+ *              worklets in node-web-audio-api. They run last and one file at a time: that
+ *              library's worklet thread stalls (0.1–0.3× real time) when other work keeps both
+ *              cores busy, which DESIGN.md and bench/ measured.
  *   browser  — tests/browser/**\/*.browser.test.ts: Vitest browser mode in headless system
  *              Chromium through Playwright (components mounted in a real page).
  *   e2e      — tests/browser/**\/*.e2e.test.ts: in Node, starts the Vite dev server and the
@@ -30,10 +34,21 @@ export default mergeConfig(
             name: 'node',
             environment: 'node',
             include: ['tests/**/*.test.ts'],
-            exclude: ['tests/browser/**', '**/node_modules/**'],
+            exclude: ['tests/browser/**', 'tests/audio/**', 'tests/cli/render.test.ts', '**/node_modules/**'],
             // Speed goals live in `npm run bench`, not in test timeouts: on a loaded 2-core
             // machine a 3 s DSP test can take 10 s, and that is no failure.
             testTimeout: 60_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'audio',
+            environment: 'node',
+            include: ['tests/audio/**/*.test.ts', 'tests/cli/render.test.ts'],
+            sequence: { groupOrder: 1 },
+            fileParallelism: false,
+            testTimeout: 120_000,
           },
         },
         {

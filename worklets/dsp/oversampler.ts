@@ -82,7 +82,9 @@ export class UpsamplerChain {
   }
 
   reset(): void {
-    for (const stage of this.stages) stage.reset();
+    // Index loops: a reset runs inside process() when a lane restarts, and for…of would
+    // allocate an iterator there in code too cold for the optimiser to remove it.
+    for (let k = 0; k < this.stages.length; k++) this.stages[k]!.reset();
   }
 
   process(input: Samples, length: number): Float64Array {
@@ -127,7 +129,9 @@ export class DownsamplerChain {
   }
 
   reset(): void {
-    for (const stage of this.stages) stage.reset();
+    // Index loops: a reset runs inside process() when a lane restarts, and for…of would
+    // allocate an iterator there in code too cold for the optimiser to remove it.
+    for (let k = 0; k < this.stages.length; k++) this.stages[k]!.reset();
   }
 
   process(input: Float64Array, length: number, output: Samples): void {

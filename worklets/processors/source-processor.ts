@@ -119,7 +119,8 @@ export class HeadroomSourceProcessor extends ProcessorBase {
 function saturate(work: readonly Float64Array[], length: number, limit: number): number {
   if (limit === Number.POSITIVE_INFINITY) return 0;
   let most = 0;
-  for (const channel of work) {
+  for (let c = 0; c < work.length; c++) {
+    const channel = work[c]!;
     let count = 0;
     for (let i = 0; i < length; i++) {
       const v = channel[i]!;

@@ -224,7 +224,10 @@ export class HeadroomSplitterProcessor extends ProcessorBase {
     sanitize(right, this.base[1]!, length);
 
     let level = 0;
-    for (const listener of this.listeners) {
+    // Index loops throughout process(): for…of allocates an iterator wherever the
+    // optimiser has not (yet) removed it.
+    for (let k = 0; k < this.listeners.length; k++) {
+      const listener = this.listeners[k]!;
       listener.begin();
       const l = listener.level();
       if (l > level) level = l;
@@ -242,10 +245,10 @@ export class HeadroomSplitterProcessor extends ProcessorBase {
 
   private upsample(level: number, length: number): void {
     // A stage that was idle restarts from silence; the lane that needs it warms up 20 ms first.
-    if (level >= 1 && this.runningLevel < 1) for (const u of this.up1) u.reset();
+    if (level >= 1 && this.runningLevel < 1) for (let c = 0; c < this.up1.length; c++) this.up1[c]!.reset();
     if (level >= 2 && this.runningLevel < 2) {
-      for (const u of this.up2) u.reset();
-      for (const p of this.pad4) p.fill(0);
+      for (let c = 0; c < this.up2.length; c++) this.up2[c]!.reset();
+      for (let c = 0; c < this.pad4.length; c++) this.pad4[c]!.fill(0);
     }
     this.runningLevel = level;
     if (level === 0) return;
@@ -330,7 +333,8 @@ export class HeadroomSplitterProcessor extends ProcessorBase {
   private postMeters(): void {
     const frames = this.meterFrames;
     this.meterFrames = 0;
-    for (const listener of this.listeners) {
+    for (let k = 0; k < this.listeners.length; k++) {
+      const listener = this.listeners[k]!;
       const report = listener.report;
       for (let c = 0; c < CHANNELS; c++) {
         report.peak[c] = listener.peak[c]!;
