@@ -130,8 +130,8 @@ interface Branch {
 
 function branches(setup: Setup): Branch[] {
   const cableOhms = setup.splitter?.cableResistanceOhms ?? 0;
-  return setup.headphones.map((hp) => {
-    const headphone = rationalHeadphoneImpedance(hp.impedance);
+  return setup.headphones.map((hp, i) => {
+    const headphone = rationalHeadphoneImpedance(hp.impedance, `headphones[${i}].impedance`);
     return { headphone, numerator: polyAdd(headphone.numerator, polyScale(headphone.denominator, cableOhms)) };
   });
 }

@@ -18,7 +18,8 @@ export class CurveImpedanceError extends Error {
   override readonly name = 'CurveImpedanceError';
 }
 
-export function rationalHeadphoneImpedance(impedance: Impedance): RationalImpedance {
+/** `path` names the field in messages, e.g. `headphones[0].impedance`. */
+export function rationalHeadphoneImpedance(impedance: Impedance, path = 'impedance'): RationalImpedance {
   const network = impedance.network;
   if (network) {
     const voiceCoil = [network.reOhms, network.leMh * 1e-3];
@@ -31,7 +32,9 @@ export function rationalHeadphoneImpedance(impedance: Impedance): RationalImpeda
     return { numerator: polyAdd(polyMul(voiceCoil, motionalDenominator), [0, r * l]), denominator: motionalDenominator };
   }
   if (impedance.curve) {
-    throw new CurveImpedanceError('a measured impedance curve has no exact transfer function; fit a network to it first');
+    throw new CurveImpedanceError(
+      `${path}.curve: a measured impedance curve can be reported but not yet heard, because it has no exact transfer function; describe this headphone with nominalOhms or a network to render it`,
+    );
   }
   return { numerator: [impedance.nominalOhms!], denominator: [1] };
 }

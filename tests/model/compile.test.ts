@@ -103,6 +103,15 @@ describe('compile: the plan states the same circuit as the solver', () => {
   });
 });
 
+describe('compile: what it cannot do yet', () => {
+  it('refuses a measured impedance curve by name, rather than guessing a network for it', () => {
+    const curve = { ...resistiveHeadphone(300), impedance: { curve: [[20, 300, 0], [20_000, 280, 5]] as [number, number, number][] } };
+    expect(() => compile(setup({ headphones: [resistiveHeadphone(32), curve] }), 48_000)).toThrow(
+      /^headphones\[1\]\.impedance\.curve: a measured impedance curve can be reported but not yet heard/,
+    );
+  });
+});
+
 describe('compile: gains, clip thresholds and calibration', () => {
   it('a full-scale sample is the source EMF peak: √2 · maxOutputVrms · 10^(volume/20)', () => {
     const plan = compile(setup({ source: source({ maxOutputVrms: 2, volumeDb: -6 }) }), 48_000);
