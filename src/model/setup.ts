@@ -1,5 +1,5 @@
 /**
- * The setup contract `headroom/setup@1`: one JSON document that describes a chain
+ * The setup contract `headroom/setup@1`: one JSON text that describes a chain
  * (signal → source → optional amp → optional splitter → 1..8 headphones).
  *
  * Every boundary (URL, localStorage, CLI, file import) calls `parseSetup`, which

@@ -1,43 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { presets } from '../../src/model/catalog/presets.ts';
 import { buildReport } from '../../src/model/report.ts';
+import { expectOneLineError, headroom } from '../support/cli.ts';
 import { db, resistiveHeadphone, setup, source } from '../support/setups.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/headroom.js', import.meta.url));
-const run = promisify(execFile);
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real `headroom` command as a user would, in its own process. */
-async function headroom(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-/** A user error: exit status 2, nothing on stdout, exactly one line on stderr, no stack trace. */
-function expectOneLineError(outcome: Outcome, pattern: RegExp): void {
-  expect(outcome.code).toBe(2);
-  expect(outcome.stdout).toBe('');
-  const lines = outcome.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(outcome.stderr).not.toMatch(/\n\s+at /);
-}
 
 let dir: string;
 const splitterSetup = setup({

@@ -1,42 +1,13 @@
 /** The real `headroom render` command, spawned as a user runs it, on WAV files made here. */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import wavefile from 'wavefile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findPreset } from '../../src/model/catalog/presets.ts';
 import { buildReport } from '../../src/model/report.ts';
+import { expectOneLineError, headroom } from '../support/cli.ts';
 import { resistiveHeadphone, setup, source } from '../support/setups.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/headroom.js', import.meta.url));
-const exec = promisify(execFile);
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function headroom(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-function expectOneLineError(outcome: Outcome, pattern: RegExp): void {
-  expect(outcome.code).toBe(2);
-  expect(outcome.stdout).toBe('');
-  const lines = outcome.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-}
 
 /** A WAV written by wavefile, as any tool would write it; samples in the format's integer or float scale. */
 function wav(channels: number, rate: number, bitDepth: string, samples: number[][] | number[]): Uint8Array {

@@ -9,10 +9,10 @@
  */
 import type { Plan } from '../../src/model/compile.ts';
 import { ClipSection } from './clip-section.ts';
-import { listenForPlans, MeterClock, OPTIONS_ROOT } from './messages.ts';
+import { listenForPlans, OPTIONS_ROOT } from './messages.ts';
 import { PlanChecker } from './plan-check.ts';
-import { writeOutput } from './source-processor.ts';
-import { contextFrame, contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from './worklet-scope.ts';
+import { selectStereoInput, StageMeters, writeOutput } from './stage-io.ts';
+import { contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from './worklet-scope.ts';
 
 const NAME = 'headroom-amp';
 const BLOCK = 128;
@@ -38,9 +38,7 @@ export class HeadroomAmpProcessor extends ProcessorBase {
   private readonly work: Float64Array[] = [];
   private readonly inputs: Float32Array[];
   private readonly silence = new Float32Array(BLOCK);
-  private readonly clock: MeterClock;
-  private readonly meters = { type: 'meters', frame: 0, clips: 0 };
-  private clips = 0;
+  private readonly meters: StageMeters;
 
   constructor(options?: ProcessorNodeOptions) {
     super(options);
@@ -49,7 +47,7 @@ export class HeadroomAmpProcessor extends ProcessorBase {
     this.clip = new ClipSection({ sampleRateHz, channelCount: CHANNELS, maxBlockLength: BLOCK, ...settings });
     for (let c = 0; c < CHANNELS; c++) this.work.push(new Float64Array(BLOCK));
     this.inputs = [this.silence, this.silence];
-    this.clock = new MeterClock(sampleRateHz);
+    this.meters = new StageMeters(sampleRateHz);
     this.latencySamples = this.clip.latencySamples;
     listenForPlans(this.port, NAME, (checker, plan) => {
       const next = readAmp(checker, plan, sampleRateHz);
@@ -62,19 +60,11 @@ export class HeadroomAmpProcessor extends ProcessorBase {
     const out = outputs[0];
     if (!out || out.length === 0) return true;
     const length = Math.min(out[0]!.length, BLOCK);
-    const input = inputs[0];
-    const left = input && input.length > 0 ? input[0]! : this.silence;
-    this.inputs[0] = left;
-    this.inputs[1] = input && input.length > 1 ? input[1]! : left;
+    selectStereoInput(inputs, this.silence, this.inputs);
     this.clip.process(this.inputs, this.work, length);
     writeOutput(this.work, out, length);
-    this.clips += this.clip.takeClipCount();
-    if (this.clock.tick(length)) {
-      this.meters.frame = contextFrame();
-      this.meters.clips = this.clips;
-      this.clips = 0;
-      this.port.postMessage(this.meters);
-    }
+    this.meters.add(this.clip.takeClipCount());
+    this.meters.afterBlock(length, this.port);
     return true;
   }
 }

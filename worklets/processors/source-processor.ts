@@ -16,12 +16,12 @@
 import type { Plan } from '../../src/model/compile.ts';
 import { BiquadCascade } from '../dsp/biquad-cascade.ts';
 import type { BiquadSections } from '../dsp/analog-to-digital.ts';
-import { flushBlock } from '../dsp/denormal.ts';
 import { ClipSection, RAMP_MS } from './clip-section.ts';
-import { listenForPlans, MeterClock, OPTIONS_ROOT } from './messages.ts';
+import { listenForPlans, OPTIONS_ROOT } from './messages.ts';
 import { designAt } from './networks.ts';
 import { PlanChecker } from './plan-check.ts';
-import { contextFrame, contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from './worklet-scope.ts';
+import { selectStereoInput, StageMeters, writeOutput } from './stage-io.ts';
+import { contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from './worklet-scope.ts';
 
 const NAME = 'headroom-source';
 const BLOCK = 128;
@@ -66,9 +66,7 @@ export class HeadroomSourceProcessor extends ProcessorBase {
   private readonly work: Float64Array[] = [];
   private readonly inputs: Float32Array[];
   private readonly silence = new Float32Array(BLOCK);
-  private readonly clock: MeterClock;
-  private readonly meters = { type: 'meters', frame: 0, clips: 0 };
-  private clips = 0;
+  private readonly meters: StageMeters;
   private railVolts: number;
 
   constructor(options?: ProcessorNodeOptions) {
@@ -81,7 +79,7 @@ export class HeadroomSourceProcessor extends ProcessorBase {
     this.network.setSections(settings.network, true);
     for (let c = 0; c < CHANNELS; c++) this.work.push(new Float64Array(BLOCK));
     this.inputs = [this.silence, this.silence];
-    this.clock = new MeterClock(sampleRateHz);
+    this.meters = new StageMeters(sampleRateHz);
     this.latencySamples = this.clip.latencySamples;
     listenForPlans(this.port, NAME, (checker, plan) => {
       const next = readSource(checker, plan, sampleRateHz);
@@ -96,21 +94,13 @@ export class HeadroomSourceProcessor extends ProcessorBase {
     const out = outputs[0];
     if (!out || out.length === 0) return true;
     const length = Math.min(out[0]!.length, BLOCK);
-    const input = inputs[0];
-    const left = input && input.length > 0 ? input[0]! : this.silence;
-    this.inputs[0] = left;
-    this.inputs[1] = input && input.length > 1 ? input[1]! : left;
+    selectStereoInput(inputs, this.silence, this.inputs);
     this.clip.process(this.inputs, this.work, length);
-    this.clips += saturate(this.work, length, this.railVolts);
+    this.meters.add(saturate(this.work, length, this.railVolts));
     this.network.process(this.work, length);
     writeOutput(this.work, out, length);
-    this.clips += this.clip.takeClipCount();
-    if (this.clock.tick(length)) {
-      this.meters.frame = contextFrame();
-      this.meters.clips = this.clips;
-      this.clips = 0;
-      this.port.postMessage(this.meters);
-    }
+    this.meters.add(this.clip.takeClipCount());
+    this.meters.afterBlock(length, this.port);
     return true;
   }
 }
@@ -135,14 +125,4 @@ function saturate(work: readonly Float64Array[], length: number, limit: number):
     if (count > most) most = count;
   }
   return most;
-}
-
-/** Copies the stereo work buffers to the output (one channel: left only), guarding finiteness. */
-export function writeOutput(work: readonly Float64Array[], out: Float32Array[], length: number): void {
-  for (let c = 0; c < out.length && c < work.length; c++) {
-    const from = work[c]!;
-    const to = out[c]!;
-    for (let i = 0; i < length; i++) to[i] = from[i]!;
-    if (!flushBlock(to, length)) to.fill(0, 0, length);
-  }
 }
