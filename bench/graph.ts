@@ -95,6 +95,42 @@ export function buildBenchGraph<C extends BenchContext>(
   return built;
 }
 
+/** What one timed render gives: the render time alone, and anything that makes it invalid. */
+export interface TimedRender {
+  renderSeconds: number;
+  nonFinite: number;
+  errors: string[];
+}
+
+/**
+ * Renders `length` frames of the benchmark noise through `kind` on an offline context whose
+ * worklet module is already added, timing `startRendering` only. Node and Chromium hosts share it.
+ */
+export async function renderBenchKind<C extends BenchContext & { startRendering(): Promise<AudioBufferLike> }>(
+  context: C,
+  createWorkletNode: WorkletNodeFactory<C>,
+  kind: BenchKind,
+  length: number,
+): Promise<TimedRender> {
+  const buffer = context.createBuffer(2, length, context.sampleRate);
+  fillNoise(buffer.getChannelData(0), buffer.getChannelData(1));
+  const source = context.createBufferSource();
+  source.buffer = buffer;
+  const graph = buildBenchGraph(context, createWorkletNode, kind, source);
+  source.start(0);
+  const t0 = performance.now();
+  const rendered = await context.startRendering();
+  const renderSeconds = (performance.now() - t0) / 1000;
+  for (const chain of graph.chains) chain.dispose();
+  return { renderSeconds, nonFinite: countNonFinite([rendered.getChannelData(0), rendered.getChannelData(1)]), errors: graph.errors };
+}
+
+export function countNonFinite(channels: readonly Float32Array[]): number {
+  let count = 0;
+  for (const data of channels) for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i]!)) count++;
+  return count;
+}
+
 /** tanh, sampled on [−1, 1] for the WaveShaper (input scaled so the curve's edge is 4 × the level). */
 function tanhCurve(points = 4096, drive = 4): Float32Array {
   const curve = new Float32Array(points);

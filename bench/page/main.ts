@@ -6,7 +6,7 @@
 import { AudioWorkletNode, OfflineAudioContext } from 'standardized-audio-context';
 import workletUrl from '../../src/audio/worklet-url.ts';
 import type { WorkletNodeFactory, WorkletNodeOptions } from '../../src/audio/graph-types.ts';
-import { buildBenchGraph, fillNoise, type BenchContext, type BenchKind } from '../graph.ts';
+import { renderBenchKind, type BenchContext, type BenchKind } from '../graph.ts';
 import { measureLevels, type LevelResult } from './levels.ts';
 
 export interface RenderResult {
@@ -44,26 +44,10 @@ async function newContext(channels: number, length: number): Promise<{ context: 
   return { context, addModuleSeconds: (performance.now() - t0) / 1000 };
 }
 
-function countNonFinite(channels: Float32Array[]): number {
-  let count = 0;
-  for (const data of channels) for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i]!)) count++;
-  return count;
-}
 
 async function render(kind: BenchKind, seconds: number): Promise<RenderResult> {
-  const length = Math.round(seconds * SAMPLE_RATE);
-  const { context, addModuleSeconds } = await newContext(2, length);
-  const buffer = context.createBuffer(2, length, SAMPLE_RATE);
-  fillNoise(buffer.getChannelData(0), buffer.getChannelData(1));
-  const source = context.createBufferSource();
-  source.buffer = buffer;
-  const graph = buildBenchGraph(context, createWorkletNode, kind, source);
-  source.start(0);
-  const t0 = performance.now();
-  const rendered = await context.startRendering();
-  const renderSeconds = (performance.now() - t0) / 1000;
-  for (const chain of graph.chains) chain.dispose();
-  return { renderSeconds, addModuleSeconds, nonFinite: countNonFinite([rendered.getChannelData(0), rendered.getChannelData(1)]), errors: graph.errors };
+  const { context, addModuleSeconds } = await newContext(2, Math.round(seconds * SAMPLE_RATE));
+  return { ...(await renderBenchKind(context, createWorkletNode, kind, context.length)), addModuleSeconds };
 }
 
 window.headroomBench = {
