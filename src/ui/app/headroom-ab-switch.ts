@@ -1,0 +1,219 @@
+/**
+ * <headroom-ab-switch>: which chain is heard (A or B), which listener of each chain, and
+ * whether loudness is matched. Properties down, events up; the keyboard shortcuts A and B
+ * are handled by the app for the whole page and land here as the `side` property.
+ *
+ * Loudness matching is off by default on purpose: the level a splitter or a weak source
+ * loses is the point of the comparison. Turned on, it shows the offset it applies, so the
+ * listener always knows the two sides are no longer as loud as physics makes them.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { signed } from '../format.ts';
+import { baseStyles } from '../styles.ts';
+
+export type Side = 'A' | 'B';
+export type SideChangeEvent = CustomEvent<{ side: Side }>;
+export type ListenerChangeEvent = CustomEvent<{ side: Side; index: number }>;
+export type MatchLoudnessEvent = CustomEvent<{ on: boolean }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-ab-switch': HeadroomAbSwitch;
+  }
+  interface HTMLElementEventMap {
+    'side-change': SideChangeEvent;
+    'listener-change': ListenerChangeEvent;
+    'match-loudness-change': MatchLoudnessEvent;
+  }
+}
+
+@customElement('headroom-ab-switch')
+export class HeadroomAbSwitch extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.8rem;
+      }
+      .sides {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0.6rem;
+      }
+      .side {
+        font: inherit;
+        text-align: left;
+        border-radius: var(--_radius);
+        border: 2px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_text);
+        padding: 0.6rem 0.8rem;
+        cursor: pointer;
+        min-height: 4rem;
+        display: grid;
+        gap: 0.15rem;
+        min-width: 0;
+      }
+      .side .letter {
+        font-size: 1.6rem;
+        font-weight: 750;
+        line-height: 1;
+      }
+      .side .what {
+        font-size: 0.85rem;
+        color: var(--_muted);
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .side[aria-pressed='true'] {
+        border-color: var(--_accent);
+        background: var(--_surface-2);
+      }
+      .side[aria-pressed='true'] .letter {
+        color: var(--_accent);
+      }
+      .side:focus-visible,
+      select:focus-visible,
+      input:focus-visible {
+        outline: 3px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      .listeners {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0.6rem;
+      }
+      label {
+        display: grid;
+        gap: 0.2rem;
+        font-size: 0.85rem;
+        color: var(--_muted);
+        min-width: 0;
+      }
+      select {
+        font: inherit;
+        color: var(--_text);
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: 6px;
+        padding: 0.35rem 0.5rem;
+        min-width: 0;
+      }
+      .match {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+        font-size: 0.92rem;
+        color: var(--_text);
+      }
+      .match label {
+        display: flex;
+        align-items: center;
+        gap: 0.45rem;
+        font-size: inherit;
+        color: inherit;
+      }
+      .offset {
+        color: var(--_muted);
+      }
+      kbd {
+        font: inherit;
+        font-size: 0.8rem;
+        border: 1px solid var(--_border);
+        border-bottom-width: 2px;
+        border-radius: 4px;
+        padding: 0 0.3rem;
+      }
+      .hint {
+        font-size: 0.82rem;
+        color: var(--_muted);
+        margin: 0;
+      }
+    `,
+  ];
+
+  @property() side: Side = 'A';
+  /** Short description of each chain, shown under its letter. */
+  @property() labelA = '';
+  @property() labelB = '';
+  /** Listener names of each chain, in order. */
+  @property({ attribute: false }) listenersA: readonly string[] = [];
+  @property({ attribute: false }) listenersB: readonly string[] = [];
+  @property({ type: Number }) listenerA = 0;
+  @property({ type: Number }) listenerB = 0;
+  @property({ type: Boolean }) matchLoudness = false;
+  /** Gain applied to B relative to A when matching (dB); null while it is being measured. */
+  @property({ attribute: false }) loudnessOffsetDb: number | null = null;
+  @property({ type: Boolean }) disabled = false;
+
+  override render(): TemplateResult {
+    return html`
+      <div class="sides" role="group" aria-label="Heard chain">
+        ${this.renderSide('A', this.labelA)} ${this.renderSide('B', this.labelB)}
+      </div>
+      ${this.listenersA.length > 1 || this.listenersB.length > 1
+        ? html`<div class="listeners">
+            ${this.renderListenerChoice('A', this.listenersA, this.listenerA)}
+            ${this.renderListenerChoice('B', this.listenersB, this.listenerB)}
+          </div>`
+        : nothing}
+      <div class="match">
+        <label>
+          <input
+            type="checkbox"
+            data-testid="match-loudness"
+            .checked=${this.matchLoudness}
+            ?disabled=${this.disabled}
+            @change=${(e: Event) => this.emit('match-loudness-change', { on: (e.target as HTMLInputElement).checked })}
+          />
+          Match loudness (ITU-R BS.1770)
+        </label>
+        ${this.matchLoudness
+          ? html`<span class="offset num" data-testid="loudness-offset" role="status">
+              ${this.loudnessOffsetDb === null ? 'measuring…' : `B ${signed(this.loudnessOffsetDb, 1)} dB`}
+            </span>`
+          : html`<span class="offset">off — you hear the level difference physics gives</span>`}
+      </div>
+      <p class="hint">Keys: <kbd>A</kbd> and <kbd>B</kbd> switch, <kbd>Space</kbd> plays or pauses.</p>
+    `;
+  }
+
+  private renderSide(side: Side, label: string): TemplateResult {
+    return html`<button
+      class="side"
+      type="button"
+      data-side=${side}
+      aria-pressed=${this.side === side ? 'true' : 'false'}
+      aria-label=${`Hear ${side}${label ? `: ${label}` : ''}`}
+      ?disabled=${this.disabled}
+      @click=${() => this.emit('side-change', { side })}
+    >
+      <span class="letter">${side}</span>
+      <span class="what">${label}</span>
+    </button>`;
+  }
+
+  private renderListenerChoice(side: Side, names: readonly string[], selected: number): TemplateResult {
+    return html`<label>
+      Listener heard on ${side}
+      <select
+        data-testid=${`listener-${side}`}
+        ?disabled=${this.disabled || names.length < 2}
+        @change=${(e: Event) => this.emit('listener-change', { side, index: Number((e.target as HTMLSelectElement).value) })}
+      >
+        ${names.map((name, index) => html`<option value=${index} ?selected=${index === selected}>${index + 1}. ${name}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  private emit<K extends 'side-change' | 'listener-change' | 'match-loudness-change'>(
+    type: K,
+    detail: HTMLElementEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * <headroom-level-controls>: hearing safety in one place — the listening level (starts low),
+ * the calibration (0 dBFS ↔ dB SPL), the simulated SPL of what is heard, a warning above
+ * 85 dB SPL, and a note that the output limiter holds everything at or below −1 dBFS.
+ *
+ * Typed values are checked, never clamped: an out-of-range calibration shows the allowed
+ * range next to the field, keeps what was typed, and nothing is sent to the audio.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { baseStyles } from '../styles.ts';
+import {
+  CALIBRATION_RANGE,
+  LISTENING_LEVEL_RANGE,
+  SAFE_LISTENING_DB_SPL,
+  checkCalibration,
+  checkListeningLevel,
+} from './listening-level.ts';
+
+export type ListeningLevelEvent = CustomEvent<{ db: number }>;
+export type CalibrationEvent = CustomEvent<{ dbSpl: number }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-level-controls': HeadroomLevelControls;
+  }
+  interface HTMLElementEventMap {
+    'listening-level-change': ListeningLevelEvent;
+    'calibration-change': CalibrationEvent;
+  }
+}
+
+@customElement('headroom-level-controls')
+export class HeadroomLevelControls extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.7rem;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem 1.2rem;
+        align-items: flex-end;
+      }
+      label {
+        display: grid;
+        gap: 0.2rem;
+        font-size: 0.85rem;
+        color: var(--_muted);
+      }
+      .level {
+        flex: 1 1 14rem;
+      }
+      .level-line {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        color: var(--_text);
+      }
+      input[type='range'] {
+        flex: 1 1 auto;
+        accent-color: var(--_accent);
+        min-width: 6rem;
+      }
+      input[type='text'] {
+        font: inherit;
+        width: 6rem;
+        padding: 0.35rem 0.5rem;
+        border-radius: 6px;
+        border: 1px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_text);
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--_bad);
+      }
+      input:focus-visible {
+        outline: 3px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      .spl {
+        font-size: 0.95rem;
+      }
+      .spl strong {
+        font-size: 1.15rem;
+      }
+      .warning {
+        margin: 0;
+        border: 1px solid var(--_warn);
+        background: var(--_warn-bg);
+        color: var(--_text);
+        border-radius: 8px;
+        padding: 0.5rem 0.7rem;
+        font-size: 0.9rem;
+      }
+      .field-error {
+        color: var(--_bad);
+        font-size: 0.85rem;
+        margin: 0;
+      }
+      .note {
+        font-size: 0.82rem;
+        color: var(--_muted);
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** Listening level in dB (≤ 0), as applied now. */
+  @property({ type: Number }) level: number = LISTENING_LEVEL_RANGE.initial;
+  @property({ type: Number }) calibrationDbSpl: number = CALIBRATION_RANGE.initial;
+  /** Simulated SPL of the heard listener (from the live meters); null while silent or stopped. */
+  @property({ attribute: false }) simulatedSplDb: number | null = null;
+
+  @state() private calibrationText: string | null = null;
+
+  override render(): TemplateResult {
+    const calibrationText = this.calibrationText ?? String(this.calibrationDbSpl);
+    const calibration = checkCalibration(calibrationText);
+    const spl = this.simulatedSplDb;
+    const loud = spl !== null && spl > SAFE_LISTENING_DB_SPL;
+    return html`
+      <div class="row">
+        <label class="level">
+          Listening level
+          <span class="level-line">
+            <input
+              type="range"
+              data-testid="listening-level"
+              min=${LISTENING_LEVEL_RANGE.min}
+              max=${LISTENING_LEVEL_RANGE.max}
+              step="1"
+              .value=${String(this.level)}
+              aria-valuetext=${`${this.level} dB`}
+              @input=${this.onLevel}
+            />
+            <span class="num">${this.level} dB</span>
+          </span>
+        </label>
+        <label>
+          0 dBFS sine means (dB SPL)
+          <input
+            type="text"
+            inputmode="decimal"
+            data-testid="calibration"
+            .value=${calibrationText}
+            aria-invalid=${calibration.ok ? 'false' : 'true'}
+            aria-describedby="calibration-error"
+            @change=${this.onCalibration}
+            @input=${(e: Event) => (this.calibrationText = (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <span class="spl" data-testid="simulated-spl" role="status">
+          Simulated level:
+          <strong class="num">${spl === null ? '—' : `${spl.toFixed(1)} dB SPL`}</strong>
+        </span>
+      </div>
+      <p id="calibration-error" class="field-error" role="alert">${calibration.ok ? '' : calibration.message}</p>
+      ${loud
+        ? html`<p class="warning" role="alert" data-testid="spl-warning">
+            The simulated level is above ${SAFE_LISTENING_DB_SPL} dB SPL. Listening this loud for long damages
+            hearing — the real chain at this volume would be too loud to use for hours.
+          </p>`
+        : nothing}
+      <p class="note">
+        A limiter keeps the output at or below −1 dBFS whatever the setup. Your own device's volume still counts: start
+        low.
+      </p>
+    `;
+  }
+
+  private onLevel(event: Event): void {
+    const check = checkListeningLevel((event.target as HTMLInputElement).value);
+    if (check.ok) this.emit('listening-level-change', { db: check.value });
+  }
+
+  private onCalibration(event: Event): void {
+    const text = (event.target as HTMLInputElement).value;
+    this.calibrationText = text;
+    const check = checkCalibration(text);
+    if (!check.ok) return;
+    this.calibrationText = null;
+    this.emit('calibration-change', { dbSpl: check.value });
+  }
+
+  private emit<K extends 'listening-level-change' | 'calibration-change'>(type: K, detail: HTMLElementEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}

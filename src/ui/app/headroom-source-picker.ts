@@ -1,0 +1,278 @@
+/**
+ * <headroom-source-picker>: what plays through the two chains — the built-in demo track,
+ * pink noise, a sine, a sweep, the user's own file (button or drag and drop) or the
+ * microphone. It reports choices up with `source-choose`; the app loads them and passes the
+ * outcome back down (`current`, `busy`, `error`), so a file that fails to decode shows its
+ * message here while the material that was playing stays.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { baseStyles } from '../styles.ts';
+import { checkSineHz, checkSineLevel, type SourceChoice, type SourceKind } from './source-choice.ts';
+
+export type SourceChooseEvent = CustomEvent<{ choice: SourceChoice }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-source-picker': HeadroomSourcePicker;
+  }
+  interface HTMLElementEventMap {
+    'source-choose': SourceChooseEvent;
+  }
+}
+
+const BUILT_IN: { kind: Exclude<SourceKind, 'file' | 'mic' | 'sine'>; label: string; hint: string }[] = [
+  { kind: 'demo', label: 'Demo track', hint: 'drums, bass and chords, made in your browser' },
+  { kind: 'pink', label: 'Pink noise', hint: 'equal energy per octave' },
+  { kind: 'sweep', label: 'Sweep', hint: '20 Hz → 20 kHz, logarithmic' },
+];
+
+@customElement('headroom-source-picker')
+export class HeadroomSourcePicker extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      fieldset {
+        border: none;
+        margin: 0;
+        padding: 0;
+        min-width: 0;
+      }
+      legend {
+        font-weight: 650;
+        margin-bottom: 0.5rem;
+        padding: 0;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+      }
+      button {
+        font: inherit;
+        font-size: 0.92rem;
+        border-radius: 8px;
+        border: 1px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_text);
+        padding: 0.4rem 0.75rem;
+        cursor: pointer;
+        min-height: 2.4rem;
+      }
+      button[aria-pressed='true'] {
+        border-color: var(--_accent);
+        box-shadow: inset 0 0 0 1px var(--_accent);
+        color: var(--_accent);
+        font-weight: 650;
+      }
+      button:disabled {
+        opacity: 0.55;
+        cursor: progress;
+      }
+      button:focus-visible,
+      input:focus-visible {
+        outline: 3px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      .sine {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: 0.5rem 0.8rem;
+        margin-top: 0.7rem;
+      }
+      .sine label {
+        display: grid;
+        gap: 0.2rem;
+        font-size: 0.85rem;
+        color: var(--_muted);
+      }
+      .sine input {
+        font: inherit;
+        width: 7rem;
+        padding: 0.35rem 0.5rem;
+        border-radius: 6px;
+        border: 1px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_text);
+      }
+      .sine input[aria-invalid='true'] {
+        border-color: var(--_bad);
+      }
+      .drop {
+        margin-top: 0.7rem;
+        border: 2px dashed var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.7rem 0.9rem;
+        color: var(--_muted);
+        font-size: 0.9rem;
+      }
+      .drop.over {
+        border-color: var(--_accent);
+        color: var(--_accent);
+        background: var(--_surface-2);
+      }
+      .status {
+        margin: 0.6rem 0 0;
+        font-size: 0.9rem;
+      }
+      .error {
+        color: var(--_bad);
+      }
+      .field-error {
+        color: var(--_bad);
+        font-size: 0.85rem;
+        flex-basis: 100%;
+        margin: 0;
+      }
+      .warn {
+        color: var(--_warn);
+      }
+      input[type='file'] {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        opacity: 0;
+        pointer-events: none;
+      }
+    `,
+  ];
+
+  /** Which kind of material is loaded now. */
+  @property() selected: SourceKind = 'demo';
+  /** Name of the material that is loaded now, e.g. the file name. */
+  @property() current = '';
+  /** A choice is being prepared (decoding, rendering, asking for the microphone). */
+  @property({ type: Boolean }) busy = false;
+  /** Why the last choice failed; the previous material keeps playing. */
+  @property() error = '';
+
+  @state() private sineHzText = '1000';
+  @state() private sineLevelText = '-12';
+  @state() private dragOver = false;
+
+  override render(): TemplateResult {
+    const hz = checkSineHz(this.sineHzText);
+    const level = checkSineLevel(this.sineLevelText);
+    return html`
+      <fieldset>
+        <legend>Sound</legend>
+        <div class="choices">
+          ${BUILT_IN.map(
+            (item) => html`<button
+              type="button"
+              data-kind=${item.kind}
+              title=${item.hint}
+              aria-pressed=${this.selected === item.kind ? 'true' : 'false'}
+              ?disabled=${this.busy}
+              @click=${() => this.choose({ kind: item.kind })}
+            >
+              ${item.label}
+            </button>`,
+          )}
+          <button
+            type="button"
+            data-kind="sine"
+            aria-pressed=${this.selected === 'sine' ? 'true' : 'false'}
+            ?disabled=${this.busy || !hz.ok || !level.ok}
+            @click=${() => hz.ok && level.ok && this.choose({ kind: 'sine', hz: hz.value, levelDbfs: level.value })}
+          >
+            Sine
+          </button>
+          <button
+            type="button"
+            data-kind="file"
+            aria-pressed=${this.selected === 'file' ? 'true' : 'false'}
+            ?disabled=${this.busy}
+            @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}
+          >
+            Open a file…
+          </button>
+          <button
+            type="button"
+            data-kind="mic"
+            aria-pressed=${this.selected === 'mic' ? 'true' : 'false'}
+            ?disabled=${this.busy}
+            @click=${() => this.choose({ kind: 'mic' })}
+          >
+            Microphone / line in
+          </button>
+        </div>
+        <input type="file" accept="audio/*,.wav,.flac,.mp3,.ogg,.opus,.m4a,.aac" tabindex="-1" aria-hidden="true" @change=${this.onFileInput} />
+        <div class="sine">
+          <label>
+            Sine frequency (Hz)
+            <input
+              data-testid="sine-hz"
+              inputmode="decimal"
+              .value=${this.sineHzText}
+              aria-invalid=${hz.ok ? 'false' : 'true'}
+              aria-describedby="sine-error"
+              @input=${(e: Event) => (this.sineHzText = (e.target as HTMLInputElement).value)}
+            />
+          </label>
+          <label>
+            Sine level (dBFS)
+            <input
+              data-testid="sine-level"
+              inputmode="decimal"
+              .value=${this.sineLevelText}
+              aria-invalid=${level.ok ? 'false' : 'true'}
+              aria-describedby="sine-error"
+              @input=${(e: Event) => (this.sineLevelText = (e.target as HTMLInputElement).value)}
+            />
+          </label>
+          <p id="sine-error" class="field-error" role="status">
+            ${hz.ok ? '' : hz.message}${!hz.ok && !level.ok ? html`<br />` : ''}${level.ok ? '' : level.message}
+          </p>
+        </div>
+        <div
+          class="drop ${this.dragOver ? 'over' : ''}"
+          data-testid="drop"
+          @dragover=${this.onDragOver}
+          @dragleave=${() => (this.dragOver = false)}
+          @drop=${this.onDrop}
+        >
+          Drop an audio file here (any format your browser can decode). It stays on your computer.
+        </div>
+        ${this.selected === 'mic'
+          ? html`<p class="status warn" role="note">
+              Use headphones with the microphone: through speakers the simulated chain can feed back into the mic.
+            </p>`
+          : nothing}
+        <p class="status" role="status" aria-live="polite" data-testid="source-status">
+          ${this.busy ? 'Preparing…' : this.current ? html`Playing material: <strong>${this.current}</strong>` : nothing}
+        </p>
+        ${this.error ? html`<p class="status error" role="alert" data-testid="source-error">${this.error}</p>` : nothing}
+      </fieldset>
+    `;
+  }
+
+  private choose(choice: SourceChoice): void {
+    this.dispatchEvent(new CustomEvent('source-choose', { detail: { choice }, bubbles: true, composed: true }));
+  }
+
+  private onFileInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    // Clear the input so choosing the same file again still fires `change`.
+    input.value = '';
+    if (file) this.choose({ kind: 'file', file });
+  }
+
+  private onDragOver(event: DragEvent): void {
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    this.dragOver = true;
+  }
+
+  private onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragOver = false;
+    const file = event.dataTransfer?.files[0];
+    if (file) this.choose({ kind: 'file', file });
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * <headroom-transport>: play/pause, loop and a seek bar for the material that is playing.
+ * Properties down (state the engine reports), events up (what the user asked for); the
+ * element never touches audio itself, so it renders the same in tests and in the app.
+ *
+ * Keyboard: the buttons and the range input are native controls (Space/Enter, arrows,
+ * Home/End), so nothing custom is needed to make it fully keyboard usable.
+ */
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { baseStyles } from '../styles.ts';
+import { formatClock } from './clock-format.ts';
+
+export type TransportPlayEvent = CustomEvent<{ playing: boolean }>;
+export type TransportSeekEvent = CustomEvent<{ seconds: number }>;
+export type TransportLoopEvent = CustomEvent<{ loop: boolean }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-transport': HeadroomTransport;
+  }
+  interface HTMLElementEventMap {
+    'transport-play': TransportPlayEvent;
+    'transport-seek': TransportSeekEvent;
+    'transport-loop': TransportLoopEvent;
+  }
+}
+
+@customElement('headroom-transport')
+export class HeadroomTransport extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.6rem 0.9rem;
+      }
+      button {
+        font: inherit;
+        font-weight: 650;
+        border-radius: 999px;
+        border: 1px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_text);
+        padding: 0.45rem 1rem;
+        cursor: pointer;
+        min-height: 2.5rem;
+      }
+      button.play {
+        background: var(--_accent);
+        border-color: var(--_accent);
+        color: var(--hr-on-accent, #fff);
+        min-width: 6.5rem;
+      }
+      button[aria-pressed='true'] {
+        background: var(--_surface-2);
+        border-color: var(--_accent);
+        color: var(--_accent);
+      }
+      button:disabled {
+        opacity: 0.5;
+        cursor: not-allowed;
+      }
+      button:focus-visible,
+      input:focus-visible {
+        outline: 3px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      .seek {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        flex: 1 1 14rem;
+        min-width: 0;
+      }
+      input[type='range'] {
+        flex: 1 1 auto;
+        min-width: 6rem;
+        accent-color: var(--_accent);
+      }
+      .time {
+        font-size: 0.9rem;
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  @property({ type: Boolean }) playing = false;
+  @property({ type: Boolean }) loop = true;
+  /** Seconds into the material. */
+  @property({ type: Number }) position = 0;
+  /** Length of the material in seconds; 0 or Infinity for a live input, which cannot seek. */
+  @property({ type: Number }) duration = 0;
+  @property({ type: Boolean }) disabled = false;
+
+  private get seekable(): boolean {
+    return Number.isFinite(this.duration) && this.duration > 0;
+  }
+
+  override render(): TemplateResult {
+    const seekable = this.seekable;
+    const position = seekable ? Math.min(Math.max(this.position, 0), this.duration) : 0;
+    return html`
+      <button
+        class="play"
+        type="button"
+        data-testid="play"
+        ?disabled=${this.disabled}
+        aria-label=${this.playing ? 'Pause' : 'Play'}
+        @click=${() => this.emit('transport-play', { playing: !this.playing })}
+      >
+        ${this.playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button
+        type="button"
+        data-testid="loop"
+        aria-pressed=${this.loop ? 'true' : 'false'}
+        ?disabled=${this.disabled || !seekable}
+        @click=${() => this.emit('transport-loop', { loop: !this.loop })}
+      >
+        ↻ Loop
+      </button>
+      <div class="seek">
+        <input
+          type="range"
+          data-testid="seek"
+          aria-label="Position"
+          aria-valuetext=${`${formatClock(position)} of ${formatClock(this.duration)}`}
+          min="0"
+          max=${seekable ? this.duration : 0}
+          step="0.01"
+          .value=${String(position)}
+          ?disabled=${this.disabled || !seekable}
+          @change=${this.onSeek}
+        />
+        <span class="time num" aria-hidden="true">${formatClock(position)} / ${seekable ? formatClock(this.duration) : 'live'}</span>
+      </div>
+    `;
+  }
+
+  private onSeek(event: Event): void {
+    const seconds = Number((event.target as HTMLInputElement).value);
+    this.emit('transport-seek', { seconds });
+  }
+
+  private emit<K extends 'transport-play' | 'transport-seek' | 'transport-loop'>(
+    type: K,
+    detail: HTMLElementEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * What the user can listen through the chains, as plain data, and the checks on the two
+ * numbers they can type (a sine's frequency and level). The ranges are the audible band and
+ * the levels a sine can have below digital full scale; out-of-range values are refused with
+ * the range in the message, never clamped.
+ */
+
+export type SourceChoice =
+  | { kind: 'demo' }
+  | { kind: 'pink' }
+  | { kind: 'sine'; hz: number; levelDbfs: number }
+  | { kind: 'sweep' }
+  | { kind: 'file'; file: File }
+  | { kind: 'mic' };
+
+export type SourceKind = SourceChoice['kind'];
+
+export const SINE_HZ_RANGE = { min: 20, max: 20_000 } as const;
+export const SINE_LEVEL_RANGE = { min: -60, max: 0 } as const;
+
+export type FieldCheck = { ok: true; value: number } | { ok: false; message: string };
+
+function checkNumber(field: string, text: string, range: { min: number; max: number }, unit: string): FieldCheck {
+  const trimmed = text.trim();
+  const value = trimmed === '' ? Number.NaN : Number(trimmed);
+  if (!Number.isFinite(value) || value < range.min || value > range.max) {
+    const got = trimmed === '' ? 'nothing' : JSON.stringify(trimmed);
+    return { ok: false, message: `${field} must be a number from ${range.min} to ${range.max} ${unit} (got ${got})` };
+  }
+  return { ok: true, value };
+}
+
+export function checkSineHz(text: string): FieldCheck {
+  return checkNumber('Sine frequency', text, SINE_HZ_RANGE, 'Hz');
+}
+
+export function checkSineLevel(text: string): FieldCheck {
+  return checkNumber('Sine level', text, SINE_LEVEL_RANGE, 'dBFS');
+}
