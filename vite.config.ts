@@ -4,11 +4,30 @@
  * bundled as IIFE; with the default 'es' Vite emits `export default` and
  * standardized-audio-context's addModule fails with "Unexpected token 'export'".
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
+
+/** Puts the Content-Security-Policy <meta> first in <head> (see scripts/content-security-policy.ts). */
+function cspMeta(): Plugin {
+  let mode: 'serve' | 'build' = 'build';
+  return {
+    name: 'headroom-csp-meta',
+    configResolved(config) {
+      mode = config.command;
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(mode) }, injectTo: 'head-prepend' },
+      ],
+    },
+  };
+}
 
 export default defineConfig({
   // Relative asset URLs: the built app works from any folder (file server, GitHub Pages subpath).
   base: './',
+  plugins: [cspMeta()],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',

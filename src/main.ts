@@ -1,2 +1,3 @@
-/** Entry point of the page: defines the components; index.html holds <headroom-app>. */
+/** Entry point of the page: the page's own styles and the components; index.html holds <headroom-app>. */
+import './page.css';
 import './ui/headroom-app.ts';
