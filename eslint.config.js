@@ -49,6 +49,33 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/abx/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/state/**'], message: 'src/abx must not import audio, ui, cli, state or worklets.' },
+          { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/abx is pure: no host libraries.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'AudioContext', 'OfflineAudioContext', 'HTMLElement', 'customElements', 'Blob', 'URL']
+        .map((name) => ({ name, message: 'src/abx is pure: no DOM or Web Audio.' }))],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**'], message: 'src/state holds plain data: it may import the model only.' },
+          { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/state is pure: no host libraries.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...noDomGlobals.map(({ name }) => ({ name, message: 'src/state is pure: the app passes storage and URLs in.' }))],
+    },
+  },
+  {
     files: ['src/ui/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -1,0 +1,27 @@
+/**
+ * ABX results as files: JSON (`headroom/abx@1`, the AbxResults object as it is) and CSV
+ * (RFC 4180: a header row, then one row per trial; commas and quotes in labels are quoted).
+ */
+import type { AbxResults } from './session.ts';
+
+export function abxResultsToJson(results: AbxResults): string {
+  return `${JSON.stringify(results, null, 2)}\n`;
+}
+
+export const ABX_CSV_HEADER = ['trial', 'x', 'answer', 'correct', 'listened_to', 'ms', 'label_a', 'label_b'] as const;
+
+function csvField(value: string | number | boolean): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Header plus one line per trial, lines ended by CRLF as RFC 4180 says; N + 1 lines. */
+export function abxResultsToCsv(results: AbxResults): string {
+  const lines = [ABX_CSV_HEADER.join(',')];
+  results.trials.forEach((t, i) => {
+    lines.push(
+      [i + 1, t.x, t.answer, t.correct, t.listenedTo.join(' '), Math.round(t.ms), results.conditions.a, results.conditions.b].map(csvField).join(','),
+    );
+  });
+  return `${lines.join('\r\n')}\r\n`;
+}

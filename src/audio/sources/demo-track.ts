@@ -1,0 +1,146 @@
+/**
+ * The demo track: four bars at 100 BPM (9.6 s) of original music written here in code — kick,
+ * snare and hi-hats, a sawtooth bass and triangle-wave chords (A minor: Am F C G) — rendered
+ * with Tone.js in an OfflineAudioContext in the browser. No samples, no network.
+ *
+ * Loopable exactly at the bar line: the material is exactly 4 bars long, and the tails that
+ * ring past the last bar line (the release of the last chord, a cymbal's decay) are rendered
+ * and added onto the start, where they would sound when the loop plays again. So the loop
+ * plays as one continuous performance, with no click or gap at the seam.
+ *
+ * Stereo: kick, snare and bass in the centre, hats right, chords spread left and right (two
+ * voicings), so L and R differ. Peak normalized (both channels together) to −3 dBFS; see
+ * material.ts for why.
+ *
+ * Tone.js is imported when the track is first rendered, not with this module: importing Tone
+ * creates its own (suspended) AudioContext and a timing Worker from a blob: URL (the page's
+ * CSP allows `worker-src blob:`), which a page that never plays the demo track need not pay.
+ */
+import type { SourceMaterial } from './material.ts';
+
+export const DEMO_TRACK = {
+  bpm: 100,
+  bars: 4,
+  beatsPerBar: 4,
+  /** Peak level after normalization, dBFS. */
+  peakDbfs: -3,
+} as const;
+
+/** Length of the loop: bars · beats per bar · 60 / BPM = 9.6 s. */
+export const DEMO_TRACK_SECONDS = (DEMO_TRACK.bars * DEMO_TRACK.beatsPerBar * 60) / DEMO_TRACK.bpm;
+
+/** How long past the last bar line the instruments may still ring (longest release 0.8 s). */
+const TAIL_SECONDS = 2;
+
+const CHORDS: readonly { low: string[]; high: string[]; bass: string }[] = [
+  { low: ['A3', 'C4', 'E4'], high: ['E4', 'A4', 'C5'], bass: 'A1' },
+  { low: ['F3', 'A3', 'C4'], high: ['C4', 'F4', 'A4'], bass: 'F1' },
+  { low: ['G3', 'C4', 'E4'], high: ['E4', 'G4', 'C5'], bass: 'C2' },
+  { low: ['G3', 'B3', 'D4'], high: ['D4', 'G4', 'B4'], bass: 'G1' },
+];
+
+/** Bass rhythm per bar, in eighths: [start eighth, length in eighths, octave up?]. */
+const BASS_PATTERN: readonly [number, number, boolean][] = [
+  [0, 2, false],
+  [3, 1, false],
+  [4, 1, true],
+  [5, 1, false],
+  [6, 2, false],
+];
+
+function octaveUp(note: string): string {
+  const match = /^([A-G]#?)(\d)$/.exec(note)!;
+  return `${match[1]}${Number(match[2]) + 1}`;
+}
+
+/** Renders the demo track (stereo, exactly DEMO_TRACK_SECONDS long) at `sampleRate`. */
+export async function renderDemoTrack(sampleRate: number): Promise<SourceMaterial> {
+  if (!Number.isFinite(sampleRate) || sampleRate < 22_050 || sampleRate > 192_000) {
+    throw new RangeError(`sampleRate must be from 22050 to 192000 Hz (got ${sampleRate})`);
+  }
+  // Tone prints a version banner when first imported unless this flag is set; keep the console for real messages.
+  (globalThis as { TONE_SILENCE_LOGGING?: boolean }).TONE_SILENCE_LOGGING = true;
+  const Tone = await import('tone');
+  const beat = 60 / DEMO_TRACK.bpm;
+  const bar = beat * DEMO_TRACK.beatsPerBar;
+  const eighth = beat / 2;
+  const loopLength = Math.round(DEMO_TRACK_SECONDS * sampleRate);
+
+  const rendered = await Tone.Offline(
+    () => {
+      const kick = new Tone.MembraneSynth({
+        pitchDecay: 0.045,
+        octaves: 6,
+        envelope: { attack: 0.001, decay: 0.35, sustain: 0, release: 0.05 },
+        volume: -2,
+      }).toDestination();
+      const snareBody = new Tone.MembraneSynth({
+        pitchDecay: 0.02,
+        octaves: 2,
+        envelope: { attack: 0.001, decay: 0.12, sustain: 0, release: 0.05 },
+        volume: -12,
+      }).toDestination();
+      const snareFilter = new Tone.Filter(1800, 'highpass').toDestination();
+      const snare = new Tone.NoiseSynth({ noise: { type: 'white' }, envelope: { attack: 0.001, decay: 0.16, sustain: 0 }, volume: -10 }).connect(snareFilter);
+      const hatPan = new Tone.Panner(0.35).toDestination();
+      const hatFilter = new Tone.Filter(7500, 'highpass').connect(hatPan);
+      const hat = new Tone.NoiseSynth({ noise: { type: 'white' }, envelope: { attack: 0.001, decay: 0.045, sustain: 0 }, volume: -18 }).connect(hatFilter);
+      const bass = new Tone.MonoSynth({
+        oscillator: { type: 'sawtooth' },
+        filter: { Q: 2, type: 'lowpass', rolloff: -24 },
+        filterEnvelope: { attack: 0.005, decay: 0.18, sustain: 0.25, release: 0.1, baseFrequency: 110, octaves: 2.6 },
+        envelope: { attack: 0.005, decay: 0.2, sustain: 0.7, release: 0.08 },
+        volume: -9,
+      }).toDestination();
+      const padLeft = new Tone.Panner(-0.45).toDestination();
+      const padRight = new Tone.Panner(0.45).toDestination();
+      const chordOptions = { oscillator: { type: 'triangle' as const }, envelope: { attack: 0.03, decay: 0.4, sustain: 0.45, release: 0.8 } };
+      const chordsLow = new Tone.PolySynth(Tone.Synth, { ...chordOptions, volume: -17 }).connect(padLeft);
+      const chordsHigh = new Tone.PolySynth(Tone.Synth, { ...chordOptions, volume: -21 }).connect(padRight);
+
+      CHORDS.forEach((chord, b) => {
+        const t0 = b * bar;
+        // Drums: kick on 1 and 3 (and the "and" of 3 in bars 2 and 4), snare on 2 and 4, hats on every eighth.
+        kick.triggerAttackRelease('C1', 0.3, t0, 1);
+        kick.triggerAttackRelease('C1', 0.3, t0 + 2 * beat, 0.9);
+        if (b % 2 === 1) kick.triggerAttackRelease('C1', 0.3, t0 + 2.5 * beat, 0.7);
+        for (const s of [1, 3]) {
+          snare.triggerAttackRelease(0.15, t0 + s * beat, 0.9);
+          snareBody.triggerAttackRelease('G2', 0.1, t0 + s * beat, 0.8);
+        }
+        for (let e = 0; e < 8; e++) hat.triggerAttackRelease(0.04, t0 + e * eighth, e % 2 === 0 ? 0.9 : 0.55);
+        // Bass: root, with an octave jump.
+        for (const [start, length, up] of BASS_PATTERN) {
+          bass.triggerAttackRelease(up ? octaveUp(chord.bass) : chord.bass, length * eighth * 0.9, t0 + start * eighth, 0.9);
+        }
+        // Chords: held for the bar, restruck on the "and" of 2 (a small push), two voicings L/R.
+        chordsLow.triggerAttackRelease(chord.low, 1.4 * beat, t0, 0.7);
+        chordsLow.triggerAttackRelease(chord.low, 2.3 * beat, t0 + 1.5 * beat, 0.6);
+        chordsHigh.triggerAttackRelease(chord.high, 3.8 * beat, t0, 0.6);
+      });
+    },
+    DEMO_TRACK_SECONDS + TAIL_SECONDS,
+    2,
+    sampleRate,
+  );
+
+  const buffer = rendered.get();
+  if (!buffer) throw new Error('Tone.js returned no audio for the demo track');
+  const channels = [0, 1].map((c) => {
+    const full = buffer.getChannelData(c);
+    const loop = new Float64Array(loopLength);
+    for (let i = 0; i < loopLength; i++) loop[i] = full[i]!;
+    // Fold what rings past the last bar line onto the start: that is what a loop hears there.
+    for (let i = loopLength; i < full.length; i++) loop[i - loopLength]! += full[i]!;
+    return loop;
+  });
+  let peak = 0;
+  for (const ch of channels) for (const s of ch) peak = Math.max(peak, Math.abs(s));
+  if (peak === 0) throw new Error('The demo track rendered silent');
+  const gain = 10 ** (DEMO_TRACK.peakDbfs / 20) / peak;
+  return {
+    name: `Demo track (${DEMO_TRACK.bars} bars, ${DEMO_TRACK.bpm} BPM)`,
+    sampleRate,
+    channels: channels.map((ch) => Float32Array.from(ch, (s) => s * gain)),
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * Built-in sound material. Each function returns plain samples (`SourceMaterial`); default
+ * levels and the dBFS convention are documented in material.ts. The demo track needs a
+ * browser (Tone.js renders it in an OfflineAudioContext); the rest is pure and runs anywhere.
+ */
+export * from './material.ts';
+export { pinkNoise, type PinkNoiseOptions } from './pink-noise.ts';
+export { speechBandNoise, type SpeechBandNoiseOptions } from './speech-band-noise.ts';
+export { sine, type SineMaterial, type SineOptions } from './sine.ts';
+export { logSweep, logSweepFrequency, type LogSweepOptions } from './log-sweep.ts';
+export { renderDemoTrack, DEMO_TRACK, DEMO_TRACK_SECONDS } from './demo-track.ts';

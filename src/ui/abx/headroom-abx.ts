@@ -1,0 +1,499 @@
+/**
+ * <headroom-abx>: a blind ABX test between two conditions the app routes live.
+ *
+ * Properties down: `labelA`, `labelB` (what A and B are), `trials` (N, 5–100, default 16).
+ * Events up:
+ * - `abx-listen` `{ side: 'A' | 'B' }` on every play press: the side the app must route now.
+ *   For "Play X" it carries X's hidden side, so the app only switches audio; nothing in the
+ *   event says that X was pressed, and the page must never show the side (the app's own A/B
+ *   indicator should be hidden while an ABX run is open).
+ * - `abx-complete` `{ results }` once the last trial is answered.
+ *
+ * The session (src/abx) is private state, in an ES private field the page cannot reach. The
+ * score is not in the DOM until every trial is answered: N is fixed in advance because looking
+ * at a running score and stopping when it looks good inflates false positives.
+ *
+ * Keyboard (while focus is inside the component): A, B, X play; 1 answers "X is A", 2 "X is B";
+ * N goes to the next trial. Handled keys do not propagate, so the page's own A/B shortcuts
+ * do not also switch the audio.
+ */
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  ABX_TRIALS_DEFAULT,
+  AbxSession,
+  abxResultsToCsv,
+  abxResultsToJson,
+  type AbxButton,
+  type AbxResults,
+  type AbxSide,
+} from '../../abx/index.ts';
+import { baseStyles } from '../styles.ts';
+
+export type AbxListenEvent = CustomEvent<{ side: AbxSide }>;
+export type AbxCompleteEvent = CustomEvent<{ results: AbxResults }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-abx': HeadroomAbx;
+  }
+  interface HTMLElementEventMap {
+    'abx-listen': AbxListenEvent;
+    'abx-complete': AbxCompleteEvent;
+  }
+}
+
+const MINUS = '\u2212';
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** 0.038, 0.598, 1.000; below 0.001 as 1.5 × 10⁻⁵. */
+export function formatPValue(p: number): string {
+  if (p >= 0.001) return p.toFixed(3);
+  const [mantissa, exponent] = p.toExponential(1).split('e');
+  return `${mantissa} × 10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+}
+
+/** Percent for the verdict: 3.8 %, 0.0015 %. */
+function formatPercent(p: number): string {
+  const percent = p * 100;
+  return `${percent >= 1 ? percent.toFixed(1) : Number(percent.toPrecision(2)).toString()}\u202f%`;
+}
+
+function formatDPrime(d: number): string {
+  const text = d.toFixed(2);
+  return Number(text) === 0 ? '0.00' : text.replace('-', MINUS);
+}
+
+const BUTTON_KEYS: Record<string, AbxButton> = { a: 'A', b: 'B', x: 'X' };
+const ANSWER_KEYS: Record<string, AbxSide> = { '1': 'A', '2': 'B' };
+
+@customElement('headroom-abx')
+export class HeadroomAbx extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        display: grid;
+        gap: 1rem;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: clamp(0.8rem, 3vw, 1.25rem);
+        min-width: 0;
+      }
+      h2 {
+        font-size: 1.2rem;
+        margin: 0;
+      }
+      h3 {
+        font-size: 0.8rem;
+        font-weight: 650;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--_muted);
+        margin: 0 0 0.4rem;
+      }
+      p {
+        margin: 0;
+      }
+      dl.conditions {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.2rem 0.6rem;
+        margin: 0;
+      }
+      dl.conditions dt {
+        font-weight: 700;
+      }
+      dl.conditions dd {
+        margin: 0;
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      .progress {
+        display: grid;
+        gap: 0.35rem;
+        font-weight: 600;
+      }
+      progress {
+        width: 100%;
+        height: 0.5rem;
+        accent-color: var(--_accent);
+      }
+      .buttons {
+        display: grid;
+        gap: 0.5rem;
+        grid-template-columns: repeat(auto-fit, minmax(5.75rem, 1fr));
+      }
+      button {
+        font: inherit;
+        color: var(--_text);
+        background: var(--_surface-2);
+        border: 2px solid var(--_border);
+        border-radius: 8px;
+        padding: 0.55rem 0.7rem;
+        min-height: 2.75rem;
+        cursor: pointer;
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        gap: 0.45rem;
+        min-width: 0;
+        white-space: nowrap;
+      }
+      button:hover:not(:disabled) {
+        border-color: var(--_accent);
+      }
+      button:focus-visible {
+        outline: 2px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      button:disabled {
+        opacity: 0.5;
+        cursor: not-allowed;
+      }
+      button[aria-pressed='true'] {
+        border-color: var(--_accent);
+        color: var(--_accent);
+        font-weight: 650;
+      }
+      button.primary {
+        background: var(--_accent);
+        border-color: var(--_accent);
+        color: var(--_surface);
+        font-weight: 650;
+      }
+      kbd {
+        font: inherit;
+        font-size: 0.75rem;
+        border: 1px solid var(--_border);
+        border-bottom-width: 2px;
+        border-radius: 4px;
+        padding: 0 0.3rem;
+        color: var(--_muted);
+        background: var(--_surface);
+      }
+      button.primary kbd {
+        color: inherit;
+        background: transparent;
+        border-color: currentColor;
+      }
+      .recorded {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem;
+        align-items: center;
+      }
+      .note {
+        font-size: 0.9rem;
+        color: var(--_muted);
+        border-left: 3px solid var(--_border);
+        padding-left: 0.7rem;
+      }
+      .error {
+        color: var(--_bad);
+        background: var(--_bad-bg);
+        border-radius: 8px;
+        padding: 0.6rem 0.8rem;
+      }
+      .score {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(7rem, 1fr));
+        gap: 0.6rem;
+        margin: 0;
+      }
+      .score div {
+        background: var(--_surface-2);
+        border-radius: 8px;
+        padding: 0.5rem 0.7rem;
+      }
+      .score dt {
+        font-size: 0.8rem;
+        color: var(--_muted);
+      }
+      .score dd {
+        margin: 0;
+        font-size: 1.35rem;
+        font-weight: 700;
+      }
+      .verdict {
+        border-radius: 8px;
+        padding: 0.7rem 0.9rem;
+      }
+      .verdict.heard {
+        background: var(--_good-bg);
+        color: var(--_good);
+      }
+      .verdict.not-shown {
+        background: var(--_warn-bg);
+        color: var(--_warn);
+      }
+      .verdict strong {
+        display: block;
+        margin-bottom: 0.2rem;
+      }
+      [tabindex='-1']:focus {
+        outline: none;
+      }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  /** What A is (shown, and written into the export). */
+  @property({ attribute: 'label-a' }) labelA = 'A';
+
+  /** What B is. */
+  @property({ attribute: 'label-b' }) labelB = 'B';
+
+  /** Number of trials, fixed for a run: 5–100. A change applies at once before the first answer, otherwise at the next restart. */
+  @property({ type: Number }) trials = ABX_TRIALS_DEFAULT;
+
+  /** Bumped on every session change, so Lit re-renders; the session itself is not reactive state. */
+  @state() private revision = 0;
+
+  /** The button last pressed in this trial (not the side it resolved to). */
+  @state() private lastPressed: AbxButton | null = null;
+
+  /** The last answer, shown between the answer and "Next trial". */
+  @state() private pendingAnswer: AbxSide | null = null;
+
+  /** True once the listener has asked for the results after the last answer. */
+  @state() private showResults = false;
+
+  @state() private setupError = '';
+
+  #session: AbxSession | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.onKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    this.removeEventListener('keydown', this.onKeyDown);
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const untouched = this.#session === null || this.#session.answered === 0;
+    if (this.#session === null || (untouched && (changed.has('trials') || changed.has('labelA') || changed.has('labelB')))) {
+      this.newSession();
+    }
+  }
+
+  /** Starts over: a new session with fresh hidden X's (also the Restart button). */
+  restart(): void {
+    this.newSession();
+    void this.updateComplete.then(() => this.focusFirst());
+  }
+
+  private newSession(): void {
+    this.lastPressed = null;
+    this.pendingAnswer = null;
+    this.showResults = false;
+    try {
+      this.#session = new AbxSession({
+        trials: this.trials,
+        conditions: { a: this.labelA, b: this.labelB },
+      });
+      this.setupError = '';
+    } catch (error) {
+      this.#session = null;
+      this.setupError = error instanceof Error ? error.message : String(error);
+    }
+    this.revision++;
+  }
+
+  override render(): TemplateResult {
+    const session = this.#session;
+    return html`<section aria-labelledby="abx-title">
+      <h2 id="abx-title">Blind ABX</h2>
+      <dl class="conditions">
+        <dt>A</dt>
+        <dd>${session?.conditions.a ?? this.labelA}</dd>
+        <dt>B</dt>
+        <dd>${session?.conditions.b ?? this.labelB}</dd>
+      </dl>
+      ${session === null
+        ? html`<p class="error" role="alert" data-testid="abx-error">${this.setupError}</p>`
+        : this.showResults
+          ? this.renderResults(session.results())
+          : this.renderTrial(session)}
+    </section>`;
+  }
+
+  private renderTrial(session: AbxSession): TemplateResult {
+    const waiting = this.pendingAnswer !== null;
+    // During the pause after an answer the trial shown is still the one just answered.
+    const trialNumber = waiting ? session.answered : session.currentTrial + 1;
+    const last = waiting && session.finished;
+    return html`
+      <p class="muted">
+        X is either A or B, chosen at random for each trial. Listen to A, B and X as often as you like, then say
+        which one X is.
+      </p>
+      <div class="progress">
+        <span aria-live="polite" aria-atomic="true" data-testid="progress">Trial ${trialNumber} of ${session.n}</span>
+        <progress max=${session.n} .value=${session.answered} aria-label="Trials answered">${session.answered} of ${session.n} answered</progress>
+      </div>
+      <div>
+        <h3 id="abx-listen">Listen</h3>
+        <div class="buttons" role="group" aria-labelledby="abx-listen">
+          ${(['A', 'B', 'X'] as const).map(
+            (button) => html`<button
+              type="button"
+              data-action="play-${button.toLowerCase()}"
+              aria-pressed=${this.lastPressed === button ? 'true' : 'false'}
+              aria-keyshortcuts=${button}
+              ?disabled=${waiting}
+              @click=${() => this.play(button)}
+            >
+              Play ${button} <kbd aria-hidden="true">${button}</kbd>
+            </button>`,
+          )}
+        </div>
+      </div>
+      <div>
+        <h3 id="abx-answer">Answer</h3>
+        ${waiting
+          ? html`<div class="recorded">
+              <span role="status">Answer recorded: X is ${this.pendingAnswer}.</span>
+              <button type="button" class="primary" data-action="next" aria-keyshortcuts="N" @click=${this.next}>
+                ${last ? 'See the result' : 'Next trial'} <kbd aria-hidden="true">N</kbd>
+              </button>
+            </div>`
+          : html`<div class="buttons" role="group" aria-labelledby="abx-answer">
+              <button type="button" data-action="answer-a" aria-keyshortcuts="1" @click=${() => this.answer('A')}>
+                X is A <kbd aria-hidden="true">1</kbd>
+              </button>
+              <button type="button" data-action="answer-b" aria-keyshortcuts="2" @click=${() => this.answer('B')}>
+                X is B <kbd aria-hidden="true">2</kbd>
+              </button>
+            </div>`}
+      </div>
+      <p class="note" data-testid="peeking-note">
+        The score stays hidden until all ${session.n} trials are done. The number of trials is fixed in advance because
+        peeking at a running score and stopping when it looks good makes a lucky streak look like real hearing: with
+        early stopping, pure guessing “passes” far more often than the 5&nbsp;% the test promises.
+      </p>
+      <p class="muted visually-hidden">Keyboard: A, B and X play; 1 answers X is A, 2 answers X is B; N goes on.</p>
+    `;
+  }
+
+  private renderResults(results: AbxResults): TemplateResult {
+    const heard = results.pValue < 0.05;
+    const percent = formatPercent(results.pValue);
+    return html`<div data-testid="abx-result" role="region" aria-labelledby="abx-result-title" tabindex="-1">
+        <h3 id="abx-result-title">Result</h3>
+        <dl class="score">
+          <div>
+            <dt>Correct</dt>
+            <dd class="num" data-testid="score">${results.correct}/${results.n}</dd>
+          </div>
+          <div>
+            <dt>p-value (one-sided)</dt>
+            <dd class="num" data-testid="p-value">p = ${formatPValue(results.pValue)}</dd>
+          </div>
+          <div>
+            <dt>d′ (sensitivity)</dt>
+            <dd class="num" data-testid="d-prime">${formatDPrime(results.dPrime)}</dd>
+          </div>
+        </dl>
+      </div>
+      <p class="verdict ${heard ? 'heard' : 'not-shown'}" data-testid="verdict">
+        ${heard
+          ? html`<strong>You heard a difference.</strong> Guessing alone gets ${results.correct} or more of ${results.n}
+              right only ${percent} of the time, below the 5&nbsp;% limit (p&nbsp;&lt;&nbsp;0.05).`
+          : html`<strong>No difference shown.</strong> Guessing alone gets ${results.correct} or more of ${results.n}
+              right ${percent} of the time, which is not below the 5&nbsp;% limit (p&nbsp;≥&nbsp;0.05). This does not prove
+              there is no difference: a small one needs more trials to show.`}
+      </p>
+      <p class="muted">
+        d′ measures how well A and B were told apart: 0 is guessing, about 1 a slight difference, 2 clear, 3 and more
+        obvious (ABX independent-observation model; a perfect or zero score is counted as half a trial off, as usual).
+      </p>
+      <div class="buttons">
+        <button type="button" data-action="export-json" @click=${() => this.exportFile('json')}>Export JSON</button>
+        <button type="button" data-action="export-csv" @click=${() => this.exportFile('csv')}>Export CSV</button>
+        <button type="button" class="primary" data-action="restart" @click=${() => this.restart()}>Start again</button>
+      </div>`;
+  }
+
+  private play(button: AbxButton): void {
+    const session = this.#session;
+    if (!session || session.finished || this.pendingAnswer !== null) return;
+    const side = session.listen(button);
+    this.lastPressed = button;
+    this.dispatchEvent(new CustomEvent('abx-listen', { detail: { side }, bubbles: true, composed: true }));
+  }
+
+  private answer(choice: AbxSide): void {
+    const session = this.#session;
+    if (!session || session.finished || this.pendingAnswer !== null) return;
+    session.answer(choice);
+    this.pendingAnswer = choice;
+    this.revision++;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[data-action="next"]')?.focus());
+  }
+
+  private next(): void {
+    const session = this.#session;
+    if (!session || this.pendingAnswer === null) return;
+    this.pendingAnswer = null;
+    this.lastPressed = null;
+    if (session.finished) {
+      this.showResults = true;
+      this.dispatchEvent(new CustomEvent('abx-complete', { detail: { results: session.results() }, bubbles: true, composed: true }));
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-testid="abx-result"]')?.focus());
+    } else {
+      void this.updateComplete.then(() => this.focusFirst());
+    }
+  }
+
+  private focusFirst(): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('[data-action="play-a"]')?.focus();
+  }
+
+  private exportFile(kind: 'json' | 'csv'): void {
+    const session = this.#session;
+    if (!session?.finished) return;
+    const results = session.results();
+    const text = kind === 'json' ? abxResultsToJson(results) : abxResultsToCsv(results);
+    const type = kind === 'json' ? 'application/json' : 'text/csv';
+    const stamp = results.startedAt.replace(/[:.]/g, '-');
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `headroom-abx-${stamp}.${kind}`;
+    link.click();
+    // The download has its own copy once started; free the blob soon after.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private onKeyDown = (event: KeyboardEvent): void => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+    const key = event.key.toLowerCase();
+    const session = this.#session;
+    if (!session || this.showResults) return;
+    const button = BUTTON_KEYS[key];
+    const answer = ANSWER_KEYS[key];
+    if (button) this.play(button);
+    else if (answer) this.answer(answer);
+    else if (key === 'n') this.next();
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+}
