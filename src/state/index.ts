@@ -1,0 +1,28 @@
+/** The app's state: the setup pair, its URL form, its saved form and its file form. Pure; no DOM. */
+export { defaultPair, pairFromPreset, qualifyMessage, type PairKey, type SetupPair } from './setup-pair.ts';
+export {
+  decodeSetupParam,
+  decodeUrlState,
+  encodeSetupParam,
+  encodeUrlState,
+  MAX_URL_PARAM_CHARS,
+  URL_PARAM_A,
+  URL_PARAM_B,
+  URL_PARAM_PRESET,
+  urlWithPair,
+  type UrlState,
+} from './url-state.ts';
+export {
+  loadSavedState,
+  MAX_SAVED_STATE_CHARS,
+  parseSavedState,
+  SAVED_STATE_FORMAT,
+  saveState,
+  serializeSavedState,
+  STORAGE_KEY,
+  type SavedState,
+  type SavedStateEnvelope,
+  type StorageLike,
+} from './saved-state.ts';
+export { exportPairJson, importPairJson, MAX_PAIR_FILE_CHARS, PAIR_FILE_FORMAT, PAIR_FILE_NAME, parsePairFile, type PairFile } from './pair-file.ts';
+export { initialState, type InitialState, type StateOrigin } from './initial-state.ts';

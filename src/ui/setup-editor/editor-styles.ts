@@ -1,0 +1,195 @@
+/** Layout and form styles of <headroom-setup-editor>; colours come from baseStyles' --hr-* properties. */
+import { css } from 'lit';
+
+export const editorStyles = css`
+  :host {
+    display: block;
+    min-width: 0;
+  }
+  h2 {
+    margin: 0 0 0.75rem;
+    font-size: 1.2rem;
+  }
+  fieldset {
+    margin: 0;
+    min-width: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem 0.9rem 0.9rem;
+  }
+  .section {
+    background: var(--_surface);
+    margin-bottom: 0.9rem;
+  }
+  legend {
+    font-weight: 650;
+    padding: 0 0.3rem;
+  }
+  .listener,
+  .ratings {
+    background: var(--_surface-2);
+    margin-top: 0.6rem;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10.5rem), 1fr));
+    gap: 0.6rem 0.8rem;
+    margin-top: 0.6rem;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  .field.wide {
+    grid-column: 1 / -1;
+  }
+  label {
+    font-size: 0.9rem;
+    font-weight: 550;
+  }
+  .unit {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  input[type='text'],
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    padding: 0.4rem 0.55rem;
+    width: 100%;
+    min-width: 0;
+    min-height: 2.5rem;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_bad);
+    box-shadow: inset 0 0 0 1px var(--_bad);
+  }
+  input:focus-visible,
+  select:focus-visible,
+  button:focus-visible,
+  input[type='radio']:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .hint {
+    margin: 0;
+    font-size: 0.82rem;
+    color: var(--_muted);
+  }
+  .error {
+    margin: 0;
+    font-size: 0.85rem;
+    color: var(--_bad);
+    background: var(--_bad-bg);
+    border-radius: 6px;
+    padding: 0.3rem 0.5rem;
+    overflow-wrap: anywhere;
+  }
+  .errors {
+    border: 1px solid var(--_bad);
+    background: var(--_bad-bg);
+    border-radius: var(--_radius);
+    padding: 0.6rem 0.9rem;
+    margin: 0 0 0.9rem;
+    overflow-wrap: anywhere;
+  }
+  .errors ul {
+    margin: 0.3rem 0 0;
+    padding-left: 1.2rem;
+  }
+  .status {
+    margin: 0 0 0.9rem;
+    color: var(--_bad);
+    font-weight: 550;
+  }
+  .summary {
+    margin: 0.6rem 0 0;
+    font-size: 0.9rem;
+  }
+  .summary .muted {
+    display: block;
+    margin-top: 0.25rem;
+    font-size: 0.82rem;
+  }
+  .modes {
+    display: grid;
+    gap: 0.4rem;
+  }
+  .mode {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+    font-weight: 550;
+  }
+  .mode input {
+    margin-top: 0.3rem;
+    width: 1.05rem;
+    height: 1.05rem;
+    flex: none;
+  }
+  .mode .hint {
+    display: block;
+    font-weight: 400;
+  }
+  ol.listeners,
+  ol.rating-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .rating {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr));
+    gap: 0.5rem 0.8rem;
+    align-items: end;
+    padding: 0.5rem 0;
+    border-bottom: 1px dashed var(--_border);
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.8rem;
+    margin-top: 0.7rem;
+  }
+  button {
+    font: inherit;
+    color: var(--_accent);
+    background: var(--_surface);
+    border: 1px solid var(--_accent);
+    border-radius: 8px;
+    padding: 0.4rem 0.8rem;
+    min-height: 2.5rem;
+    cursor: pointer;
+  }
+  button.small {
+    font-size: 0.88rem;
+    min-height: 2.25rem;
+  }
+  button:disabled {
+    color: var(--_muted);
+    border-color: var(--_border);
+    cursor: not-allowed;
+  }
+  .fit {
+    margin-top: 0.7rem;
+    padding: 0.6rem 0.8rem;
+    border-radius: 8px;
+    background: var(--_good-bg);
+    overflow-wrap: anywhere;
+  }
+  .fit p {
+    margin: 0 0 0.4rem;
+  }
+  .warning {
+    color: var(--_warn);
+    background: var(--_warn-bg);
+    border-radius: 6px;
+    padding: 0.3rem 0.5rem;
+  }
+`;

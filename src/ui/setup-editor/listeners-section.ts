@@ -1,0 +1,124 @@
+/**
+ * Listeners 1–8: each a catalog headphone or custom nominal impedance and sensitivity
+ * (dB/V or dB/mW), with a name. Add and remove buttons are disabled at the limits, with
+ * the reason next to them.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { live } from 'lit/directives/live.js';
+import { headphones } from '../../model/catalog/index.ts';
+import { MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
+import { formatOhms, trim } from '../format.ts';
+import type { EditorContext } from './context.ts';
+import { CUSTOM, LOADED, newListenerKey, nominalGuess, shortText, type Draft, type ListenerDraft } from './draft.ts';
+import { numberField, selectField, textField, type Choice } from './fields.ts';
+
+const KIND_LABEL: Record<string, string> = { 'in-ear': 'In-ear', 'on-ear': 'On-ear', 'over-ear': 'Over-ear' };
+
+function headphoneChoices(listener: ListenerDraft): Choice[] {
+  return [
+    ...(listener.choice === LOADED ? [{ value: LOADED, label: `${listener.part?.name ?? listener.name} (from the loaded setup)` }] : []),
+    ...headphones.map((h) => ({ value: h.id, label: h.part.name, group: KIND_LABEL[h.kind] ?? h.kind })),
+    { value: CUSTOM, label: 'Custom values…', group: 'Custom' },
+  ];
+}
+
+export function impedanceText(headphone: Headphone): string {
+  const z = headphone.impedance;
+  if (z.network) return `${formatOhms(z.network.reOhms)} voice coil${z.network.motional ? ' with resonance' : ''} (network)`;
+  if (z.curve) return `measured curve, ${z.curve.length} points`;
+  return z.nominalOhms != null ? formatOhms(z.nominalOhms) : '';
+}
+
+export function chooseHeadphone(d: Draft, index: number, value: string): void {
+  const listener = d.listeners[index]!;
+  const entry = headphones.find((h) => h.id === value);
+  if (entry) {
+    d.listeners[index] = { ...listener, choice: value, name: entry.part.name, part: structuredClone(entry.part), sensitivity: String(entry.part.sensitivity.value), unit: entry.part.sensitivity.unit, nominalOhms: shortText(nominalGuess(entry.part)) };
+  } else if (value === CUSTOM) {
+    d.listeners[index] = { ...listener, choice: CUSTOM, part: null };
+  }
+}
+
+function listenerFieldset(ctx: EditorContext, listener: ListenerDraft, i: number): TemplateResult {
+  const count = ctx.draft.listeners.length;
+  const base = `headphones[${i}]`;
+  const onlyOne = count <= 1;
+  return html`<li>
+    <fieldset class="listener">
+      <legend>Listener ${i + 1}</legend>
+      <div class="grid">
+        ${textField(ctx, { path: `${base}.name`, label: 'Name', value: listener.name, set: (d, v) => (d.listeners[i]!.name = v) })}
+        ${selectField(ctx, { id: `headphones-${i}-choice`, label: 'Headphone', value: listener.choice, choices: headphoneChoices(listener), onChange: (d, v) => chooseHeadphone(d, i, v) })}
+      </div>
+      ${listener.choice !== CUSTOM && listener.part
+        ? html`<p class="summary" data-testid="headphone-summary">
+            ${impedanceText(listener.part)}, ${trim(listener.part.sensitivity.value)} ${listener.part.sensitivity.unit}
+          </p>`
+        : html`<div class="grid">
+            ${numberField(ctx, { path: `${base}.impedance.nominalOhms`, label: 'Nominal impedance', value: listener.nominalOhms, set: (d, v) => (d.listeners[i]!.nominalOhms = v) })}
+            ${numberField(ctx, { path: `${base}.sensitivity.value`, label: 'Sensitivity', unit: listener.unit, value: listener.sensitivity, set: (d, v) => (d.listeners[i]!.sensitivity = v) })}
+            <div class="field">
+              <label for=${`headphones-${i}-unit`}>Sensitivity unit</label>
+              <select
+                id=${`headphones-${i}-unit`}
+                .value=${live(listener.unit)}
+                @change=${(e: Event) => ctx.update((d) => (d.listeners[i]!.unit = (e.target as HTMLSelectElement).value === 'dB/mW' ? 'dB/mW' : 'dB/V'))}
+              >
+                <option value="dB/V" ?selected=${listener.unit === 'dB/V'}>dB/V</option>
+                <option value="dB/mW" ?selected=${listener.unit === 'dB/mW'}>dB/mW</option>
+              </select>
+            </div>
+          </div>`}
+      <div class="row">
+        <button
+          type="button"
+          class="small"
+          ?disabled=${onlyOne}
+          data-testid=${`remove-listener-${i}`}
+          aria-describedby=${onlyOne ? 'listeners-min-reason' : nothing}
+          @click=${() => {
+            ctx.update((d) => d.listeners.splice(i, 1));
+            ctx.focusAfterRender(`[data-testid="remove-listener-${Math.max(0, i - 1)}"]`, '[data-testid="add-listener"]');
+          }}
+        >
+          Remove listener ${i + 1}
+        </button>
+      </div>
+    </fieldset>
+  </li>`;
+}
+
+export function listenersSection(ctx: EditorContext): TemplateResult {
+  const listeners = ctx.draft.listeners;
+  const atMax = listeners.length >= MAX_LISTENERS;
+  // Built now, not inside repeat(): the element needs every field path before it lists unplaced messages.
+  const items = listeners.map((l, i) => listenerFieldset(ctx, l, i));
+  return html`<fieldset class="section">
+    <legend>Listeners <span class="muted num">(${listeners.length} of at most ${MAX_LISTENERS})</span></legend>
+    <ol class="listeners">
+      ${repeat(
+        listeners,
+        (l) => l.key,
+        (_l, i) => items[i]!,
+      )}
+    </ol>
+    <div class="row">
+      <button
+        type="button"
+        data-testid="add-listener"
+        ?disabled=${atMax}
+        aria-describedby=${atMax ? 'listeners-max-reason' : nothing}
+        @click=${() =>
+          ctx.update((d) => {
+            const last = d.listeners[d.listeners.length - 1]!;
+            d.listeners.push({ ...structuredClone(last), key: newListenerKey() });
+          })}
+      >
+        Add listener
+      </button>
+      ${atMax ? html`<span class="hint" id="listeners-max-reason">${MAX_LISTENERS} listeners is the most a setup can have.</span>` : nothing}
+      ${listeners.length <= 1 ? html`<span class="hint" id="listeners-min-reason">A setup needs at least one listener.</span>` : nothing}
+    </div>
+  </fieldset>`;
+}

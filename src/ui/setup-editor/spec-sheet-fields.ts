@@ -1,0 +1,94 @@
+/**
+ * The spec-sheet part of a custom amp: 2–12 power ratings (mW into Ω), the fit the model's
+ * solveSpecSheet makes of them (rail, current limit, output impedance, its warning and
+ * equally good readings), and a button to continue from the fitted figures as custom values.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SpecSheetInterpretation } from '../../model/spec-sheet.ts';
+import { formatOhms, withUnit } from '../format.ts';
+import type { EditorContext } from './context.ts';
+import { CUSTOM, MAX_RATINGS, MIN_RATINGS, shortText } from './draft.ts';
+import { messagesFor, numberField } from './fields.ts';
+
+function reading(fit: SpecSheetInterpretation, assumedRailVrms: number | null): TemplateResult {
+  return html`${fit.maxOutputVrms !== null
+      ? html`rail <strong class="num" data-fit="rail">${withUnit(fit.maxOutputVrms, 'Vrms')}</strong>`
+      : html`rail unknown (no rating is limited by it; using the highest rated voltage,
+          <strong class="num" data-fit="rail">${withUnit(assumedRailVrms ?? 0, 'Vrms')}</strong>, a lower bound)`},
+    current limit
+    ${fit.maxOutputCurrentMa !== null
+      ? html`<strong class="num" data-fit="current">${withUnit(fit.maxOutputCurrentMa, 'mA')}</strong> peak`
+      : html`<strong data-fit="current">none reached</strong>`},
+    output impedance <strong class="num" data-fit="zo">${formatOhms(fit.outputImpedanceOhms)}</strong>${fit.outputImpedanceFitted
+      ? nothing
+      : html` (assumed: fewer than two ratings are limited by the rail)`};
+    RMS error <span class="num">${fit.rmsErrorDb.toFixed(2)} dB</span>`;
+}
+
+export function specSheetFields(ctx: EditorContext): TemplateResult {
+  const ratings = ctx.draft.amp.ratings;
+  const { fit, assumedRailVrms } = ctx.evaluation;
+  const atMin = ratings.length <= MIN_RATINGS;
+  const atMax = ratings.length >= MAX_RATINGS;
+  return html`<fieldset class="ratings">
+    <legend>Power ratings from the spec sheet</legend>
+    <p class="hint">As published, e.g. “220 mW into 16 Ω, 120 mW into 32 Ω”. At least ${MIN_RATINGS} loads, each once.</p>
+    <ol class="rating-list">
+      ${ratings.map(
+        (r, i) => html`<li class="rating">
+          ${numberField(ctx, { path: `ratings[${i}].powerMw`, label: `Rating ${i + 1}: power`, value: r.powerMw, set: (d, v) => (d.amp.ratings[i]!.powerMw = v) })}
+          ${numberField(ctx, { path: `ratings[${i}].loadOhms`, label: `Rating ${i + 1}: load`, value: r.loadOhms, set: (d, v) => (d.amp.ratings[i]!.loadOhms = v) })}
+          <button
+            type="button"
+            class="small"
+            ?disabled=${atMin}
+            aria-describedby=${atMin ? 'ratings-min-reason' : nothing}
+            @click=${() => {
+              ctx.update((d) => d.amp.ratings.splice(i, 1));
+              ctx.focusAfterRender('#add-rating');
+            }}
+          >
+            Remove rating ${i + 1}
+          </button>
+        </li>`,
+      )}
+    </ol>
+    <div class="row">
+      <button
+        type="button"
+        id="add-rating"
+        ?disabled=${atMax}
+        aria-describedby=${atMax ? 'ratings-max-reason' : nothing}
+        @click=${() => ctx.update((d) => d.amp.ratings.push({ powerMw: '', loadOhms: '' }))}
+      >
+        Add a rating
+      </button>
+      ${atMin ? html`<span class="hint" id="ratings-min-reason">The solver needs at least ${MIN_RATINGS} ratings.</span>` : nothing}
+      ${atMax ? html`<span class="hint" id="ratings-max-reason">At most ${MAX_RATINGS} ratings.</span>` : nothing}
+    </div>
+    ${messagesFor(ctx, 'ratings')}
+    ${fit
+      ? html`<div class="fit" data-testid="spec-sheet-fit" role="status">
+          <p>Fitted: ${reading(fit, assumedRailVrms)}.</p>
+          ${fit.warning ? html`<p class="warning" data-testid="fit-warning">Warning: ${fit.warning}.</p>` : nothing}
+          ${fit.alternatives.length > 0
+            ? html`<p class="muted">
+                Also consistent with the ratings: ${fit.alternatives.map((alt, i) => html`${i > 0 ? '; ' : ''}${reading(alt, null)}`)}.
+              </p>`
+            : nothing}
+          <button
+            type="button"
+            @click=${() =>
+              ctx.update((d) => {
+                d.amp.choice = CUSTOM;
+                d.amp.fields.outputImpedanceOhms = shortText(fit.outputImpedanceOhms);
+                d.amp.fields.maxOutputVrms = shortText(fit.maxOutputVrms ?? assumedRailVrms);
+                d.amp.fields.maxOutputCurrentMa = shortText(fit.maxOutputCurrentMa);
+              })}
+          >
+            Edit these figures as custom values
+          </button>
+        </div>`
+      : nothing}
+  </fieldset>`;
+}
