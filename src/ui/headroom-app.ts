@@ -1,17 +1,54 @@
 /**
- * <headroom-app>: the first page. Holds which preset is shown (private state, mirrored in the
- * URL as ?preset=<id>), builds its report with the model and passes both down to
- * <headroom-report-view>; the picker reports choices up with `preset-change`.
+ * <headroom-app>: the listening app. It owns the setup pair (A and B) and everything the user
+ * set, passes them down to the views, and turns the views' events into changes of the pair
+ * or of the sound (through EngineController). The pair lives in the URL (a shareable link)
+ * and in localStorage; an invalid link shows its messages and falls back without overwriting
+ * anything (src/state/initial-state.ts).
+ *
+ *   header: title, preset pairs
+ *   Listen: sound, transport, A/B, listeners, loudness, level and safety, meters, scope, spectrum
+ *   Setups A and B: editors and the model's numbers per listener
+ *   Response and impedance plots, circuit diagrams, blind ABX, export/import
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { presets } from '../model/catalog/presets.ts';
 import { buildReport } from '../model/report.ts';
 import type { Report } from '../model/report-contract.ts';
-import { defaultPresetId, findPreset, presets, type Preset } from '../model/catalog/presets.ts';
-import type { PresetChangeEvent, PresetOption } from './headroom-preset-picker.ts';
+import type { Setup } from '../model/setup.ts';
+import {
+  exportPairJson,
+  importPairJson,
+  initialState,
+  PAIR_FILE_NAME,
+  pairFromPreset,
+  saveState,
+  urlWithPair,
+  type SetupPair,
+  type StorageLike,
+} from '../state/index.ts';
+import { renderStretch } from '../audio/engine/index.ts';
+import { appStyles } from './app/app-styles.ts';
+import { EngineController } from './app/engine-controller.ts';
+import type { Side } from './app/headroom-ab-switch.ts';
+import { describeSetup } from './app/setup-label.ts';
 import { baseStyles } from './styles.ts';
+import type { PresetChangeEvent, PresetOption } from './headroom-preset-picker.ts';
 import './headroom-preset-picker.ts';
 import './headroom-report-view.ts';
+import './app/headroom-ab-switch.ts';
+import './app/headroom-export-panel.ts';
+import './app/headroom-level-controls.ts';
+import './app/headroom-source-picker.ts';
+import './app/headroom-transport.ts';
+import './abx/headroom-abx.ts';
+import './setup-editor/headroom-setup-editor.ts';
+import './views/headroom-circuit.ts';
+import './views/headroom-impedance-plot.ts';
+import './views/headroom-level-meter.ts';
+import './views/headroom-response-plot.ts';
+import './views/headroom-scope.ts';
+import './views/headroom-spectrum.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -19,158 +56,367 @@ declare global {
   }
 }
 
-const PRESET_PARAM = 'preset';
-
 type Computed = { ok: true; report: Report } | { ok: false; message: string };
+
+const SIDES: readonly Side[] = ['A', 'B'];
+
+function storage(): StorageLike | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // Storage blocked (privacy settings): the app still runs, it only cannot save.
+  }
+}
 
 @customElement('headroom-app')
 export class HeadroomApp extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: block;
-        max-width: 72rem;
-        margin: 0 auto;
-        padding: 1.5rem clamp(1rem, 4vw, 2.5rem) 2.5rem;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        justify-content: space-between;
-        gap: 1rem 2rem;
-        padding-bottom: 1.25rem;
-        margin-bottom: 1.5rem;
-        border-bottom: 1px solid var(--_border);
-      }
-      h1 {
-        margin: 0;
-        font-size: 2rem;
-        line-height: 1.1;
-        letter-spacing: -0.02em;
-      }
-      .tagline {
-        margin: 0.35rem 0 0;
-        color: var(--_muted);
-        max-width: 52ch;
-      }
-      .controls {
-        display: flex;
-        flex-direction: column;
-        align-items: flex-start;
-        gap: 0.4rem;
-        flex: 0 1 24rem;
-        min-width: min(100%, 16rem);
-      }
-      headroom-preset-picker {
-        align-self: stretch;
-      }
-      .pair {
-        font: inherit;
-        font-size: 0.88rem;
-        color: var(--_accent);
-        background: none;
-        border: none;
-        padding: 0;
-        cursor: pointer;
-        text-decoration: underline;
-        text-underline-offset: 2px;
-      }
-      .error {
-        border: 1px solid var(--_bad);
-        background: var(--_bad-bg);
-        border-radius: 10px;
-        padding: 0.8rem 1rem;
-      }
-      footer {
-        margin-top: 2rem;
-        padding-top: 1rem;
-        border-top: 1px solid var(--_border);
-        font-size: 0.85rem;
-        color: var(--_muted);
-      }
-    `,
-  ];
+  static override styles = [baseStyles, appStyles];
 
-  @state() private presetId = initialPresetId();
+  @state() private pair: SetupPair;
+  @state() private presetId: string;
+  /** Things the user must know (a link that did not load, a setup that could not be saved). */
+  @state() private messages: { text: string; error: boolean }[] = [];
+  /** While a blind test runs, the heard side is not shown anywhere. */
+  @state() private abxRunning = false;
+  @state() private exportBusy = false;
+  @state() private exportMessage = { text: '', error: false };
 
-  private computed: Computed | null = null;
+  private readonly audio: EngineController;
+  private reports: Record<Side, Computed> = { A: { ok: false, message: '' }, B: { ok: false, message: '' } };
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('presetId') || this.computed === null) {
-      this.computed = compute(this.preset);
+  constructor() {
+    super();
+    const start = initialState(window.location.href, storage());
+    this.pair = start.pair;
+    this.presetId = new URL(window.location.href).searchParams.get('preset') ?? (start.origin === 'default' ? 'phone-hd600' : '');
+    this.messages = start.messages.map((text) => ({ text, error: true }));
+    this.audio = new EngineController(this, this.pair);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.onKeyDown);
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('pair' as keyof HeadroomApp)) {
+      this.reports = { A: compute(this.pair.a), B: compute(this.pair.b) };
     }
   }
 
-  private get preset(): Preset {
-    return findPreset(this.presetId) ?? findPreset(defaultPresetId) ?? presets[0]!;
-  }
-
   override render(): TemplateResult {
-    const preset = this.preset;
-    const paired = preset.pairedWith ? findPreset(preset.pairedWith) : undefined;
     const options: PresetOption[] = presets.map((p) => ({ id: p.id, title: p.title }));
     return html`
       <header>
         <div>
           <h1>Headroom</h1>
           <p class="tagline">
-            What happens between a headphone jack and your headphones: output impedance, amplifier gain and clipping,
-            and a splitter shared by several listeners — computed from a circuit model of the chain.
+            Hear what output impedance, headphone amplifiers and splitters do to real audio — two chains, A and B,
+            computed from a circuit model and played side by side.
           </p>
         </div>
-        <div class="controls">
-          <headroom-preset-picker .presets=${options} selected=${preset.id} @preset-change=${this.onPresetChange}></headroom-preset-picker>
-          ${paired
-            ? html`<button class="pair" type="button" @click=${() => this.select(paired.id)}>Compare with: ${paired.title}</button>`
-            : nothing}
-        </div>
+        <headroom-preset-picker .presets=${options} selected=${this.presetId} @preset-change=${this.onPresetChange}></headroom-preset-picker>
       </header>
-      <main>${this.renderReport(preset)}</main>
+      ${this.renderMessages()}
+      <main>
+        ${this.renderListen()} ${this.renderSetups()} ${this.renderPlots()} ${this.renderAbx()} ${this.renderExport()}
+      </main>
       <footer>
-        Every number on this page comes from the circuit model's report (<code>headroom/report@1</code>) for the setup
-        shown. Nothing is loaded from the network.
+        Every number comes from the circuit model (<code>headroom/report@1</code>) of the setups shown; the sound comes
+        from the same model running in AudioWorklets. Nothing is loaded from the network, and your files stay on your
+        computer.
       </footer>
     `;
   }
 
-  private renderReport(preset: Preset): TemplateResult {
-    const computed = this.computed;
-    if (computed && !computed.ok) {
-      return html`<h2>${preset.title}</h2>
-        <p class="error" role="alert">The model could not compute this setup: ${computed.message}</p>`;
-    }
-    return html`<headroom-report-view
-      .heading=${preset.title}
-      .story=${preset.story}
-      .setup=${preset.setup}
-      .report=${computed?.report ?? null}
-    ></headroom-report-view>`;
+  private renderMessages(): TemplateResult | typeof nothing {
+    const all = [...this.messages, ...(this.audio.error ? [{ text: this.audio.error, error: true }] : [])];
+    if (all.length === 0) return nothing;
+    return html`<div class="messages" role="alert">
+      ${all.map(
+        (message, index) => html`<div class="message ${message.error ? 'error' : ''}" data-testid="app-message">
+          <span>${message.text}</span>
+          ${index < this.messages.length
+            ? html`<button type="button" @click=${() => (this.messages = this.messages.filter((_, i) => i !== index))}>Dismiss</button>`
+            : nothing}
+        </div>`,
+      )}
+    </div>`;
+  }
+
+  private renderListen(): TemplateResult {
+    const audio = this.audio;
+    const transport = audio.transport;
+    const heard = audio.heardMeters;
+    return html`<section aria-labelledby="listen-heading">
+      <h2 id="listen-heading">Listen</h2>
+      <div class="card listen">
+        <div class="stack">
+          <headroom-source-picker
+            selected=${audio.source.kind}
+            current=${audio.source.name}
+            error=${audio.source.error}
+            ?busy=${audio.source.busy}
+            @source-choose=${(e: HTMLElementEventMap['source-choose']) => void audio.choose(e.detail.choice)}
+          ></headroom-source-picker>
+          <headroom-transport
+            ?playing=${transport.playing}
+            ?loop=${transport.loop}
+            .position=${transport.position}
+            .duration=${transport.duration}
+            ?disabled=${audio.source.busy}
+            @transport-play=${(e: HTMLElementEventMap['transport-play']) => void audio.togglePlay(e.detail.playing)}
+            @transport-seek=${(e: HTMLElementEventMap['transport-seek']) => audio.seek(e.detail.seconds)}
+            @transport-loop=${(e: HTMLElementEventMap['transport-loop']) => audio.setLoop(e.detail.loop)}
+          ></headroom-transport>
+        </div>
+        <div class="stack">
+          <headroom-ab-switch
+            .side=${this.abxRunning ? null : audio.side}
+            labelA=${describeSetup(this.pair.a)}
+            labelB=${describeSetup(this.pair.b)}
+            .listenersA=${this.pair.a.headphones.map((h) => h.name)}
+            .listenersB=${this.pair.b.headphones.map((h) => h.name)}
+            .listenerA=${audio.listeners.A}
+            .listenerB=${audio.listeners.B}
+            ?matchLoudness=${audio.matchLoudness}
+            .loudnessOffsetDb=${audio.loudness && Number.isFinite(audio.loudness.offsetDb) ? audio.loudness.offsetDb : null}
+            @side-change=${(e: HTMLElementEventMap['side-change']) => this.hear(e.detail.side)}
+            @listener-change=${(e: HTMLElementEventMap['listener-change']) => audio.setListener(e.detail.side, e.detail.index)}
+            @match-loudness-change=${(e: HTMLElementEventMap['match-loudness-change']) => audio.setMatchLoudness(e.detail.on)}
+          ></headroom-ab-switch>
+          <headroom-level-controls
+            .level=${audio.listeningLevelDb}
+            .calibrationDbSpl=${audio.calibrationDbSpl}
+            .simulatedSplDb=${heard && Number.isFinite(heard.splDb) && transport.playing ? heard.splDb : null}
+            @listening-level-change=${(e: HTMLElementEventMap['listening-level-change']) => audio.setListeningLevel(e.detail.db)}
+            @calibration-change=${(e: HTMLElementEventMap['calibration-change']) => audio.setCalibration(e.detail.dbSpl)}
+          ></headroom-level-controls>
+          <div class="meters">${SIDES.map((side) => this.renderMeter(side))}</div>
+        </div>
+        <div class="analysers">
+          <headroom-scope .analyser=${audio.analyser} ?running=${transport.playing} label="What you hear"></headroom-scope>
+          <headroom-spectrum .analyser=${audio.analyser} ?running=${transport.playing} label="What you hear"></headroom-spectrum>
+        </div>
+      </div>
+    </section>`;
+  }
+
+  private renderMeter(side: Side): TemplateResult {
+    const index = this.audio.listeners[side];
+    const setup = side === 'A' ? this.pair.a : this.pair.b;
+    const meters = this.audio.metersOf(side, index);
+    const name = setup.headphones[index]?.name ?? '';
+    return html`<headroom-level-meter
+      data-testid=${`meter-${side}`}
+      label=${`${side}: ${name}`}
+      .peakDbfs=${meters?.peakDbfs ?? -Infinity}
+      .rmsDbfs=${meters?.rmsDbfs ?? -Infinity}
+      ?clipping=${meters?.clipping ?? false}
+    ></headroom-level-meter>`;
+  }
+
+  private renderSetups(): TemplateResult {
+    return html`<section aria-labelledby="setups-heading">
+      <h2 id="setups-heading">Setups A and B</h2>
+      <div class="pair">${SIDES.map((side) => this.renderSide(side))}</div>
+    </section>`;
+  }
+
+  private renderSide(side: Side): TemplateResult {
+    const setup = side === 'A' ? this.pair.a : this.pair.b;
+    const computed = this.reports[side];
+    return html`<div class="card" data-testid=${`side-${side}`}>
+      <h3 class="side-title"><span class="letter">${side}</span> ${describeSetup(setup)}</h3>
+      <details>
+        <summary>Edit setup ${side}</summary>
+        <headroom-setup-editor
+          label=${side}
+          .setup=${setup}
+          @setup-change=${(e: CustomEvent<{ setup: Setup }>) => this.changeSetup(side, e.detail.setup)}
+        ></headroom-setup-editor>
+      </details>
+      ${computed.ok
+        ? html`<headroom-report-view .heading=${''} .story=${''} .setup=${setup} .report=${computed.report}></headroom-report-view>
+            <headroom-circuit
+              .setup=${setup}
+              .report=${computed.report}
+              .heardListener=${!this.abxRunning && this.audio.side === side ? this.audio.listeners[side] : null}
+            ></headroom-circuit>`
+        : html`<p class="message error" role="alert">The model could not compute setup ${side}: ${computed.message}</p>`}
+    </div>`;
+  }
+
+  private renderPlots(): TemplateResult {
+    const headphones = [...this.pair.a.headphones, ...this.pair.b.headphones];
+    const unique = headphones.filter((h, i) => headphones.findIndex((o) => o.name === h.name) === i);
+    return html`<section aria-labelledby="plots-heading">
+      <h2 id="plots-heading">Response and impedance</h2>
+      <div class="card plots">
+        <headroom-response-plot
+          .curves=${[
+            { label: 'A', setup: this.pair.a },
+            { label: 'B', setup: this.pair.b },
+          ]}
+        ></headroom-response-plot>
+        <headroom-impedance-plot .headphones=${unique.map((headphone) => ({ name: headphone.name, headphone }))}></headroom-impedance-plot>
+      </div>
+    </section>`;
+  }
+
+  private renderAbx(): TemplateResult {
+    return html`<section aria-labelledby="abx-heading">
+      <h2 id="abx-heading">Blind test (ABX)</h2>
+      <div class="card">
+        <headroom-abx
+          label-a=${describeSetup(this.pair.a)}
+          label-b=${describeSetup(this.pair.b)}
+          @abx-listen=${(e: CustomEvent<{ side: Side }>) => {
+            this.abxRunning = true;
+            this.audio.setSide(e.detail.side);
+          }}
+          @abx-complete=${() => (this.abxRunning = false)}
+        ></headroom-abx>
+      </div>
+    </section>`;
+  }
+
+  private renderExport(): TemplateResult {
+    return html`<section aria-labelledby="export-heading">
+      <h2 id="export-heading">Export and import</h2>
+      <div class="card">
+        <headroom-export-panel
+          .duration=${this.audio.transport.input === 'material' ? this.audio.transport.duration : 0}
+          ?busy=${this.exportBusy}
+          message=${this.exportMessage.text}
+          ?messageIsError=${this.exportMessage.error}
+          @export-pair=${this.exportPair}
+          @import-pair=${(e: HTMLElementEventMap['import-pair']) => void this.importPair(e.detail.file)}
+          @export-wav=${(e: HTMLElementEventMap['export-wav']) => void this.exportWav(e.detail.side, e.detail.startSeconds, e.detail.endSeconds)}
+        ></headroom-export-panel>
+      </div>
+    </section>`;
+  }
+
+  // ── Changes ─────────────────────────────────────────────────────────────────
+
+  private hear(side: Side): void {
+    this.abxRunning = false;
+    this.audio.setSide(side);
   }
 
   private onPresetChange(event: PresetChangeEvent): void {
-    this.select(event.detail.id);
+    const pair = pairFromPreset(event.detail.id);
+    if (!pair.ok) {
+      this.messages = [...this.messages, ...pair.errors.map((text) => ({ text, error: true }))];
+      return;
+    }
+    this.presetId = event.detail.id;
+    this.setPair(pair.value, { preset: event.detail.id });
   }
 
-  private select(id: string): void {
-    if (!findPreset(id)) return;
-    this.presetId = id;
-    const url = new URL(window.location.href);
-    url.searchParams.set(PRESET_PARAM, id);
-    window.history.replaceState(null, '', url);
+  private changeSetup(side: Side, setup: Setup): void {
+    this.presetId = '';
+    this.setPair(side === 'A' ? { ...this.pair, a: setup } : { ...this.pair, b: setup });
   }
+
+  /** The one place the pair changes: sound, URL and saved state follow. */
+  private setPair(pair: SetupPair, options: { preset?: string } = {}): void {
+    this.pair = pair;
+    this.audio.setPair(pair.a, pair.b);
+    const problems: string[] = [];
+    const url = urlWithPair(window.location.href, pair);
+    if (url.ok) {
+      if (options.preset) {
+        url.value.searchParams.delete('a');
+        url.value.searchParams.delete('b');
+        url.value.searchParams.set('preset', options.preset);
+      }
+      window.history.replaceState(null, '', url.value);
+    } else {
+      problems.push(...url.errors);
+    }
+    const saved = saveState(storage(), pair);
+    if (!saved.ok) problems.push(...saved.errors);
+    if (problems.length > 0) this.messages = [...this.messages, ...problems.map((text) => ({ text, error: false }))];
+  }
+
+  private exportPair(): void {
+    download(new Blob([exportPairJson(this.pair)], { type: 'application/json' }), PAIR_FILE_NAME);
+    this.exportMessage = { text: `Saved ${PAIR_FILE_NAME}.`, error: false };
+  }
+
+  private async importPair(file: File): Promise<void> {
+    const text = await file.text();
+    const pair = importPairJson(text);
+    if (!pair.ok) {
+      this.exportMessage = { text: `"${file.name}" was not loaded: ${pair.errors.join('; ')}`, error: true };
+      return;
+    }
+    this.presetId = '';
+    this.setPair(pair.value);
+    this.exportMessage = { text: `Loaded A and B from "${file.name}".`, error: false };
+  }
+
+  private async exportWav(side: Side, startSeconds: number, endSeconds: number): Promise<void> {
+    const material = this.audio.material;
+    if (!material) return;
+    this.exportBusy = true;
+    try {
+      const setup = side === 'A' ? this.pair.a : this.pair.b;
+      const listeners = await renderStretch(setup, material, startSeconds, endSeconds, { calibrationDbSpl: this.audio.calibrationDbSpl });
+      listeners.forEach((listener, i) => {
+        download(new Blob([listener.wav()], { type: 'audio/wav' }), `${side.toLowerCase()}-${i + 1}-${fileSafe(listener.name)}.wav`);
+      });
+      this.exportMessage = { text: `Rendered ${listeners.length} WAV file${listeners.length === 1 ? '' : 's'} of ${side}.`, error: false };
+    } catch (error) {
+      this.exportMessage = { text: `The WAV export failed: ${error instanceof Error ? error.message : String(error)}`, error: true };
+    } finally {
+      this.exportBusy = false;
+    }
+  }
+
+  /** A and B switch, Space plays or pauses — unless the user is typing or in the blind test. */
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const path = event.composedPath().filter((node): node is HTMLElement => node instanceof HTMLElement);
+    // Typing, choosing and the blind test keep their keys; Space on a focused button presses it.
+    if (path.some((node) => node.matches('input, select, textarea, [contenteditable]') || node.localName === 'headroom-abx')) return;
+    if (event.key === ' ' && path.some((node) => node.localName === 'button')) return;
+    const key = event.key.toLowerCase();
+    if (key === 'a' || key === 'b') {
+      this.hear(key === 'a' ? 'A' : 'B');
+      event.preventDefault();
+    } else if (key === ' ') {
+      void this.audio.togglePlay(!this.audio.transport.playing);
+      event.preventDefault();
+    }
+  };
 }
 
-function initialPresetId(): string {
-  const fromUrl = new URL(window.location.href).searchParams.get(PRESET_PARAM);
-  return fromUrl && findPreset(fromUrl) ? fromUrl : defaultPresetId;
-}
-
-function compute(preset: Preset): Computed {
+function compute(setup: Setup): Computed {
   try {
-    return { ok: true, report: buildReport(preset.setup) };
+    return { ok: true, report: buildReport(setup) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // Give the browser the time to start the download before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function fileSafe(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'listener';
 }

@@ -1,98 +1,44 @@
 /**
  * The real page in real headless Chromium: index.html served by the Vite dev server and the
- * production build served by `vite preview`, driven with playwright-core. Each load must be
- * free of console errors, page errors, failed requests and requests that leave the machine,
- * and must show the default preset's report. Screenshots go to test-results/screenshots/.
+ * production build served by `vite preview`, driven with playwright-core. Every load must be
+ * free of console errors, page errors, failed requests, requests that leave the machine and
+ * CSP violations, and must show the model's numbers for both setups of the pair.
+ * Screenshots go to test-results/screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, requireChromium } from '../../scripts/chromium-path.mjs';
-import { defaultPresetId, findPreset, presets } from '../../src/model/catalog/presets.ts';
+import type { Browser, Page } from 'playwright-core';
+import { findPreset, presets } from '../../src/model/catalog/presets.ts';
 import { buildReport } from '../../src/model/report.ts';
-
-const root = resolve(fileURLToPath(import.meta.url), '../../..');
-const configFile = join(root, 'vite.config.ts');
-const screenshotDir = join(root, 'test-results', 'screenshots');
-
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+import { defaultPair, encodeUrlState, type SetupPair } from '../../src/state/index.ts';
+import { DESKTOP, launchBrowser, openPage, PHONE, pageOverflow, readable, screenshotDir, startDevServer, startPreviewOfBuild, type RunningServer } from './e2e-support.ts';
+import { resistiveHeadphone, setup, source } from '../support/setups.ts';
 
 let browser: Browser;
 
-function urlOf(server: Server | null | undefined): string {
-  const address = server?.address() as AddressInfo | null | undefined;
-  if (!address || typeof address === 'string') throw new Error('server is not listening on a TCP port');
-  return `http://127.0.0.1:${address.port}/`;
-}
-
-/** Everything that went wrong while a page was open, as readable lines. */
-interface Problems {
-  lines: string[];
-}
-
-async function openPage(baseUrl: string, options: BrowserContextOptions, path = ''): Promise<{ page: Page; problems: Problems }> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems: Problems = { lines: [] };
-  const origin = new URL(baseUrl).origin;
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.lines.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.lines.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.lines.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.lines.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-      problems.lines.push(`request leaves the machine: ${url}`);
-    }
-  });
-  await page.goto(new URL(path, baseUrl).href, { waitUntil: 'load' });
-  return { page, problems };
-}
-
-/** The default preset's report is on screen: title, every listener's name and SPL, the clipping line. */
-async function expectDefaultReport(page: Page): Promise<void> {
-  const preset = findPreset(defaultPresetId);
-  expect(preset, `defaultPresetId ${defaultPresetId} names a preset`).toBeDefined();
-  const report = buildReport(preset!.setup);
-
+/** Each side shows its listeners with the SPL of the model's report, in order. */
+async function expectPairReports(page: Page, pair: SetupPair): Promise<void> {
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Headroom');
-  await page.getByRole('heading', { level: 2, name: preset!.title }).waitFor({ state: 'visible' });
-
-  const listeners = page.locator('[data-testid="listener"]');
-  expect(await listeners.count()).toBe(report.headphones.length);
-  for (const [i, listener] of report.headphones.entries()) {
-    const card = listeners.nth(i);
-    expect(await card.locator('h4').textContent()).toContain(listener.name);
-    const spl = card.locator('[data-testid="spl"]');
-    expect(await spl.isVisible()).toBe(true);
-    expect((await spl.textContent())?.replace(/\u202f/g, ' ')).toBe(`${listener.splDb.toFixed(1)} dB`);
-  }
-
-  const clipping = page.locator('[data-testid="clipping"]');
-  expect(await clipping.isVisible()).toBe(true);
-  const clippingText = (await clipping.textContent())?.replace(/[\s\u202f]+/g, ' ') ?? '';
-  if (report.clipping.limitedBy === 'none') {
-    expect(clippingText).toContain('No stage clips');
-  } else {
-    expect(clippingText).toContain(report.clipping.limitedBy === 'rail' ? 'voltage rail' : 'current limit');
-    expect(clippingText).toContain(`${report.clipping.atSignalDbfs.toFixed(1).replace('-', '\u2212')} dBFS`);
+  for (const [side, chain] of [['A', pair.a], ['B', pair.b]] as const) {
+    const report = buildReport(chain);
+    const cards = page.locator(`[data-testid="side-${side}"] [data-testid="listener"]`);
+    await cards.first().waitFor({ state: 'visible' });
+    expect(await cards.count(), `side ${side} listener cards`).toBe(report.headphones.length);
+    for (const [i, listener] of report.headphones.entries()) {
+      const card = cards.nth(i);
+      expect(await card.locator('h4').textContent()).toContain(listener.name);
+      expect(readable(await card.locator('[data-testid="spl"]').textContent())).toBe(`${listener.splDb.toFixed(1)} dB`);
+    }
   }
 }
+
+const presetPair = (id: string): SetupPair => {
+  const preset = findPreset(id)!;
+  return { a: preset.setup, b: findPreset(preset.pairedWith ?? id)!.setup };
+};
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS, headless: true });
-  mkdirSync(screenshotDir, { recursive: true });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -100,113 +46,134 @@ afterAll(async () => {
 });
 
 describe('the page on the Vite dev server', () => {
-  let server: ViteDevServer;
-  let baseUrl: string;
+  let server: RunningServer;
 
   beforeAll(async () => {
-    server = await createServer({
-      root,
-      configFile,
-      // Its own optimizer cache, so it never races the browser project's Vite server.
-      cacheDir: join(root, 'node_modules', '.vite-e2e'),
-      logLevel: 'error',
-      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
-    });
-    await server.listen();
-    baseUrl = urlOf(server.httpServer as Server | null);
+    server = await startDevServer('e2e-app');
   });
 
   afterAll(async () => {
     await server?.close();
   });
 
-  it('loads with no console errors, failed or outside requests and shows the default preset’s report (desktop)', async () => {
-    const { page, problems } = await openPage(baseUrl, DESKTOP);
-    await expectDefaultReport(page);
+  it('loads with no errors and shows the default pair: a phone driving the HD 600 alone (A) and through an amp (B)', async () => {
+    const { page, problems } = await openPage(browser, server.url, DESKTOP);
+    await expectPairReports(page, defaultPair());
+    expect(readable(await page.locator('[data-testid="side-A"] h3').first().textContent())).toContain('Sennheiser HD 600');
+    expect(readable(await page.locator('[data-testid="side-B"] h3').first().textContent())).toContain('Magni');
     await page.screenshot({ path: join(screenshotDir, 'app-desktop.png'), fullPage: true });
     expect(problems.lines).toEqual([]);
     await page.context().close();
   });
 
-  it('fits a phone screen without sideways scrolling and still shows the report', async () => {
-    const { page, problems } = await openPage(baseUrl, PHONE);
-    await expectDefaultReport(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  it('fits a phone screen without sideways scrolling and still shows both setups', async () => {
+    const { page, problems } = await openPage(browser, server.url, PHONE);
+    await expectPairReports(page, defaultPair());
     await page.screenshot({ path: join(screenshotDir, 'app-phone.png'), fullPage: true });
-    expect(overflow).toBe(0);
+    expect(await pageOverflow(page)).toBe(0);
     expect(problems.lines).toEqual([]);
     await page.context().close();
   });
 
-  it('switches to the preset picked in the select, keeps it in the URL and after a reload', async () => {
-    const other = presets.find((p) => p.id !== defaultPresetId);
-    expect(other, 'the catalog has more than one preset').toBeDefined();
-    const { page, problems } = await openPage(baseUrl, DESKTOP);
-    await page.getByRole('heading', { level: 1, name: 'Headroom' }).waitFor();
-    await page.getByLabel('Preset').selectOption(other!.id);
-    await page.getByRole('heading', { level: 2, name: other!.title }).waitFor({ state: 'visible' });
-    expect(new URL(page.url()).searchParams.get('preset')).toBe(other!.id);
-    const names = await page.locator('[data-testid="listener"] h4').allTextContents();
-    expect(names.map((n) => n.replace(/^\d+/, ''))).toEqual(other!.setup.headphones.map((h) => h.name));
-    await page.screenshot({ path: join(screenshotDir, `app-desktop-${other!.id}.png`), fullPage: true });
-
+  it('loads both setups of the preset picked in the select, keeps it in the URL and after a reload', async () => {
+    const other = presets.find((p) => p.id === 'laptop-splitter-two-m50x')!;
+    const { page, problems } = await openPage(browser, server.url, DESKTOP);
+    await page.getByLabel('Preset').selectOption(other.id);
+    await expectPairReports(page, presetPair(other.id));
+    expect(new URL(page.url()).searchParams.get('preset')).toBe(other.id);
+    await page.screenshot({ path: join(screenshotDir, `app-desktop-${other.id}.png`), fullPage: true });
     await page.reload({ waitUntil: 'load' });
-    await page.getByRole('heading', { level: 2, name: other!.title }).waitFor({ state: 'visible' });
-    expect(await page.getByLabel('Preset').inputValue()).toBe(other!.id);
+    await expectPairReports(page, presetPair(other.id));
+    expect(await page.getByLabel('Preset').inputValue()).toBe(other.id);
     expect(problems.lines).toEqual([]);
     await page.context().close();
   });
 
-  it('renders every preset, on desktop and phone, with each listener table inside its card and no errors', async () => {
+  it('renders every preset pair on desktop and phone with each listener table inside its card and no page overflow', async () => {
     for (const options of [DESKTOP, PHONE]) {
-      const { page, problems } = await openPage(baseUrl, options);
-      await page.getByRole('heading', { level: 1, name: 'Headroom' }).waitFor();
+      const { page, problems } = await openPage(browser, server.url, options);
       for (const preset of presets) {
         await page.getByLabel('Preset').selectOption(preset.id);
-        await page.getByRole('heading', { level: 2, name: preset.title }).waitFor({ state: 'visible' });
-        const cards = page.locator('[data-testid="listener"]');
-        expect(await cards.count(), preset.id).toBe(preset.setup.headphones.length);
-        const overflowing = await cards.evaluateAll((elements) =>
+        await expectPairReports(page, presetPair(preset.id));
+        const overflowing = await page.locator('[data-testid="listener"]').evaluateAll((elements) =>
           elements.filter((card) => [card, ...card.querySelectorAll('table')].some((el) => el.scrollWidth > el.clientWidth + 1)).length,
         );
-        const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect({ preset: preset.id, overflowing, pageOverflow }).toEqual({ preset: preset.id, overflowing: 0, pageOverflow: 0 });
+        expect({ preset: preset.id, overflowing, pageOverflow: await pageOverflow(page) }).toEqual({ preset: preset.id, overflowing: 0, pageOverflow: 0 });
       }
       expect(problems.lines).toEqual([]);
       await page.context().close();
     }
   });
+
+  it('a link with setups A and B opens exactly those setups, and the URL still holds them after a reload', async () => {
+    const pair: SetupPair = {
+      a: setup({ source: source({ name: 'Link source', outputImpedanceOhms: 47, maxOutputVrms: 2 }), signal: { levelDbfs: -10 }, headphones: [resistiveHeadphone(80, 'Link can', 98)] }),
+      b: setup({ source: source({ name: 'Link source', outputImpedanceOhms: 1, maxOutputVrms: 2 }), signal: { levelDbfs: -10 }, headphones: [resistiveHeadphone(80, 'Link can', 98)] }),
+    };
+    const query = encodeUrlState(pair);
+    expect(query.ok).toBe(true);
+    const { page, problems } = await openPage(browser, server.url, DESKTOP, `?${query.ok ? query.value : ''}`);
+    await expectPairReports(page, pair);
+    await page.reload({ waitUntil: 'load' });
+    await expectPairReports(page, pair);
+    expect(problems.lines).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a link with an invalid setup says which parameter and field are wrong, shows the saved setups and overwrites nothing', async () => {
+    const { page, problems } = await openPage(browser, server.url, DESKTOP, '?preset=laptop-splitter-two-m50x');
+    // Make a saved state the way a user does: change the pair (here by picking a preset).
+    await page.getByLabel('Preset').selectOption('iec-120-ohm-hf5');
+    await expectPairReports(page, presetPair('iec-120-ohm-hf5'));
+    const saved = await page.evaluate(() => localStorage.getItem('headroom:state'));
+    expect(saved).toContain('headroom/saved-state@1');
+
+    const bad: SetupPair = { a: setup(), b: setup({ headphones: [resistiveHeadphone(32)] }) };
+    const query = new URLSearchParams(encodeUrlState(bad).ok ? (encodeUrlState(bad) as { value: string }).value : '');
+    const broken = JSON.stringify({ ...bad.b, headphones: [{ ...resistiveHeadphone(32), impedance: { nominalOhms: -3 } }] });
+    query.set('b', Buffer.from(broken).toString('base64url'));
+    await page.goto(new URL(`?${query}`, server.url).href, { waitUntil: 'load' });
+    const message = page.locator('[data-testid="app-message"]').first();
+    await message.waitFor({ state: 'visible' });
+    expect(readable(await message.textContent())).toContain('URL parameter "b": headphones[0].impedance.nominalOhms must be > 0 (got -3)');
+    await expectPairReports(page, presetPair('iec-120-ohm-hf5'));
+    expect(await page.evaluate(() => localStorage.getItem('headroom:state'))).toBe(saved);
+    expect(problems.lines).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe('the production build on vite preview', () => {
-  let server: PreviewServer;
-  let baseUrl: string;
-  let outDir: string;
+  let server: RunningServer;
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'headroom-build-'));
-    await build({ root, configFile, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-    server = await preview({
-      root,
-      configFile,
-      logLevel: 'error',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-    });
-    baseUrl = urlOf(server.httpServer as Server);
+    server = await startPreviewOfBuild();
   });
 
   afterAll(async () => {
     await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('loads the built bundle with no console errors and shows the default preset’s report in the dark theme', async () => {
-    const { page, problems } = await openPage(baseUrl, { ...DESKTOP, colorScheme: 'dark' });
-    await expectDefaultReport(page);
+  it('loads the built bundle with no errors or CSP violations and shows the default pair in the dark theme', async () => {
+    const { page, problems } = await openPage(browser, server.url, { ...DESKTOP, colorScheme: 'dark' });
+    await expectPairReports(page, defaultPair());
     const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     await page.screenshot({ path: join(screenshotDir, 'app-desktop-dark-build.png'), fullPage: true });
     expect(background).toBe('rgb(17, 20, 24)');
+    expect(problems.lines).toEqual([]);
+    await page.context().close();
+  });
+
+  it('plays the demo track from the build under its Content-Security-Policy: the worklets load and the position advances', async () => {
+    const { page, problems } = await openPage(browser, server.url, DESKTOP);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self' blob:");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    await page.getByTestId('play').click();
+    await expect.poll(async () => page.getByTestId('play').getAttribute('aria-label'), { timeout: 30_000 }).toBe('Pause');
+    const seek = page.getByTestId('seek');
+    await expect.poll(async () => Number(await seek.inputValue()), { timeout: 30_000 }).toBeGreaterThan(0.5);
     expect(problems.lines).toEqual([]);
     await page.context().close();
   });

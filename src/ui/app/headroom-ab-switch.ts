@@ -65,8 +65,10 @@ export class HeadroomAbSwitch extends LitElement {
         font-size: 0.85rem;
         color: var(--_muted);
         overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
+        display: -webkit-box;
+        -webkit-line-clamp: 3;
+        -webkit-box-orient: vertical;
+        overflow-wrap: anywhere;
       }
       .side[aria-pressed='true'] {
         border-color: var(--_accent);
@@ -136,7 +138,8 @@ export class HeadroomAbSwitch extends LitElement {
     `,
   ];
 
-  @property() side: Side = 'A';
+  /** The heard side; null while a blind test hides it. */
+  @property({ attribute: false }) side: Side | null = 'A';
   /** Short description of each chain, shown under its letter. */
   @property() labelA = '';
   @property() labelB = '';
@@ -155,6 +158,7 @@ export class HeadroomAbSwitch extends LitElement {
       <div class="sides" role="group" aria-label="Heard chain">
         ${this.renderSide('A', this.labelA)} ${this.renderSide('B', this.labelB)}
       </div>
+      ${this.side === null ? html`<p class="hint" data-testid="side-hidden">The blind test is running: which side you hear is hidden.</p>` : nothing}
       ${this.listenersA.length > 1 || this.listenersB.length > 1
         ? html`<div class="listeners">
             ${this.renderListenerChoice('A', this.listenersA, this.listenerA)}

@@ -1,17 +1,17 @@
 /**
- * The numbers behind hearing safety, as plain functions so they are tested without a page.
+ * The typed hearing-safety values, checked before they reach the engine. The ranges are the
+ * engine's own (src/audio/engine/ranges.ts), so the field and the engine can never disagree;
+ * the messages here name the field as the user sees it and quote what was typed.
  *
- * The chains' outputs are acoustic: a 0 dBFS sine stands for `calibrationDbSpl` (DESIGN,
- * "Listening"). What reaches the ears is that simulated level lowered by the listening level
- * the user sets; the warning follows the *simulated* SPL, because that is what the listener
- * would hear from the real chain at that volume.
+ * The chains' outputs are acoustic: a 0 dBFS sine stands for the calibration SPL (DESIGN,
+ * "Listening"), and the engine's meters report the simulated SPL from it.
  */
+import { CALIBRATION_DB_SPL_RANGE, DEFAULT_LISTENING_LEVEL_DB, LISTENING_LEVEL_DB_RANGE } from '../../audio/engine/ranges.ts';
+import { DEFAULT_CALIBRATION_DB_SPL } from '../../model/compile.ts';
 
-/** Listening level (dB below the calibrated level). Starts low: a new visitor's first sound must not be loud. */
-export const LISTENING_LEVEL_RANGE = { min: -60, max: 0, initial: -24 } as const;
-/** 0 dBFS ↔ this SPL. 120 dB by default (DESIGN); 80–140 covers every sensible calibration. */
-export const CALIBRATION_RANGE = { min: 80, max: 140, initial: 120 } as const;
-/** Above this simulated level long listening harms hearing (WHO/ITU-T H.870: 80 dBA for 40 h a week; 85 dB is the common 8-hour limit). */
+export const LISTENING_LEVEL_RANGE = { ...LISTENING_LEVEL_DB_RANGE, initial: DEFAULT_LISTENING_LEVEL_DB } as const;
+export const CALIBRATION_RANGE = { ...CALIBRATION_DB_SPL_RANGE, initial: DEFAULT_CALIBRATION_DB_SPL } as const;
+/** Above this simulated level long listening harms hearing (85 dBA is the common 8-hour exposure limit). */
 export const SAFE_LISTENING_DB_SPL = 85;
 
 export type LevelCheck = { ok: true; value: number } | { ok: false; message: string };
@@ -31,10 +31,4 @@ export function checkListeningLevel(text: string): LevelCheck {
 
 export function checkCalibration(text: string): LevelCheck {
   return check('Calibration', text, CALIBRATION_RANGE, 'dB SPL');
-}
-
-/** Simulated SPL of a signal at `rmsDbfs` in a chain whose 0 dBFS sine means `calibrationDbSpl`. */
-export function simulatedSplDb(rmsDbfs: number, calibrationDbSpl: number): number {
-  // A full-scale sine has an RMS of −3.01 dBFS; the calibration refers to that sine's level.
-  return rmsDbfs + 20 * Math.log10(Math.SQRT2) + calibrationDbSpl;
 }

@@ -1,0 +1,151 @@
+/** Layout of <headroom-app>: a header, the listening panel, then setups, plots and tests. */
+import { css } from 'lit';
+
+export const appStyles = css`
+  :host {
+    display: block;
+    max-width: 80rem;
+    margin: 0 auto;
+    padding: 1.25rem clamp(0.75rem, 3vw, 2.5rem) 2.5rem;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    justify-content: space-between;
+    gap: 1rem 2rem;
+    padding-bottom: 1rem;
+    margin-bottom: 1.25rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  h1 {
+    margin: 0;
+    font-size: 2rem;
+    line-height: 1.1;
+    letter-spacing: -0.02em;
+  }
+  .tagline {
+    margin: 0.35rem 0 0;
+    color: var(--_muted);
+    max-width: 60ch;
+  }
+  headroom-preset-picker {
+    flex: 0 1 24rem;
+    min-width: min(100%, 16rem);
+  }
+  h2 {
+    font-size: 1.3rem;
+    margin: 0 0 0.8rem;
+    letter-spacing: -0.01em;
+  }
+  section {
+    margin-bottom: 1.5rem;
+  }
+  .card {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 14px;
+    padding: clamp(0.8rem, 2vw, 1.25rem);
+  }
+  .listen {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    gap: 1.25rem 2rem;
+  }
+  .listen > * {
+    min-width: 0;
+  }
+  .stack {
+    display: grid;
+    gap: 1rem;
+    align-content: start;
+  }
+  .meters {
+    display: grid;
+    gap: 0.6rem;
+  }
+  .analysers {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    gap: 1rem;
+    grid-column: 1 / -1;
+  }
+  .pair {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    gap: 1.25rem;
+    align-items: start;
+  }
+  .pair > * {
+    min-width: 0;
+  }
+  .side-title {
+    display: flex;
+    align-items: baseline;
+    gap: 0.6rem;
+    margin: 0 0 0.6rem;
+    font-size: 1.05rem;
+  }
+  .side-title .letter {
+    font-size: 1.4rem;
+    font-weight: 750;
+    color: var(--_accent);
+  }
+  details {
+    margin-bottom: 1rem;
+  }
+  summary {
+    cursor: pointer;
+    font-weight: 650;
+    padding: 0.3rem 0;
+  }
+  summary:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .messages {
+    display: grid;
+    gap: 0.5rem;
+    margin-bottom: 1.25rem;
+  }
+  .message {
+    border: 1px solid var(--_warn);
+    background: var(--_warn-bg);
+    border-radius: 10px;
+    padding: 0.6rem 0.9rem;
+    display: flex;
+    gap: 1rem;
+    justify-content: space-between;
+    align-items: flex-start;
+  }
+  .message.error {
+    border-color: var(--_bad);
+    background: var(--_bad-bg);
+  }
+  .message button {
+    font: inherit;
+    background: none;
+    border: none;
+    color: var(--_accent);
+    cursor: pointer;
+    text-decoration: underline;
+  }
+  .plots {
+    display: grid;
+    gap: 1.25rem;
+  }
+  footer {
+    margin-top: 2rem;
+    padding-top: 1rem;
+    border-top: 1px solid var(--_border);
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  @media (max-width: 860px) {
+    .listen,
+    .pair,
+    .analysers {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+`;

@@ -1,0 +1,211 @@
+/**
+ * <headroom-export-panel>: take the comparison away — the setup pair as a JSON file (and back
+ * in), and a stretch of the playing material rendered through A or B as 32-bit float WAVs,
+ * one per listener. Properties down (what can be exported, messages), events up (what to do);
+ * the app does the work. Typed times are checked against the material's length, never clamped.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { baseStyles } from '../styles.ts';
+import type { Side } from './headroom-ab-switch.ts';
+
+export type ExportWavEvent = CustomEvent<{ side: Side; startSeconds: number; endSeconds: number }>;
+export type ImportPairEvent = CustomEvent<{ file: File }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-export-panel': HeadroomExportPanel;
+  }
+  interface HTMLElementEventMap {
+    'export-wav': ExportWavEvent;
+    'export-pair': CustomEvent<Record<string, never>>;
+    'import-pair': ImportPairEvent;
+  }
+}
+
+type Stretch = { ok: true; start: number; end: number } | { ok: false; message: string };
+
+/** Longest stretch rendered at once: a minute is plenty to compare, and keeps memory small. */
+export const MAX_STRETCH_SECONDS = 60;
+
+export function checkStretch(startText: string, endText: string, durationSeconds: number): Stretch {
+  const start = Number(startText.trim());
+  const end = Number(endText.trim());
+  const limit = Math.min(durationSeconds, Number.MAX_VALUE);
+  if (startText.trim() === '' || !Number.isFinite(start) || start < 0 || start >= limit) {
+    return { ok: false, message: `Start must be a number of seconds from 0 to below ${formatSeconds(limit)} (got ${JSON.stringify(startText.trim())})` };
+  }
+  const maxEnd = Math.min(limit, start + MAX_STRETCH_SECONDS);
+  if (endText.trim() === '' || !Number.isFinite(end) || end <= start || end > maxEnd) {
+    return { ok: false, message: `End must be a number of seconds above ${formatSeconds(start)} and at most ${formatSeconds(maxEnd)} (got ${JSON.stringify(endText.trim())})` };
+  }
+  return { ok: true, start, end };
+}
+
+function formatSeconds(seconds: number): string {
+  return String(Number(seconds.toFixed(2)));
+}
+
+@customElement('headroom-export-panel')
+export class HeadroomExportPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      .group {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 0.8rem;
+        align-items: flex-end;
+      }
+      h3 {
+        margin: 0 0 0.4rem;
+        font-size: 0.95rem;
+      }
+      label {
+        display: grid;
+        gap: 0.2rem;
+        font-size: 0.85rem;
+        color: var(--_muted);
+      }
+      input[type='text'] {
+        font: inherit;
+        width: 6rem;
+        padding: 0.35rem 0.5rem;
+        border-radius: 6px;
+        border: 1px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_text);
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--_bad);
+      }
+      button {
+        font: inherit;
+        border-radius: 8px;
+        border: 1px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_text);
+        padding: 0.4rem 0.8rem;
+        min-height: 2.4rem;
+        cursor: pointer;
+      }
+      button:disabled {
+        opacity: 0.55;
+        cursor: not-allowed;
+      }
+      button:focus-visible,
+      input:focus-visible {
+        outline: 3px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      .field-error {
+        color: var(--_bad);
+        font-size: 0.85rem;
+        margin: 0.3rem 0 0;
+      }
+      .status {
+        margin: 0;
+        font-size: 0.9rem;
+      }
+      .error {
+        color: var(--_bad);
+      }
+      input[type='file'] {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        opacity: 0;
+        pointer-events: none;
+      }
+    `,
+  ];
+
+  /** Length of the loaded material in seconds; 0 when nothing is loaded, Infinity for a live input. */
+  @property({ type: Number }) duration = 0;
+  @property({ type: Boolean }) busy = false;
+  /** Outcome of the last export or import, for the user. */
+  @property() message = '';
+  @property({ type: Boolean }) messageIsError = false;
+
+  @state() private startText = '0';
+  @state() private endText = '5';
+
+  override render(): TemplateResult {
+    const renderable = Number.isFinite(this.duration) && this.duration > 0;
+    const stretch = renderable ? checkStretch(this.startText, this.endText, this.duration) : null;
+    return html`
+      <div>
+        <h3>Setups as a file</h3>
+        <div class="group">
+          <button type="button" data-testid="export-pair" @click=${() => this.emit('export-pair', {})}>Export A and B (JSON)</button>
+          <button type="button" data-testid="import-pair" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>
+            Import…
+          </button>
+          <input type="file" accept="application/json,.json" tabindex="-1" aria-hidden="true" @change=${this.onImport} />
+        </div>
+      </div>
+      <div>
+        <h3>Render a stretch as WAV</h3>
+        ${renderable
+          ? html`<div class="group">
+                <label>
+                  From (s)
+                  <input
+                    type="text"
+                    inputmode="decimal"
+                    data-testid="stretch-start"
+                    .value=${this.startText}
+                    aria-invalid=${stretch?.ok === false && stretch.message.startsWith('Start') ? 'true' : 'false'}
+                    aria-describedby="stretch-error"
+                    @input=${(e: Event) => (this.startText = (e.target as HTMLInputElement).value)}
+                  />
+                </label>
+                <label>
+                  To (s)
+                  <input
+                    type="text"
+                    inputmode="decimal"
+                    data-testid="stretch-end"
+                    .value=${this.endText}
+                    aria-invalid=${stretch?.ok === false && stretch.message.startsWith('End') ? 'true' : 'false'}
+                    aria-describedby="stretch-error"
+                    @input=${(e: Event) => (this.endText = (e.target as HTMLInputElement).value)}
+                  />
+                </label>
+                ${(['A', 'B'] as const).map(
+                  (side) => html`<button
+                    type="button"
+                    data-testid=${`export-wav-${side}`}
+                    ?disabled=${this.busy || !stretch?.ok}
+                    @click=${() => stretch?.ok && this.emit('export-wav', { side, startSeconds: stretch.start, endSeconds: stretch.end })}
+                  >
+                    Export ${side} (WAV)
+                  </button>`,
+                )}
+              </div>
+              <p id="stretch-error" class="field-error" role="alert">${stretch && !stretch.ok ? stretch.message : ''}</p>`
+          : html`<p class="status muted">Choose a sound (not the live input) to render a stretch of it.</p>`}
+      </div>
+      ${this.message
+        ? html`<p class="status ${this.messageIsError ? 'error' : ''}" role=${this.messageIsError ? 'alert' : 'status'} data-testid="export-message">
+            ${this.message}
+          </p>`
+        : nothing}
+    `;
+  }
+
+  private onImport(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.emit('import-pair', { file });
+  }
+
+  private emit<K extends 'export-wav' | 'export-pair' | 'import-pair'>(type: K, detail: HTMLElementEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
