@@ -120,6 +120,24 @@ describe('the page on the Vite dev server', () => {
     await page.context().close();
   });
 
+  it('names carrying markup and script from a link are shown as text and never run or become elements', async () => {
+    const payloads = ['<img src=x onerror="window.__pwned=1">', '"><script>window.__pwned=2</script>', '<svg onload="window.__pwned=3">'];
+    const pair: SetupPair = {
+      a: setup({ source: source({ name: payloads[1]! }), headphones: [resistiveHeadphone(32, payloads[0]!)] }),
+      b: setup({ headphones: [resistiveHeadphone(32, payloads[2]!)] }),
+    };
+    const query = encodeUrlState(pair);
+    const { page, problems } = await openPage(browser, server.url, DESKTOP, `?${query.ok ? query.value : ''}`);
+    await expectPairReports(page, pair);
+    expect(readable(await page.locator('[data-testid="side-A"] h3').first().textContent())).toContain(payloads[0]!);
+    // Plots, circuits and the editor have rendered the names too by now.
+    await page.locator('headroom-circuit').first().waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('img[src="x"], script:not([src]), svg[onload]').count()).toBe(0);
+    expect(problems.lines).toEqual([]);
+    await page.context().close();
+  });
+
   it('a link with an invalid setup says which parameter and field are wrong, shows the saved setups and overwrites nothing', async () => {
     const { page, problems } = await openPage(browser, server.url, DESKTOP, '?preset=laptop-splitter-two-m50x');
     // Make a saved state the way a user does: change the pair (here by picking a preset).
