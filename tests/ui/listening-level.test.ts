@@ -1,27 +1,15 @@
 /**
- * The numbers behind hearing safety and the sine's typed fields: the calibration law of the
- * acoustic outputs and the refusal (with the range) of values out of range.
+ * The typed hearing-safety values and the sine's fields: refused out of range with the range
+ * in the message, accepted as typed inside it.
  */
 import { describe, expect, it } from 'vitest';
-import { checkCalibration, checkListeningLevel, simulatedSplDb } from '../../src/ui/app/listening-level.ts';
+import { CALIBRATION_RANGE, LISTENING_LEVEL_RANGE, checkCalibration, checkListeningLevel } from '../../src/ui/app/listening-level.ts';
 import { checkSineHz, checkSineLevel } from '../../src/ui/app/source-choice.ts';
 
-describe('simulated SPL from the meters', () => {
-  it('a full-scale sine (RMS 1/√2, −3.0103 dBFS) reads exactly the calibration SPL', () => {
-    const rmsDbfs = 20 * Math.log10(Math.SQRT1_2);
-    expect(simulatedSplDb(rmsDbfs, 120)).toBeCloseTo(120, 10);
-  });
-
-  it('every dB of RMS level is one dB of simulated SPL, and the calibration adds as an offset', () => {
-    const a = simulatedSplDb(-30, 120);
-    expect(simulatedSplDb(-20, 120) - a).toBeCloseTo(10, 12);
-    expect(simulatedSplDb(-30, 100) - a).toBeCloseTo(-20, 12);
-  });
-});
-
 describe('typed levels are refused out of range, never clamped', () => {
-  it('a calibration of 150 dB SPL is refused with the range 80 to 140 dB SPL', () => {
-    expect(checkCalibration('150')).toEqual({ ok: false, message: 'Calibration must be a number from 80 to 140 dB SPL (got "150")' });
+  it('a calibration of 170 dB SPL is refused with the engine range of 60 to 160 dB SPL', () => {
+    expect(CALIBRATION_RANGE).toMatchObject({ min: 60, max: 160, initial: 120 });
+    expect(checkCalibration('170')).toEqual({ ok: false, message: 'Calibration must be a number from 60 to 160 dB SPL (got "170")' });
   });
 
   it('a calibration of 100 dB SPL is accepted as typed', () => {
@@ -29,7 +17,8 @@ describe('typed levels are refused out of range, never clamped', () => {
   });
 
   it('a listening level above 0 dB is refused: the app only ever attenuates', () => {
-    expect(checkListeningLevel('3')).toEqual({ ok: false, message: 'Listening level must be a number from -60 to 0 dB (got "3")' });
+    expect(LISTENING_LEVEL_RANGE).toMatchObject({ min: -80, max: 0, initial: -24 });
+    expect(checkListeningLevel('3')).toEqual({ ok: false, message: 'Listening level must be a number from -80 to 0 dB (got "3")' });
   });
 
   it('an empty or non-numeric sine frequency names the field and the audible range', () => {
