@@ -87,8 +87,8 @@ describe('processor options are validated with exact messages', () => {
     }
   });
 
-  it('the entry module registers exactly the three processors', async () => {
+  it('the entry module registers exactly the five processors: the chain’s three, the output limiter and the loudness meter', async () => {
     await import('../../worklets/headroom.worklet.ts');
-    expect([...registeredProcessors().keys()]).toEqual(['headroom-source', 'headroom-amp', 'headroom-splitter']);
+    expect([...registeredProcessors().keys()]).toEqual(['headroom-source', 'headroom-amp', 'headroom-splitter', 'headroom-limiter', 'headroom-loudness']);
   });
 });
