@@ -2,6 +2,10 @@
  * <headroom-report-view>: what the model says about one setup — the chain with its key
  * figures, one table per listener and the clipping line. Pure view: the setup and its
  * report come in as properties; every number is the report's (or the setup's) own.
+ *
+ * Optional: `liveClipping` (per listener, from the audio meters) adds a Clipping/Clean badge
+ * to each listener; `compare` (another report, e.g. B's) adds that setup's figure under each
+ * of this one's, named `compareLabel`, with the level difference for the SPL.
  */
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -295,6 +299,29 @@ export class HeadroomReportView extends LitElement {
       .empty {
         color: var(--_muted);
       }
+      td .compare {
+        color: var(--_muted);
+        font-weight: 500;
+      }
+      .live {
+        display: inline-block;
+        vertical-align: 0.12em;
+        margin-left: 0.5rem;
+        font-size: 0.68rem;
+        font-weight: 700;
+        letter-spacing: 0.05em;
+        text-transform: uppercase;
+        padding: 0.05rem 0.45rem;
+        border-radius: 999px;
+      }
+      .live.ok {
+        color: var(--_good);
+        background: var(--_good-bg);
+      }
+      .live.over {
+        color: var(--_surface);
+        background: var(--_bad);
+      }
     `,
   ];
 
@@ -309,6 +336,18 @@ export class HeadroomReportView extends LitElement {
 
   /** `buildReport(setup)`. */
   @property({ attribute: false }) report: Report | null = null;
+
+  /**
+   * Live clipping per listener (from the audio meters), in listener order; undefined when no
+   * audio runs. Shown as a badge on each listener's card.
+   */
+  @property({ attribute: false }) liveClipping?: boolean[];
+
+  /** Another setup's report (usually B) to compare with, listener by listener. */
+  @property({ attribute: false }) compare?: Report;
+
+  /** How the compared report is named in the tables. */
+  @property({ attribute: 'compare-label' }) compareLabel = 'B';
 
   override render(): TemplateResult {
     const { setup, report } = this;
@@ -338,7 +377,13 @@ export class HeadroomReportView extends LitElement {
       <section aria-labelledby="listeners-heading">
         <h3 id="listeners-heading">${report.headphones.length === 1 ? 'Listener' : `${report.headphones.length} listeners`}</h3>
         <div class="listeners">
-          ${report.headphones.map((listener, i) => listenerTable(listener, i, report.headphones.length))}
+          ${report.headphones.map((listener, i) =>
+            listenerTable(listener, i, report.headphones.length, {
+              clipping: this.liveClipping?.[i],
+              other: this.compare?.headphones[i],
+              otherLabel: this.compareLabel,
+            }),
+          )}
         </div>
       </section>
     `;
@@ -446,31 +491,72 @@ function clippingLine(clipping: ClippingReport, setup: Setup): TemplateResult {
   </p>`;
 }
 
-function listenerTable(listener: ListenerReport, index: number, count: number): TemplateResult {
+interface ListenerExtras {
+  /** Live clipping state from the audio meters; undefined when unknown. */
+  clipping: boolean | undefined;
+  /** The same listener in the compared report. */
+  other: ListenerReport | undefined;
+  otherLabel: string;
+}
+
+/** "B 0.85 V (+2.6 dB)": the compared setup's figure under this one's, with the level difference. */
+function compareLine(label: string, text: string, deltaDb?: number): TemplateResult {
+  return html`<span class="sub compare" data-testid="compare"
+    >${label}&nbsp;${text}${deltaDb === undefined ? nothing : html` (${formatSignedDb(deltaDb)})`}</span
+  >`;
+}
+
+function liveBadge(clipping: boolean | undefined): TemplateResult | typeof nothing {
+  if (clipping === undefined) return nothing;
+  return clipping
+    ? html`<span class="live over" data-testid="live-clipping">Clipping</span>`
+    : html`<span class="live ok" data-testid="live-clipping">Clean</span>`;
+}
+
+function deviationText(deviation: ListenerReport['responseDeviationDb']): string {
+  return deviation.max - deviation.min < 0.005
+    ? `flat (${formatSignedDb(deviation.max, 2)})`
+    : `${formatSignedDb(deviation.min, 2)} to ${formatSignedDb(deviation.max, 2)}`;
+}
+
+function listenerTable(listener: ListenerReport, index: number, count: number, extras?: ListenerExtras): TemplateResult {
   const deviation = listener.responseDeviationDb;
   const headroomDb = listener.maxCleanSplDb - listener.splDb;
   const change = listener.levelChangeDb;
+  const other = extras?.other;
+  const label = extras?.otherLabel ?? 'B';
   return html`<figure class="listener" data-testid="listener">
-    <h4>${count > 1 ? html`<span class="index">${index + 1}</span>` : nothing}${listener.name}</h4>
+    <h4>
+      ${count > 1 ? html`<span class="index">${index + 1}</span>` : nothing}${listener.name}${liveBadge(extras?.clipping)}
+    </h4>
     <table>
       <tbody>
         <tr>
           <th scope="row">Loudness</th>
-          <td><span class="spl" data-testid="spl">${formatDb(listener.splDb)}</span>&nbsp;SPL</td>
+          <td>
+            <span class="spl" data-testid="spl">${formatDb(listener.splDb)}</span>&nbsp;SPL
+            ${other ? compareLine(label, `${formatDb(other.splDb)} SPL`, other.splDb - listener.splDb) : nothing}
+          </td>
         </tr>
         <tr>
           <th scope="row">Voltage</th>
-          <td>${formatVrms(listener.loadVoltageVrms)}<span class="muted">rms</span></td>
+          <td>
+            ${formatVrms(listener.loadVoltageVrms)}<span class="muted">rms</span>
+            ${other ? compareLine(label, `${formatVrms(other.loadVoltageVrms)}rms`) : nothing}
+          </td>
         </tr>
         <tr>
           <th scope="row">Power</th>
-          <td>${formatMw(listener.powerMw)}</td>
+          <td>${formatMw(listener.powerMw)} ${other ? compareLine(label, formatMw(other.powerMw)) : nothing}</td>
         </tr>
         <tr>
           <th scope="row" title="Versus the same headphone as the only listener on this chain, plugged in directly">
             Change vs alone
           </th>
-          <td><span class=${change < -0.05 ? 'loss' : ''}>${formatSignedDb(change)}</span></td>
+          <td>
+            <span class=${change < -0.05 ? 'loss' : ''}>${formatSignedDb(change)}</span>
+            ${other ? compareLine(label, formatSignedDb(other.levelChangeDb)) : nothing}
+          </td>
         </tr>
         <tr>
           <th scope="row" title="Loudness at which the first voltage or current limit reaches this listener, at this volume">
@@ -479,6 +565,7 @@ function listenerTable(listener: ListenerReport, index: number, count: number): 
           <td>
             ${formatDb(listener.maxCleanSplDb)}
             <span class="sub">${formatSignedDb(headroomDb)} headroom</span>
+            ${other ? compareLine(label, `${formatDb(other.maxCleanSplDb)}, ${formatSignedDb(other.maxCleanSplDb - other.splDb)} headroom`) : nothing}
           </td>
         </tr>
         <tr>
@@ -489,6 +576,7 @@ function listenerTable(listener: ListenerReport, index: number, count: number): 
               : html`${formatSignedDb(deviation.min, 2)} at ${formatHz(deviation.minHz)}<br />
                   ${formatSignedDb(deviation.max, 2)} at ${formatHz(deviation.maxHz)}`}
             <span class="sub">re 1 kHz, 20 Hz–20 kHz</span>
+            ${other ? compareLine(label, deviationText(other.responseDeviationDb)) : nothing}
           </td>
         </tr>
       </tbody>

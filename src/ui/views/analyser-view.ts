@@ -1,0 +1,175 @@
+/**
+ * AnalyserView: the shared base of the canvas views that read an AnalyserNode (scope,
+ * spectrum). While `running` is true and an analyser is set, an AnimationFrameController
+ * calls `drawFrame` once per animation frame; otherwise the view draws its empty grid once.
+ * The canvas follows its box (ResizeObserver) and the device pixel ratio, so lines stay sharp.
+ */
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { AnimationFrameController } from '../controllers/animation-frame-controller.ts';
+import { baseStyles } from '../styles.ts';
+import { readTheme, watchColourScheme, type Theme } from './theme.ts';
+
+/** What the views need of an AnalyserNode (a real one, or a stand-in in tests). */
+export interface AnalyserLike {
+  fftSize: number;
+  frequencyBinCount: number;
+  context: { sampleRate: number };
+  getFloatTimeDomainData(array: Float32Array<ArrayBuffer>): void;
+  getFloatFrequencyData(array: Float32Array<ArrayBuffer>): void;
+}
+
+export interface CanvasSize {
+  /** CSS pixels. */
+  width: number;
+  height: number;
+}
+
+export abstract class AnalyserView extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      .frame {
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.75rem 0.75rem 0.6rem;
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        align-items: baseline;
+        gap: 0.2rem 1rem;
+        margin-bottom: 0.4rem;
+      }
+      .title {
+        margin: 0;
+        font-size: 0.8rem;
+        font-weight: 650;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--_muted);
+      }
+      .status {
+        font-size: 0.82rem;
+        color: var(--_muted);
+        font-variant-numeric: tabular-nums;
+      }
+      canvas {
+        display: block;
+        width: 100%;
+        height: var(--hr-analyser-height, 200px);
+      }
+    `,
+  ];
+
+  /** The analyser to read, or null for none. */
+  @property({ attribute: false }) analyser: AnalyserLike | null = null;
+
+  /** Draw every animation frame while true (and an analyser is set). */
+  @property({ type: Boolean }) running = false;
+
+  /** The animation loop; exposed so tests can see it stop. */
+  readonly frames = new AnimationFrameController(this, () => this.#draw(true));
+
+  protected theme: Theme | null = null;
+  #observer: ResizeObserver | null = null;
+  #unwatchScheme: (() => void) | null = null;
+  #size: CanvasSize = { width: 0, height: 0 };
+  #resizeFrame = 0;
+
+  protected abstract readonly heading: string;
+  /** Screen-reader text for the canvas. */
+  protected abstract describe(): string;
+  /** A short live readout next to the heading (e.g. the peak frequency). */
+  protected status(): string {
+    return '';
+  }
+  /** Draws the grid, and the analyser's data when `live`; ctx is scaled to CSS pixels. */
+  protected abstract drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void;
+
+  override render(): TemplateResult {
+    return html`<div class="frame">
+      <div class="head">
+        <p class="title">${this.heading}</p>
+        <span class="status" data-testid="status">${this.status()}</span>
+      </div>
+      <canvas role="img" aria-label=${this.describe()}></canvas>
+    </div>`;
+  }
+
+  protected get canvas(): HTMLCanvasElement | null {
+    return this.renderRoot.querySelector('canvas');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unwatchScheme = watchColourScheme(() => {
+      this.theme = null;
+      this.#draw(false);
+    });
+    if (this.hasUpdated) this.#observe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwatchScheme?.();
+    this.#observer?.disconnect();
+    this.#observer = null;
+    cancelAnimationFrame(this.#resizeFrame);
+  }
+
+  protected override firstUpdated(): void {
+    this.#observe();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const live = this.running && this.analyser !== null;
+    this.frames.setRunning(live);
+    if (changed.has('analyser') || changed.has('running')) {
+      this.theme = null;
+      if (!live) this.#draw(false);
+    }
+  }
+
+  #observe(): void {
+    const canvas = this.canvas;
+    if (!canvas || this.#observer) return;
+    // Redraw on the next frame, outside the observer's callback (see UPlotView).
+    this.#observer = new ResizeObserver(() => {
+      cancelAnimationFrame(this.#resizeFrame);
+      this.#resizeFrame = requestAnimationFrame(() => this.#draw(this.running && this.analyser !== null));
+    });
+    this.#observer.observe(canvas);
+  }
+
+  #draw(live: boolean): void {
+    const canvas = this.canvas;
+    if (!canvas) return;
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    if (width <= 0 || height <= 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    const pixelWidth = Math.round(width * dpr);
+    const pixelHeight = Math.round(height * dpr);
+    if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+      canvas.width = pixelWidth;
+      canvas.height = pixelHeight;
+    }
+    this.#size = { width, height };
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    this.theme ??= readTheme(this);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    this.drawFrame(ctx, this.#size, this.theme, live && this.analyser !== null);
+  }
+}
+
+/** A grid line at a whole CSS pixel (+0.5 so a 1 px line is crisp). */
+export const crisp = (v: number): number => Math.round(v) + 0.5;

@@ -1,0 +1,315 @@
+/**
+ * <headroom-level-meter>: a peak/RMS level meter in dBFS with peak hold and a clip light
+ * that stays lit for `clipLatchMs` (1 s) after the last clipped block, so a one-block clip
+ * is not missed. Horizontal by default; `orientation="vertical"` stands it up.
+ *
+ * Properties: `label`, `peakDbfs`, `rmsDbfs`, `clipping`, `orientation`, `minDbfs` (−60),
+ * `holdMs` (1500), `clipLatchMs` (1000). Events: none.
+ * Accessible as role="meter" with aria-valuenow = the peak level (clamped to the scale).
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { formatDbfs } from '../format.ts';
+import { baseStyles } from '../styles.ts';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-level-meter': HeadroomLevelMeter;
+  }
+}
+
+const TICKS_DB = [-60, -48, -36, -24, -12, -6, 0];
+
+@customElement('headroom-level-meter')
+export class HeadroomLevelMeter extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+        --_length: var(--hr-meter-length, 11rem);
+        --_thickness: 0.9rem;
+      }
+      .meter {
+        display: grid;
+        gap: 0.3rem 0.5rem;
+        align-items: center;
+        grid-template-columns: minmax(0, 1fr) auto;
+        grid-template-areas:
+          'head head'
+          'track clip'
+          'scale .';
+      }
+      .head {
+        grid-area: head;
+        display: flex;
+        justify-content: space-between;
+        gap: 0.5rem;
+        font-size: 0.85rem;
+        min-width: 0;
+      }
+      .label {
+        font-weight: 600;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .readout {
+        color: var(--_muted);
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      .track {
+        grid-area: track;
+        position: relative;
+        height: var(--_thickness);
+        background: var(--_surface-2);
+        border: 1px solid var(--_border);
+        border-radius: 4px;
+        overflow: hidden;
+      }
+      .fill {
+        position: absolute;
+        left: 0;
+        top: 0;
+        bottom: 0;
+      }
+      .peak {
+        width: calc(var(--peak) * 100%);
+        background: color-mix(in srgb, var(--_zone) 40%, transparent);
+      }
+      .rms {
+        width: calc(var(--rms) * 100%);
+        background: var(--_zone);
+      }
+      .hold {
+        position: absolute;
+        top: 0;
+        bottom: 0;
+        width: 2px;
+        left: calc(var(--hold) * 100% - 1px);
+        background: var(--_text);
+      }
+      .track.safe {
+        --_zone: var(--_good);
+      }
+      .track.hot {
+        --_zone: var(--_warn);
+      }
+      .track.over {
+        --_zone: var(--_bad);
+      }
+      .clip {
+        grid-area: clip;
+        font-size: 0.68rem;
+        font-weight: 750;
+        letter-spacing: 0.06em;
+        padding: 0.1rem 0.4rem;
+        border-radius: 4px;
+        border: 1px solid var(--_border);
+        color: var(--_muted);
+        background: var(--_surface);
+        opacity: 0.55;
+      }
+      .clip.lit {
+        opacity: 1;
+        color: var(--_surface);
+        background: var(--_bad);
+        border-color: var(--_bad);
+      }
+      .scale {
+        grid-area: scale;
+        position: relative;
+        height: 0.95rem;
+        font-size: 0.68rem;
+        color: var(--_muted);
+        font-variant-numeric: tabular-nums;
+      }
+      .scale span {
+        position: absolute;
+        transform: translateX(-50%);
+        white-space: nowrap;
+      }
+      .scale span:first-child {
+        transform: none;
+      }
+      .scale span:last-child {
+        transform: translateX(-100%);
+      }
+
+      /* Vertical: the bar stands up, 0 dBFS at the top, the clip light above it. */
+      :host([orientation='vertical']) {
+        display: inline-block;
+      }
+      :host([orientation='vertical']) .meter {
+        grid-template-columns: auto auto;
+        grid-template-areas:
+          'clip clip'
+          'track scale'
+          'head head';
+        justify-items: center;
+      }
+      :host([orientation='vertical']) .head {
+        flex-direction: column;
+        align-items: center;
+        gap: 0;
+      }
+      :host([orientation='vertical']) .track {
+        width: var(--_thickness);
+        height: var(--_length);
+      }
+      :host([orientation='vertical']) .fill {
+        top: auto;
+        right: 0;
+        width: auto;
+      }
+      :host([orientation='vertical']) .peak {
+        height: calc(var(--peak) * 100%);
+      }
+      :host([orientation='vertical']) .rms {
+        height: calc(var(--rms) * 100%);
+      }
+      :host([orientation='vertical']) .hold {
+        left: 0;
+        right: 0;
+        width: auto;
+        height: 2px;
+        top: auto;
+        bottom: calc(var(--hold) * 100% - 1px);
+      }
+      :host([orientation='vertical']) .scale {
+        height: var(--_length);
+        width: 1.6rem;
+        justify-self: start;
+      }
+      :host([orientation='vertical']) .scale span {
+        left: 0 !important;
+        transform: translateY(50%);
+      }
+      :host([orientation='vertical']) .scale span:first-child {
+        transform: none;
+      }
+      :host([orientation='vertical']) .scale span:last-child {
+        transform: translateY(100%);
+      }
+    `,
+  ];
+
+  @property() label = 'Level';
+
+  /** Peak level of the last block, dBFS (−Infinity for silence). */
+  @property({ type: Number, attribute: 'peak-dbfs' }) peakDbfs = -Infinity;
+
+  /** RMS level of the last block, dBFS, where a full-scale sine reads 0. */
+  @property({ type: Number, attribute: 'rms-dbfs' }) rmsDbfs = -Infinity;
+
+  /** True while the signal clips; the light then stays lit `clipLatchMs` after it ends. */
+  @property({ type: Boolean }) clipping = false;
+
+  @property({ reflect: true }) orientation: 'horizontal' | 'vertical' = 'horizontal';
+
+  /** Bottom of the scale, dBFS. */
+  @property({ type: Number, attribute: 'min-dbfs' }) minDbfs = -60;
+
+  @property({ type: Number, attribute: 'hold-ms' }) holdMs = 1500;
+
+  @property({ type: Number, attribute: 'clip-latch-ms' }) clipLatchMs = 1000;
+
+  @state() private clipLit = false;
+  @state() private holdDbfs = -Infinity;
+
+  #holdUntil = 0;
+  #clipUntil = 0;
+  #holdTimer: ReturnType<typeof setTimeout> | undefined;
+  #clipTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** True while the clip light is lit (latched). */
+  get clipIndicated(): boolean {
+    return this.clipLit;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const now = performance.now();
+    if (changed.has('peakDbfs')) {
+      if (!(this.peakDbfs < this.holdDbfs) || now >= this.#holdUntil) {
+        this.holdDbfs = this.peakDbfs;
+        this.#holdUntil = now + this.holdMs;
+        clearTimeout(this.#holdTimer);
+        // Let the hold fall back to the current peak when no new level arrives.
+        this.#holdTimer = setTimeout(() => {
+          this.holdDbfs = this.peakDbfs;
+        }, this.holdMs);
+      }
+    }
+    if (this.clipping) {
+      this.clipLit = true;
+      this.#clipUntil = now + this.clipLatchMs;
+      clearTimeout(this.#clipTimer);
+    } else if (changed.has('clipping') && this.clipLit) {
+      this.#scheduleClipRelease();
+    }
+  }
+
+  #scheduleClipRelease(): void {
+    clearTimeout(this.#clipTimer);
+    this.#clipTimer = setTimeout(
+      () => {
+        if (this.clipping) return;
+        if (performance.now() >= this.#clipUntil - 1) this.clipLit = false;
+        else this.#scheduleClipRelease();
+      },
+      Math.max(0, this.#clipUntil - performance.now()),
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#holdTimer);
+    clearTimeout(this.#clipTimer);
+  }
+
+  #fraction(dbfs: number): number {
+    if (!(dbfs > this.minDbfs)) return 0;
+    return Math.min(1, (dbfs - this.minDbfs) / -this.minDbfs);
+  }
+
+  override render(): TemplateResult {
+    const peak = this.peakDbfs;
+    const now = Number.isFinite(peak) ? Math.min(0, Math.max(this.minDbfs, peak)) : this.minDbfs;
+    const zone = this.clipLit || peak >= -0.1 ? 'over' : peak >= -6 ? 'hot' : 'safe';
+    const text = (db: number) => (Number.isFinite(db) ? formatDbfs(db) : '−∞ dBFS');
+    const valueText = `${text(peak)} peak, ${text(this.rmsDbfs)} RMS${this.clipLit ? ', clipping' : ''}`;
+    const vertical = this.orientation === 'vertical';
+    const ticks = vertical ? TICKS_DB.filter((t) => t % 12 === 0) : TICKS_DB;
+    return html`<div class="meter">
+      <div class="head">
+        <span class="label">${this.label}</span>
+        <span class="readout" aria-hidden="true">${text(peak)}${vertical ? nothing : html` · ${Number.isFinite(this.rmsDbfs) ? this.rmsDbfs.toFixed(1).replace('-', '\u2212') : '−∞'} RMS`}</span>
+      </div>
+      <div
+        class="track ${zone}"
+        role="meter"
+        aria-label=${this.label}
+        aria-valuemin=${this.minDbfs}
+        aria-valuemax="0"
+        aria-valuenow=${Number(now.toFixed(1))}
+        aria-valuetext=${valueText}
+        style="--peak: ${this.#fraction(peak)}; --rms: ${this.#fraction(this.rmsDbfs)}; --hold: ${this.#fraction(this.holdDbfs)}"
+      >
+        <div class="fill peak"></div>
+        <div class="fill rms"></div>
+        ${Number.isFinite(this.holdDbfs) && this.holdDbfs > this.minDbfs ? html`<div class="hold"></div>` : nothing}
+      </div>
+      <span class="clip ${this.clipLit ? 'lit' : ''}" data-testid="clip" aria-hidden="true">CLIP</span>
+      <div class="scale" aria-hidden="true">
+        ${ticks
+          .filter((t) => t >= this.minDbfs)
+          .map((t) => {
+            const at = `${(this.#fraction(t) * 100).toFixed(2)}%`;
+            return html`<span style=${vertical ? `bottom: ${at}` : `left: ${at}`}>${t === 0 ? '0' : String(t).replace('-', '\u2212')}</span>`;
+          })}
+      </div>
+    </div>`;
+  }
+}

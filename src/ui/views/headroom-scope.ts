@@ -1,0 +1,156 @@
+/**
+ * <headroom-scope>: an oscilloscope of an analyser's waveform. It triggers on a rising zero
+ * crossing (with hysteresis, interpolated between samples), so a steady tone stands still and
+ * a clipped sine's flat tops are plain to see. ±1 is digital full scale.
+ *
+ * Properties: `analyser` (AnalyserLike | null), `running`, `timeSpanMs` (5), `label`.
+ * Events: none. `trace` holds the samples of the last drawn frame (from the trigger on).
+ */
+import { customElement, property, state } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
+import type { Theme } from './theme.ts';
+import { AnalyserView, crisp, type CanvasSize } from './analyser-view.ts';
+import { risingZeroCrossing, sampleAt } from './signal-analysis.ts';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-scope': HeadroomScope;
+  }
+}
+
+const PAD = { left: 34, right: 10, top: 8, bottom: 22 };
+
+@customElement('headroom-scope')
+export class HeadroomScope extends AnalyserView {
+  /** Width of the window in milliseconds (limited to half the analyser's buffer). */
+  @property({ type: Number, attribute: 'time-span-ms' }) timeSpanMs = 5;
+
+  /** What is being watched, for the heading and screen readers (e.g. "Listener 1, A"). */
+  @property() label = '';
+
+  /** Samples drawn in the last frame, starting at the trigger point. */
+  trace: Float32Array = new Float32Array(0);
+  /** Whether the last frame found a trigger (otherwise it ran free from the buffer's start). */
+  triggered = false;
+
+  @state() private statusText = '';
+
+  #samples: Float32Array<ArrayBuffer> = new Float32Array(0);
+  #statusAt = 0;
+
+  protected get heading(): string {
+    return this.label ? `Oscilloscope · ${this.label}` : 'Oscilloscope';
+  }
+
+  protected describe(): string {
+    return `Oscilloscope${this.label ? ` of ${this.label}` : ''}: the waveform over ${this.timeSpanMs} milliseconds, full scale ±1.${this.statusText ? ` ${this.statusText}.` : ''}`;
+  }
+
+  protected override status(): string {
+    return this.statusText;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('running') && !this.running) this.statusText = '';
+  }
+
+  protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
+    const analyser = this.analyser;
+    const sampleRate = analyser?.context.sampleRate ?? 48_000;
+    const fftSize = analyser?.fftSize ?? 2048;
+    const span = Math.max(8, Math.min(Math.floor(fftSize / 2), Math.round((sampleRate * this.timeSpanMs) / 1000)));
+    const spanMs = (span / sampleRate) * 1000;
+    const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
+    this.#grid(ctx, plot, theme, spanMs);
+    if (!live || !analyser) return;
+
+    if (this.#samples.length !== fftSize) this.#samples = new Float32Array(fftSize);
+    analyser.getFloatTimeDomainData(this.#samples);
+    const samples = this.#samples;
+    let peak = 0;
+    for (const v of samples) peak = Math.max(peak, Math.abs(v));
+    const trigger = risingZeroCrossing(samples, 1, fftSize - span - 1, peak * 0.02);
+    this.triggered = trigger !== null;
+    const start = trigger ?? 0;
+    if (this.trace.length !== span) this.trace = new Float32Array(span);
+    for (let i = 0; i < span; i++) this.trace[i] = sampleAt(samples, start + i);
+
+    const x = (i: number) => plot.x + (i / (span - 1)) * plot.w;
+    const y = (v: number) => plot.y + plot.h / 2 - (Math.max(-1.1, Math.min(1.1, v)) * plot.h) / 2;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(plot.x, plot.y - 2, plot.w, plot.h + 4);
+    ctx.clip();
+    ctx.strokeStyle = theme.accent;
+    ctx.lineWidth = 1.75;
+    ctx.lineJoin = 'round';
+    ctx.beginPath();
+    for (let i = 0; i < span; i++) {
+      if (i === 0) ctx.moveTo(x(i), y(this.trace[i]!));
+      else ctx.lineTo(x(i), y(this.trace[i]!));
+    }
+    ctx.stroke();
+    ctx.restore();
+
+    const now = performance.now();
+    if (now - this.#statusAt > 250) {
+      this.#statusAt = now;
+      const peakDbfs = peak > 0 ? 20 * Math.log10(peak) : -Infinity;
+      this.statusText = `${this.triggered ? 'Triggered' : 'Free running'} · peak ${Number.isFinite(peakDbfs) ? peakDbfs.toFixed(1).replace('-', '\u2212') : '−∞'} dBFS`;
+    }
+  }
+
+  #grid(ctx: CanvasRenderingContext2D, plot: { x: number; y: number; w: number; h: number }, theme: Theme, spanMs: number): void {
+    ctx.fillStyle = theme.surface2;
+    ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
+    ctx.lineWidth = 1;
+    ctx.font = `11px ${theme.font}`;
+    ctx.fillStyle = theme.muted;
+    // Amplitude: full scale ±1, half scale, zero.
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (const v of [1, 0.5, 0, -0.5, -1]) {
+      const yy = crisp(plot.y + plot.h / 2 - (v * plot.h) / 2);
+      ctx.strokeStyle = v === 0 ? theme.muted : theme.border;
+      ctx.setLineDash(Math.abs(v) === 1 ? [] : [3, 3]);
+      ctx.beginPath();
+      ctx.moveTo(plot.x, yy);
+      ctx.lineTo(plot.x + plot.w, yy);
+      ctx.stroke();
+      if (v !== 0.5 && v !== -0.5) ctx.fillText(v === 0 ? '0' : v > 0 ? '+1' : '\u22121', plot.x - 6, yy);
+    }
+    ctx.setLineDash([]);
+    // Time: a line every 1, 2, 5, 10 … ms, about every 60 px.
+    const step = niceStep(spanMs / Math.max(1, plot.w / 60));
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    for (let t = 0; t <= spanMs + 1e-9; t += step) {
+      const xx = crisp(plot.x + (t / spanMs) * plot.w);
+      ctx.strokeStyle = theme.border;
+      ctx.beginPath();
+      ctx.moveTo(xx, plot.y);
+      ctx.lineTo(xx, plot.y + plot.h);
+      ctx.stroke();
+      const last = t + step > spanMs + 1e-9;
+      ctx.textAlign = t === 0 ? 'left' : last ? 'right' : 'center';
+      ctx.fillText(last ? `${trimMs(t)} ms` : trimMs(t), xx, plot.y + plot.h + 5);
+    }
+    ctx.save();
+    ctx.translate(10, plot.y + plot.h / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText('FS', 0, 0);
+    ctx.restore();
+  }
+}
+
+function niceStep(raw: number): number {
+  const decade = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * decade >= raw) return m * decade;
+  return 10 * decade;
+}
+
+function trimMs(t: number): string {
+  return String(Number(t.toPrecision(3)));
+}

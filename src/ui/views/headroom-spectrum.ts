@@ -1,0 +1,221 @@
+/**
+ * <headroom-spectrum>: a spectrum analyser of an AnalyserNode, log frequency 20 Hz–20 kHz
+ * (or Nyquist), level in dB. It finds the strongest peak and marks its harmonics (2, 3, …)
+ * with their level relative to it (dBc), so a clipped sine's distortion can be read off.
+ *
+ * Properties: `analyser` (AnalyserLike | null), `running`, `minDb` (−120), `maxDb` (0),
+ * `harmonicCount` (10), `label`. Events: none. `peak` and `harmonics` hold the last frame's
+ * readings.
+ */
+import { customElement, property, state } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
+import { formatHz } from '../format.ts';
+import type { Theme } from './theme.ts';
+import { AnalyserView, crisp, type CanvasSize } from './analyser-view.ts';
+import { harmonicsOf, strongestPeak, type Harmonic, type SpectralPeak } from './signal-analysis.ts';
+import { shortHz } from './uplot-view.ts';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-spectrum': HeadroomSpectrum;
+  }
+}
+
+const PAD = { left: 40, right: 10, top: 18, bottom: 22 };
+const MIN_HZ = 20;
+
+@customElement('headroom-spectrum')
+export class HeadroomSpectrum extends AnalyserView {
+  /** Bottom and top of the level axis, dB (the analyser's float data, 0 dB = full-scale bin). */
+  @property({ type: Number, attribute: 'min-db' }) minDb = -120;
+  @property({ type: Number, attribute: 'max-db' }) maxDb = 0;
+
+  /** Harmonics to look for, counting the fundamental as 1. */
+  @property({ type: Number, attribute: 'harmonic-count' }) harmonicCount = 10;
+
+  @property() label = '';
+
+  /** The strongest peak of the last frame, or null. */
+  peak: SpectralPeak | null = null;
+  /** Harmonics 2..harmonicCount of `peak` in the last frame. */
+  harmonics: Harmonic[] = [];
+
+  @state() private statusText = '';
+
+  #db: Float32Array<ArrayBuffer> = new Float32Array(0);
+  #statusAt = 0;
+
+  protected get heading(): string {
+    return this.label ? `Spectrum · ${this.label}` : 'Spectrum';
+  }
+
+  protected describe(): string {
+    return `Spectrum analyser${this.label ? ` of ${this.label}` : ''}, 20 Hz to 20 kHz on a log axis, level in dB.${this.statusText ? ` ${this.statusText}.` : ''}`;
+  }
+
+  protected override status(): string {
+    return this.statusText;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('running') && !this.running) this.statusText = '';
+  }
+
+  protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
+    const analyser = this.analyser;
+    const sampleRate = analyser?.context.sampleRate ?? 48_000;
+    const maxHz = Math.min(20_000, sampleRate / 2);
+    const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
+    const logMin = Math.log10(MIN_HZ);
+    const logSpan = Math.log10(maxHz) - logMin;
+    const x = (hz: number) => plot.x + ((Math.log10(hz) - logMin) / logSpan) * plot.w;
+    const y = (db: number) => plot.y + ((this.maxDb - Math.max(this.minDb, Math.min(this.maxDb, db))) / (this.maxDb - this.minDb)) * plot.h;
+    this.#grid(ctx, plot, theme, x, y, maxHz);
+    if (!live || !analyser) return;
+
+    const bins = analyser.frequencyBinCount;
+    if (this.#db.length !== bins) this.#db = new Float32Array(bins);
+    analyser.getFloatFrequencyData(this.#db);
+    const db = this.#db;
+    const binHz = sampleRate / analyser.fftSize;
+
+    // The curve: every bin where bins are wider than a pixel, the loudest bin per pixel column above.
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(plot.x, plot.y, plot.w, plot.h);
+    ctx.clip();
+    ctx.beginPath();
+    let started = false;
+    let column = -1;
+    let columnMax = -Infinity;
+    const firstBin = Math.max(1, Math.floor(MIN_HZ / binHz));
+    const lastBin = Math.min(bins - 1, Math.ceil(maxHz / binHz));
+    for (let k = firstBin; k <= lastBin; k++) {
+      const px = Math.round(x(Math.max(MIN_HZ, k * binHz)));
+      const value = Number.isFinite(db[k]!) ? db[k]! : this.minDb;
+      if (px === column) {
+        columnMax = Math.max(columnMax, value);
+        continue;
+      }
+      if (column >= 0) {
+        if (!started) ctx.moveTo(column, y(columnMax));
+        else ctx.lineTo(column, y(columnMax));
+        started = true;
+      }
+      column = px;
+      columnMax = value;
+    }
+    if (column >= 0) ctx.lineTo(column, y(columnMax));
+    ctx.strokeStyle = theme.accent;
+    ctx.lineWidth = 1.5;
+    ctx.lineJoin = 'round';
+    ctx.stroke();
+    ctx.lineTo(column, plot.y + plot.h);
+    ctx.lineTo(x(Math.max(MIN_HZ, firstBin * binHz)), plot.y + plot.h);
+    ctx.closePath();
+    ctx.globalAlpha = 0.12;
+    ctx.fillStyle = theme.accent;
+    ctx.fill();
+    ctx.restore();
+
+    // The strongest peak and its harmonics.
+    const peak = strongestPeak(db, sampleRate, analyser.fftSize, MIN_HZ);
+    this.peak = peak;
+    this.harmonics = peak ? harmonicsOf(db, peak, sampleRate, analyser.fftSize, this.harmonicCount, this.minDb) : [];
+    if (peak && peak.db > this.minDb) {
+      ctx.font = `600 11px ${theme.font}`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'bottom';
+      this.#marker(ctx, x(peak.hz), y(peak.db), plot.y, theme.accent, '1');
+      let lastLabelX = x(peak.hz);
+      for (const h of this.harmonics) {
+        if (!h.significant || h.hz > maxHz) continue;
+        const hx = x(h.hz);
+        // Label only where there is room; the tick is always drawn.
+        const label = hx - lastLabelX >= 14 ? String(h.n) : '';
+        if (label) lastLabelX = hx;
+        this.#marker(ctx, hx, y(h.db), plot.y, theme.warn, label);
+      }
+    }
+
+    const now = performance.now();
+    if (now - this.#statusAt > 250) {
+      this.#statusAt = now;
+      this.statusText = peak ? statusLine(peak, this.harmonics) : 'No signal';
+    }
+  }
+
+  #marker(ctx: CanvasRenderingContext2D, hx: number, hy: number, top: number, colour: string, label: string): void {
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([2, 3]);
+    ctx.beginPath();
+    ctx.moveTo(crisp(hx), top + 2);
+    ctx.lineTo(crisp(hx), hy - 4);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.arc(hx, hy, 3, 0, 2 * Math.PI);
+    ctx.fill();
+    if (label) ctx.fillText(label, hx, top + 1);
+  }
+
+  #grid(
+    ctx: CanvasRenderingContext2D,
+    plot: { x: number; y: number; w: number; h: number },
+    theme: Theme,
+    x: (hz: number) => number,
+    y: (db: number) => number,
+    maxHz: number,
+  ): void {
+    ctx.fillStyle = theme.surface2;
+    ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
+    ctx.lineWidth = 1;
+    ctx.font = `11px ${theme.font}`;
+    ctx.fillStyle = theme.muted;
+    ctx.strokeStyle = theme.border;
+    const stepDb = plot.h / ((this.maxDb - this.minDb) / 20) >= 22 ? 20 : 40;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (let v = this.maxDb; v >= this.minDb; v -= stepDb) {
+      const yy = crisp(y(v));
+      ctx.beginPath();
+      ctx.moveTo(plot.x, yy);
+      ctx.lineTo(plot.x + plot.w, yy);
+      ctx.stroke();
+      ctx.fillText(v === 0 ? '0' : String(v).replace('-', '\u2212'), plot.x - 6, yy);
+    }
+    const ticks = (plot.w >= 420 ? [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000] : [20, 100, 1000, 10_000]).filter((f) => f <= maxHz);
+    ctx.textBaseline = 'top';
+    ticks.forEach((f, i) => {
+      const xx = crisp(x(f));
+      ctx.beginPath();
+      ctx.moveTo(xx, plot.y);
+      ctx.lineTo(xx, plot.y + plot.h);
+      ctx.stroke();
+      const atEdge = x(f) > plot.x + plot.w - 24;
+      ctx.textAlign = f === 20 ? 'left' : atEdge ? 'right' : 'center';
+      // The unit goes with the last label.
+      ctx.fillText(i === ticks.length - 1 ? `${shortHz(f)} Hz` : shortHz(f), atEdge ? plot.x + plot.w : xx, plot.y + plot.h + 5);
+    });
+    ctx.save();
+    ctx.translate(10, plot.y + plot.h / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText('dB', 0, 0);
+    ctx.restore();
+  }
+}
+
+function statusLine(peak: SpectralPeak, harmonics: readonly Harmonic[]): string {
+  const strong = harmonics
+    .filter((h) => h.significant)
+    .sort((a, b) => b.db - a.db)
+    .slice(0, 3)
+    .sort((a, b) => a.n - b.n)
+    .map((h) => `H${h.n} ${h.dbc.toFixed(0).replace('-', '\u2212')} dBc`);
+  const at = formatHz(peak.hz < 1000 ? Math.round(peak.hz) : peak.hz).replace('\u202f', ' ');
+  return `Peak ${at}${strong.length ? ` · ${strong.join(', ')}` : ''}`;
+}

@@ -1,0 +1,55 @@
+/**
+ * What the plots draw, computed with the model: the response of each listener of a setup
+ * (solveChain at every plot frequency) and each headphone's impedance. No formula is
+ * re-derived here; these only call the model and convert to dB.
+ */
+import { splDbAt } from '../../model/acoustics.ts';
+import { abs, argDeg } from '../../model/complex.ts';
+import { headphoneImpedanceAt } from '../../model/impedance.ts';
+import type { Headphone, Setup } from '../../model/setup.ts';
+import { solveChain } from '../../model/solver.ts';
+import { REFERENCE_HZ, responseFrequenciesHz, voltageRatioToDb } from '../../model/units.ts';
+
+/** The report's 301 frequencies (20 Hz–20 kHz, 100 a decade) plus 1 kHz itself, rising. */
+export function plotFrequenciesHz(): number[] {
+  const hz = responseFrequenciesHz();
+  if (!hz.includes(REFERENCE_HZ)) {
+    const at = hz.findIndex((f) => f > REFERENCE_HZ);
+    hz.splice(at, 0, REFERENCE_HZ);
+  }
+  return hz;
+}
+
+/** `relative`: dB re the listener's own level at 1 kHz. `absolute`: dB SPL from the 1 kHz sensitivity. */
+export type ResponseMode = 'relative' | 'absolute';
+
+export interface ListenerResponse {
+  /** Index of the listener in the setup. */
+  listener: number;
+  name: string;
+  db: number[];
+}
+
+/** The level at each frequency of every listener of `setup`, from solveChain. */
+export function listenerResponses(setup: Setup, hz: readonly number[], mode: ResponseMode): ListenerResponse[] {
+  const sweep = hz.map((f) => solveChain(setup, f));
+  const reference = solveChain(setup, REFERENCE_HZ);
+  return setup.headphones.map((headphone, i) => {
+    const referenceVrms = abs(reference.headphones[i]!.loadVoltage);
+    const db = sweep.map((s) => {
+      const vrms = abs(s.headphones[i]!.loadVoltage);
+      return mode === 'relative' ? voltageRatioToDb(vrms / referenceVrms) : splDbAt(headphone, vrms);
+    });
+    return { listener: i, name: headphone.name, db };
+  });
+}
+
+export interface ImpedanceCurve {
+  magnitudeOhms: number[];
+  phaseDeg: number[];
+}
+
+export function impedanceCurve(headphone: Headphone, hz: readonly number[]): ImpedanceCurve {
+  const z = hz.map((f) => headphoneImpedanceAt(headphone.impedance, f));
+  return { magnitudeOhms: z.map(abs), phaseDeg: z.map(argDeg) };
+}

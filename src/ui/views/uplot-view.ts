@@ -1,0 +1,244 @@
+/**
+ * UPlotView: the shared base of the uPlot charts (response, impedance). It owns the uPlot
+ * instance: made when the element first renders, remade when a subclass's data changes,
+ * resized with its container (ResizeObserver) and recoloured when the colour scheme flips.
+ * Subclasses say what to draw in `plotSpec(theme, width)`.
+ *
+ * uPlot's stylesheet is bundled into the shadow root, so nothing leaks into the page.
+ */
+import { LitElement, css, html, nothing, unsafeCSS, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import uPlot from 'uplot';
+import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import { baseStyles } from '../styles.ts';
+import { readTheme, watchColourScheme, type Theme } from './theme.ts';
+
+export interface PlotSpec {
+  options: Omit<uPlot.Options, 'width' | 'height'>;
+  data: uPlot.AlignedData;
+}
+
+/** Tick positions on a 20 Hz–20 kHz log axis: every 1-2-5 step, or fewer on a narrow plot. */
+export function frequencySplits(widthPx: number): number[] {
+  if (widthPx < 520) return [20, 100, 1000, 10_000];
+  return [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000];
+}
+
+/** 20, 500, 1k, 2.5k, 20k: compact tick labels (the axis label carries the unit). */
+export function shortHz(hz: number): string {
+  if (hz >= 1000) return `${Number((hz / 1000).toPrecision(3))}k`;
+  return String(Number(hz.toPrecision(3)));
+}
+
+/** Axis styling shared by every chart: the app's muted text, border-coloured grid. */
+export function axisStyle(theme: Theme): Partial<uPlot.Axis> {
+  return {
+    stroke: theme.muted,
+    font: `12px ${theme.font}`,
+    labelFont: `600 12px ${theme.font}`,
+    grid: { stroke: theme.border, width: 1 },
+    ticks: { stroke: theme.border, width: 1, size: 4 },
+    border: { show: true, stroke: theme.border, width: 1 },
+  };
+}
+
+/** Legend markers drawn as a short line in the series' colour and dash (see the .u-marker style). */
+export const legendMarkers: uPlot.Legend.Markers = {
+  width: 2,
+  dash: (u, i) => (u.series[i]?.dash ? 'dashed' : 'solid'),
+  fill: () => 'transparent',
+};
+
+export function frequencyAxis(theme: Theme, widthPx: number): uPlot.Axis {
+  return {
+    ...axisStyle(theme),
+    scale: 'x',
+    label: 'Frequency (Hz)',
+    labelSize: 20,
+    size: 30,
+    splits: () => frequencySplits(widthPx),
+    // uPlot thins log-axis labels to powers of ten by default; these splits are chosen to fit.
+    filter: (_u, splits) => splits,
+    values: (_u, splits) => splits.map((v) => (v == null ? '' : shortHz(v))),
+  };
+}
+
+export abstract class UPlotView extends LitElement {
+  static override styles: CSSResultGroup = [
+    baseStyles,
+    unsafeCSS(uplotCss),
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      .frame {
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.75rem 0.75rem 0.5rem;
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 0.4rem 1rem;
+        margin-bottom: 0.4rem;
+      }
+      .title {
+        margin: 0;
+        font-size: 0.8rem;
+        font-weight: 650;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--_muted);
+      }
+      .chart {
+        width: 100%;
+        min-width: 0;
+        overflow: hidden;
+      }
+      .empty {
+        color: var(--_muted);
+        margin: 0.5rem 0;
+      }
+      .uplot {
+        font-family: inherit;
+        color: var(--_text);
+        width: 100%;
+      }
+      .u-legend {
+        font-size: 0.82rem;
+        text-align: left;
+        margin-top: 0.3rem;
+      }
+      .u-legend .u-marker {
+        width: 1.4em;
+        height: 0;
+        border-width: 2px 0 0 0 !important;
+        margin-bottom: 0.25em;
+      }
+      .u-legend th {
+        font-weight: 600;
+      }
+      .u-legend .u-value {
+        font-variant-numeric: tabular-nums;
+        color: var(--_muted);
+      }
+      .u-select {
+        background: color-mix(in srgb, var(--_accent) 15%, transparent);
+      }
+      .u-cursor-x,
+      .u-cursor-y {
+        border-color: var(--_muted) !important;
+      }
+    `,
+  ];
+
+  /** Height of the plotting area and axes in CSS pixels (the legend comes on top of it). */
+  @property({ type: Number, attribute: 'plot-height' }) plotHeight = 280;
+
+  #chart: uPlot | null = null;
+  #observer: ResizeObserver | null = null;
+  #unwatchScheme: (() => void) | null = null;
+  #width = 0;
+  #resizeFrame = 0;
+
+  /** The uPlot instance, or null before the first layout or when there is nothing to draw. */
+  get chart(): uPlot | null {
+    return this.#chart;
+  }
+
+  /** What to draw at this width; null when there is nothing to draw. */
+  protected abstract plotSpec(theme: Theme, widthPx: number): PlotSpec | null;
+
+  /** The properties whose change means the chart must be rebuilt. */
+  protected abstract readonly dataProperties: readonly string[];
+
+  /** A sentence for screen readers: what the chart shows (its canvas has no text). */
+  protected abstract describe(): string;
+
+  protected renderControls(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  protected abstract readonly heading: string;
+
+  protected hasData(): boolean {
+    return true;
+  }
+
+  override render(): TemplateResult {
+    return html`<div class="frame">
+      <div class="head">
+        <p class="title">${this.heading}</p>
+        ${this.renderControls()}
+      </div>
+      ${this.hasData() ? nothing : html`<p class="empty">Nothing to plot.</p>`}
+      <div class="chart" role="img" aria-label=${this.describe()}></div>
+    </div>`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unwatchScheme = watchColourScheme(() => this.rebuild());
+    if (this.hasUpdated) this.#observe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwatchScheme?.();
+    this.#unwatchScheme = null;
+    this.#observer?.disconnect();
+    this.#observer = null;
+    cancelAnimationFrame(this.#resizeFrame);
+    this.#chart?.destroy();
+    this.#chart = null;
+    this.#width = 0;
+  }
+
+  protected override firstUpdated(): void {
+    this.#observe();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (this.dataProperties.some((name) => changed.has(name)) || changed.has('plotHeight')) this.rebuild();
+  }
+
+  /** Throws the chart away and draws it again from the current properties and colours. */
+  rebuild(): void {
+    this.#chart?.destroy();
+    this.#chart = null;
+    const container = this.renderRoot.querySelector<HTMLElement>('.chart');
+    if (!container) return;
+    const width = this.#width || container.clientWidth;
+    if (width <= 0) return;
+    const spec = this.plotSpec(readTheme(this), width);
+    if (!spec) return;
+    this.#chart = new uPlot({ ...spec.options, width, height: this.plotHeight }, spec.data, container);
+  }
+
+  #resize(width: number): void {
+    if (!this.isConnected || width <= 0 || width === this.#width) return;
+    const widthClass = (w: number) => w < 520;
+    const relayout = widthClass(width) !== widthClass(this.#width);
+    this.#width = width;
+    // Tick density depends on width, so crossing the narrow/wide line rebuilds the axes.
+    if (!this.#chart || relayout) this.rebuild();
+    else this.#chart.setSize({ width, height: this.plotHeight });
+  }
+
+  #observe(): void {
+    const container = this.renderRoot.querySelector<HTMLElement>('.chart');
+    if (!container || this.#observer) return;
+    this.#observer = new ResizeObserver((entries) => {
+      const width = Math.floor(entries[entries.length - 1]!.contentRect.width);
+      // Drawing changes the layout, so it waits for the next frame: resizing inside the
+      // observer's callback would trip "ResizeObserver loop completed with undelivered notifications".
+      cancelAnimationFrame(this.#resizeFrame);
+      this.#resizeFrame = requestAnimationFrame(() => this.#resize(width));
+    });
+    this.#observer.observe(container);
+  }
+}
