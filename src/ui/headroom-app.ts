@@ -200,7 +200,7 @@ export class HeadroomApp extends LitElement {
           <div class="meters">${SIDES.map((side) => this.renderMeter(side))}</div>
         </div>
         <div class="analysers">
-          <headroom-scope .analyser=${audio.analyser} ?running=${transport.playing} label="What you hear"></headroom-scope>
+          <headroom-scope auto-scale .analyser=${audio.analyser} ?running=${transport.playing} label="What you hear"></headroom-scope>
           <headroom-spectrum .analyser=${audio.analyser} ?running=${transport.playing} label="What you hear"></headroom-spectrum>
         </div>
       </div>
@@ -242,7 +242,13 @@ export class HeadroomApp extends LitElement {
         ></headroom-setup-editor>
       </details>
       ${computed.ok
-        ? html`<headroom-report-view .heading=${''} .story=${''} .setup=${setup} .report=${computed.report}></headroom-report-view>
+        ? html`<headroom-report-view
+              .heading=${''}
+              .story=${''}
+              .setup=${setup}
+              .report=${computed.report}
+              .liveClipping=${this.audio.transport.playing ? setup.headphones.map((_, i) => this.audio.metersOf(side, i)?.clipping ?? false) : undefined}
+            ></headroom-report-view>
             <headroom-circuit
               .setup=${setup}
               .report=${computed.report}

@@ -130,6 +130,23 @@ describe('<headroom-scope>', () => {
     chain.stop();
   });
 
+  it('with auto-scale, a sine 40 dB below full scale (0.01) is drawn on ±2⁻⁶ of full scale, the smallest 6 dB step that holds it', async () => {
+    const chain = sine(1000, { gain: 0.01, fftSize: 2048 });
+    const scope = await mount(document.createElement('headroom-scope'));
+    scope.autoScale = true;
+    scope.analyser = chain.analyser;
+    scope.running = true;
+    await settle();
+    // log2(0.01) = −6.64, so the range is 2^−6 = 0.015625 (−36.1 dBFS): the trace fills 64 % of the height.
+    expect(scope.range).toBe(2 ** -6);
+    expect(Math.max(...scope.trace)).toBeCloseTo(0.01, 3);
+    await shoot(scope, 'scope-auto-scale');
+    scope.autoScale = false;
+    await settle(100);
+    expect(scope.range).toBe(1);
+    chain.stop();
+  });
+
   it('shows a clipped sine’s flat tops', async () => {
     const chain = sine(500, { gain: 1, clipAt: 0.5, fftSize: 4096 });
     const stage = themedStage('dark');

@@ -3,7 +3,12 @@
  * crossing (with hysteresis, interpolated between samples), so a steady tone stands still and
  * a clipped sine's flat tops are plain to see. ±1 is digital full scale.
  *
- * Properties: `analyser` (AnalyserLike | null), `running`, `timeSpanMs` (5), `label`.
+ * With `autoScale` the vertical range follows the signal in 6 dB steps (±1, ±½, ±¼ … of full
+ * scale), so the waveform of a quiet chain — a phone into a 300 Ω headphone sits 40 dB below
+ * full scale — still fills the screen; the range in use is written on the axis. The range
+ * grows at once and shrinks only after a second below half of it, so it does not flicker.
+ *
+ * Properties: `analyser` (AnalyserLike | null), `running`, `timeSpanMs` (5), `label`, `autoScale`.
  * Events: none. `trace` holds the samples of the last drawn frame (from the trigger on).
  */
 import { customElement, property, state } from 'lit/decorators.js';
@@ -18,7 +23,7 @@ declare global {
   }
 }
 
-const PAD = { left: 34, right: 10, top: 8, bottom: 22 };
+const PAD = { left: 50, right: 10, top: 8, bottom: 22 };
 
 @customElement('headroom-scope')
 export class HeadroomScope extends AnalyserView {
@@ -27,6 +32,12 @@ export class HeadroomScope extends AnalyserView {
 
   /** What is being watched, for the heading and screen readers (e.g. "Listener 1, A"). */
   @property() label = '';
+
+  /** Follow the signal's level in 6 dB steps instead of a fixed ±1 full scale. */
+  @property({ type: Boolean, attribute: 'auto-scale' }) autoScale = false;
+
+  /** The vertical range drawn now: ±range of full scale. */
+  range = 1;
 
   /** Samples drawn in the last frame, starting at the trigger point. */
   trace: Float32Array = new Float32Array(0);
@@ -37,6 +48,8 @@ export class HeadroomScope extends AnalyserView {
 
   #samples: Float32Array<ArrayBuffer> = new Float32Array(0);
   #statusAt = 0;
+  #shrinkSince = 0;
+  #ranged = false;
 
   protected get heading(): string {
     return this.label ? `Oscilloscope · ${this.label}` : 'Oscilloscope';
@@ -61,14 +74,17 @@ export class HeadroomScope extends AnalyserView {
     const span = Math.max(8, Math.min(Math.floor(fftSize / 2), Math.round((sampleRate * this.timeSpanMs) / 1000)));
     const spanMs = (span / sampleRate) * 1000;
     const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
+    let peak = 0;
+    if (live && analyser) {
+      if (this.#samples.length !== fftSize) this.#samples = new Float32Array(fftSize);
+      analyser.getFloatTimeDomainData(this.#samples);
+      for (const v of this.#samples) peak = Math.max(peak, Math.abs(v));
+      this.#follow(peak);
+    }
     this.#grid(ctx, plot, theme, spanMs);
     if (!live || !analyser) return;
-
-    if (this.#samples.length !== fftSize) this.#samples = new Float32Array(fftSize);
-    analyser.getFloatTimeDomainData(this.#samples);
     const samples = this.#samples;
-    let peak = 0;
-    for (const v of samples) peak = Math.max(peak, Math.abs(v));
+    const range = this.range;
     const trigger = risingZeroCrossing(samples, 1, fftSize - span - 1, peak * 0.02);
     this.triggered = trigger !== null;
     const start = trigger ?? 0;
@@ -76,7 +92,7 @@ export class HeadroomScope extends AnalyserView {
     for (let i = 0; i < span; i++) this.trace[i] = sampleAt(samples, start + i);
 
     const x = (i: number) => plot.x + (i / (span - 1)) * plot.w;
-    const y = (v: number) => plot.y + plot.h / 2 - (Math.max(-1.1, Math.min(1.1, v)) * plot.h) / 2;
+    const y = (v: number) => plot.y + plot.h / 2 - (Math.max(-1.1, Math.min(1.1, v / range)) * plot.h) / 2;
     ctx.save();
     ctx.beginPath();
     ctx.rect(plot.x, plot.y - 2, plot.w, plot.h + 4);
@@ -100,6 +116,34 @@ export class HeadroomScope extends AnalyserView {
     }
   }
 
+  /** Picks the smallest 6 dB step that holds `peak`; grows at once, shrinks after 1 s. */
+  #follow(peak: number): void {
+    if (!this.autoScale) {
+      this.range = 1;
+      this.#ranged = false;
+      return;
+    }
+    // ±2^-k of full scale, down to −60 dBFS: below that there is nothing worth seeing.
+    const wanted = peak > 0 ? Math.min(1, Math.max(2 ** -10, 2 ** Math.ceil(Math.log2(peak)))) : this.range;
+    const now = performance.now();
+    if (!this.#ranged && peak > 0) {
+      // The first signal sets the range at once; only later changes wait.
+      this.#ranged = true;
+      this.range = wanted;
+    } else if (wanted > this.range) {
+      this.range = wanted;
+      this.#shrinkSince = 0;
+    } else if (wanted < this.range) {
+      if (this.#shrinkSince === 0) this.#shrinkSince = now;
+      else if (now - this.#shrinkSince > 1000) {
+        this.range = wanted;
+        this.#shrinkSince = 0;
+      }
+    } else {
+      this.#shrinkSince = 0;
+    }
+  }
+
   #grid(ctx: CanvasRenderingContext2D, plot: { x: number; y: number; w: number; h: number }, theme: Theme, spanMs: number): void {
     ctx.fillStyle = theme.surface2;
     ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
@@ -117,7 +161,7 @@ export class HeadroomScope extends AnalyserView {
       ctx.moveTo(plot.x, yy);
       ctx.lineTo(plot.x + plot.w, yy);
       ctx.stroke();
-      if (v !== 0.5 && v !== -0.5) ctx.fillText(v === 0 ? '0' : v > 0 ? '+1' : '\u22121', plot.x - 6, yy);
+      if (v !== 0.5 && v !== -0.5) ctx.fillText(v === 0 ? '0' : `${v > 0 ? '+' : '\u2212'}${formatRange(this.range)}`, plot.x - 6, yy);
     }
     ctx.setLineDash([]);
     // Time: a line every 1, 2, 5, 10 … ms, about every 60 px.
@@ -140,9 +184,14 @@ export class HeadroomScope extends AnalyserView {
     ctx.rotate(-Math.PI / 2);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.fillText('FS', 0, 0);
+    ctx.fillText(this.range === 1 ? 'FS' : `FS (${(20 * Math.log10(this.range)).toFixed(0).replace('-', '\u2212')} dB)`, 0, 0);
     ctx.restore();
   }
+}
+
+/** 1, 0.5, 0.25, 0.13, 0.063 … — two significant digits are enough to read a range. */
+function formatRange(range: number): string {
+  return range >= 0.25 ? String(range) : String(Number(range.toPrecision(2)));
 }
 
 function niceStep(raw: number): number {
