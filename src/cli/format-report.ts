@@ -1,5 +1,5 @@
 /** The readable table that `headroom report` prints. Numbers come from the report as they are. */
-import type { Report } from '../model/report-contract.ts';
+import type { InputReport, Report } from '../model/report-contract.ts';
 import type { Setup } from '../model/setup.ts';
 
 const signed = (value: number, digits: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;
@@ -67,5 +67,70 @@ export function formatReport(setup: Setup, report: Report, title?: string): stri
       ? 'Clipping: none up to 0 dBFS at this volume'
       : `Clipping: ${c.stage} ${c.limitedBy === 'rail' ? 'voltage rail' : 'current limit'} reached at ${c.atSignalDbfs.toFixed(2)} dBFS`,
   );
+  if (report.format === 'headroom/report@2') lines.push('', ...formatInput(report.input));
   return lines.join('\n');
+}
+
+export function formatOhms(ohms: number): string {
+  if (ohms >= 1e6) return `${(ohms / 1e6).toFixed(ohms >= 1e7 ? 1 : 2)} Mohm`;
+  if (ohms >= 1000) return `${(ohms / 1000).toFixed(ohms >= 100_000 ? 0 : 1)} kohm`;
+  return `${ohms.toFixed(0)} ohm`;
+}
+
+const orNone = <T>(value: T | null, show: (v: T) => string, none: string): string => (value === null ? none : show(value));
+
+/** The input side: `headroom/report@2`'s input section, one block per part. */
+export function formatInput(input: InputReport): string[] {
+  const lines = [`Input side (${(input.sampleRateHz / 1000).toFixed(1)} kHz)`];
+  const i = input.instrument;
+  if (i) {
+    lines.push(
+      `Instrument: ${i.pickup} into ${formatOhms(i.inputImpedanceOhms)} (load ${formatOhms(i.loadOhms)}, ${i.capacitancePf.toFixed(0)} pF across the pickup)`,
+      table([
+        ['Low-frequency level', 'Resonance', 'Peak', '-3 dB point'],
+        [
+          `${signed(i.lowFrequencyDb, 2)} dB`,
+          orNone(i.resonanceHz, formatHz, 'none (damped)'),
+          orNone(i.peakDb, (db) => `${signed(db, 2)} dB`, '-'),
+          orNone(i.minus3DbHz, formatHz, 'above 1 MHz'),
+        ],
+      ]),
+    );
+  }
+  const m = input.microphone;
+  if (m) {
+    if (i) lines.push('');
+    const weighting = m.noiseMeasurement === 'A-weighted' ? 'A-weighted' : '20 Hz-20 kHz';
+    lines.push(
+      `Microphone: ${m.name}${m.hasSignal ? '' : ': NO SIGNAL (a condenser needs phantom power)'}${m.phantomVoltageAtMicV === null ? '' : `, ${m.phantomVoltageAtMicV.toFixed(1)} V phantom at the mic`}`,
+      table([
+        ['Noise floor', 'in dBu', 'Dynamic range', 'Dominant noise', 'Quantization', '94 dB SPL reads', 'Clips at', 'Noise as SPL'],
+        [
+          `${m.noiseFloorDbfs.toFixed(1)} dBFS`,
+          `${m.noiseFloorDbu.toFixed(1)} dBu`,
+          `${m.dynamicRangeDb.toFixed(1)} dB`,
+          m.dominantNoise,
+          `${m.quantizationNoiseDbfs.toFixed(1)} dBFS`,
+          orNone(m.levelDbfsAt94DbSpl, (v) => `${v.toFixed(1)} dBFS`, '-'),
+          orNone(m.clipSplDb, (v) => `${v.toFixed(1)} dB SPL`, '-'),
+          orNone(m.noiseSplDb, (v) => `${v.toFixed(1)} dB SPL`, '-'),
+        ],
+      ]),
+      `Noise ${weighting}, as the preamp's EIN is stated; quantization over 0 Hz-fs/2 (${m.quantizationNoiseInBandDbfs.toFixed(1)} dBFS in that band).`,
+    );
+  }
+  const l = input.latency;
+  if (l) {
+    if (i || m) lines.push('');
+    const notch = l.firstCombNotchHz === null ? '' : `; mixed with the direct sound, the first comb-filter notch is at ${formatHz(l.firstCombNotchHz)}`;
+    lines.push(
+      `Latency: round trip ${l.roundTripMs.toFixed(2)} ms (${formatSamples(l.roundTripSamples)} samples: buffers of ${l.bufferMs.toFixed(2)} ms, converters ${l.converterMs.toFixed(2)} ms)`,
+      `Monitoring (${l.monitoring}): ${l.monitoringMs.toFixed(2)} ms (${formatSamples(l.monitoringSamples)} samples)${notch}`,
+    );
+  }
+  return lines;
+}
+
+function formatSamples(samples: number): string {
+  return Number.isInteger(samples) ? String(samples) : samples.toFixed(1);
 }

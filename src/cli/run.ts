@@ -15,7 +15,7 @@ import { renderCommand } from './render-command.ts';
 export const USAGE = `headroom - hear what output impedance, amps and splitters do
 
 Usage:
-  headroom report <setup.json> [--json]   report for a headroom/setup@1 file
+  headroom report <setup.json> [--json]   report for a headroom/setup@1 or @2 file
   headroom report --preset <id> [--json]  report for a built-in preset
   headroom render <setup.json> <input.wav> -o <dir> [--calibration-db-spl 120] [--ab <setupB.json>]
   headroom render --preset <id> <input.wav> -o <dir> [...]
@@ -27,6 +27,10 @@ Usage:
 Reports give, per listener at 1 kHz: voltage, power, SPL, change versus the same
 headphone alone, max clean SPL, headroom and the response deviation from 20 Hz to
 20 kHz; then the clipping point and what limits it. --json prints headroom/report@1.
+A headroom/setup@2 file may add an input section (instrument, microphone, latency);
+its report, headroom/report@2, adds the pickup's resonance, peak and -3 dB point, the
+microphone channel's noise floor, dynamic range and clipping SPL, and the round-trip
+and monitoring latency.
 Renders are acoustic: a 0 dBFS sine in an output file stands for --calibration-db-spl
 (default 120 dB SPL). Input: WAV, 8-32 bit integer or 32/64-bit float, mono or stereo,
 8-384 kHz; outputs are at the input's rate, under a/ and b/ with --ab.

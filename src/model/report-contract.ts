@@ -1,8 +1,12 @@
 /**
- * The report contract `headroom/report@1`: what the model says about a setup.
+ * The report contract: what the model says about a setup.
  * The UI and the CLI show these numbers; nothing re-derives them.
+ * `headroom/report@1` is the output chain's report. `headroom/report@2` is @1 plus an
+ * `input` section, and is written only for a setup with an `input` section: every report of
+ * a setup without one stays exactly @1, so @1 readers (strict objects) keep working.
  */
 export const REPORT_FORMAT = 'headroom/report@1';
+export const REPORT_FORMAT_V2 = 'headroom/report@2';
 
 export type ClippingLimit = 'rail' | 'current' | 'none';
 export type StageName = 'source' | 'amp';
@@ -36,8 +40,81 @@ export interface ClippingReport {
   atSignalDbfs: number;
 }
 
-export interface Report {
+export interface InstrumentInputReport {
+  pickup: string;
+  /** The interface input's resistance (the typical value of its type, or the custom one). */
+  inputImpedanceOhms: number;
+  /** What the pickup sees: the input ∥ the guitar's controls. */
+  loadOhms: number;
+  /** Winding + cable + input capacitance. */
+  capacitancePf: number;
+  /** 20·log10(V_in/EMF) at low frequency: the winding resistance against the load. */
+  lowFrequencyDb: number;
+  /** The response's maximum, null when it only falls (damped: no resonance). */
+  resonanceHz: number | null;
+  /** Its height above the low-frequency level, dB. */
+  peakDb: number | null;
+  /** Where the response falls 3 dB below its low-frequency level; null above 1 MHz. */
+  minus3DbHz: number | null;
+  /** 301 log-spaced points from 20 Hz to 20 kHz; 20·log10|V_in/EMF| in dB (not re 1 kHz). */
+  response: { hz: number[]; db: number[] };
+}
+
+export interface MicrophoneInputReport {
+  name: string;
+  /** False for a condenser without phantom power: no signal at all. */
+  hasSignal: boolean;
+  phantomVoltageAtMicV: number | null;
+  micLevelDbuAt94DbSpl: number | null;
+  levelDbfsAt94DbSpl: number | null;
+  /** The SPL that reaches the converter's full scale. */
+  clipSplDb: number | null;
+  /** How the noise figures are measured: as the preamp's EIN is stated. */
+  noiseMeasurement: 'A-weighted' | '20Hz-20kHz';
+  preampNoiseDbfs: number;
+  /** Over 0 … fs/2: −(6.02·N + 1.76) dB, +4.77 dB with TPDF dither. */
+  quantizationNoiseDbfs: number;
+  quantizationNoiseInBandDbfs: number;
+  noiseFloorDbfs: number;
+  noiseFloorDbu: number;
+  dynamicRangeDb: number;
+  /** SPL of a tone as loud as the noise floor. */
+  noiseSplDb: number | null;
+  dominantNoise: 'preamp' | 'quantization';
+}
+
+export interface LatencyReport {
+  bufferMs: number;
+  converterSamples: number;
+  converterMs: number;
+  roundTripSamples: number;
+  roundTripMs: number;
+  monitoring: 'computer' | 'direct-digital' | 'direct-analog';
+  monitoringSamples: number;
+  monitoringMs: number;
+  firstCombNotchHz: number | null;
+}
+
+export interface InputReport {
+  sampleRateHz: number;
+  instrument: InstrumentInputReport | null;
+  microphone: MicrophoneInputReport | null;
+  latency: LatencyReport | null;
+}
+
+/** `headroom/report@1`: a setup without an input section. */
+export interface ReportV1 {
   format: typeof REPORT_FORMAT;
   headphones: ListenerReport[];
   clipping: ClippingReport;
 }
+
+/** `headroom/report@2`: @1 plus the input section. */
+export interface ReportV2 {
+  format: typeof REPORT_FORMAT_V2;
+  headphones: ListenerReport[];
+  clipping: ClippingReport;
+  input: InputReport;
+}
+
+export type Report = ReportV1 | ReportV2;

@@ -1,16 +1,18 @@
 /**
- * buildReport(setup) → `headroom/report@1`: the numbers the UI and CLI show.
- * Every figure comes from `solveChain` (the circuit) and `chainLimits` (clipping).
+ * buildReport(setup) → `headroom/report@1` (or `@2` when the setup has an input section):
+ * the numbers the UI and CLI show. Every figure comes from `solveChain` (the circuit),
+ * `chainLimits` (clipping) and, for the input side, `buildInputReport`.
  */
 import { abs } from './complex.ts';
 import { powerMwAt, splDbAt } from './acoustics.ts';
 import { chainLimits, clippingReport, maxCleanSignalDbfs } from './clipping.ts';
-import { REPORT_FORMAT, type ListenerReport, type Report, type ResponseDeviation } from './report-contract.ts';
+import { buildInputReport } from './input/report.ts';
+import { REPORT_FORMAT, REPORT_FORMAT_V2, type ListenerReport, type Report, type ResponseDeviation } from './report-contract.ts';
 import type { Setup } from './setup.ts';
 import { solveChain } from './solver.ts';
 import { REFERENCE_HZ, responseFrequenciesHz, voltageRatioToDb } from './units.ts';
 
-export type { Report, ListenerReport } from './report-contract.ts';
+export type { InputReport, ListenerReport, Report, ReportV1, ReportV2 } from './report-contract.ts';
 
 export function buildReport(setup: Setup): Report {
   const atReference = solveChain(setup, REFERENCE_HZ);
@@ -35,7 +37,9 @@ export function buildReport(setup: Setup): Report {
     };
   });
 
-  return { format: REPORT_FORMAT, headphones, clipping: clippingReport(limits) };
+  const clipping = clippingReport(limits);
+  if (setup.input != null) return { format: REPORT_FORMAT_V2, headphones, clipping, input: buildInputReport(setup.input) };
+  return { format: REPORT_FORMAT, headphones, clipping };
 }
 
 /** The same headphone as the only listener on the same chain, plugged in directly (no splitter). */

@@ -1,6 +1,10 @@
 /**
- * The setup contract `headroom/setup@1`: one JSON text that describes a chain
+ * The setup contract: one JSON text that describes a chain
  * (signal → source → optional amp → optional splitter → 1..8 headphones).
+ * `headroom/setup@1` is that chain; `headroom/setup@2` is @1 plus an optional `input`
+ * section (the interface's input side, ./input/contract.ts). Both parse here; `input`
+ * in a file that says @1 is an error, because @1 readers reject unknown fields.
+ * Writers stamp the oldest version that can hold the setup (`withSetupFormat`).
  *
  * Every boundary (URL, localStorage, CLI, file import) calls `parseSetup`, which
  * rejects bad input with messages that name the field path, the value and the
@@ -8,8 +12,12 @@
  * Nothing is clamped or guessed.
  */
 import { z } from 'zod';
+import { inputSchema } from './input/contract.ts';
 
 export const SETUP_FORMAT = 'headroom/setup@1';
+/** @1 plus the optional `input` section. */
+export const SETUP_FORMAT_V2 = 'headroom/setup@2';
+export const SETUP_FORMATS = [SETUP_FORMAT, SETUP_FORMAT_V2] as const;
 export const MAX_LISTENERS = 8;
 
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
@@ -117,14 +125,27 @@ export const headphoneSchema = z.strictObject({
   impedance: impedanceSchema,
 });
 
-export const setupSchema = z.strictObject({
-  format: z.literal(SETUP_FORMAT),
-  signal: signalSchema,
-  source: sourceSchema,
-  amp: ampSchema.nullable(),
-  splitter: splitterSchema.nullable(),
-  headphones: z.array(headphoneSchema).min(1).max(MAX_LISTENERS),
-});
+export const setupSchema = z
+  .strictObject({
+    format: z.enum(SETUP_FORMATS),
+    signal: signalSchema,
+    source: sourceSchema,
+    amp: ampSchema.nullable(),
+    splitter: splitterSchema.nullable(),
+    headphones: z.array(headphoneSchema).min(1).max(MAX_LISTENERS),
+    /** Only in headroom/setup@2: the interface's input side. */
+    input: optionalNullable(inputSchema),
+  })
+  .superRefine((setup, ctx) => {
+    // Even `"input": null`: an @1 reader rejects the field itself.
+    if (setup.format === SETUP_FORMAT && setup.input !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['input'],
+        message: `needs format "${SETUP_FORMAT_V2}" (got "${SETUP_FORMAT}"); headroom/setup@1 readers reject unknown fields`,
+      });
+    }
+  });
 
 export type Setup = z.infer<typeof setupSchema>;
 export type Signal = Setup['signal'];
@@ -135,11 +156,24 @@ export type Headphone = Setup['headphones'][number];
 export type Sensitivity = Headphone['sensitivity'];
 export type Impedance = Headphone['impedance'];
 export type ImpedanceNetwork = NonNullable<Impedance['network']>;
+export type { InputSetup } from './input/contract.ts';
 export type ImpedanceCurvePoint = [hz: number, magnitudeOhms: number, phaseDeg: number];
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
-/** Validates an untrusted value (already JSON-parsed) against `headroom/setup@1`. */
+/**
+ * The same setup stamped with the oldest format that can hold it: @2 when it has an
+ * `input` section, else @1 (so @1 readers can read everything that needs no @2 field).
+ */
+export function withSetupFormat(setup: Setup): Setup {
+  if (setup.input != null) return setup.format === SETUP_FORMAT_V2 ? setup : { ...setup, format: SETUP_FORMAT_V2 };
+  if (setup.format === SETUP_FORMAT && !('input' in setup)) return setup;
+  // @1 has no input field at all, not even a null one.
+  const { input: _input, ...chain } = setup;
+  return { ...chain, format: SETUP_FORMAT };
+}
+
+/** Validates an untrusted value (already JSON-parsed) against `headroom/setup@1` or `@2`. */
 export function parseSetup(input: unknown): ParseResult<Setup> {
   const result = setupSchema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { presets } from '../../src/model/catalog/presets.ts';
+import type { InputReport } from '../../src/model/report-contract.ts';
 import { buildReport } from '../../src/model/report.ts';
+import { parseSetupJson, type Setup } from '../../src/model/setup.ts';
 import { expectOneLineError, headroom } from '../support/cli.ts';
 import { db, resistiveHeadphone, setup, source } from '../support/setups.ts';
 
@@ -146,4 +148,65 @@ describe('bad input exits 2 with one clear line', () => {
     expectOneLineError(await headroom('report'), /report needs exactly one setup file/);
     expectOneLineError(await headroom('report', join(dir, 'plain.json'), '--preset', presets[0]!.id), /either a setup file or --preset, not both/);
   }, 30_000);
+});
+
+describe('headroom report: the input side (headroom/setup@2)', () => {
+  const example = (id: string): string => fileURLToPath(new URL(`../../examples/input/${id}.json`, import.meta.url));
+
+  it('--json prints headroom/report@2: the @1 figures plus the input section, exactly as the model computes it', async () => {
+    const outcome = await headroom('report', example('strat-into-hi-z'), '--json');
+    expect(outcome.code).toBe(0);
+    const report = JSON.parse(outcome.stdout);
+    expect(report.format).toBe('headroom/report@2');
+    const parsed = parseSetupJson(await readFile(example('strat-into-hi-z'), 'utf8'));
+    expect(parsed.ok).toBe(true);
+    expect(report).toEqual(JSON.parse(JSON.stringify(buildReport((parsed as { value: Setup }).value))));
+    // 2.4 H, 400 pF, 111 kΩ: the resonance at 4.46 kHz, +3.07 dB (tests/model/input/pickup.test.ts).
+    expect(report.input.instrument.resonanceHz).toBeCloseTo(4458.8, 1);
+  }, 20_000);
+
+  it('the table shows hi-Z against a line input: a resonance peak versus none and a 1 kHz corner', async () => {
+    const hiZ = await headroom('report', example('strat-into-hi-z'));
+    expect(hiZ.code).toBe(0);
+    expect(hiZ.stdout).toContain('Input side (48.0 kHz)');
+    expect(hiZ.stdout).toContain('Instrument: Stratocaster single coil into 1.00 Mohm (load 111 kohm, 400 pF across the pickup)');
+    expect(hiZ.stdout).toMatch(/-0\.49 dB\s+4\.46 kHz\s+\+3\.07 dB\s+7\.36 kHz/);
+    const line = await headroom('report', example('strat-into-line-input'));
+    expect(line.stdout).toContain('into 10.0 kohm');
+    expect(line.stdout).toMatch(/-4\.62 dB\s+none \(damped\)\s+-\s+1\.06 kHz/);
+  }, 20_000);
+
+  it('the table shows the mic channel’s noise floor, dynamic range, clipping SPL and the latency', async () => {
+    const outcome = await headroom('report', example('sm58-vocal-128-samples'));
+    expect(outcome.code).toBe(0);
+    const report = buildReport((parseSetupJson(await readFile(example('sm58-vocal-128-samples'), 'utf8')) as { value: Setup }).value);
+    const mic = (report as { input: InputReport }).input.microphone!;
+    expect(outcome.stdout).toContain(`${mic.noiseFloorDbfs.toFixed(1)} dBFS`);
+    expect(outcome.stdout).toContain(`${mic.dynamicRangeDb.toFixed(1)} dB`);
+    expect(outcome.stdout).toContain(`${mic.clipSplDb!.toFixed(1)} dB SPL`);
+    expect(outcome.stdout).toMatch(/preamp/);
+    // (1 + 1) · 128 / 48 kHz + 1.2 ms = 6.53 ms, 313.6 samples.
+    expect(outcome.stdout).toContain('Latency: round trip 6.53 ms (313.6 samples: buffers of 2.67 ms, converters 1.20 ms)');
+    expect(outcome.stdout).toContain('Monitoring (computer): 6.53 ms (313.6 samples); mixed with the direct sound, the first comb-filter notch is at 76.5 Hz');
+  }, 20_000);
+
+  it('a condenser without phantom power: NO SIGNAL, and no clipping SPL', async () => {
+    const outcome = await headroom('report', example('u87-without-phantom'));
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('Microphone: Neumann U 87 Ai: NO SIGNAL (a condenser needs phantom power)');
+    const json = JSON.parse((await headroom('report', example('u87-without-phantom'), '--json')).stdout);
+    expect(json.input.microphone.hasSignal).toBe(false);
+    expect(json.input.microphone.clipSplDb).toBeNull();
+  }, 20_000);
+
+  it('an invalid input value exits 2 naming the field, the value and the range', async () => {
+    const bad = JSON.parse(await readFile(example('strat-into-hi-z'), 'utf8'));
+    bad.input.instrument.pickup.inductanceH = -1;
+    await writeFile(join(dir, 'bad-input.json'), JSON.stringify(bad));
+    expectOneLineError(await headroom('report', join(dir, 'bad-input.json')), /bad-input\.json: input\.instrument\.pickup\.inductanceH must be > 0 \(got -1\)$/);
+    const v1 = { ...bad, format: 'headroom/setup@1' };
+    v1.input.instrument.pickup.inductanceH = 2.4;
+    await writeFile(join(dir, 'v1-input.json'), JSON.stringify(v1));
+    expectOneLineError(await headroom('report', join(dir, 'v1-input.json')), /v1-input\.json: input needs format "headroom\/setup@2" \(got "headroom\/setup@1"\)/);
+  }, 20_000);
 });

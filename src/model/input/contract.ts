@@ -1,0 +1,136 @@
+/**
+ * The `input` section of `headroom/setup@2`: what an audio interface's input side adds.
+ * An instrument input (a guitar pickup and its cable into an input impedance), a
+ * microphone input (mic, phantom power, preamp gain and noise, converter) and the
+ * latency of monitoring through the computer. Every part is optional; at least one is given.
+ *
+ * Messages follow ../setup.ts (formatPath, formatIssue): `input.instrument.pickup.inductanceH
+ * must be > 0 (got -1)`. Nothing is clamped; a field that would be ignored is an error.
+ */
+import { z } from 'zod';
+
+const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+const positive = () => finite.gt(0);
+const nonNegative = () => finite.gte(0);
+const wholeNumber = () => finite.refine(Number.isInteger, { message: 'must be a whole number' });
+const optionalNullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+const name = z.string().trim().min(1).max(80);
+
+/** The typical input impedances of an interface's input types; "custom" states its own. */
+export const INPUT_TYPE_OHMS = { 'hi-z': 1_000_000, line: 10_000, mic: 2_000 } as const;
+export type NamedInputType = keyof typeof INPUT_TYPE_OHMS;
+export type InputType = NamedInputType | 'custom';
+
+export const pickupSchema = z.strictObject({
+  name,
+  /** Coil inductance in henry (a Stratocaster single coil ≈ 2.2–2.5 H). */
+  inductanceH: positive().lte(100),
+  /** DC resistance of the winding in ohms. */
+  resistanceOhms: positive().lte(1_000_000),
+  /** Winding (self-)capacitance in pF, across the pickup's terminals. */
+  capacitancePf: nonNegative().lte(100_000),
+});
+
+export const cableSchema = z.strictObject({
+  capacitancePfPerM: nonNegative().lte(10_000),
+  lengthM: nonNegative().lte(1000),
+});
+
+export const instrumentSchema = z
+  .strictObject({
+    pickup: pickupSchema,
+    /** The guitar's volume and tone pots at full, in parallel across the pickup (null: none). */
+    controlsLoadOhms: optionalNullable(positive().lte(1e10)),
+    cable: cableSchema,
+    inputType: z.enum(['hi-z', 'line', 'mic', 'custom']),
+    /** Only with inputType "custom"; the named types have fixed typical values. */
+    inputImpedanceOhms: optionalNullable(positive().lte(1e10)),
+    /** The input's own capacitance to ground in pF (null: none). */
+    inputCapacitancePf: optionalNullable(nonNegative().lte(100_000)),
+  })
+  .superRefine((instrument, ctx) => {
+    if (instrument.inputType === 'custom' && instrument.inputImpedanceOhms == null) {
+      ctx.addIssue({ code: 'custom', path: ['inputImpedanceOhms'], input: undefined, message: 'is required when inputType is "custom"' });
+    }
+    if (instrument.inputType !== 'custom' && instrument.inputImpedanceOhms != null) {
+      const typical = INPUT_TYPE_OHMS[instrument.inputType];
+      ctx.addIssue({
+        code: 'custom',
+        path: ['inputImpedanceOhms'],
+        message: `is only for inputType "custom"; "${instrument.inputType}" is ${typical} ohms (got ${instrument.inputImpedanceOhms})`,
+      });
+    }
+  });
+
+export const preampSchema = z.strictObject({
+  gainDb: finite.gte(0).lte(80),
+  /** Equivalent input noise in dBu (typically −125 to −130 dBu, 150 Ω source). */
+  einDbu: finite.gte(-140).lte(-80),
+  /** How the EIN was measured: A-weighted, or unweighted over 20 Hz–20 kHz. */
+  einMeasurement: z.enum(['A-weighted', '20Hz-20kHz']),
+  inputImpedanceOhms: positive().lte(1e8),
+});
+
+export const converterSchema = z.strictObject({
+  /** RMS level in dBu of a sine that just reaches digital full scale (0 dBFS). */
+  maxInputDbu: finite.gte(-20).lte(40),
+  bitDepth: z.literal([16, 24]),
+  /** TPDF dither of ±1 LSB added before quantization. */
+  dither: z.boolean(),
+});
+
+export const microphoneSchema = z.strictObject({
+  name,
+  type: z.enum(['dynamic', 'condenser']),
+  /** Open-circuit output at 1 Pa (94 dB SPL), 1 kHz. */
+  sensitivityMvPerPa: positive().lte(1000),
+  impedanceOhms: positive().lte(100_000),
+  /** P48: 48 V through 6.81 kΩ on each signal leg. A condenser without it gives no signal. */
+  phantomPower: z.boolean(),
+  /** A condenser's phantom current draw in mA (P48 allows up to 10 mA); null: not stated. */
+  phantomCurrentMa: optionalNullable(nonNegative().lte(10)),
+  preamp: preampSchema,
+  converter: converterSchema,
+});
+
+export const converterLatencySchema = z.strictObject({
+  /** ADC plus DAC (filters and FIFOs), the interface's whole converter delay. */
+  value: nonNegative().lte(100_000),
+  unit: z.enum(['samples', 'ms']),
+});
+
+export const latencySchema = z.strictObject({
+  bufferSamples: wholeNumber().gte(1).lte(65_536),
+  /** Buffers of bufferSamples each on the way in and on the way out (driver and host). */
+  inputBuffers: wholeNumber().gte(1).lte(16),
+  outputBuffers: wholeNumber().gte(1).lte(16),
+  converterLatency: converterLatencySchema,
+  /**
+   * What the performer hears: "computer" (through the buffers, round trip),
+   * "direct-digital" (the interface's own mixer: converters only), "direct-analog" (none).
+   */
+  monitoring: z.enum(['computer', 'direct-digital', 'direct-analog']),
+});
+
+export const inputSchema = z
+  .strictObject({
+    /** The interface's sample rate: the converter's noise band and the buffers' duration. */
+    sampleRateHz: finite.gte(8000).lte(768_000),
+    instrument: optionalNullable(instrumentSchema),
+    microphone: optionalNullable(microphoneSchema),
+    latency: optionalNullable(latencySchema),
+  })
+  .superRefine((input, ctx) => {
+    if (input.instrument == null && input.microphone == null && input.latency == null) {
+      ctx.addIssue({ code: 'custom', message: 'needs one of instrument, microphone or latency' });
+    }
+  });
+
+export type InputSetup = z.infer<typeof inputSchema>;
+export type Pickup = z.infer<typeof pickupSchema>;
+export type Cable = z.infer<typeof cableSchema>;
+export type Instrument = z.infer<typeof instrumentSchema>;
+export type Preamp = z.infer<typeof preampSchema>;
+export type Converter = z.infer<typeof converterSchema>;
+export type Microphone = z.infer<typeof microphoneSchema>;
+export type Latency = z.infer<typeof latencySchema>;
