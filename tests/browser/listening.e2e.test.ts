@@ -8,11 +8,13 @@
  * average 33 ms windows of the rendered output (a whole number of 1 kHz cycles, so a window's
  * RMS is exact to < 0.05 dB) and the page shows one decimal.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WaveFile } from 'wavefile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildReport } from '../../src/model/report.ts';
-import { encodeUrlState, type SetupPair } from '../../src/state/index.ts';
+import { encodeUrlState, exportPairJson, type SetupPair } from '../../src/state/index.ts';
 import { DESKTOP, launchBrowser, openPage, readable, screenshotDir, startDevServer, type RunningServer } from './e2e-support.ts';
 import { resistiveHeadphone, setup, source } from '../support/setups.ts';
 
@@ -147,6 +149,57 @@ describe('listening in the app', () => {
     const before = Number(await page.getByTestId('seek').inputValue());
     await expect.poll(async () => Number(await page.getByTestId('seek').inputValue()), { timeout: 10_000 }).toBeGreaterThan(before);
     // The page logs nothing for a file it refused: the message on screen is the report.
+    expect(problems.lines).toEqual([]);
+    await page.context().close();
+  });
+
+  it('exports a stretch of B as a 32-bit float WAV per listener whose level is the model’s SPL at the calibration', async () => {
+    const pair = splitterPair(100);
+    const { page, problems } = await openPage(browser, server.url, { ...DESKTOP, acceptDownloads: true }, pairQuery(pair));
+    await playSine(page, 1000, -12);
+    await page.getByTestId('stretch-start').fill('0');
+    await page.getByTestId('stretch-end').fill('1');
+    const downloads: Promise<import('playwright-core').Download>[] = [];
+    page.on('download', (download) => downloads.push(Promise.resolve(download)));
+    await page.getByTestId('export-wav-B').click();
+    await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(2);
+    const files = await Promise.all(downloads);
+    expect(files.map((f) => f.suggestedFilename())).toEqual(['b-1-Anna.wav', 'b-2-Ben.wav']);
+    const report = buildReport(pair.b);
+    for (const [i, file] of files.entries()) {
+      const wav = new WaveFile(readFileSync((await file.path())!));
+      expect(wav.bitDepth).toBe('32f');
+      const samples = wav.getSamples(false, Float64Array) as unknown as Float64Array[];
+      const rate = (wav.fmt as { sampleRate: number }).sampleRate;
+      expect(samples).toHaveLength(2);
+      expect(samples[0]!.length).toBe(rate);
+      // Whole 1 kHz cycles after the first 10 ms: the RMS of a steady sine, re a full-scale sine (+3.01 dB).
+      const steady = samples[0]!.subarray(Math.round(rate * 0.01), Math.round(rate * 0.01) + rate / 2);
+      const rms = Math.sqrt(steady.reduce((sum, v) => sum + v * v, 0) / steady.length);
+      const splDb = 20 * Math.log10(rms * Math.SQRT2) + 120;
+      expect(Math.abs(splDb - report.headphones[i]!.splDb)).toBeLessThan(0.05);
+    }
+    expect(readable(await page.getByTestId('export-message').textContent())).toBe('Rendered 2 WAV files of B.');
+    expect(problems.lines).toEqual([]);
+    await page.context().close();
+  });
+
+  it('exports the pair as a JSON file and imports one back, with a clear message for a file that is not a pair', async () => {
+    const { page, problems } = await openPage(browser, server.url, { ...DESKTOP, acceptDownloads: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pair').click()]);
+    expect(download.suggestedFilename()).toBe('headroom-setups.json');
+    expect(JSON.parse(readFileSync((await download.path())!, 'utf8')).format).toBe('headroom/setup-pair@1');
+
+    const pair = splitterPair(1);
+    const input = page.locator('headroom-export-panel input[type="file"]');
+    await input.setInputFiles({ name: 'class.json', mimeType: 'application/json', buffer: Buffer.from(exportPairJson(pair)) });
+    await expect.poll(async () => readable(await page.getByTestId('export-message').textContent())).toBe('Loaded A and B from "class.json".');
+    const names = await page.locator('[data-testid="side-B"] [data-testid="listener"] h4').allTextContents();
+    expect(names.map((n) => readable(n).replace(/^\d+/, ''))).toEqual(['Anna', 'Ben']);
+
+    await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"headroom/setup-pair@1","a":{}}') });
+    await expect.poll(async () => readable(await page.getByTestId('export-message').textContent())).toContain('"notes.json" was not loaded: a.');
+    expect(await page.locator('[data-testid="side-B"] [data-testid="listener"]').count()).toBe(2);
     expect(problems.lines).toEqual([]);
     await page.context().close();
   });
