@@ -6,8 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vite';
 import appConfig from '../vite.config.ts';
 
+// The app's build lists its own pages (index.html, embed-example.html) as inputs; the bench
+// builds only its page. mergeConfig would merge the two input objects, so replace it here.
+const benchPage = fileURLToPath(new URL('./page/index.html', import.meta.url));
+const appBuild = appConfig.build ?? {};
+const appWithBenchInput = {
+  ...appConfig,
+  build: { ...appBuild, rolldownOptions: { ...appBuild.rolldownOptions, input: { main: benchPage } } },
+};
+
 export default mergeConfig(
-  appConfig,
+  appWithBenchInput,
   defineConfig({
     root: fileURLToPath(new URL('./page', import.meta.url)),
     // Its own optimizer cache: never races the app's or the test projects' Vite servers.

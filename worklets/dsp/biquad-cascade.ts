@@ -32,7 +32,7 @@
  * block are allocated for `maxSections` × `channelCount` × `maxBlockLength` up front.
  */
 import type { BiquadSections } from './analog-to-digital.ts';
-import { flushDenormals } from './denormal.ts';
+import { finiteOrZero, flushDenormals } from './denormal.ts';
 import type { Samples } from './samples.ts';
 
 export interface BiquadCascadeOptions {
@@ -131,8 +131,14 @@ export class BiquadCascade {
     if (this.phase === IDLE && this.hasPending) this.beginTransition();
     const active = this.active;
     if (this.phase === IDLE) {
-      for (let c = 0; c < this.channelCount; c++) {
-        runSections(this.coefficients[active], this.sectionCounts[active]!, this.state[active], c * 2 * this.maxSections, channels[c]!, length);
+      const left = channels[0]!;
+      const right = this.channelCount === 2 ? channels[1]! : left;
+      if (right !== left) {
+        runSectionsStereo(this.coefficients[active], this.sectionCounts[active]!, this.state[active], 2 * this.maxSections, left, right, length);
+      } else {
+        for (let c = 0; c < this.channelCount; c++) {
+          runSections(this.coefficients[active], this.sectionCounts[active]!, this.state[active], c * 2 * this.maxSections, channels[c]!, length);
+        }
       }
       flushDenormals(this.state[active], this.state[active].length);
       return;
@@ -190,8 +196,15 @@ export class BiquadCascade {
 
   private load(bank: 0 | 1, source: Float64Array, count: number): void {
     const target = this.coefficients[bank];
-    target.fill(0);
-    copyCoefficients(source, target, count);
+    if (source.length === target.length) {
+      // `pending` → bank, at process time: one builtin copy. An element loop here would
+      // run in the interpreter (this code is too cold to be optimised) and box every
+      // coefficient it reads: 16 bytes of heap per coefficient, on every plan change.
+      target.set(source);
+    } else {
+      target.fill(0);
+      copyCoefficients(source, target, count);
+    }
     this.sectionCounts[bank] = count;
   }
 }
@@ -227,6 +240,98 @@ function runSections(k: Float64Array, count: number, state: Float64Array, offset
     }
     state[offset + 2 * s] = s1;
     state[offset + 2 * s + 1] = s2;
+  }
+}
+
+/**
+ * The same recursion for two channels at once, two sections per pass: four independent
+ * recursions per loop iteration (left and right, section pair a → b). Section by
+ * section, each sample waits for the previous one's y (a multiply and two adds, about
+ * 12 cycles); interleaving independent chains lets the CPU overlap them. Measured in
+ * Node 20 on 128-sample blocks: 3 sections × 2 channels from ≈ 1.5 µs to ≈ 0.5 µs per
+ * block (docs/dsp.md §2). The arithmetic per sample and section is unchanged, so the
+ * output is bit-identical to runSections. Channel 1's state starts at `rightOffset`.
+ */
+function runSectionsStereo(k: Float64Array, count: number, state: Float64Array, rightOffset: number, left: Samples, right: Samples, length: number): void {
+  let s = 0;
+  for (; s + 1 < count; s += 2) {
+    const p = 5 * s;
+    const ab0 = k[p]!;
+    const ab1 = k[p + 1]!;
+    const ab2 = k[p + 2]!;
+    const aa1 = k[p + 3]!;
+    const aa2 = k[p + 4]!;
+    const bb0 = k[p + 5]!;
+    const bb1 = k[p + 6]!;
+    const bb2 = k[p + 7]!;
+    const ba1 = k[p + 8]!;
+    const ba2 = k[p + 9]!;
+    const l = 2 * s;
+    const r = rightOffset + 2 * s;
+    let la1 = state[l]!;
+    let la2 = state[l + 1]!;
+    let lb1 = state[l + 2]!;
+    let lb2 = state[l + 3]!;
+    let ra1 = state[r]!;
+    let ra2 = state[r + 1]!;
+    let rb1 = state[r + 2]!;
+    let rb2 = state[r + 3]!;
+    for (let i = 0; i < length; i++) {
+      const xl = left[i]!;
+      const xr = right[i]!;
+      const yl = ab0 * xl + la1;
+      const yr = ab0 * xr + ra1;
+      la1 = ab1 * xl - aa1 * yl + la2;
+      ra1 = ab1 * xr - aa1 * yr + ra2;
+      la2 = ab2 * xl - aa2 * yl;
+      ra2 = ab2 * xr - aa2 * yr;
+      const zl = bb0 * yl + lb1;
+      const zr = bb0 * yr + rb1;
+      lb1 = bb1 * yl - ba1 * zl + lb2;
+      rb1 = bb1 * yr - ba1 * zr + rb2;
+      lb2 = bb2 * yl - ba2 * zl;
+      rb2 = bb2 * yr - ba2 * zr;
+      left[i] = zl;
+      right[i] = zr;
+    }
+    state[l] = finiteOrZero(la1);
+    state[l + 1] = finiteOrZero(la2);
+    state[l + 2] = finiteOrZero(lb1);
+    state[l + 3] = finiteOrZero(lb2);
+    state[r] = finiteOrZero(ra1);
+    state[r + 1] = finiteOrZero(ra2);
+    state[r + 2] = finiteOrZero(rb1);
+    state[r + 3] = finiteOrZero(rb2);
+  }
+  if (s < count) {
+    const p = 5 * s;
+    const b0 = k[p]!;
+    const b1 = k[p + 1]!;
+    const b2 = k[p + 2]!;
+    const a1 = k[p + 3]!;
+    const a2 = k[p + 4]!;
+    const l = 2 * s;
+    const r = rightOffset + 2 * s;
+    let l1 = state[l]!;
+    let l2 = state[l + 1]!;
+    let r1 = state[r]!;
+    let r2 = state[r + 1]!;
+    for (let i = 0; i < length; i++) {
+      const xl = left[i]!;
+      const xr = right[i]!;
+      const yl = b0 * xl + l1;
+      const yr = b0 * xr + r1;
+      l1 = b1 * xl - a1 * yl + l2;
+      r1 = b1 * xr - a1 * yr + r2;
+      l2 = b2 * xl - a2 * yl;
+      r2 = b2 * xr - a2 * yr;
+      left[i] = yl;
+      right[i] = yr;
+    }
+    state[l] = finiteOrZero(l1);
+    state[l + 1] = finiteOrZero(l2);
+    state[r] = finiteOrZero(r1);
+    state[r + 1] = finiteOrZero(r2);
   }
 }
 

@@ -3,9 +3,8 @@
  *
  *   x · amp.gain ─ clip ±amp.clipPeakVolts (ClipSection, ADAA at 8×) ─→ amp EMF, volts
  *
- * The clip lane runs when gain · min(source.voltsPerFullScale, source.clipPeakVolts) · 2
- * reaches the threshold: the source's output peak bounds this stage's input (the input
- * divider Zin/(Zsrc + Zin) of a passive source never exceeds 1).
+ * The oversampled clip lane runs only around blocks whose peak · 2 reaches the threshold
+ * (clip-section.ts); below that the stage is a gain and a delay.
  */
 import type { Plan } from '../../src/model/compile.ts';
 import { ClipSection } from './clip-section.ts';
@@ -21,7 +20,6 @@ const CHANNELS = 2;
 interface AmpSettings {
   gain: number;
   threshold: number;
-  peakIn: number;
 }
 
 function readAmp(checker: PlanChecker, value: unknown, sampleRateHz: number): AmpSettings {
@@ -29,7 +27,7 @@ function readAmp(checker: PlanChecker, value: unknown, sampleRateHz: number): Am
   checker.amp(plan, true);
   checker.source(plan);
   const amp = plan.amp!;
-  return { gain: amp.gain, threshold: amp.clipPeakVolts, peakIn: Math.min(plan.source.voltsPerFullScale, plan.source.clipPeakVolts) };
+  return { gain: amp.gain, threshold: amp.clipPeakVolts };
 }
 
 export class HeadroomAmpProcessor extends ProcessorBase {
@@ -51,7 +49,7 @@ export class HeadroomAmpProcessor extends ProcessorBase {
     this.latencySamples = this.clip.latencySamples;
     listenForPlans(this.port, NAME, (checker, plan) => {
       const next = readAmp(checker, plan, sampleRateHz);
-      this.clip.setPlan(next.gain, next.threshold, next.peakIn);
+      this.clip.setPlan(next.gain, next.threshold);
     });
     this.port.postMessage({ type: 'ready', latencySamples: this.latencySamples });
   }

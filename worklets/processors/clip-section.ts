@@ -1,27 +1,42 @@
 /**
  * The clipping part of a stage (source, amp, or an independent amp jack), per channel:
  *
- *   x ─ finite? ─ · gain (ramped) ─┬─ linear lane: delay of L samples ────────────────┬─ y
+ *   x ─ finite? ─ · gain (ramped) ─┬─ clean lane: delay of L samples ────────────────────┬─ y
  *                                  └─ clip lane: ↑8 ─ ADAA clip ±t ─ ↓8 (OversampledStage) ┘
  *
  * Both lanes delay by the same whole number of base-rate samples L (the clip lane's
- * latency), so they are sample-aligned and, below the threshold, equal to within the
- * half-band ripple (±0.0001 dB). The costly clip lane runs only while the threshold can
- * be reached:
- *  - by the plan: max(current gain, new gain) · peakIn · INTERSAMPLE_MARGIN ≥ t, where
- *    peakIn bounds the input's base-rate samples (1.0 for the source: a digital full
- *    scale; the stage before's output bound for the others) and the margin of 2 (6 dB)
- *    covers inter-sample peaks, which the 8× clip lane sees and base samples do not;
- *  - or by the signal: a block whose base-rate peak · gain · margin reaches t while the
- *    linear lane is heard (input hotter than peakIn, e.g. a float file above 0 dBFS)
- *    switches to the clip lane until the next plan. This reaction takes 40 ms, during
- *    which peaks above t pass unclipped; it never happens for inputs within peakIn.
- * Switching lanes: the incoming lane runs for 20 ms unheard (the clip lane's filters
- * fill; the linear lane is always fed), then a 20 ms raised-cosine crossfade, the same
- * law as BiquadCascade's network changes. Lanes switch only between transitions.
+ * latency) and have the same linear-phase response: the clip lane's half-band filters
+ * are symmetric FIRs, so below the threshold it equals the clean lane to within their
+ * ripple (±0.0001 dB) and the droop compensation's residual (< 0.001 dB at 8×). The
+ * costly clip lane runs only for blocks that can reach the threshold:
  *
- * Clip counts are taken from the clip lane while it is heard, as base-rate samples:
- * ⌈clip-rate samples / 8⌉ of the channel that clipped most.
+ *   hot block:  peak_n |gain·x[n]| · INTERSAMPLE_MARGIN ≥ t
+ *
+ * over the block's base-rate samples (the margin of 2, 6 dB, covers inter-sample peaks,
+ * which the 8× clip lane sees and base samples do not). While the threshold ramps after
+ * a plan change the decision uses the lower of the old and new thresholds.
+ *
+ * Switching on (a hot block while the clean lane is heard) is exact: the clip lane is
+ * FIR throughout (half-band interpolators and decimators, ADAA's two-tap mean, the 6-tap
+ * droop FIR, a pad), so its state is a function of its last W inputs only, W = 2L + 8
+ * base samples (its impulse response spans 2L + 1). The lane restarts from zero and is
+ * run, unheard, over the W previous inputs kept in the clean lane's delay line; its state
+ * is then exactly what it would have been had it never stopped. The hot block itself is
+ * then processed, and the output crossfades from the clean to the clip lane over the
+ * first F = L samples (raised cosine). Those F output samples come from inputs of the
+ * previous (cold) block, where both lanes agree, so nothing the clip lane clips is ever
+ * heard through the clean lane.
+ *
+ * Switching off: after HOLD_MS of cold blocks (hysteresis; far longer than the lane's
+ * 2L-sample memory, so the clip lane's output is again the clean one), one more block
+ * runs through both lanes and the output crossfades back over its first F samples.
+ *
+ * A chain that cannot clip therefore costs a delay line here, and a chain that clips
+ * now and then pays for the clip lane only around the hot blocks, plus one block of
+ * warm-up (W ≤ 2·128 samples) per switch-on.
+ *
+ * Clip counts are taken from the clip lane while it runs (never from the warm-up), as
+ * base-rate samples: ⌈clip-rate samples / 8⌉ of the channel that clipped most.
  */
 import { DENORMAL_FLOOR } from '../dsp/denormal.ts';
 import { OversampledStage } from '../dsp/oversampled-stage.ts';
@@ -32,10 +47,8 @@ import { LinearSmoother } from '../dsp/smoother.ts';
 /** Inter-sample overshoot allowance when predicting whether a threshold can be reached. */
 export const INTERSAMPLE_MARGIN = 2;
 export const RAMP_MS = 20;
-
-const IDLE = 0;
-const WARMUP = 1;
-const CROSSFADE = 2;
+/** Cold time before the clip lane stops (hysteresis against switching every block). */
+export const HOLD_MS = 50;
 
 export interface ClipSectionOptions {
   readonly sampleRateHz: number;
@@ -44,29 +57,35 @@ export interface ClipSectionOptions {
   readonly clipFactor?: OversamplingFactor;
   readonly gain: number;
   readonly threshold: number;
-  readonly peakIn: number;
 }
 
 export class ClipSection {
   readonly latencySamples: number;
   readonly clipFactor: number;
+  /** Previous inputs the clip lane is run over when it starts (see the file comment). */
+  readonly warmupSamples: number;
   private readonly channelCount: number;
   private readonly stage: OversampledStage;
   private readonly gain: LinearSmoother;
   private readonly gainBuffer: Float64Array;
-  private readonly gained: Float64Array[] = [];
-  private readonly linear: Float64Array[] = [];
+  /** Per channel: the last `historyLength` gained inputs, then the current block. */
+  private readonly lines: Float64Array[] = [];
+  private readonly historyLength: number;
+  /** The current block's gained input: views of `lines` at historyLength. */
+  private readonly current: Float64Array[] = [];
+  /** Warm-up input chunks (views of `lines`), each ≤ maxBlockLength, and their lengths. */
+  private readonly warmupChunks: Float64Array[][] = [];
+  private readonly warmupLengths: number[] = [];
   private readonly clipped: Float64Array[] = [];
-  private readonly delays: Float64Array[] = [];
-  private readonly warmupSamples: number;
   private readonly fadeCurve: Float64Array;
+  private readonly holdSamples: number;
+  private readonly rampSamples: number;
   private threshold: number;
-  private planWantsClip = false;
-  private hot = false;
-  /** The heard lane: true = clip lane. */
-  private clipHeard = false;
-  private phase = IDLE;
-  private position = 0;
+  /** The lower of the old and new thresholds while the clip lane's threshold ramps. */
+  private decisionThreshold: number;
+  private rampLeft = 0;
+  private clipOn = false;
+  private coldSamples = 0;
   private clipRateCount = 0;
 
   constructor(options: ClipSectionOptions) {
@@ -84,39 +103,50 @@ export class ClipSection {
       gain: 1,
       threshold: options.threshold,
     });
-    this.latencySamples = this.stage.latencySamples;
+    const l = this.stage.latencySamples;
+    this.latencySamples = l;
+    this.warmupSamples = 2 * l + 8;
+    this.historyLength = this.warmupSamples;
     for (let c = 0; c < this.channelCount; c++) {
-      this.gained.push(new Float64Array(maxBlockLength));
-      this.linear.push(new Float64Array(maxBlockLength));
+      const line = new Float64Array(this.historyLength + maxBlockLength);
+      this.lines.push(line);
+      this.current.push(line.subarray(this.historyLength));
       this.clipped.push(new Float64Array(maxBlockLength));
-      this.delays.push(new Float64Array(this.latencySamples + maxBlockLength));
+    }
+    for (let start = 0; start < this.warmupSamples; start += maxBlockLength) {
+      const n = Math.min(maxBlockLength, this.warmupSamples - start);
+      const from = this.historyLength - this.warmupSamples + start;
+      this.warmupChunks.push(this.lines.map((line) => line.subarray(from, from + n)));
+      this.warmupLengths.push(n);
     }
     this.gain = new LinearSmoother(options.sampleRateHz, RAMP_MS, options.gain);
     this.gainBuffer = new Float64Array(maxBlockLength);
-    this.warmupSamples = Math.round((RAMP_MS * options.sampleRateHz) / 1000);
-    this.fadeCurve = new Float64Array(this.warmupSamples);
-    for (let k = 0; k < this.warmupSamples; k++) this.fadeCurve[k] = 0.5 - 0.5 * Math.cos((Math.PI * (k + 1)) / this.warmupSamples);
+    this.fadeCurve = new Float64Array(l);
+    for (let k = 0; k < l; k++) this.fadeCurve[k] = 0.5 - 0.5 * Math.cos((Math.PI * (k + 1)) / l);
+    this.holdSamples = Math.max(Math.round((HOLD_MS * options.sampleRateHz) / 1000), this.warmupSamples + l);
+    this.rampSamples = Math.round((RAMP_MS * options.sampleRateHz) / 1000);
     this.threshold = options.threshold;
-    this.setPlan(options.gain, options.threshold, options.peakIn, true);
+    this.decisionThreshold = options.threshold;
   }
 
-  /** True when the clip lane is heard or being faded in or out. */
+  /** True when the clip lane is running (heard or being faded out). */
   get clipLaneRunning(): boolean {
-    return this.clipHeard || this.phase !== IDLE;
+    return this.clipOn;
   }
 
-  /** New gain and threshold (ramped over 20 ms unless `immediate`); peakIn as in the file comment. */
-  setPlan(gain: number, threshold: number, peakIn: number, immediate = false): void {
-    const before = this.gain.value;
+  /** New gain and threshold (ramped over 20 ms unless `immediate`). */
+  setPlan(gain: number, threshold: number, immediate = false): void {
     this.gain.setTarget(gain, immediate);
+    // An idle clip lane takes the new threshold at once (its warm-up starts from it).
+    const ramped = !immediate && this.clipOn;
+    this.stage.setThreshold(threshold, !ramped);
+    this.decisionThreshold = ramped ? Math.min(this.threshold, threshold, this.decisionThreshold) : threshold;
+    this.rampLeft = ramped ? this.rampSamples : 0;
     this.threshold = threshold;
-    this.stage.setThreshold(threshold, immediate || !this.clipLaneRunning);
-    this.hot = false;
-    this.planWantsClip = Math.max(Math.abs(before), Math.abs(gain)) * peakIn * INTERSAMPLE_MARGIN >= threshold;
     if (immediate) {
-      this.clipHeard = this.planWantsClip;
-      this.phase = IDLE;
-      this.stage.reset();
+      this.clipOn = false;
+      this.coldSamples = 0;
+      for (let c = 0; c < this.channelCount; c++) this.lines[c]!.fill(0);
     }
   }
 
@@ -131,82 +161,81 @@ export class ClipSection {
   process(inputs: readonly Samples[], outputs: readonly Float64Array[], length: number): void {
     const gain = this.gainBuffer;
     this.gain.fill(gain, length);
+    const h = this.historyLength;
     let peak = 0;
     for (let c = 0; c < this.channelCount; c++) {
       const source = inputs[c]!;
-      const target = this.gained[c]!;
+      const line = this.lines[c]!;
       for (let i = 0; i < length; i++) {
         const v = source[i]! * gain[i]!;
         const ok = v - v === 0 && (v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR);
-        target[i] = ok ? v : 0;
-        if (ok && (v > peak || -v > peak)) peak = v > 0 ? v : -v;
+        line[h + i] = ok ? v : 0;
+        const magnitude = ok ? (v < 0 ? -v : v) : 0;
+        if (magnitude > peak) peak = magnitude;
       }
     }
-    if (!this.clipHeard && !this.hot && peak * INTERSAMPLE_MARGIN >= this.threshold) this.hot = true;
-    const wantsClip = this.planWantsClip || this.hot;
-    if (this.phase === IDLE && wantsClip !== this.clipHeard) {
-      if (wantsClip) {
-        this.stage.reset();
-        this.stage.setThreshold(this.threshold, true);
-      }
-      this.phase = WARMUP;
-      this.position = 0;
+    const hot = peak * INTERSAMPLE_MARGIN >= this.decisionThreshold;
+    if (this.rampLeft > 0) {
+      this.rampLeft -= length;
+      if (this.rampLeft <= 0) this.decisionThreshold = this.threshold;
     }
+    this.coldSamples = hot ? 0 : this.coldSamples + length;
 
-    for (let c = 0; c < this.channelCount; c++) this.delay(this.delays[c]!, this.gained[c]!, this.linear[c]!, length);
-    const running = this.clipLaneRunning;
-    if (running) {
-      this.stage.process(this.gained, this.clipped, length);
+    if (!this.clipOn && !hot) {
+      this.writeClean(outputs, length);
+    } else {
+      // 1 = fading in (clean → clip), −1 = fading out, 0 = clip lane heard.
+      let fade = 0;
+      if (!this.clipOn) {
+        this.warmUp();
+        this.clipOn = true;
+        fade = 1;
+      } else if (this.coldSamples >= this.holdSamples) {
+        this.clipOn = false;
+        fade = -1;
+      }
+      this.stage.process(this.current, this.clipped, length);
       const a = this.stage.takeClipCount(0);
       const b = this.channelCount > 1 ? this.stage.takeClipCount(1) : 0;
-      if (this.clipHeard || this.phase === CROSSFADE) this.clipRateCount += a > b ? a : b;
+      this.clipRateCount += a > b ? a : b;
+      this.writeClip(outputs, length, fade);
     }
-
-    if (this.phase === IDLE) {
-      const heard = this.clipHeard ? this.clipped : this.linear;
-      for (let c = 0; c < this.channelCount; c++) {
-        const from = heard[c]!;
-        const to = outputs[c]!;
-        for (let i = 0; i < length; i++) to[i] = from[i]!;
-      }
-      return;
-    }
-    const old = this.clipHeard ? this.clipped : this.linear;
-    const incoming = this.clipHeard ? this.linear : this.clipped;
-    let phase = this.phase;
-    let position = this.position;
-    for (let c = 0; c < this.channelCount; c++) {
-      const a = old[c]!;
-      const b = incoming[c]!;
-      const to = outputs[c]!;
-      phase = this.phase;
-      position = this.position;
-      for (let i = 0; i < length; i++) {
-        if (phase === WARMUP) {
-          to[i] = a[i]!;
-          if (++position >= this.warmupSamples) {
-            phase = CROSSFADE;
-            position = 0;
-          }
-        } else if (phase === CROSSFADE) {
-          const w = this.fadeCurve[position]!;
-          to[i] = a[i]! + w * (b[i]! - a[i]!);
-          if (++position >= this.fadeCurve.length) phase = IDLE;
-        } else {
-          to[i] = b[i]!;
-        }
-      }
-    }
-    this.phase = phase;
-    this.position = position;
-    if (phase === IDLE) this.clipHeard = !this.clipHeard;
+    for (let c = 0; c < this.channelCount; c++) this.lines[c]!.copyWithin(0, length, length + h);
   }
 
-  /** Linear delay line: the block goes in after the last L samples; the oldest L + n come out. */
-  private delay(line: Float64Array, input: Float64Array, output: Float64Array, length: number): void {
-    const l = this.latencySamples;
-    for (let i = 0; i < length; i++) line[l + i] = input[i]!;
-    for (let i = 0; i < length; i++) output[i] = line[i]!;
-    line.copyWithin(0, length, length + l);
+  /** Runs the idle clip lane, unheard, over the last W inputs (exact restart, see the file comment). */
+  private warmUp(): void {
+    // The stage's threshold is settled here: set at once by setPlan while the lane is
+    // idle, and a ramp (RAMP_MS) always ends within the HOLD_MS before a switch-off.
+    this.stage.reset();
+    for (let k = 0; k < this.warmupChunks.length; k++) this.stage.process(this.warmupChunks[k]!, this.clipped, this.warmupLengths[k]!);
+    for (let c = 0; c < this.channelCount; c++) this.stage.takeClipCount(c);
+  }
+
+  private writeClean(outputs: readonly Float64Array[], length: number): void {
+    const from = this.historyLength - this.latencySamples;
+    for (let c = 0; c < this.channelCount; c++) {
+      const line = this.lines[c]!;
+      const to = outputs[c]!;
+      for (let i = 0; i < length; i++) to[i] = line[from + i]!;
+    }
+  }
+
+  private writeClip(outputs: readonly Float64Array[], length: number, fade: number): void {
+    const from = this.historyLength - this.latencySamples;
+    const curve = this.fadeCurve;
+    const fadeLength = fade === 0 ? 0 : Math.min(curve.length, length);
+    for (let c = 0; c < this.channelCount; c++) {
+      const line = this.lines[c]!;
+      const clip = this.clipped[c]!;
+      const to = outputs[c]!;
+      for (let i = 0; i < fadeLength; i++) {
+        const clean = line[from + i]!;
+        const w = fade > 0 ? curve[i]! : 1 - curve[i]!;
+        to[i] = clean + w * (clip[i]! - clean);
+      }
+      if (fade < 0) for (let i = fadeLength; i < length; i++) to[i] = line[from + i]!;
+      else for (let i = fadeLength; i < length; i++) to[i] = clip[i]!;
+    }
   }
 }

@@ -41,8 +41,13 @@ export class ListenerLane {
   private readonly down2: DownsamplerChain[] = [];
   private readonly down4: DownsamplerChain[] = [];
   private readonly work: Float64Array[] = [];
-  private readonly base: Float64Array[] = [];
   private readonly delays: Float64Array[] = [];
+  /**
+   * Per kind, per channel: the delay line from that kind's pad on. A kind's base-rate
+   * result is written straight there (the 1× cascade filters it in place), so the pad
+   * costs one copy out and a copyWithin, not two more passes.
+   */
+  private readonly tails: Float64Array[][] = [];
   private pad = 0;
 
   constructor(private readonly context: LaneContext) {
@@ -52,8 +57,11 @@ export class ListenerLane {
       this.down2.push(new DownsamplerChain(designs, 1, 0, block));
       this.down4.push(new DownsamplerChain(designs, 2, 0, block));
       this.work.push(new Float64Array(4 * block));
-      this.base.push(new Float64Array(block));
       this.delays.push(new Float64Array(maxPad + block));
+    }
+    for (let kind = 0; kind < context.pads.length; kind++) {
+      const pad = context.pads[kind]!;
+      this.tails.push(this.delays.map((line) => line.subarray(pad, pad + block)));
     }
   }
 
@@ -114,34 +122,32 @@ export class ListenerLane {
   process(base: readonly Float64Array[], twice: readonly Float64Array[], four: readonly Float64Array[], out: readonly Float64Array[], length: number): void {
     const channels = this.context.channelCount;
     const kind = this.kind;
+    const tail = this.tails[kind]!;
     if (kind === KIND_CLIP) {
-      this.stage!.process(base, this.base, length);
+      this.stage!.process(base, tail, length);
+    } else if (kind === KIND_1X) {
+      for (let c = 0; c < channels; c++) {
+        const from = base[c]!;
+        const to = tail[c]!;
+        for (let i = 0; i < length; i++) to[i] = from[i]!;
+      }
+      this.cascades[kind]!.process(tail, length);
     } else {
-      const factor = kind === KIND_1X ? 1 : kind === KIND_2X ? 2 : 4;
-      const source = kind === KIND_1X ? base : kind === KIND_2X ? twice : four;
-      const n = factor * length;
+      const source = kind === KIND_2X ? twice : four;
+      const n = (kind === KIND_2X ? 2 : 4) * length;
       for (let c = 0; c < channels; c++) {
         const from = source[c]!;
         const to = this.work[c]!;
         for (let i = 0; i < n; i++) to[i] = from[i]!;
       }
       this.cascades[kind]!.process(this.work, n);
-      for (let c = 0; c < channels; c++) {
-        if (kind === KIND_1X) {
-          const from = this.work[c]!;
-          const to = this.base[c]!;
-          for (let i = 0; i < length; i++) to[i] = from[i]!;
-        } else {
-          (kind === KIND_2X ? this.down2 : this.down4)[c]!.process(this.work[c]!, length, this.base[c]!);
-        }
-      }
+      const down = kind === KIND_2X ? this.down2 : this.down4;
+      for (let c = 0; c < channels; c++) down[c]!.process(this.work[c]!, length, tail[c]!);
     }
     const d = this.pad;
     for (let c = 0; c < channels; c++) {
       const line = this.delays[c]!;
-      const from = this.base[c]!;
       const to = out[c]!;
-      for (let i = 0; i < length; i++) line[d + i] = from[i]!;
       for (let i = 0; i < length; i++) to[i] = line[i]!;
       line.copyWithin(0, length, length + d);
     }

@@ -30,9 +30,6 @@ const CHANNELS = 2;
 const MAX_INPUT_SECTIONS = 2;
 const IDENTITY: BiquadSections = { count: 1, coefficients: Float64Array.of(1, 0, 0, 0, 0) };
 
-/** Digital full scale: the source's input samples are assumed within ±1 (see ClipSection). */
-export const SOURCE_PEAK_IN = 1;
-
 interface SourceSettings {
   gain: number;
   /** The oversampled clip's threshold: the current limit as an EMF, or Infinity. */
@@ -73,7 +70,7 @@ export class HeadroomSourceProcessor extends ProcessorBase {
     super(options);
     const sampleRateHz = contextSampleRate();
     const settings = readSource(new PlanChecker(NAME, OPTIONS_ROOT), options?.processorOptions && (options.processorOptions as { plan?: unknown }).plan, sampleRateHz);
-    this.clip = new ClipSection({ sampleRateHz, channelCount: CHANNELS, maxBlockLength: BLOCK, gain: settings.gain, threshold: settings.threshold, peakIn: SOURCE_PEAK_IN });
+    this.clip = new ClipSection({ sampleRateHz, channelCount: CHANNELS, maxBlockLength: BLOCK, gain: settings.gain, threshold: settings.threshold });
     this.railVolts = settings.railVolts;
     this.network = new BiquadCascade({ maxSections: MAX_INPUT_SECTIONS, channelCount: CHANNELS, maxBlockLength: BLOCK, sampleRateHz, warmupMs: RAMP_MS, crossfadeMs: RAMP_MS });
     this.network.setSections(settings.network, true);
@@ -83,7 +80,7 @@ export class HeadroomSourceProcessor extends ProcessorBase {
     this.latencySamples = this.clip.latencySamples;
     listenForPlans(this.port, NAME, (checker, plan) => {
       const next = readSource(checker, plan, sampleRateHz);
-      this.clip.setPlan(next.gain, next.threshold, SOURCE_PEAK_IN);
+      this.clip.setPlan(next.gain, next.threshold);
       this.railVolts = next.railVolts;
       this.network.setSections(next.network);
     });

@@ -24,7 +24,7 @@
  */
 import type { Plan } from '../../src/model/compile.ts';
 import type { BiquadSections } from '../dsp/analog-to-digital.ts';
-import { DENORMAL_FLOOR, flushBlock } from '../dsp/denormal.ts';
+import { DENORMAL_FLOOR } from '../dsp/denormal.ts';
 import { HalfBandInterpolator } from '../dsp/half-band.ts';
 import { OversampledStage } from '../dsp/oversampled-stage.ts';
 import { designOversamplingStages } from '../dsp/oversampler.ts';
@@ -286,19 +286,29 @@ export class HeadroomSplitterProcessor extends ProcessorBase {
       const y = listener.a[c]!;
       let peak = listener.peak[c]!;
       let sum = listener.sumSquares[c]!;
-      for (let i = 0; i < length; i++) {
-        const v = y[i]! * gain[i]!;
-        y[i] = v;
-        const magnitude = v < 0 ? -v : v;
-        if (magnitude > peak) peak = magnitude;
-        sum += v * v;
+      const to = out?.[c];
+      if (to) {
+        // One pass: gain, meters, the Float32 output, its denormal flush and finiteness probe.
+        let probe = 0;
+        for (let i = 0; i < length; i++) {
+          const v = y[i]! * gain[i]!;
+          const magnitude = v < 0 ? -v : v;
+          if (magnitude > peak) peak = magnitude;
+          sum += v * v;
+          probe += v * 0;
+          to[i] = magnitude < DENORMAL_FLOOR ? 0 : v;
+        }
+        if (probe !== 0) to.fill(0, 0, length);
+      } else {
+        for (let i = 0; i < length; i++) {
+          const v = y[i]! * gain[i]!;
+          const magnitude = v < 0 ? -v : v;
+          if (magnitude > peak) peak = magnitude;
+          sum += v * v;
+        }
       }
       listener.peak[c] = peak;
       listener.sumSquares[c] = sum;
-      const to = out?.[c];
-      if (!to) continue;
-      for (let i = 0; i < length; i++) to[i] = y[i]!;
-      if (!flushBlock(to, length)) to.fill(0, 0, length);
     }
   }
 
