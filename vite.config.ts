@@ -4,8 +4,15 @@
  * bundled as IIFE; with the default 'es' Vite emits `export default` and
  * standardized-audio-context's addModule fails with "Unexpected token 'export'".
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
+import { serviceWorker } from './scripts/vite-service-worker.ts';
+
+/** The embed entry's chunk keeps one stable name, for other pages' script tags (docs/embedding.md). */
+export const EMBED_ENTRY_FILE = 'assets/headroom-sim.js';
+
+const page = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
 /** Puts the Content-Security-Policy <meta> first in <head> (see scripts/content-security-policy.ts). */
 function cspMeta(): Plugin {
@@ -27,13 +34,21 @@ function cspMeta(): Plugin {
 export default defineConfig({
   // Relative asset URLs: the built app works from any folder (file server, GitHub Pages subpath).
   base: './',
-  plugins: [cspMeta()],
+  // serviceWorker(): sw.js precaching the whole build, for offline use (scripts/vite-service-worker.ts).
+  plugins: [cspMeta(), serviceWorker()],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',
     sourcemap: true,
     // Everything ships in the bundle: no CDN, fonts or analytics, nothing fetched at runtime.
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      // Two pages: the app, and the documented example of the <headroom-sim> embed.
+      input: { main: page('index.html'), embed: page('embed-example.html') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'embed' ? EMBED_ENTRY_FILE : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   server: { host: '127.0.0.1', open: false },
   preview: { host: '127.0.0.1', open: false },

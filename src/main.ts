@@ -2,3 +2,4 @@
 import './zod-without-eval.ts';
 import './page.css';
 import './ui/headroom-app.ts';
+import './offline/register-service-worker.ts';

@@ -118,3 +118,32 @@ export function readable(text: string | null | undefined): string {
 export async function pageOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/** A production build in a temporary folder (kept until `dispose()`). */
+export interface BuiltApp {
+  outDir: string;
+  dispose(): void;
+}
+
+export async function buildApp(): Promise<BuiltApp> {
+  const outDir = mkdtempSync(join(tmpdir(), 'headroom-build-'));
+  await build({ root, configFile, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return { outDir, dispose: () => rmSync(outDir, { recursive: true, force: true }) };
+}
+
+/**
+ * `vite preview` of a build made by buildApp(), under `base` (e.g. '/classroom/headroom/':
+ * the build's relative URLs must work from any sub-path). `url` ends with the base. Closing
+ * the server leaves the build in place (stop the server to cut the app off the network).
+ */
+export async function previewBuild(outDir: string, base = '/'): Promise<RunningServer> {
+  const server = await preview({
+    root,
+    configFile,
+    base,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  return { url: new URL(base, urlOf(server.httpServer as Server)).href, close: () => server.close() };
+}
