@@ -245,9 +245,9 @@ describe('allocation', () => {
 });
 
 describe('worklets/input.worklet.ts', () => {
-  it('registers the three input processors and nothing else', async () => {
+  it('registers the three input processors and the output limiter (the input engine’s −1 dBFS safety), nothing else', async () => {
     await import('../../worklets/input.worklet.ts');
-    expect([...registeredProcessors().keys()].sort()).toEqual(['headroom-input-converter', 'headroom-input-monitor', 'headroom-input-pickup']);
+    expect([...registeredProcessors().keys()].sort()).toEqual(['headroom-input-converter', 'headroom-input-monitor', 'headroom-input-pickup', 'headroom-limiter']);
   });
 
   it('compileInput gives each processor its plan', () => {

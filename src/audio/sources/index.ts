@@ -9,3 +9,4 @@ export { speechBandNoise, type SpeechBandNoiseOptions } from './speech-band-nois
 export { sine, type SineMaterial, type SineOptions } from './sine.ts';
 export { logSweep, logSweepFrequency, type LogSweepOptions } from './log-sweep.ts';
 export { renderDemoTrack, DEMO_TRACK, DEMO_TRACK_SECONDS } from './demo-track.ts';
+export { renderPluckedString, PLUCKED_STRING, PLUCKED_STRING_SECONDS } from './plucked-string.ts';

@@ -1,0 +1,105 @@
+/**
+ * <headroom-input-response-plot>: the instrument input's response, 20 Hz–20 kHz on a log axis,
+ * of A and B (A solid, B dashed): 20·log10|V_in/EMF| from the model's input report
+ * (`instrument.response`), so the hi-Z input's resonance peak and the line input's treble
+ * loss show as they are, not re 1 kHz.
+ *
+ * Properties: `curves` ({ side, label, response: { hz, db } }[]). No events.
+ */
+import { customElement, property } from 'lit/decorators.js';
+import type uPlot from 'uplot';
+import { formatHz, signed } from '../format.ts';
+import type { Theme } from '../views/theme.ts';
+import { UPlotView, axisStyle, frequencyAxis, legendMarkers, type PlotSpec } from '../views/uplot-view.ts';
+
+export interface InputResponseCurve {
+  /** A is drawn solid in the first colour, B dashed in the second, whichever is shown. */
+  side: 'A' | 'B';
+  /** "A · Stratocaster single coil → hi-Z (1 MΩ)" */
+  label: string;
+  response: { hz: number[]; db: number[] };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-input-response-plot': HeadroomInputResponsePlot;
+  }
+}
+
+const DASHES: (number[] | undefined)[] = [undefined, [8, 5]];
+
+@customElement('headroom-input-response-plot')
+export class HeadroomInputResponsePlot extends UPlotView {
+  @property({ attribute: false }) curves: InputResponseCurve[] = [];
+
+  protected readonly heading = 'Instrument input response (V_in / EMF)';
+  protected readonly dataProperties = ['curves'];
+
+  protected override hasData(): boolean {
+    return this.curves.length > 0;
+  }
+
+  protected describe(): string {
+    if (this.curves.length === 0) return 'Instrument input response: nothing to plot (no side uses the instrument input).';
+    const parts = this.curves.map((c) => {
+      const at5k = c.response.db[nearest(c.response.hz, 5000)]!;
+      const max = Math.max(...c.response.db);
+      return `${c.label}: highest ${signed(max, 1)} dB, ${signed(at5k, 1)} dB at 5 kHz`;
+    });
+    return `Instrument input response from 20 Hz to 20 kHz. ${parts.join('; ')}.`;
+  }
+
+  protected plotSpec(theme: Theme, widthPx: number): PlotSpec | null {
+    if (this.curves.length === 0) return null;
+    const hz = this.curves[0]!.response.hz;
+    const series: uPlot.Series[] = [
+      { label: 'Frequency', value: (_u, v) => (v == null ? '–' : formatHz(v)) },
+      ...this.curves.map(
+        (c): uPlot.Series => ({
+          label: c.label,
+          stroke: theme.palette[c.side === 'A' ? 0 : 1],
+          width: 2,
+          dash: DASHES[c.side === 'A' ? 0 : 1],
+          points: { show: false },
+          value: (_u, v) => (v == null ? '–' : `${signed(v, 1)} dB`),
+        }),
+      ),
+    ];
+    return {
+      data: [hz, ...this.curves.map((c) => c.response.db)],
+      options: {
+        series,
+        scales: {
+          x: { time: false, distr: 3, log: 10, range: [20, 20_000] },
+          y: {
+            range: (_u, min, max) => {
+              const lo = Math.min(min, -6);
+              const hi = Math.max(max, 3);
+              const pad = (hi - lo) * 0.06;
+              return [lo - pad, hi + pad];
+            },
+          },
+        },
+        axes: [
+          frequencyAxis(theme, widthPx),
+          {
+            ...axisStyle(theme),
+            scale: 'y',
+            label: 'Level (dB)',
+            labelSize: 20,
+            size: 46,
+            values: (_u, splits) => splits.map((v) => (v == null ? '' : String(Number(v.toFixed(1)))).replace('-', '\u2212')),
+          },
+        ],
+        legend: { live: false, markers: legendMarkers },
+        cursor: { drag: { x: true, y: false } },
+      },
+    };
+  }
+}
+
+function nearest(hz: number[], target: number): number {
+  let best = 0;
+  for (let i = 1; i < hz.length; i++) if (Math.abs(Math.log(hz[i]! / target)) < Math.abs(Math.log(hz[best]! / target))) best = i;
+  return best;
+}

@@ -1,0 +1,283 @@
+/** Layout and form styles of <headroom-input-panel>; colours come from baseStyles' --hr-* properties. */
+import { css } from 'lit';
+
+export const inputPanelStyles = css`
+  :host {
+    display: block;
+    min-width: 0;
+  }
+  h2 {
+    margin: 0 0 0.3rem;
+    font-size: 1.25rem;
+  }
+  h3 {
+    margin: 0 0 0.5rem;
+    font-size: 1rem;
+  }
+  .intro {
+    margin: 0 0 0.9rem;
+    color: var(--_muted);
+    max-width: 60rem;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.6rem 1rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.7rem 0.9rem;
+    margin-bottom: 0.9rem;
+  }
+  button {
+    font: inherit;
+    font-weight: 650;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: 0.45rem 1rem;
+    cursor: pointer;
+    min-height: 2.5rem;
+  }
+  button.play {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--hr-on-accent, #fff);
+    min-width: 6.5rem;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  .ab {
+    display: inline-flex;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    overflow: hidden;
+  }
+  .ab button {
+    border: 0;
+    border-radius: 0;
+    min-width: 3rem;
+  }
+  .ab button + button {
+    border-left: 1px solid var(--_border);
+  }
+  .ab button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--hr-on-accent, #fff);
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .inline {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    font-weight: 550;
+  }
+  .level {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    flex: 1 1 14rem;
+    min-width: 0;
+  }
+  .level input {
+    flex: 1 1 auto;
+    min-width: 6rem;
+    accent-color: var(--_accent);
+  }
+  .sides {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 21rem), 1fr));
+    gap: 0.9rem;
+    margin-bottom: 0.9rem;
+  }
+  fieldset {
+    margin: 0;
+    min-width: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.6rem 0.9rem 0.9rem;
+    background: var(--_surface);
+  }
+  fieldset.side.heard {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  fieldset fieldset {
+    background: var(--_surface-2);
+    margin-top: 0.7rem;
+  }
+  legend {
+    font-weight: 650;
+    padding: 0 0.3rem;
+  }
+  .badge {
+    display: inline-block;
+    font-size: 0.75rem;
+    font-weight: 650;
+    color: var(--hr-on-accent, #fff);
+    background: var(--_accent);
+    border-radius: 999px;
+    padding: 0.05rem 0.5rem;
+    margin-left: 0.4rem;
+    vertical-align: middle;
+  }
+  .check {
+    grid-column: 1 / -1;
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-size: 0.9rem;
+    font-weight: 550;
+  }
+  .check input {
+    flex: none;
+    margin: 0;
+  }
+  .warn-text {
+    color: var(--_warn);
+  }
+  .paths {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem 1rem;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9.5rem), 1fr));
+    gap: 0.6rem 0.8rem;
+    margin-top: 0.5rem;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  .field.wide {
+    grid-column: 1 / -1;
+  }
+  label {
+    font-size: 0.9rem;
+    font-weight: 550;
+  }
+  .unit {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  input[type='text'],
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    padding: 0.4rem 0.55rem;
+    width: 100%;
+    min-width: 0;
+    min-height: 2.5rem;
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 1.05rem;
+    height: 1.05rem;
+    accent-color: var(--_accent);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_bad);
+    box-shadow: inset 0 0 0 1px var(--_bad);
+  }
+  .error {
+    margin: 0;
+    font-size: 0.85rem;
+    color: var(--_bad);
+    background: var(--_bad-bg);
+    border-radius: 6px;
+    padding: 0.3rem 0.5rem;
+    overflow-wrap: anywhere;
+  }
+  .note {
+    margin: 0.6rem 0 0;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  .warn {
+    margin: 0 0 0.9rem;
+    color: var(--_warn);
+    background: var(--_warn-bg);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.8rem;
+  }
+  .bad {
+    color: var(--_bad);
+    background: var(--_bad-bg);
+  }
+  .readouts {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.6rem 0.9rem;
+    margin-bottom: 0.9rem;
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 0.92rem;
+  }
+  caption {
+    text-align: left;
+    font-size: 0.8rem;
+    font-weight: 650;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+    color: var(--_muted);
+    padding-bottom: 0.4rem;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.3rem 0.5rem 0.3rem 0;
+    border-top: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  thead th {
+    border-top: 0;
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  tbody th {
+    font-weight: 550;
+  }
+  tbody th .muted {
+    display: block;
+    font-weight: 400;
+    font-size: 0.8rem;
+  }
+  td.value {
+    font-variant-numeric: tabular-nums;
+  }
+  td .detail {
+    display: block;
+    font-size: 0.8rem;
+    color: var(--_muted);
+  }
+  caption {
+    overflow-wrap: anywhere;
+  }
+  tr.group th {
+    padding-top: 0.6rem;
+    font-size: 0.8rem;
+    text-transform: uppercase;
+    letter-spacing: 0.05em;
+    color: var(--_muted);
+  }
+`;
