@@ -49,6 +49,7 @@ import './views/headroom-level-meter.ts';
 import './views/headroom-response-plot.ts';
 import './views/headroom-scope.ts';
 import './views/headroom-spectrum.ts';
+import './input/headroom-input-panel.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -124,7 +125,8 @@ export class HeadroomApp extends LitElement {
       </header>
       ${this.renderMessages()}
       <main>
-        ${this.renderListen()} ${this.renderSetups()} ${this.renderPlots()} ${this.renderAbx()} ${this.renderExport()}
+        ${this.renderListen()} ${this.renderSetups()} ${this.renderPlots()} ${this.renderAbx()} ${this.renderInputSide()}
+        ${this.renderExport()}
       </main>
       <footer>
         Every number comes from the circuit model (<code>headroom/report@1</code>) of the setups shown; the sound comes
@@ -170,7 +172,7 @@ export class HeadroomApp extends LitElement {
             .position=${transport.position}
             .duration=${transport.duration}
             ?disabled=${audio.source.busy}
-            @transport-play=${(e: HTMLElementEventMap['transport-play']) => void audio.togglePlay(e.detail.playing)}
+            @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
             @transport-seek=${(e: HTMLElementEventMap['transport-seek']) => audio.seek(e.detail.seconds)}
             @transport-loop=${(e: HTMLElementEventMap['transport-loop']) => audio.setLoop(e.detail.loop)}
           ></headroom-transport>
@@ -292,6 +294,20 @@ export class HeadroomApp extends LitElement {
     </section>`;
   }
 
+  private renderInputSide(): TemplateResult {
+    return html`<section id="input-side" aria-labelledby="input-heading">
+      <h2 id="input-heading">The input side: what an audio interface adds</h2>
+      <div class="card">
+        <headroom-input-panel
+          @input-play=${(e: CustomEvent<{ playing: boolean }>) => {
+            // One sound at a time: the input side and the output side have their own contexts.
+            if (e.detail.playing && this.audio.transport.playing) void this.audio.togglePlay(false);
+          }}
+        ></headroom-input-panel>
+      </div>
+    </section>`;
+  }
+
   private renderExport(): TemplateResult {
     return html`<section aria-labelledby="export-heading">
       <h2 id="export-heading">Export and import</h2>
@@ -310,6 +326,12 @@ export class HeadroomApp extends LitElement {
   }
 
   // ── Changes ─────────────────────────────────────────────────────────────────
+
+  /** Plays or pauses the output side; the input side's sound stops when this one starts. */
+  private playOutput(playing: boolean): void {
+    if (playing) this.renderRoot.querySelector('headroom-input-panel')?.pause();
+    void this.audio.togglePlay(playing);
+  }
 
   private hear(side: Side): void {
     this.abxRunning = false;
@@ -392,14 +414,15 @@ export class HeadroomApp extends LitElement {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     const path = event.composedPath().filter((node): node is HTMLElement => node instanceof HTMLElement);
     // Typing, choosing and the blind test keep their keys; Space on a focused button presses it.
-    if (path.some((node) => node.matches('input, select, textarea, [contenteditable]') || node.localName === 'headroom-abx')) return;
+    const ownKeys = ['headroom-abx', 'headroom-input-panel'];
+    if (path.some((node) => node.matches('input, select, textarea, [contenteditable]') || ownKeys.includes(node.localName))) return;
     if (event.key === ' ' && path.some((node) => node.localName === 'button')) return;
     const key = event.key.toLowerCase();
     if (key === 'a' || key === 'b') {
       this.hear(key === 'a' ? 'A' : 'B');
       event.preventDefault();
     } else if (key === ' ') {
-      void this.audio.togglePlay(!this.audio.transport.playing);
+      this.playOutput(!this.audio.transport.playing);
       event.preventDefault();
     }
   };

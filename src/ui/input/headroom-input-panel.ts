@@ -242,6 +242,11 @@ export class HeadroomInputPanel extends LitElement {
     return this.#creating;
   }
 
+  /** Stops the input side's sound; the app calls it when the output side starts playing. */
+  pause(): void {
+    if (this.playing) void this.#togglePlay();
+  }
+
   async #togglePlay(): Promise<void> {
     const a = this.#evaluations.A.choice;
     const b = this.#evaluations.B.choice;
