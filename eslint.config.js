@@ -76,6 +76,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/teach/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/abx/**'], message: 'src/teach is pure: it may import src/model and src/state only.' },
+          { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/teach is pure: no host libraries.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...noDomGlobals.map(({ name }) => ({ name, message: 'src/teach is pure: no DOM or Web Audio.' }))],
+    },
+  },
+  {
     files: ['src/ui/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -1,0 +1,32 @@
+/** How <headroom-claims> writes a claim's numbers and verdicts: display only. */
+import type { ClaimNumber, Verdict } from '../../teach/claims/index.ts';
+import { formatDb, formatSignedDb, trim } from '../format.ts';
+
+const MINUS = '\u2212';
+const NBSP = '\u202f';
+
+function fixed(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return (Number(text) === 0 ? text.replace('-', '') : text).replace('-', MINUS);
+}
+
+export function formatClaimNumber({ value, unit }: ClaimNumber): string {
+  switch (unit) {
+    case 'dB':
+      return formatSignedDb(value, 2);
+    case 'dB SPL':
+      return `${formatDb(value)} SPL`;
+    case 'dBFS':
+      return `${fixed(value, 1)}${NBSP}dBFS`;
+    case 'Ω':
+      return value >= 1000 ? `${trim(value / 1000)}${NBSP}kΩ` : `${value >= 100 ? fixed(value, 0) : value >= 10 ? fixed(value, 1) : fixed(value, 2)}${NBSP}Ω`;
+    case '×':
+      return `${fixed(value, 3)}×`;
+    case '':
+      return trim(value);
+    default:
+      return `${trim(value)}${NBSP}${unit}`;
+  }
+}
+
+export const VERDICT_TEXT: Record<Verdict, string> = { true: 'True', false: 'False', depends: 'Depends' };

@@ -1,0 +1,352 @@
+/**
+ * <headroom-claims>: the claims checker. Popular claims about amps, impedance and splitters,
+ * each with a verdict the model computes for the app's setups A and B, the rule ("true
+ * when …, false when …"), the numbers behind the verdict, and demonstration pairs to load.
+ *
+ * Property down: `pair` (the app's current A/B pair); `thresholdOhms` (the N of "you need an
+ * amp above N Ω", also editable in the component). Event up: `load-pair` (bubbles, composed)
+ * with `{ pair, title }` when a demonstration's button is pressed; the pair is a copy.
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Setup } from '../../model/setup.ts';
+import type { SetupPair } from '../../state/setup-pair.ts';
+import { claims, type Claim, type ClaimEvaluation, type ClaimOptions, type Verdict } from '../../teach/claims/index.ts';
+import { baseStyles } from '../styles.ts';
+import { VERDICT_TEXT, formatClaimNumber } from './claims-format.ts';
+
+export type LoadPairEvent = CustomEvent<{ pair: SetupPair; title: string }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-claims': HeadroomClaims;
+  }
+  interface HTMLElementEventMap {
+    'load-pair': LoadPairEvent;
+  }
+}
+
+interface ClaimResult {
+  a: ClaimEvaluation;
+  /** null when B is the same setup as A. */
+  b: ClaimEvaluation | null;
+}
+
+/** Demonstration verdicts depend only on the claim and its options: computed once per N. */
+const demoVerdicts = new Map<string, Verdict[][]>();
+function demonstrationVerdicts(claim: Claim, options: ClaimOptions): Verdict[][] {
+  const key = `${claim.id}|${options.thresholdOhms ?? ''}`;
+  let verdicts = demoVerdicts.get(key);
+  if (!verdicts) {
+    verdicts = claim.demonstrations.map(({ pair }) => [claim.evaluate(pair.a, options).verdict, claim.evaluate(pair.b, options).verdict]);
+    demoVerdicts.set(key, verdicts);
+  }
+  return verdicts;
+}
+
+const sameSetup = (a: Setup, b: Setup): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+@customElement('headroom-claims')
+export class HeadroomClaims extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1.5rem;
+        line-height: 1.2;
+        margin: 0 0 0.4rem;
+      }
+      .intro {
+        margin: 0 0 1.25rem;
+        max-width: 70ch;
+        color: var(--_muted);
+      }
+      ol.claims {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 1rem;
+      }
+      .claim {
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 1rem 1.1rem 1.1rem;
+        min-width: 0;
+      }
+      h3 {
+        font-size: 1.15rem;
+        margin: 0 0 0.2rem;
+        line-height: 1.3;
+      }
+      .circulates {
+        margin: 0 0 0.8rem;
+        font-size: 0.85rem;
+        color: var(--_muted);
+      }
+      .sides {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+        gap: 0.75rem;
+        margin-bottom: 0.8rem;
+      }
+      .side {
+        background: var(--_surface-2);
+        border-radius: 8px;
+        padding: 0.7rem 0.8rem;
+        min-width: 0;
+      }
+      h4 {
+        margin: 0 0 0.35rem;
+        font-size: 0.8rem;
+        font-weight: 650;
+        letter-spacing: 0.05em;
+        text-transform: uppercase;
+        color: var(--_muted);
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
+      .here {
+        margin: 0 0 0.5rem;
+        font-size: 0.92rem;
+      }
+      dl {
+        margin: 0;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        column-gap: 0.75rem;
+        font-size: 0.85rem;
+      }
+      dt {
+        color: var(--_muted);
+        padding: 0.22rem 0;
+        border-top: 1px solid var(--_border);
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      dd {
+        margin: 0;
+        padding: 0.22rem 0;
+        border-top: 1px solid var(--_border);
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      .badge {
+        display: inline-block;
+        font-size: 0.72rem;
+        font-weight: 700;
+        letter-spacing: 0.05em;
+        text-transform: uppercase;
+        padding: 0.1rem 0.5rem;
+        border-radius: 999px;
+        color: var(--_surface);
+        background: var(--_muted);
+        white-space: nowrap;
+      }
+      .badge.true {
+        background: var(--_good);
+      }
+      .badge.false {
+        background: var(--_bad);
+      }
+      .badge.depends {
+        background: var(--_warn);
+      }
+      .when {
+        margin: 0 0 0.8rem;
+        font-size: 0.92rem;
+        max-width: 75ch;
+      }
+      .when strong {
+        font-weight: 650;
+      }
+      h5 {
+        margin: 0 0 0.35rem;
+        font-size: 0.85rem;
+        font-weight: 650;
+      }
+      ul.demos {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.4rem;
+      }
+      .demo {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.4rem 0.6rem;
+        font-size: 0.9rem;
+      }
+      .demo .label {
+        flex: 1 1 14rem;
+        min-width: 0;
+      }
+      .demo .verdicts {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.25rem;
+      }
+      .which {
+        font-size: 0.75rem;
+        font-weight: 650;
+        color: var(--_muted);
+      }
+      .which + .badge {
+        margin-right: 0.2rem;
+      }
+      button {
+        font: inherit;
+        font-size: 0.85rem;
+        font-weight: 600;
+        color: var(--_accent);
+        background: var(--_surface);
+        border: 1px solid var(--_accent);
+        border-radius: 8px;
+        padding: 0.3rem 0.7rem;
+        min-height: 2.25rem;
+        cursor: pointer;
+      }
+      button:hover {
+        background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
+      }
+      button:focus-visible,
+      input:focus-visible {
+        outline: 3px solid color-mix(in srgb, var(--_accent) 55%, transparent);
+        outline-offset: 2px;
+      }
+      .threshold {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        margin: 0 0 0.8rem;
+        font-size: 0.9rem;
+      }
+      .threshold input {
+        font: inherit;
+        width: 6rem;
+        padding: 0.25rem 0.4rem;
+        border: 1px solid var(--_border);
+        border-radius: 6px;
+        background: var(--_surface);
+        color: var(--_text);
+      }
+      .empty {
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  /** The app's current setups. */
+  @property({ attribute: false }) pair: SetupPair | null = null;
+
+  /** The N of "you need an amp above N Ω". */
+  @property({ type: Number, attribute: 'threshold-ohms' }) thresholdOhms = 100;
+
+  @state() private results: Map<string, ClaimResult> = new Map();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('pair') || changed.has('thresholdOhms')) && this.pair) {
+      const { a, b } = this.pair;
+      const same = sameSetup(a, b);
+      const options = this.options();
+      const results = new Map<string, ClaimResult>();
+      for (const claim of claims) {
+        results.set(claim.id, { a: claim.evaluate(a, options), b: same ? null : claim.evaluate(b, options) });
+      }
+      this.results = results;
+    }
+  }
+
+  private options(): ClaimOptions {
+    return { thresholdOhms: this.thresholdOhms };
+  }
+
+  private load(claim: Claim, index: number): void {
+    const demo = claim.demonstrations[index]!;
+    const detail = { pair: structuredClone(demo.pair), title: `${claim.text.replace(/\.$/, '')}: ${demo.label}` };
+    this.dispatchEvent(new CustomEvent('load-pair', { detail, bubbles: true, composed: true }));
+  }
+
+  private readonly onThreshold = (event: Event): void => {
+    const value = Number((event.target as HTMLInputElement).value);
+    if (Number.isFinite(value) && value > 0) this.thresholdOhms = value;
+  };
+
+  override render(): TemplateResult {
+    if (!this.pair) return html`<p class="empty">No setups to judge.</p>`;
+    return html`<section aria-labelledby="claims-heading">
+      <h2 id="claims-heading">Claims checker</h2>
+      <p class="intro">
+        Claims that circulate in articles and forums, each judged by the model for your setups A and B: the verdict, the rule
+        with its thresholds, and the numbers behind it. Load a demonstration to hear and measure either side.
+      </p>
+      <ol class="claims">
+        ${claims.map((claim) => this.renderClaim(claim))}
+      </ol>
+    </section>`;
+  }
+
+  private renderClaim(claim: Claim): TemplateResult {
+    const result = this.results.get(claim.id);
+    if (!result) return html``;
+    const headingId = `claim-${claim.id}`;
+    const isThreshold = claim.id === 'need-amp-above-n-ohms';
+    const text = isThreshold ? claim.text.replace('N Ω', `${this.thresholdOhms} Ω`) : claim.text;
+    const verdicts = demonstrationVerdicts(claim, this.options());
+    return html`<li class="claim" data-claim=${claim.id}>
+      <article aria-labelledby=${headingId}>
+        <h3 id=${headingId}>“${text.replace(/\.$/, '')}”</h3>
+        <p class="circulates">Heard in: ${claim.circulates}</p>
+        ${isThreshold
+          ? html`<label class="threshold"
+              >N =
+              <input type="number" min="1" max="100000" step="1" .value=${String(this.thresholdOhms)} @change=${this.onThreshold} aria-describedby=${headingId} />
+              Ω</label
+            >`
+          : nothing}
+        <div class="sides">
+          ${result.b === null
+            ? this.renderSide('Setups A and B', result.a, 'ab')
+            : html`${this.renderSide('Setup A', result.a, 'a')}${this.renderSide('Setup B', result.b, 'b')}`}
+        </div>
+        ${result.b === null || result.b.when === result.a.when
+          ? html`<p class="when"><strong>True when / false when:</strong> ${result.a.when}</p>`
+          : html`<p class="when"><strong>True when / false when, for A:</strong> ${result.a.when}</p>
+              <p class="when"><strong>For B:</strong> ${result.b.when}</p>`}
+        <h5 id="${headingId}-demos">Demonstrations</h5>
+        <ul class="demos" aria-labelledby="${headingId}-demos">
+          ${claim.demonstrations.map(
+            (demo, i) => html`<li class="demo">
+              <span class="verdicts"
+                >${verdicts[i]!.map(
+                  (v, k) => html`<span class="which">${k === 0 ? 'A' : 'B'}</span><span class="badge ${v}">${VERDICT_TEXT[v]}</span>`,
+                )}</span
+              >
+              <span class="label">${demo.label}</span>
+              <button type="button" aria-label="Load a demonstration: ${demo.label}" @click=${() => this.load(claim, i)}>Load a demonstration</button>
+            </li>`,
+          )}
+        </ul>
+      </article>
+    </li>`;
+  }
+
+  private renderSide(title: string, evaluation: ClaimEvaluation, side: string): TemplateResult {
+    return html`<div class="side" data-side=${side} data-verdict=${evaluation.verdict}>
+      <h4>${title} <span class="badge ${evaluation.verdict}" data-testid="verdict">${VERDICT_TEXT[evaluation.verdict]}</span></h4>
+      <p class="here">${evaluation.here}</p>
+      <dl>
+        ${evaluation.numbers.map((n) => html`<dt>${n.label}</dt><dd>${formatClaimNumber(n)}</dd>`)}
+      </dl>
+    </div>`;
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * <headroom-derivations>: the formulas behind one listener's figures, filled in with the
+ * current numbers: formula → numbers → result, one step per line, from the source's EMF to
+ * the headroom. Each step that arrives at a report figure shows that figure next to it.
+ *
+ * Properties down: `setup`, `report` (buildReport(setup)) and optional `listener` (0-based;
+ * with several listeners the panel also offers a choice). No events.
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Report } from '../../model/report-contract.ts';
+import type { Setup } from '../../model/setup.ts';
+import { derivationSteps, formatNumber, type DerivationStep } from '../../teach/derivations.ts';
+import { baseStyles } from '../styles.ts';
+import { renderMarkup } from './derivations-markup.ts';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-derivations': HeadroomDerivations;
+  }
+}
+
+const UNIT_TEXT: Record<string, string> = { Vrms: 'V', 'dB SPL/V': 'dB SPL at 1 V' };
+const FIELD_TEXT: Record<NonNullable<DerivationStep['reportField']>, string> = {
+  loadVoltageVrms: 'voltage',
+  powerMw: 'power',
+  splDb: 'loudness',
+  levelChangeDb: 'change vs alone',
+  maxCleanSplDb: 'max clean SPL',
+  headroomDb: 'headroom',
+};
+
+@customElement('headroom-derivations')
+export class HeadroomDerivations extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1.5rem;
+        line-height: 1.2;
+        margin: 0 0 0.4rem;
+      }
+      .intro {
+        margin: 0 0 1rem;
+        max-width: 70ch;
+        color: var(--_muted);
+      }
+      .pick {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+        margin: 0 0 1rem;
+      }
+      select {
+        font: inherit;
+        padding: 0.3rem 0.5rem;
+        border-radius: 6px;
+        border: 1px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_text);
+        max-width: 100%;
+      }
+      ol.steps {
+        list-style: none;
+        counter-reset: step;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.6rem;
+      }
+      .step {
+        counter-increment: step;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.7rem 0.9rem 0.75rem;
+        min-width: 0;
+      }
+      h3 {
+        margin: 0 0 0.4rem;
+        font-size: 0.95rem;
+        font-weight: 650;
+        line-height: 1.3;
+      }
+      h3::before {
+        content: counter(step) '. ';
+        color: var(--_muted);
+        font-weight: 500;
+      }
+      .line {
+        margin: 0.1rem 0;
+        overflow-wrap: anywhere;
+        font-variant-numeric: tabular-nums;
+      }
+      .formula {
+        font-family: var(--hr-math-font, 'STIX Two Text', 'Cambria Math', Georgia, 'Times New Roman', serif);
+        font-size: 1.08rem;
+      }
+      .substituted {
+        color: var(--_muted);
+      }
+      .eq {
+        display: inline-block;
+        width: 1.1rem;
+        color: var(--_muted);
+      }
+      var {
+        font-style: italic;
+      }
+      sub,
+      sup {
+        font-size: 0.72em;
+        line-height: 0;
+      }
+      .result strong {
+        font-size: 1.05rem;
+        font-weight: 700;
+      }
+      .also {
+        color: var(--_muted);
+      }
+      .report {
+        display: inline-block;
+        margin-left: 0.5rem;
+        font-size: 0.75rem;
+        font-weight: 650;
+        padding: 0.08rem 0.5rem;
+        border-radius: 999px;
+        color: var(--_good);
+        background: var(--_good-bg);
+        white-space: nowrap;
+      }
+      .report.off {
+        color: var(--_bad);
+        background: var(--_bad-bg);
+      }
+      .note {
+        margin: 0.35rem 0 0;
+        font-size: 0.85rem;
+        color: var(--_muted);
+        max-width: 75ch;
+      }
+      .empty {
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) setup: Setup | null = null;
+
+  /** buildReport(setup): the figures the steps must arrive at. */
+  @property({ attribute: false }) report: Report | null = null;
+
+  /** Which listener (0-based); the panel's own choice overrides it until it changes. */
+  @property({ type: Number }) listener?: number;
+
+  @state() private chosen: number | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('listener') || changed.has('setup')) this.chosen = null;
+  }
+
+  private get index(): number {
+    const count = this.setup?.headphones.length ?? 1;
+    const wanted = this.chosen ?? this.listener ?? 0;
+    return Math.min(Math.max(0, Math.trunc(wanted)), count - 1);
+  }
+
+  private readonly onPick = (event: Event): void => {
+    this.chosen = Number((event.target as HTMLSelectElement).value);
+  };
+
+  override render(): TemplateResult {
+    const { setup, report } = this;
+    if (!setup || !report) return html`<p class="empty">No setup to derive.</p>`;
+    const index = this.index;
+    const steps = derivationSteps(setup, index, report);
+    const count = setup.headphones.length;
+    const name = setup.headphones[index]!.name;
+    return html`<section aria-labelledby="derivations-heading">
+      <h2 id="derivations-heading">Where the numbers come from</h2>
+      <p class="intro">
+        Every figure for ${count > 1 ? `listener ${index + 1}, ` : ''}${name}, at 1&nbsp;kHz: the formula, the formula with this
+        setup’s numbers, and the result. A green tag marks a result that is the report’s own figure.
+      </p>
+      ${count > 1
+        ? html`<label class="pick"
+            >Listener
+            <select @change=${this.onPick}>
+              ${setup.headphones.map((hp, i) => html`<option value=${i} ?selected=${i === index}>${i + 1}. ${hp.name}</option>`)}
+            </select></label
+          >`
+        : nothing}
+      <ol class="steps">
+        ${steps.map((step) => renderStep(step))}
+      </ol>
+    </section>`;
+  }
+}
+
+function renderStep(step: DerivationStep): TemplateResult {
+  const unit = UNIT_TEXT[step.unit] ?? step.unit;
+  const matches = step.reportValue === undefined || Math.abs(step.result - step.reportValue) <= 1e-9 * Math.max(1, Math.abs(step.reportValue));
+  return html`<li class="step" data-step=${step.id}>
+    <h3>${step.title}</h3>
+    <p class="line formula">${renderMarkup(step.formula)}</p>
+    <p class="line substituted"><span class="eq" aria-hidden="true">=</span>${renderMarkup(step.substituted)}</p>
+    <p class="line result">
+      <span class="eq" aria-hidden="true">=</span><strong class="num" data-value=${String(step.result)}>${formatNumber(step.result)}&#8239;${unit}</strong>
+      ${step.resultText ? html`<span class="also">(${step.resultText})</span>` : nothing}
+      ${step.reportField && step.reportValue !== undefined
+        ? html`<span class="report ${matches ? '' : 'off'}" data-testid="report-match" data-field=${step.reportField}
+            >${matches ? '✓' : '≠'} report’s ${FIELD_TEXT[step.reportField]}: ${formatNumber(step.reportValue)}&#8239;${unit}</span
+          >`
+        : nothing}
+    </p>
+    ${step.note ? html`<p class="note">${step.note}</p>` : nothing}
+  </li>`;
+}
