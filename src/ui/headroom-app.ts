@@ -50,6 +50,8 @@ import './views/headroom-response-plot.ts';
 import './views/headroom-scope.ts';
 import './views/headroom-spectrum.ts';
 import './input/headroom-input-panel.ts';
+import './teach/headroom-claims.ts';
+import './teach/headroom-derivations.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -123,9 +125,10 @@ export class HeadroomApp extends LitElement {
         </div>
         <headroom-preset-picker .presets=${options} selected=${this.presetId} @preset-change=${this.onPresetChange}></headroom-preset-picker>
       </header>
-      ${this.renderMessages()}
+      ${this.renderNav()} ${this.renderMessages()}
       <main>
-        ${this.renderListen()} ${this.renderSetups()} ${this.renderPlots()} ${this.renderAbx()} ${this.renderInputSide()}
+        ${this.renderListen()} ${this.renderSetups()} ${this.renderPlots()} ${this.renderDerivations()} ${this.renderAbx()}
+        ${this.renderClaims()} ${this.renderInputSide()}
         ${this.renderExport()}
       </main>
       <footer>
@@ -134,6 +137,32 @@ export class HeadroomApp extends LitElement {
         computer.
       </footer>
     `;
+  }
+
+  /** Section links. The sections live in this shadow root, where #fragments do not reach, so the links scroll by hand. */
+  private renderNav(): TemplateResult {
+    const sections: [id: string, label: string][] = [
+      ['listen', 'Listen'],
+      ['setups', 'Setups'],
+      ['plots', 'Plots'],
+      ['derivations', 'Formulas'],
+      ['abx', 'Blind test'],
+      ['claims', 'Claims'],
+      ['input-side', 'Input side'],
+      ['export', 'Export'],
+    ];
+    return html`<nav aria-label="Sections">
+      ${sections.map(
+        ([id, label]) => html`<a
+          href=${`#${id}`}
+          @click=${(event: Event) => {
+            event.preventDefault();
+            this.renderRoot.querySelector(`#${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+          }}
+          >${label}</a
+        >`,
+      )}
+    </nav>`;
   }
 
   private renderMessages(): TemplateResult | typeof nothing {
@@ -155,7 +184,7 @@ export class HeadroomApp extends LitElement {
     const audio = this.audio;
     const transport = audio.transport;
     const heard = audio.heardMeters;
-    return html`<section aria-labelledby="listen-heading">
+    return html`<section id="listen" aria-labelledby="listen-heading">
       <h2 id="listen-heading">Listen</h2>
       <div class="card listen">
         <div class="stack">
@@ -224,7 +253,7 @@ export class HeadroomApp extends LitElement {
   }
 
   private renderSetups(): TemplateResult {
-    return html`<section aria-labelledby="setups-heading">
+    return html`<section id="setups" aria-labelledby="setups-heading">
       <h2 id="setups-heading">Setups A and B</h2>
       <div class="pair">${SIDES.map((side) => this.renderSide(side))}</div>
     </section>`;
@@ -263,7 +292,7 @@ export class HeadroomApp extends LitElement {
   private renderPlots(): TemplateResult {
     const headphones = [...this.pair.a.headphones, ...this.pair.b.headphones];
     const unique = headphones.filter((h, i) => headphones.findIndex((o) => o.name === h.name) === i);
-    return html`<section aria-labelledby="plots-heading">
+    return html`<section id="plots" aria-labelledby="plots-heading">
       <h2 id="plots-heading">Response and impedance</h2>
       <div class="card plots">
         <headroom-response-plot
@@ -278,7 +307,7 @@ export class HeadroomApp extends LitElement {
   }
 
   private renderAbx(): TemplateResult {
-    return html`<section aria-labelledby="abx-heading">
+    return html`<section id="abx" aria-labelledby="abx-heading">
       <h2 id="abx-heading">Blind test (ABX)</h2>
       <div class="card">
         <headroom-abx
@@ -290,6 +319,39 @@ export class HeadroomApp extends LitElement {
           }}
           @abx-complete=${() => (this.abxRunning = false)}
         ></headroom-abx>
+      </div>
+    </section>`;
+  }
+
+  /** The formulas behind the heard side's numbers (A while a blind test hides the side). */
+  private renderDerivations(): TemplateResult {
+    const side: Side = this.abxRunning ? 'A' : this.audio.side;
+    const setup = side === 'A' ? this.pair.a : this.pair.b;
+    const computed = this.reports[side];
+    return html`<section id="derivations" aria-labelledby="derivations-heading">
+      <h2 id="derivations-heading">Where the numbers come from (setup ${side})</h2>
+      <div class="card">
+        <details>
+          <summary>Show every formula, filled in with this setup's numbers</summary>
+          ${computed.ok
+            ? html`<headroom-derivations .setup=${setup} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>`
+            : nothing}
+        </details>
+      </div>
+    </section>`;
+  }
+
+  private renderClaims(): TemplateResult {
+    return html`<section id="claims" aria-labelledby="claims-heading">
+      <h2 id="claims-heading">Claims, checked against the model</h2>
+      <div class="card">
+        <details>
+          <summary>Seven claims from popular articles, each judged for setups A and B</summary>
+          <headroom-claims
+          .pair=${this.pair}
+          @load-pair=${(e: CustomEvent<{ pair: SetupPair; title: string }>) => this.loadDemonstration(e.detail.pair, e.detail.title)}
+          ></headroom-claims>
+        </details>
       </div>
     </section>`;
   }
@@ -309,7 +371,7 @@ export class HeadroomApp extends LitElement {
   }
 
   private renderExport(): TemplateResult {
-    return html`<section aria-labelledby="export-heading">
+    return html`<section id="export" aria-labelledby="export-heading">
       <h2 id="export-heading">Export and import</h2>
       <div class="card">
         <headroom-export-panel
@@ -346,6 +408,14 @@ export class HeadroomApp extends LitElement {
     }
     this.presetId = event.detail.id;
     this.setPair(pair.value, { preset: event.detail.id });
+  }
+
+  /** A demonstration from the claims or a lesson: both setups at once, then back to the top to hear it. */
+  private loadDemonstration(pair: SetupPair, title: string): void {
+    this.presetId = '';
+    this.setPair(pair);
+    this.messages = [...this.messages.filter((m) => m.error), { text: `Loaded: ${title}. Press Play, then switch A and B.`, error: false }];
+    this.renderRoot.querySelector('#listen-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 
   private changeSetup(side: Side, setup: Setup): void {

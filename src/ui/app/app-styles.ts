@@ -33,6 +33,32 @@ export const appStyles = css`
     flex: 0 1 24rem;
     min-width: min(100%, 16rem);
   }
+  nav {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    display: flex;
+    gap: 0.3rem 1rem;
+    flex-wrap: wrap;
+    margin: -0.5rem 0 1.25rem;
+    padding: 0.5rem 0;
+    background: var(--hr-bg, var(--_surface));
+    border-bottom: 1px solid var(--_border);
+    font-size: 0.92rem;
+  }
+  nav a {
+    color: var(--_accent);
+    text-decoration: none;
+    padding: 0.15rem 0;
+  }
+  nav a:hover,
+  nav a:focus-visible {
+    text-decoration: underline;
+    text-underline-offset: 3px;
+  }
+  section {
+    scroll-margin-top: 3rem;
+  }
   h2 {
     font-size: 1.3rem;
     margin: 0 0 0.8rem;
