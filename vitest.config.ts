@@ -68,7 +68,7 @@ export default mergeConfig(
             },
           },
           // Pre-bundle Lit once so the first test does not trigger a dependency re-optimization reload.
-          optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/live.js', 'lit/directives/repeat.js', 'zod', 'uplot', 'tone', 'standardized-audio-context', 'wavefile'] },
+          optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/live.js', 'lit/directives/repeat.js', 'zod', 'uplot', 'tone', 'standardized-audio-context', 'wavefile', 'uqr'] },
         },
         {
           extends: true,

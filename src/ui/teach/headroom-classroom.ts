@@ -1,0 +1,179 @@
+/**
+ * <headroom-classroom>: a lesson on a projector. Large type and high contrast; presenter
+ * controls (previous/next step, "Reveal the numbers", which hides the model's figures until
+ * the teacher reveals them, again on every step); big A and B buttons; and a QR code of
+ * `shareUrl` (the app's current address, which holds both setups) with the address under it,
+ * so students open the same setup on their phones.
+ *
+ * Keys: PageDown / → next step, PageUp / ← previous (what presentation clickers send),
+ * R reveals or hides the numbers. A and B stay the app's own keys.
+ *
+ * Events (bubbling, composed):
+ *   side-change    { side: 'A' | 'B' }   — the big buttons, as <headroom-ab-switch> emits it
+ *   lesson-select  { id }                — the teacher picked another lesson
+ *   lesson-listen, lesson-step           — from the <headroom-lesson> inside, unchanged
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { lessons as allLessons, type Lesson } from '../../teach/lessons/index.ts';
+import type { Side } from '../app/headroom-ab-switch.ts';
+import { baseStyles } from '../styles.ts';
+import { classroomStyles } from './classroom-styles.ts';
+import type { HeadroomLesson, LessonStepEvent } from './headroom-lesson.ts';
+import { qrContent, qrMatrix, symbolSide, type QrResult } from './qr-code.ts';
+import './headroom-lesson.ts';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-classroom': HeadroomClassroom;
+  }
+}
+
+const SIDES: readonly Side[] = ['A', 'B'];
+
+@customElement('headroom-classroom')
+export class HeadroomClassroom extends LitElement {
+  static override styles = [baseStyles, classroomStyles];
+
+  /** The address students open: the app's current URL, which holds both setups. */
+  @property({ attribute: 'share-url' }) shareUrl = '';
+  /** The lessons the teacher can pick from (all seven by default). */
+  @property({ attribute: false }) lessons: readonly Lesson[] = allLessons();
+  /** Id of the lesson to show; the teacher's pick replaces it. */
+  @property({ attribute: 'lesson-id' }) lessonId = '';
+  /** The side being heard, shown on the big buttons (null: none, e.g. during a blind test). */
+  @property({ attribute: false }) side: Side | null = 'A';
+
+  @state() private chosen = '';
+  @state() private revealed = false;
+  @state() private position = { index: 0, count: 0 };
+
+  @query('headroom-lesson') private lessonView!: HeadroomLesson | null;
+
+  private qr: QrResult = { ok: false, message: '' };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.onKeyDown);
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lessonId') || changed.has('lessons')) {
+      const id = this.lessons.some((l) => l.id === this.lessonId) ? this.lessonId : (this.lessons[0]?.id ?? '');
+      if (id !== this.chosen) this.showLesson(id);
+    }
+    if (changed.has('shareUrl')) this.qr = this.shareUrl ? qrMatrix(this.shareUrl) : { ok: false, message: '' };
+  }
+
+  /** The lesson shown, if any. */
+  get lesson(): Lesson | null {
+    return this.lessons.find((l) => l.id === this.chosen) ?? null;
+  }
+
+  nextStep(): void {
+    this.lessonView?.next();
+  }
+
+  previousStep(): void {
+    this.lessonView?.back();
+  }
+
+  toggleReveal(): void {
+    this.revealed = !this.revealed;
+  }
+
+  override render(): TemplateResult {
+    const lesson = this.lesson;
+    const { index, count } = this.position;
+    return html`<div class="bar" role="toolbar" aria-label="Presenter controls">
+        <label for="lesson-pick">Lesson</label>
+        <select id="lesson-pick" data-testid="lesson-pick" @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
+          ${this.lessons.map((l, i) => html`<option value=${l.id} ?selected=${l.id === this.chosen}>${i + 1}. ${l.title}</option>`)}
+        </select>
+        <button type="button" data-testid="previous-step" aria-label="Previous step" ?disabled=${index === 0} @click=${() => this.previousStep()}>◀ Previous</button>
+        <button type="button" data-testid="next-step" aria-label="Next step" ?disabled=${index >= count - 1} @click=${() => this.nextStep()}>Next ▶</button>
+        <button type="button" class="reveal" data-testid="reveal" aria-pressed=${this.revealed ? 'true' : 'false'} @click=${() => this.toggleReveal()}>
+          ${this.revealed ? 'Hide the numbers' : 'Reveal the numbers'}
+        </button>
+      </div>
+      <div class="layout">
+        <main @lesson-step=${this.onStep}>
+          ${lesson
+            ? html`<headroom-lesson .lesson=${lesson} ?numbers-hidden=${!this.revealed} no-nav></headroom-lesson>`
+            : html`<p class="empty">No lesson.</p>`}
+        </main>
+        <aside class="panel">
+          <div class="ab" role="group" aria-label="Hear setup A or B">
+            ${SIDES.map(
+              (side) => html`<button type="button" data-testid=${`side-${side}`} aria-pressed=${this.side === side ? 'true' : 'false'} @click=${() => this.chooseSide(side)}>
+                ${side}
+              </button>`,
+            )}
+          </div>
+          ${this.renderShare()}
+        </aside>
+      </div>`;
+  }
+
+  private renderShare(): TemplateResult | typeof nothing {
+    if (!this.shareUrl) return nothing;
+    if (!this.qr.ok) return html`<p class="qr-error" role="alert" data-testid="qr-error">${this.qr.message} Share the link another way.</p>`;
+    const matrix = this.qr.matrix;
+    const side = symbolSide(matrix);
+    return html`<figure data-testid="share">
+      <svg
+        data-testid="qr"
+        viewBox="0 0 ${side} ${side}"
+        shape-rendering="crispEdges"
+        role="img"
+        aria-label="QR code of the link to this setup"
+        data-version=${matrix.version}
+        data-modules=${matrix.size}
+      >
+        ${qrContent(matrix)}
+      </svg>
+      <figcaption>
+        <span>Scan to open this setup on your phone</span>
+        <span class="url" data-testid="share-url">${this.shareUrl}</span>
+      </figcaption>
+    </figure>`;
+  }
+
+  private showLesson(id: string): void {
+    this.chosen = id;
+    this.revealed = false;
+    this.position = { index: 0, count: this.lesson?.steps.length ?? 0 };
+  }
+
+  private pick(id: string): void {
+    if (id === this.chosen) return;
+    this.showLesson(id);
+    this.dispatchEvent(new CustomEvent('lesson-select', { detail: { id }, bubbles: true, composed: true }));
+  }
+
+  private chooseSide(side: Side): void {
+    this.dispatchEvent(new CustomEvent('side-change', { detail: { side }, bubbles: true, composed: true }));
+  }
+
+  private readonly onStep = (event: LessonStepEvent): void => {
+    this.position = { index: event.detail.index, count: event.detail.count };
+    // Every step starts with its numbers hidden again, so the class predicts before it sees them.
+    this.revealed = false;
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const path = event.composedPath().filter((node): node is HTMLElement => node instanceof HTMLElement);
+    if (path.some((node) => node.matches('input, select, textarea, [contenteditable]'))) return;
+    if (event.key === 'PageDown' || event.key === 'ArrowRight') this.nextStep();
+    else if (event.key === 'PageUp' || event.key === 'ArrowLeft') this.previousStep();
+    else if (event.key.toLowerCase() === 'r') this.toggleReveal();
+    else return;
+    event.preventDefault();
+  };
+}

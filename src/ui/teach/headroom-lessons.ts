@@ -1,0 +1,126 @@
+/**
+ * <headroom-lessons>: the lessons to pick from and the chosen one. Picking a lesson shows it
+ * in a <headroom-lesson>; that element's events (lesson-listen, lesson-step) bubble up through
+ * this one unchanged. Picking also emits `lesson-select` { id } (bubbling, composed).
+ */
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { lessons as allLessons, type Lesson } from '../../teach/lessons/index.ts';
+import { baseStyles } from '../styles.ts';
+import './headroom-lesson.ts';
+
+export type LessonSelectEvent = CustomEvent<{ id: string }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-lessons': HeadroomLessons;
+  }
+  interface HTMLElementEventMap {
+    'lesson-select': LessonSelectEvent;
+  }
+}
+
+@customElement('headroom-lessons')
+export class HeadroomLessons extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: minmax(14em, 20em) minmax(0, 1fr);
+        gap: 1.2em;
+        align-items: start;
+      }
+      @media (max-width: 760px) {
+        :host {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.4em;
+      }
+      button {
+        font: inherit;
+        width: 100%;
+        text-align: left;
+        display: grid;
+        grid-template-columns: 2em minmax(0, 1fr);
+        gap: 0.1em 0.5em;
+        padding: 0.55em 0.7em;
+        border-radius: var(--_radius);
+        border: 1px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_text);
+        cursor: pointer;
+      }
+      button[aria-current='true'] {
+        border-color: var(--_accent);
+        background: var(--_surface-2);
+        box-shadow: inset 0.25em 0 0 var(--_accent);
+      }
+      button:focus-visible {
+        outline: 2px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      .n {
+        font-weight: 750;
+        color: var(--_accent);
+        grid-row: span 2;
+      }
+      .title {
+        font-weight: 650;
+        line-height: 1.25;
+      }
+      .steps {
+        font-size: 0.85em;
+        color: var(--_muted);
+      }
+      h2 {
+        font-size: 1em;
+        margin: 0 0 0.5em;
+      }
+    `,
+  ];
+
+  /** The lessons to offer (all seven by default). */
+  @property({ attribute: false }) lessons: readonly Lesson[] = allLessons();
+  /** Id of the lesson shown first; the user's pick replaces it. */
+  @property({ attribute: 'lesson-id' }) lessonId = '';
+
+  @state() private chosen = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lessonId') || changed.has('lessons')) {
+      this.chosen = this.lessons.some((l) => l.id === this.lessonId) ? this.lessonId : (this.lessons[0]?.id ?? '');
+    }
+  }
+
+  override render(): TemplateResult {
+    const current = this.lessons.find((l) => l.id === this.chosen) ?? null;
+    return html`<nav aria-labelledby="lessons-heading">
+        <h2 id="lessons-heading">Lessons</h2>
+        <ol>
+          ${this.lessons.map(
+            (lesson, i) => html`<li>
+              <button type="button" data-lesson=${lesson.id} aria-current=${lesson.id === this.chosen ? 'true' : 'false'} @click=${() => this.choose(lesson.id)}>
+                <span class="n">${i + 1}</span>
+                <span class="title">${lesson.title}</span>
+                <span class="steps">${lesson.steps.length} steps</span>
+              </button>
+            </li>`,
+          )}
+        </ol>
+      </nav>
+      <headroom-lesson .lesson=${current}></headroom-lesson>`;
+  }
+
+  private choose(id: string): void {
+    if (id === this.chosen) return;
+    this.chosen = id;
+    this.dispatchEvent(new CustomEvent('lesson-select', { detail: { id }, bubbles: true, composed: true }));
+  }
+}

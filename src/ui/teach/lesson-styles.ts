@@ -1,0 +1,231 @@
+/**
+ * Styles of <headroom-lesson> and <headroom-lessons>. Sizes are in em, so a host that sets a
+ * larger font-size (the classroom's projector layout) scales the whole lesson with it.
+ */
+import { css } from 'lit';
+
+export const lessonStyles = css`
+  :host {
+    display: block;
+  }
+  .lesson {
+    display: grid;
+    gap: 0.9em;
+  }
+  .head {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: start;
+    gap: 0.4em 1.5em;
+  }
+  .head > div {
+    display: grid;
+    gap: 0.25em;
+  }
+  h2,
+  h3 {
+    margin: 0;
+    line-height: 1.2;
+  }
+  h2 {
+    font-size: 1.35em;
+  }
+  h3 {
+    font-size: 1.1em;
+    font-weight: 600;
+  }
+  h3:focus {
+    outline: none;
+  }
+  .goal {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .progress {
+    display: grid;
+    gap: 0.35em;
+    min-width: 9em;
+    justify-items: end;
+  }
+  .progress .dots {
+    width: 100%;
+  }
+  .progress-text {
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+  }
+  .dots {
+    display: flex;
+    gap: 0.3em;
+  }
+  .dot {
+    flex: 1;
+    height: 0.35em;
+    border-radius: 1em;
+    background: var(--_accent);
+    opacity: 0.2;
+  }
+  .dot.done {
+    opacity: 0.6;
+  }
+  .dot.current {
+    opacity: 1;
+  }
+  .step {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    padding: 1em 1.1em;
+    display: grid;
+    gap: 0.8em;
+  }
+  .kind {
+    display: inline-block;
+    font-size: 0.8em;
+    font-weight: 700;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+    color: var(--_accent);
+  }
+  .step p {
+    margin: 0;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.45em;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: 0.5em;
+    font-weight: 600;
+  }
+  label.choice {
+    display: flex;
+    gap: 0.6em;
+    align-items: flex-start;
+    padding: 0.55em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+    cursor: pointer;
+  }
+  label.choice input {
+    margin: 0.2em 0 0;
+    width: 1em;
+    height: 1em;
+    flex: none;
+  }
+  label.choice.picked {
+    border-color: var(--_accent);
+  }
+  label.choice.right {
+    border-color: var(--_good);
+    background: var(--_good-bg);
+  }
+  label.choice.wrong {
+    border-color: var(--_bad);
+    background: var(--_bad-bg);
+  }
+  label.choice:has(input:focus-visible) {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: 0.45em 1em;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--hr-on-accent, #ffffff);
+    font-weight: 650;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  button:focus-visible,
+  a:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--_accent);
+  }
+  .feedback {
+    border-radius: var(--_radius);
+    padding: 0.7em 0.9em;
+    display: grid;
+    gap: 0.35em;
+  }
+  .feedback:empty {
+    display: none;
+  }
+  .feedback.right {
+    background: var(--_good-bg);
+    color: var(--_text);
+    border-left: 0.3em solid var(--_good);
+  }
+  .feedback.wrong {
+    background: var(--_bad-bg);
+    border-left: 0.3em solid var(--_bad);
+  }
+  .feedback.neutral {
+    background: var(--_surface-2);
+    border-left: 0.3em solid var(--_accent);
+  }
+  .verdict {
+    font-weight: 700;
+  }
+  .listen-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.6em 1em;
+    align-items: center;
+  }
+  .sound {
+    color: var(--_muted);
+  }
+  .figures {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.35em 1.2em;
+    margin: 0;
+  }
+  .figures dt {
+    min-width: 0;
+  }
+  .figures dd {
+    margin: 0;
+    text-align: right;
+    font-weight: 650;
+  }
+  .side-tag {
+    display: inline-block;
+    min-width: 1.4em;
+    text-align: center;
+    font-weight: 750;
+    color: var(--_accent);
+  }
+  .hidden-number {
+    letter-spacing: 0.15em;
+    color: var(--_muted);
+  }
+  nav.steps {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.6em;
+  }
+  .done-note {
+    color: var(--_good);
+    font-weight: 650;
+  }
+`;
