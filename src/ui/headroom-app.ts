@@ -51,6 +51,10 @@ import './views/headroom-scope.ts';
 import './views/headroom-spectrum.ts';
 import './input/headroom-input-panel.ts';
 import './teach/headroom-claims.ts';
+import './teach/headroom-classroom.ts';
+import './teach/headroom-lessons.ts';
+import type { LessonListenEvent } from './teach/headroom-lesson.ts';
+import { sourceChoiceOf } from './teach/lesson-text.ts';
 import './teach/headroom-derivations.ts';
 
 declare global {
@@ -83,6 +87,9 @@ export class HeadroomApp extends LitElement {
   @state() private abxRunning = false;
   @state() private exportBusy = false;
   @state() private exportMessage = { text: '', error: false };
+  /** Projector layout for teaching; the students' link (the URL) never carries it. */
+  @state() private classroom = false;
+  @state() private lessonId = '';
 
   private readonly audio: EngineController;
   private reports: Record<Side, Computed> = { A: { ok: false, message: '' }, B: { ok: false, message: '' } };
@@ -123,11 +130,18 @@ export class HeadroomApp extends LitElement {
             computed from a circuit model and played side by side.
           </p>
         </div>
-        <headroom-preset-picker .presets=${options} selected=${this.presetId} @preset-change=${this.onPresetChange}></headroom-preset-picker>
+        <div class="header-controls">
+          <headroom-preset-picker .presets=${options} selected=${this.presetId} @preset-change=${this.onPresetChange}></headroom-preset-picker>
+          <button type="button" class="classroom-toggle" data-testid="classroom-open" @click=${() => (this.classroom = true)}>
+            Classroom mode
+          </button>
+        </div>
       </header>
+      ${this.classroom ? this.renderClassroom() : nothing}
       ${this.renderNav()} ${this.renderMessages()}
       <main>
-        ${this.renderListen()} ${this.renderSetups()} ${this.renderPlots()} ${this.renderDerivations()} ${this.renderAbx()}
+        ${this.renderListen()} ${this.renderSetups()} ${this.renderLessons()} ${this.renderPlots()} ${this.renderDerivations()}
+        ${this.renderAbx()}
         ${this.renderClaims()} ${this.renderInputSide()}
         ${this.renderExport()}
       </main>
@@ -144,6 +158,7 @@ export class HeadroomApp extends LitElement {
     const sections: [id: string, label: string][] = [
       ['listen', 'Listen'],
       ['setups', 'Setups'],
+      ['lessons', 'Lessons'],
       ['plots', 'Plots'],
       ['derivations', 'Formulas'],
       ['abx', 'Blind test'],
@@ -322,6 +337,53 @@ export class HeadroomApp extends LitElement {
       </div>
     </section>`;
   }
+
+  private renderLessons(): TemplateResult {
+    return html`<section id="lessons" aria-labelledby="lessons-heading">
+      <h2 id="lessons-heading">Lessons</h2>
+      <div class="card">
+        <headroom-lessons
+          lesson-id=${this.lessonId}
+          @lesson-select=${(e: CustomEvent<{ id: string }>) => (this.lessonId = e.detail.id)}
+          @lesson-listen=${this.onLessonListen}
+        ></headroom-lessons>
+      </div>
+    </section>`;
+  }
+
+  /** Full-window projector layout over the page; the sound and the setups stay the app's. */
+  private renderClassroom(): TemplateResult {
+    return html`<div class="classroom" role="dialog" aria-modal="true" aria-label="Classroom mode">
+      <button type="button" class="classroom-close" data-testid="classroom-close" @click=${() => (this.classroom = false)}>
+        Leave classroom mode
+      </button>
+      <headroom-classroom
+        .shareUrl=${window.location.href}
+        .side=${this.abxRunning ? null : this.audio.side}
+        lesson-id=${this.lessonId}
+        @side-change=${(e: CustomEvent<{ side: Side }>) => {
+          e.stopPropagation();
+          this.hear(e.detail.side);
+        }}
+        @lesson-select=${(e: CustomEvent<{ id: string }>) => (this.lessonId = e.detail.id)}
+        @lesson-listen=${this.onLessonListen}
+      ></headroom-classroom>
+    </div>`;
+  }
+
+  /** A lesson's "listen" step: its setups (if any), the side and listener, its sound, and play. */
+  private readonly onLessonListen = async (event: LessonListenEvent): Promise<void> => {
+    const { pair, side, listener, source } = event.detail;
+    if (pair) {
+      this.presetId = '';
+      this.setPair(pair);
+    }
+    this.hear(side);
+    this.audio.setListener(side, listener ?? 0);
+    const choice = sourceChoiceOf(source);
+    if (choice) await this.audio.choose(choice);
+    this.playOutput(true);
+  };
 
   /** The formulas behind the heard side's numbers (A while a blind test hides the side). */
   private renderDerivations(): TemplateResult {

@@ -14,6 +14,7 @@ import { WaveFile } from 'wavefile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildReport } from '../../src/model/report.ts';
+import { findLesson } from '../../src/teach/lessons/index.ts';
 import { encodeUrlState, exportPairJson, type SetupPair } from '../../src/state/index.ts';
 import { DESKTOP, launchBrowser, openPage, readable, screenshotDir, startDevServer, type RunningServer } from './e2e-support.ts';
 import { resistiveHeadphone, setup, source } from '../support/setups.ts';
@@ -200,6 +201,31 @@ describe('listening in the app', () => {
     await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"headroom/setup-pair@1","a":{}}') });
     await expect.poll(async () => readable(await page.getByTestId('export-message').textContent())).toContain('"notes.json" was not loaded: a.');
     expect(await page.locator('[data-testid="side-B"] [data-testid="listener"]').count()).toBe(2);
+    expect(problems.lines).toEqual([]);
+    await page.context().close();
+  });
+
+  it('in classroom mode, a lesson’s listen step loads its setups into the app and plays them on the side it names', async () => {
+    const lesson = findLesson('splitters')!;
+    const listenStep = lesson.steps.findIndex((step) => step.kind === 'listen');
+    const step = lesson.steps[listenStep]!;
+    expect(step.kind === 'listen' && step.pair).toBeTruthy();
+    const { page, problems } = await openPage(browser, server.url, DESKTOP);
+    await page.getByTestId('classroom-open').click();
+    const classroom = page.locator('headroom-classroom');
+    await classroom.getByTestId('lesson-pick').selectOption('splitters');
+    for (let i = 0; i < listenStep; i++) await classroom.getByTestId('next-step').click();
+    await classroom.getByTestId('listen').click();
+    await expect.poll(async () => page.getByTestId('play').getAttribute('aria-label'), { timeout: 30_000 }).toBe('Pause');
+    if (step.kind !== 'listen' || !step.pair) throw new Error('the splitters lesson listens to a pair');
+    const heard = step.hear.side;
+    expect(await classroom.getByTestId(`side-${heard}`).getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: join(screenshotDir, 'app-classroom-listening.png') });
+    await page.getByTestId('classroom-close').click();
+    const names = await page.locator('[data-testid="side-B"] [data-testid="listener"] h4').allTextContents();
+    // Each card's heading: its number, the name, and the live "Clean"/"Clipping" badge while playing.
+    expect(names).toHaveLength(step.pair.b.headphones.length);
+    names.forEach((name, i) => expect(readable(name)).toContain(step.pair.b.headphones[i]!.name));
     expect(problems.lines).toEqual([]);
     await page.context().close();
   });

@@ -29,9 +29,47 @@ export const appStyles = css`
     color: var(--_muted);
     max-width: 60ch;
   }
-  headroom-preset-picker {
-    flex: 0 1 24rem;
+  .header-controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.6rem 0.8rem;
+    flex: 0 1 34rem;
     min-width: min(100%, 16rem);
+  }
+  headroom-preset-picker {
+    flex: 1 1 18rem;
+    min-width: 0;
+  }
+  .classroom-toggle,
+  .classroom-close {
+    font: inherit;
+    border-radius: 8px;
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: 0.45rem 0.9rem;
+    min-height: 2.5rem;
+    cursor: pointer;
+  }
+  .classroom-toggle:focus-visible,
+  .classroom-close:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .classroom {
+    position: fixed;
+    inset: 0;
+    z-index: 10;
+    overflow: auto;
+    background: var(--hr-bg, var(--_surface));
+  }
+  .classroom-close {
+    position: fixed;
+    bottom: 0.8rem;
+    right: 0.8rem;
+    z-index: 11;
+    font-size: 1.1rem;
   }
   nav {
     position: sticky;
