@@ -56,6 +56,9 @@ export default mergeConfig(
           test: {
             name: 'browser',
             include: ['tests/browser/**/*.browser.test.ts'],
+            // A hang guard, not a speed goal: rendering material and running worklets in a
+            // page takes seconds, several times longer when both cores are busy.
+            testTimeout: 90_000,
             browser: {
               enabled: true,
               headless: true,

@@ -90,6 +90,8 @@ export class HeadroomApp extends LitElement {
   /** Projector layout for teaching; the students' link (the URL) never carries it. */
   @state() private classroom = false;
   @state() private lessonId = '';
+  /** Folded sections build their (costly) content only once opened: the claims re-judge every claim on each edit. */
+  @state() private opened = { derivations: false, claims: false };
 
   private readonly audio: EngineController;
   private reports: Record<Side, Computed> = { A: { ok: false, message: '' }, B: { ok: false, message: '' } };
@@ -393,9 +395,9 @@ export class HeadroomApp extends LitElement {
     return html`<section id="derivations" aria-labelledby="derivations-heading">
       <h2 id="derivations-heading">Where the numbers come from (setup ${side})</h2>
       <div class="card">
-        <details>
+        <details @toggle=${(e: Event) => this.fold('derivations', e)}>
           <summary>Show every formula, filled in with this setup's numbers</summary>
-          ${computed.ok
+          ${computed.ok && this.opened.derivations
             ? html`<headroom-derivations .setup=${setup} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>`
             : nothing}
         </details>
@@ -407,15 +409,22 @@ export class HeadroomApp extends LitElement {
     return html`<section id="claims" aria-labelledby="claims-heading">
       <h2 id="claims-heading">Claims, checked against the model</h2>
       <div class="card">
-        <details>
+        <details @toggle=${(e: Event) => this.fold('claims', e)}>
           <summary>Seven claims from popular articles, each judged for setups A and B</summary>
-          <headroom-claims
-          .pair=${this.pair}
-          @load-pair=${(e: CustomEvent<{ pair: SetupPair; title: string }>) => this.loadDemonstration(e.detail.pair, e.detail.title)}
-          ></headroom-claims>
+          ${this.opened.claims
+            ? html`<headroom-claims
+                .pair=${this.pair}
+                @load-pair=${(e: CustomEvent<{ pair: SetupPair; title: string }>) => this.loadDemonstration(e.detail.pair, e.detail.title)}
+              ></headroom-claims>`
+            : nothing}
         </details>
       </div>
     </section>`;
+  }
+
+  private fold(section: 'derivations' | 'claims', event: Event): void {
+    const open = (event.target as HTMLDetailsElement).open;
+    if (this.opened[section] !== open) this.opened = { ...this.opened, [section]: open };
   }
 
   private renderInputSide(): TemplateResult {

@@ -153,7 +153,8 @@ describe('<headroom-input-panel>', () => {
     p.workletUrl = await testInputWorkletUrl();
     const play = root(p).querySelector<HTMLButtonElement>('[data-testid="input-play"]')!;
     await userEvent.click(play);
-    for (let i = 0; i < 100 && !p.engine?.playing; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    // Rendering the plucked string with Tone.js takes 1–5 s here, longer on a loaded machine.
+    for (let i = 0; i < 450 && !p.engine?.playing; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     const engine = p.engine!;
     expect(engine.playing).toBe(true);
     expect(engine.context.state).toBe('running');
