@@ -8,26 +8,11 @@ import { ListeningEngine, type ListeningEngineOptions, type SourceMaterial } fro
 import type { Setup } from '../../src/model/setup.ts';
 import { resistiveHeadphone, setup, source } from '../support/setups.ts';
 import servedWorkletUrl from '../../src/audio/worklet-url.ts';
+import { renderStereo, testableWorkletUrl } from './worklet-test-url.ts';
 
-let workletUrl: Promise<string> | null = null;
-
-/**
- * The worklet entry as the app's dev server serves it. Vitest's browser mode prepends a line
- * (`globalThis.__vitest_browser_runner__ = …`) to every module it serves, and
- * standardized-audio-context's addModule hoists only a *leading* run of imports (see
- * worklets/headroom.worklet.ts), so the served entry fails with "Unexpected string". Here the
- * entry is fetched, that line dropped and its root-relative imports made absolute, and
- * the result loaded from a blob URL: the same modules, the same processors, in the order the
- * app's dev server and build give them (tests/browser/worklet-loading.e2e.test.ts covers those).
- */
+/** The app's worklet entry, loadable under Vitest's browser mode (see worklet-test-url.ts). */
 export function testWorkletUrl(): Promise<string> {
-  workletUrl ??= (async () => {
-    const text = await (await fetch(servedWorkletUrl)).text();
-    const firstImport = text.search(/^import[\s{*'"]/m);
-    const body = text.slice(Math.max(0, firstImport)).replace(/((?:^import|\bfrom)\s*["'])\//gm, `$1${location.origin}/`);
-    return URL.createObjectURL(new Blob([body], { type: 'text/javascript' }));
-  })();
-  return workletUrl;
+  return testableWorkletUrl(servedWorkletUrl);
 }
 
 export const RATE = 48_000;
@@ -57,12 +42,7 @@ export async function offlineEngine(seconds: number, options: Omit<ListeningEngi
     engine,
     context,
     errors,
-    async render() {
-      const buffer = await context.startRendering();
-      // Port messages posted in the last quanta are still on their way.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      return [buffer.getChannelData(0).slice(), buffer.getChannelData(1).slice()];
-    },
+    render: () => renderStereo(context),
   };
 }
 

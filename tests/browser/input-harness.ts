@@ -7,26 +7,15 @@ import FFT from 'fft.js';
 import { OfflineAudioContext, type IOfflineAudioContext } from 'standardized-audio-context';
 import { InputEngine, type InputChoice, type InputEngineOptions } from '../../src/audio/input-engine/index.ts';
 import servedInputWorkletUrl from '../../src/audio/input-worklet-url.ts';
+import { renderStereo, testableWorkletUrl } from './worklet-test-url.ts';
 import { inputExamples } from '../../src/model/catalog/input.ts';
 import type { InputSetup } from '../../src/model/input/contract.ts';
 
 export const RATE = 48_000;
 
-let workletUrl: Promise<string> | null = null;
-
-/**
- * The input worklet entry as the dev server serves it, minus the line Vitest's browser mode
- * prepends to every module (see tests/browser/engine-harness.ts `testWorkletUrl`: the same
- * fix for headroom.worklet.ts), loaded from a blob URL.
- */
+/** The input worklet entry, loadable under Vitest's browser mode (see worklet-test-url.ts). */
 export function testInputWorkletUrl(): Promise<string> {
-  workletUrl ??= (async () => {
-    const text = await (await fetch(servedInputWorkletUrl)).text();
-    const firstImport = text.search(/^import[\s{*'"]/m);
-    const body = text.slice(Math.max(0, firstImport)).replace(/((?:^import|\bfrom)\s*["'])\//gm, `$1${location.origin}/`);
-    return URL.createObjectURL(new Blob([body], { type: 'text/javascript' }));
-  })();
-  return workletUrl;
+  return testableWorkletUrl(servedInputWorkletUrl);
 }
 
 export function example(id: string): InputSetup {
@@ -54,11 +43,7 @@ export async function offlineInputEngine(seconds: number, options: Omit<InputEng
     engine,
     context,
     errors,
-    async render() {
-      const buffer = await context.startRendering();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      return [buffer.getChannelData(0).slice(), buffer.getChannelData(1).slice()];
-    },
+    render: () => renderStereo(context),
   };
 }
 

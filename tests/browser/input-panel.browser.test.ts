@@ -6,14 +6,14 @@
  * test-results/screenshots/input-*.png).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { commands, page, userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import '../../src/ui/input/headroom-input-panel.ts';
 import type { HeadroomInputPanel, InputChangeEvent } from '../../src/ui/input/headroom-input-panel.ts';
 import { TYPICAL_LATENCY } from '../../src/model/catalog/input.ts';
 import { buildInputReport } from '../../src/model/input/report.ts';
 import type { InputReport } from '../../src/model/report-contract.ts';
 import { example, testInputWorkletUrl } from './input-harness.ts';
-import { frames, mount, shoot, textOf, themedStage, type Scheme } from './views-support.ts';
+import { frames, mount, shoot, shootPage, textOf, themedStage, type Scheme } from './views-support.ts';
 
 // Rendering through worklets on a 2-core machine shared with other jobs: generous, each test takes a few seconds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -31,31 +31,6 @@ async function panel(scheme: Scheme = 'light', width = 1100): Promise<HeadroomIn
   return element;
 }
 
-/**
- * The whole page as one screenshot, test-results/screenshots/<name>.png. The panel is taller
- * than the test frame, and a screenshot paints only what is inside the frame, so the page is
- * shot one frame-high slice at a time and the slices are put together on a canvas.
- */
-async function shootPage(name: string): Promise<void> {
-  const total = document.documentElement.scrollHeight;
-  let canvas: HTMLCanvasElement | null = null;
-  // Slices overlap by 20 px, and each is drawn from 10 px below its top edge (the edge rows of a
-  // scaled frame are blended with what lies outside it): no seams.
-  const overlap = 20;
-  for (let y = 0, first = true; y < total; y += window.innerHeight - overlap, first = false) {
-    window.scrollTo(0, y);
-    await frames(2);
-    const base64 = await page.screenshot({ save: false });
-    const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-    const scale = image.width / document.documentElement.clientWidth;
-    canvas ??= Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-    const top = Math.round((window.scrollY + (first ? 0 : overlap / 2)) * scale);
-    const bottom = Math.min(image.height, Math.round((window.scrollY + window.innerHeight) * scale) - 1);
-    canvas.getContext('2d')!.drawImage(image, 0, top, image.width, bottom - top, 0, top, image.width, bottom - top);
-  }
-  window.scrollTo(0, 0);
-  await commands.writeFile(`test-results/screenshots/${name}.png`, canvas!.toDataURL('image/png').split(',')[1]!, 'base64');
-}
 
 const root = (p: HeadroomInputPanel) => p.shadowRoot!;
 const cell = (p: HeadroomInputPanel, key: string, side: 'A' | 'B') => root(p).querySelector<HTMLTableCellElement>(`td[data-readout="${key}"][data-side="${side}"]`)!;

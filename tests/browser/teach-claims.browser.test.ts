@@ -4,13 +4,13 @@
  * whose pair parses as two valid setups, and the list fits a 390 px phone in both themes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commands, page, userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { parseSetup } from '../../src/model/setup.ts';
 import { defaultPair, pairFromPreset } from '../../src/state/setup-pair.ts';
 import { claims } from '../../src/teach/claims/index.ts';
 import '../../src/ui/teach/headroom-claims.ts';
 import type { HeadroomClaims, LoadPairEvent } from '../../src/ui/teach/headroom-claims.ts';
-import { frames, mount, shoot, textOf, themedStage, type Scheme } from './views-support.ts';
+import { mount, shoot, shootPage, textOf, themedStage, type Scheme } from './views-support.ts';
 
 beforeEach(async () => {
   await page.viewport(1000, 800);
@@ -29,30 +29,6 @@ async function mountClaims(scheme: Scheme = 'light', widthPx?: number, pair = de
 
 const VERDICT = { true: 'True', false: 'False', depends: 'Depends' } as const;
 
-/**
- * The whole page as one screenshot, test-results/screenshots/<name>.png. The panel is taller
- * than the test frame and a screenshot paints only what is inside the frame, so the page is
- * shot one frame-high slice at a time and the slices are put together on a canvas (as in
- * input-panel.browser.test.ts).
- */
-async function shootPage(name: string): Promise<void> {
-  const total = document.documentElement.scrollHeight;
-  let canvas: HTMLCanvasElement | null = null;
-  const overlap = 20;
-  for (let y = 0, first = true; y < total; y += window.innerHeight - overlap, first = false) {
-    window.scrollTo(0, y);
-    await frames(2);
-    const base64 = await page.screenshot({ save: false });
-    const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-    const scale = image.width / document.documentElement.clientWidth;
-    canvas ??= Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-    const top = Math.round((window.scrollY + (first ? 0 : overlap / 2)) * scale);
-    const bottom = Math.min(image.height, Math.round((window.scrollY + window.innerHeight) * scale) - 1);
-    canvas.getContext('2d')!.drawImage(image, 0, top, image.width, bottom - top, 0, top, image.width, bottom - top);
-  }
-  window.scrollTo(0, 0);
-  await commands.writeFile(`test-results/screenshots/${name}.png`, canvas!.toDataURL('image/png').split(',')[1]!, 'base64');
-}
 
 describe('<headroom-claims>', () => {
   it('shows each of the seven claims as a heading with the model’s verdict for setups A and B of the default pair', async () => {

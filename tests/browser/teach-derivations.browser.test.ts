@@ -4,14 +4,14 @@
  * written), formulas use <var>, <sub> and true minus signs, and the panel fits a phone.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commands, page, userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { findPreset } from '../../src/model/catalog/presets.ts';
 import { buildReport } from '../../src/model/report.ts';
 import type { Setup } from '../../src/model/setup.ts';
 import { formatNumber } from '../../src/teach/derivations.ts';
 import '../../src/ui/teach/headroom-derivations.ts';
 import type { HeadroomDerivations } from '../../src/ui/teach/headroom-derivations.ts';
-import { frames, mount, textOf, themedStage, type Scheme } from './views-support.ts';
+import { mount, shootPage, textOf, themedStage, type Scheme } from './views-support.ts';
 
 beforeEach(async () => {
   await page.viewport(1000, 800);
@@ -34,30 +34,6 @@ async function mountDerivations(chain: Setup, listener?: number, scheme: Scheme 
 
 const FIELDS = ['loadVoltageVrms', 'powerMw', 'splDb', 'levelChangeDb', 'maxCleanSplDb'] as const;
 
-/**
- * The whole page as one screenshot, test-results/screenshots/<name>.png. The panel is taller
- * than the test frame and a screenshot paints only what is inside the frame, so the page is
- * shot one frame-high slice at a time and the slices are put together on a canvas (as in
- * input-panel.browser.test.ts).
- */
-async function shootPage(name: string): Promise<void> {
-  const total = document.documentElement.scrollHeight;
-  let canvas: HTMLCanvasElement | null = null;
-  const overlap = 20;
-  for (let y = 0, first = true; y < total; y += window.innerHeight - overlap, first = false) {
-    window.scrollTo(0, y);
-    await frames(2);
-    const base64 = await page.screenshot({ save: false });
-    const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-    const scale = image.width / document.documentElement.clientWidth;
-    canvas ??= Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-    const top = Math.round((window.scrollY + (first ? 0 : overlap / 2)) * scale);
-    const bottom = Math.min(image.height, Math.round((window.scrollY + window.innerHeight) * scale) - 1);
-    canvas.getContext('2d')!.drawImage(image, 0, top, image.width, bottom - top, 0, top, image.width, bottom - top);
-  }
-  window.scrollTo(0, 0);
-  await commands.writeFile(`test-results/screenshots/${name}.png`, canvas!.toDataURL('image/png').split(',')[1]!, 'base64');
-}
 
 describe('<headroom-derivations>', () => {
   it('arrives at the report’s voltage, power, SPL, change vs alone and max clean SPL for listener 2 on a Y splitter', async () => {

@@ -3,7 +3,7 @@
  * (light or dark --hr-* colours), read text as a reader sees it, and save screenshots to
  * test-results/screenshots/.
  */
-import { page } from 'vitest/browser';
+import { commands, page } from 'vitest/browser';
 
 const LIGHT: Record<string, string> = {
   '--hr-bg': '#f6f7f9',
@@ -76,4 +76,30 @@ export async function frames(n = 2): Promise<void> {
 export async function shoot(element: Element, name: string): Promise<void> {
   await frames(2);
   await page.screenshot({ element, path: `../../test-results/screenshots/${name}.png` });
+}
+
+/**
+ * The whole page as one screenshot, test-results/screenshots/<name>.png. A tall panel does
+ * not fit the test frame and a screenshot paints only what is inside the frame, so the page
+ * is shot one frame-high slice at a time and the slices are put together on a canvas.
+ */
+export async function shootPage(name: string): Promise<void> {
+  const total = document.documentElement.scrollHeight;
+  let canvas: HTMLCanvasElement | null = null;
+  // Slices overlap by 20 px, and each is drawn from 10 px below its top edge (the edge rows of a
+  // scaled frame are blended with what lies outside it): no seams.
+  const overlap = 20;
+  for (let y = 0, first = true; y < total; y += window.innerHeight - overlap, first = false) {
+    window.scrollTo(0, y);
+    await frames(2);
+    const base64 = await page.screenshot({ save: false });
+    const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+    const scale = image.width / document.documentElement.clientWidth;
+    canvas ??= Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+    const top = Math.round((window.scrollY + (first ? 0 : overlap / 2)) * scale);
+    const bottom = Math.min(image.height, Math.round((window.scrollY + window.innerHeight) * scale) - 1);
+    canvas.getContext('2d')!.drawImage(image, 0, top, image.width, bottom - top, 0, top, image.width, bottom - top);
+  }
+  window.scrollTo(0, 0);
+  await commands.writeFile(`test-results/screenshots/${name}.png`, canvas!.toDataURL('image/png').split(',')[1]!, 'base64');
 }
