@@ -35,7 +35,7 @@ beforeAll(async () => {
   p = await loadProcessors(48_000);
 });
 afterAll(() => {
-  console.log(`processor-options fuzz: ${splitterOverflowHits} splitter output samples were ±Infinity (the known Float32 overflow); ${unstableSectionHits} bare "section is unstable" RangeErrors (the known unchecked section)`);
+  console.log(`processor-options fuzz: ${unstableSectionHits} bare "section is unstable" RangeErrors (the known unchecked section)`);
 });
 
 type Kind = 'Source' | 'Amp' | 'Splitter';
@@ -186,19 +186,8 @@ function mulberry(seed: number): () => number {
   };
 }
 
-/**
- * Known fault (reported, worklets/processors/splitter-processor.ts, not this session's to fix):
- * runListener's finiteness probe tests the double `v = y · gain`, then stores it in the
- * Float32 output, where any |v| > 3.4028235e38 becomes ±Infinity unseen. headroom-source and
- * headroom-amp test the stored Float32 values (stage-io.ts flushBlock) and do not have it.
- * Until it is fixed, ±Infinity from the splitter is counted here (NaN still fails), and the
- * pinned `it.fails` below turns red once the fix lands: then delete this allowance.
- */
-const SPLITTER_FLOAT32_OVERFLOW_KNOWN = true;
-let splitterOverflowHits = 0;
-
 /** Runs the blocks; every output sample must be finite and not a Float32 subnormal. */
-function expectFiniteOutput(processor: TestProcessor, outputCount: number, kinds: number[], kind: Kind = 'Source'): void {
+function expectFiniteOutput(processor: TestProcessor, outputCount: number, kinds: number[]): void {
   const random = mulberry(seeded++);
   const input = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
   const outputs = Array.from({ length: Math.max(1, outputCount) }, () => [new Float32Array(BLOCK), new Float32Array(BLOCK)]);
@@ -214,10 +203,6 @@ function expectFiniteOutput(processor: TestProcessor, outputCount: number, kinds
       for (const [c, ch] of out.entries()) {
         for (let i = 0; i < BLOCK; i++) {
           const v = ch[i]!;
-          if (SPLITTER_FLOAT32_OVERFLOW_KNOWN && kind === 'Splitter' && (v === Infinity || v === -Infinity)) {
-            splitterOverflowHits++;
-            continue;
-          }
           if (!Number.isFinite(v) || (v !== 0 && Math.abs(v) < FLOAT32_SMALLEST_NORMAL)) {
             throw new Error(`output ${o} channel ${c} sample ${i} is ${v} after a block of ${names[k]} input`);
           }
@@ -233,7 +218,7 @@ function exercise(c: Case): void {
     expectClearError(c.kind, built.error);
     return;
   }
-  expectFiniteOutput(built.processor, built.outputs, c.inputs, c.kind);
+  expectFiniteOutput(built.processor, built.outputs, c.inputs);
 }
 
 describe('processor options under fuzzed plans', () => {
@@ -250,7 +235,7 @@ describe('processor options under fuzzed plans', () => {
           expectClearError(c.kind, built.error);
           return;
         }
-        expectFiniteOutput(built.processor, built.outputs, c.inputs, c.kind);
+        expectFiniteOutput(built.processor, built.outputs, c.inputs);
       }),
       fuzzParameters(60),
     );
@@ -278,7 +263,7 @@ describe('processor options under fuzzed plans', () => {
             // PlanErrors name message.plan…; the known unchecked section (above) arrives as "plan rejected: section … is unstable".
             expect(m.message, m.message).toMatch(/^headroom-(source|amp|splitter): (message\.plan(\.[A-Za-z]+|\[\d+\])*( |$)|plan rejected: section \d+ is unstable: )/);
           }
-          expectFiniteOutput(processor, outputs, c.inputs.slice(0, 8), c.kind);
+          expectFiniteOutput(processor, outputs, c.inputs.slice(0, 8));
         }
         processor.port.send('not an object');
         expect(processor.port.ofType<{ message: string }>('error').at(-1)?.message).toMatch(/^headroom-(source|amp|splitter): unknown message \(type undefined\)/);
@@ -287,7 +272,7 @@ describe('processor options under fuzzed plans', () => {
     );
   }, FUZZ_TIMEOUT_MS);
 
-  it.fails('known fault: the splitter turns a finite input into +Infinity when |input · outputGain| exceeds Float32 (a compiled plan, sensitivity 3 dB over the calibration)', () => {
+  it('a finite input never leaves the splitter as +Infinity when |input · outputGain| exceeds Float32 (a compiled plan, sensitivity 3 dB over the calibration)', () => {
     setSampleRate(48_000);
     const setup: Setup = {
       format: 'headroom/setup@1',

@@ -295,8 +295,10 @@ export class HeadroomSplitterProcessor extends ProcessorBase {
           const magnitude = v < 0 ? -v : v;
           if (magnitude > peak) peak = magnitude;
           sum += v * v;
-          probe += v * 0;
-          to[i] = magnitude < DENORMAL_FLOOR ? 0 : v;
+          const stored = magnitude < DENORMAL_FLOOR ? 0 : Math.fround(v);
+          // Probe the Float32 actually stored: a finite double beyond ±3.4e38 rounds to ±Infinity.
+          probe += stored * 0;
+          to[i] = stored;
         }
         if (probe !== 0) to.fill(0, 0, length);
       } else {
