@@ -201,16 +201,75 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return text === '' ? 'setup' : text;
 }
 
+/** Strings and field names longer than this are cut after "(got …)" and in "unknown field". */
+const MAX_SHOWN_CHARACTERS = 40;
+/** JSON shown after "(got …)" is cut here. */
+const MAX_SHOWN_JSON = 60;
+/** Arrays and objects with more parts than this are named by kind and size, not printed. */
+const MAX_SHOWN_NODES = 64;
+/** At most this many unknown field names are listed in one message. */
+const MAX_LISTED_FIELDS = 5;
+
+/**
+ * `quote(text)` for a text of at most MAX_SHOWN_CHARACTERS; a longer one is cut there
+ * (never inside a surrogate pair), gets "…" and its length: `"abc…" (100000 characters)`.
+ */
+function bounded(text: string, quote: (text: string) => string): string {
+  if (text.length <= MAX_SHOWN_CHARACTERS) return quote(text);
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(MAX_SHOWN_CHARACTERS - 1)) ? MAX_SHOWN_CHARACTERS - 1 : MAX_SHOWN_CHARACTERS;
+  return `${quote(`${text.slice(0, end)}…`)} (${text.length} characters)`;
+}
+
+/**
+ * Whether a JSON value has at most MAX_SHOWN_NODES arrays, objects and leaves in all,
+ * counted with an explicit stack (no recursion) and stopping at the limit, so a value
+ * nested 10 000 deep or a 200 000-entry array costs a few steps.
+ */
+function isSmall(value: object): boolean {
+  const stack: unknown[] = [value];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (++nodes > MAX_SHOWN_NODES) return false;
+    if (typeof next !== 'object' || next === null) continue;
+    const parts: unknown[] = Array.isArray(next) ? next : Object.values(next);
+    if (nodes + stack.length + parts.length > MAX_SHOWN_NODES) return false;
+    stack.push(...parts);
+  }
+  return true;
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/**
+ * Shown after "(got …)": numbers and short values as JSON (cut at MAX_SHOWN_JSON
+ * characters), long strings cut with their length, large or deep arrays and objects by
+ * kind and size ("an array of 3 items", "an object with 12 fields"). Bounded in length
+ * and in work whatever the value, and never recursive.
+ */
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  try {
-    const json = JSON.stringify(value);
-    return json.length > 60 ? `${json.slice(0, 60)}…` : json;
-  } catch {
-    return String(value);
+  if (typeof value === 'string') return bounded(value, JSON.stringify);
+  if (typeof value === 'object' && value !== null && !isSmall(value)) {
+    return Array.isArray(value) ? `an array of ${plural(value.length, 'item')}` : `an object with ${plural(Object.keys(value).length, 'field')}`;
   }
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  // JSON.stringify gives undefined for a function or symbol (never in parsed JSON).
+  if (json === undefined) return typeof value;
+  return json.length > MAX_SHOWN_JSON ? `${json.slice(0, MAX_SHOWN_JSON)}…` : json;
+}
+
+/** `has unknown field "x"`, `has unknown fields "a", "b" and 3 more`, names cut at MAX_SHOWN_CHARACTERS. */
+function unknownFields(keys: readonly string[]): string {
+  const listed = keys.slice(0, MAX_LISTED_FIELDS).map((key) => bounded(key, (text) => `"${text}"`));
+  const more = keys.length - listed.length;
+  return `has unknown field${keys.length > 1 ? 's' : ''} ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 interface IssueLike {
@@ -253,7 +312,7 @@ function formatIssue(issue: IssueLike): string {
       if (issue.input === undefined) return `${where} is required (one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')})`;
       return `${where} must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')} ${got}`;
     case 'unrecognized_keys':
-      return `${where} has unknown field${(issue.keys ?? []).length > 1 ? 's' : ''} ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}`;
+      return `${where} ${unknownFields(issue.keys ?? [])}`;
     case 'custom':
       return `${where} ${issue.message}${issue.message.includes('(got') || issue.input === undefined ? '' : ` ${got}`}`;
     default:

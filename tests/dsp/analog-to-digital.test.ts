@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analogRoots, bilinearFromPolynomials, bilinearFromRoots } from '../../worklets/dsp/analog-to-digital.ts';
+import { analogRoots, bilinearConstant, bilinearFromPolynomials, bilinearFromRoots, checkSections, FAR_ROOT_RATIO } from '../../worklets/dsp/analog-to-digital.ts';
 import { BiquadCascade } from '../../worklets/dsp/biquad-cascade.ts';
 import { analogResponse, magnitudeDb, sectionsResponse } from '../../worklets/dsp/frequency-response.ts';
 import { polynomialRoots } from '../../worklets/dsp/polynomial-roots.ts';
@@ -123,6 +123,90 @@ describe('bilinear transform to second-order sections', () => {
     expect(() => bilinearFromPolynomials([1], [-1, 1], { sampleRateHz: 48_000 })).toThrow(/must be stable/);
     expect(() => bilinearFromPolynomials([1, 1, 1], [1, 1], { sampleRateHz: 48_000 })).toThrow(/must be proper/);
     expect(() => bilinearFromPolynomials([1], [1, 1], { sampleRateHz: 48_000, prewarpHz: 30_000 })).toThrow(/prewarpHz/);
+  });
+});
+
+describe('roots the bilinear transform cannot place: far above the band, or on |z| = 1 by rounding', () => {
+  /**
+   * Worst |design − exact bilinear| in dB on the 20 Hz–20 kHz grid up to 0.45·fs. The exact
+   * bilinear response at f is the analog H at the warped ω = K·tan(πf/fs), free of the
+   * rounding that puts a far root on z = −1: the difference is what neutralising costs.
+   */
+  const worstDb = (numerator: number[], denominator: number[], sampleRateHz: number, prewarpHz: number) => {
+    const options = { sampleRateHz, prewarpHz };
+    const sections = bilinearFromPolynomials(numerator, denominator, options);
+    const k = bilinearConstant(options);
+    let worst = 0;
+    for (const hz of AUDIO_BAND_HZ) {
+      if (hz > 0.45 * sampleRateHz) break;
+      const warpedHz = (k * Math.tan((Math.PI * hz) / sampleRateHz)) / (2 * Math.PI);
+      worst = Math.max(worst, Math.abs(magnitudeDb(sectionsResponse(sections, hz, sampleRateHz)) - magnitudeDb(analogResponse(numerator, denominator, warpedHz))));
+    }
+    return { sections, worst };
+  };
+
+  it('a pole and zero at s ≈ −1.3e22 (0 Ω source, 1e-20 mH voice coil) give a stable, flat section at 8 kHz, not a pole on z = −1', () => {
+    const { sections, worst } = worstDb([1.256637061435917e22, 1], [1.256637061435917e22, 1], 8000, 3600);
+    expect(() => checkSections(sections)).not.toThrow();
+    expect(worst).toBeLessThan(1e-9);
+    expect(Math.abs(magnitudeDb(sectionsResponse(sections, 3999, 8000)))).toBeLessThan(1e-9);
+  });
+
+  it('a far pole keeps its in-band factor: 1e12/(s + 1e12) at 44.1 kHz is within 1e-5 dB of the exact bilinear response, 0 dB at 1 kHz', () => {
+    const { sections, worst } = worstDb([1e12], [1e12, 1], 44_100, 20_000);
+    expect(worst).toBeLessThan(1e-5);
+    expect(Math.abs(magnitudeDb(sectionsResponse(sections, 1000, 44_100)))).toBeLessThan(1e-6);
+  });
+
+  it('a far conjugate pair keeps its in-band gain 1/|p|² (a 1e15 rad/s resonance, ζ = 0.01, under a 1 kHz low-pass)', () => {
+    // (2π·1000)·|p|² / ((s + 2π·1000)(s² + 2ζ|p|s + |p|²)).
+    const w = 2 * Math.PI * 1000;
+    const p = 1e15;
+    const quadratic = [p * p, 2 * 0.01 * p, 1];
+    const denominator = [w * quadratic[0]!, w * quadratic[1]! + quadratic[0]!, w + quadratic[1]!, 1];
+    const { sections, worst } = worstDb([w * p * p], denominator, 48_000, 20_000);
+    expect(() => checkSections(sections)).not.toThrow();
+    expect(worst).toBeLessThan(1e-5);
+  });
+
+  it('zeros far above the band beyond the pole count are dropped: s·(1 + 1e-22·s)/(s + 1e8) is realised at 8 kHz within 1e-5 dB', () => {
+    const { sections, worst } = worstDb([0, 1, 1e-22], [1e8, 1], 8000, 3600);
+    expect(() => checkSections(sections)).not.toThrow();
+    expect(worst).toBeLessThan(1e-5);
+    // Still improper in band: a zero pair near the band is not dropped.
+    expect(() => bilinearFromPolynomials([1, 1e-3, 1e-9], [1e8, 1], { sampleRateHz: 8000 })).toThrow(/must be proper/);
+  });
+
+  it('roots just inside the far limit are untouched: the design at |r| = 0.99·R equals the plain bilinear map', () => {
+    const options = { sampleRateHz: 48_000, prewarpHz: 20_000 };
+    const r = 0.99 * FAR_ROOT_RATIO * bilinearConstant(options);
+    const sections = bilinearFromRoots({ zeros: [], poles: [{ re: -r, im: 0 }], gain: r }, options);
+    const k = bilinearConstant(options);
+    expect(sections.coefficients[3]).toBe(-(k - r) / (k + r));
+  });
+
+  it('a pole at s = −1e-300 (z = 1 after rounding) is refused, naming the pole', () => {
+    expect(() => bilinearFromPolynomials([0, 1], [1e-300, 1], { sampleRateHz: 32_000, prewarpHz: 14_400 })).toThrow(/^pole at -\S+ \+ 0j maps to \|z\| = 1 at 32000 Hz/);
+  });
+
+  it('two real poles within 1e-8 of z = 1 that round onto the unit circle as a pair run as two first-order sections', () => {
+    // Poles at −1e-4 and −0.0103 rad/s at 4 × 384 kHz (a valid 1 F coupling capacitor beside a 1 kH motional
+    // inductance): as one section 1 + a1 + a2 rounds to 0, a pole on z = 1.
+    const poles = [{ re: -9.999995805436727e-5, im: 0 }, { re: -0.010280648898103241, im: 0 }];
+    const options = { sampleRateHz: 4 * 384_000, prewarpHz: 20_000 };
+    const sections = bilinearFromRoots({ zeros: [{ re: 0, im: 0 }, { re: -0.017, im: 0 }], poles, gain: 1 }, options);
+    expect(() => checkSections(sections)).not.toThrow();
+    expect(sections.count).toBe(2);
+    for (const hz of [20, 1000, 20_000]) {
+      const analog = magnitudeDb(analogResponse([0, 0.017, 1], [9.999995805436727e-5 * 0.010280648898103241, 9.999995805436727e-5 + 0.010280648898103241, 1], hz));
+      expect(Math.abs(magnitudeDb(sectionsResponse(sections, hz, options.sampleRateHz)) - analog)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('checkSections refuses non-finite coefficients and sections outside the stability triangle', () => {
+    expect(() => checkSections({ count: 1, coefficients: Float64Array.of(1, 0, 0, Number.NaN, 0) })).toThrow('digital section 0 coefficient 3 is not finite (NaN)');
+    expect(() => checkSections({ count: 1, coefficients: Float64Array.of(1, 1, 0, 1, 0) })).toThrow(/^digital section 0 is unstable: a1 = 1, a2 = 0/);
+    expect(() => checkSections({ count: 1, coefficients: Float64Array.of(1, 0, 0, -1.5, 0.56) })).not.toThrow();
   });
 });
 

@@ -10,6 +10,7 @@
  * turns it into `{ type: 'error', message }` and keeps the previous plan.
  */
 import type { Plan } from '../../src/model/compile.ts';
+import { checkSections, type BiquadSections } from '../dsp/analog-to-digital.ts';
 
 export class PlanError extends Error {
   override name = 'PlanError';
@@ -22,15 +23,29 @@ export interface Network {
   readonly denominator: readonly number[];
 }
 
-/** Shown after "(got …)": numbers as JS prints them, other kinds by name. */
+/** Strings longer than this are cut (with "…" and their length) after "(got …)". */
+const MAX_SHOWN_CHARACTERS = 40;
+
+/**
+ * Shown after "(got …)": numbers as JS prints them, other kinds by name; never recurses
+ * into a value and never grows with it (a long string is cut, a function is not printed).
+ */
 export function describeValue(value: unknown): string {
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') {
+    if (value.length <= MAX_SHOWN_CHARACTERS) return JSON.stringify(value);
+    return `${JSON.stringify(`${value.slice(0, MAX_SHOWN_CHARACTERS)}…`)} (${value.length} characters)`;
+  }
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
   return String(value);
 }
+
+/** The values `plan.source.limitedBy` may take (src/model/compile.ts). */
+const LIMITED_BY = ['rail', 'current'] as const;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -59,6 +74,10 @@ export class PlanChecker {
     if (!isRecord(plan.source)) this.fail(`${path} must be an object (got ${describeValue(plan.source)})`);
     this.positive(`${path}.voltsPerFullScale`, plan.source.voltsPerFullScale);
     this.positive(`${path}.clipPeakVolts`, plan.source.clipPeakVolts);
+    const limitedBy: unknown = plan.source.limitedBy;
+    if (!LIMITED_BY.some((allowed) => allowed === limitedBy)) {
+      this.fail(`${path}.limitedBy must be ${LIMITED_BY.map((v) => `"${v}"`).join(' or ')} (got ${describeValue(limitedBy)})`);
+    }
   }
 
   /** `required`: the amp processor; otherwise null is fine. */
@@ -111,10 +130,16 @@ export class PlanChecker {
     }
   }
 
-  /** Wraps a design failure (improper, unstable, zero polynomial) in a field-naming message. */
-  realise<T>(path: string, design: () => T): T {
+  /**
+   * Wraps a design failure (improper, unstable, zero polynomial) in a field-naming message,
+   * and checks what the design returns the way BiquadCascade will (finite coefficients,
+   * every section stable), so nothing the plan accepted can fail later in the cascade.
+   */
+  realise<T extends BiquadSections | { readonly sections: BiquadSections }>(path: string, design: () => T): T {
     try {
-      return design();
+      const result = design();
+      checkSections('sections' in result ? result.sections : result);
+      return result;
     } catch (error) {
       return this.fail(`${path} cannot be realised: ${error instanceof Error ? error.message : String(error)}`);
     }
