@@ -1,33 +1,51 @@
 /**
  * One chain as a Web Audio graph, built from a compiled Plan:
  *
- *   input ─ headroom-source ─ [headroom-amp] ─ headroom-splitter ═╦═ fade 1 ─ outputs[0]
- *                                                                 ╚═ fade N ─ outputs[N-1]
+ *   input ─ headroom-chain ═╦═ fade 1 ─ outputs[0]
+ *                           ╚═ fade N ─ outputs[N-1]
  *
- * `update(plan)` posts the plan to the running processors, which apply it click-free.
- * Two changes need new nodes: a different listener count (the splitter's outputs are
- * fixed at construction) and the amp appearing or going (the source's job changes with
- * it). Then the new nodes are built beside the old ones and the per-listener fades
- * crossfade from old to new over `crossfadeSeconds`, so the audio never stops and never
- * clicks; the old nodes are released once their fade is over.
+ * headroom-chain runs the source, the amp and the splitter in one node (one host crossing
+ * per render quantum instead of three; docs/decisions.md, "One node per chain").
+ *
+ * `update(plan)` posts the plan to the running node, which applies it click-free. Two
+ * changes need a new node: a different listener count (a node's outputs are fixed at
+ * construction) and the amp appearing or going (the chain's latency changes with it). The
+ * new node is then built beside the old one and, per listener:
+ *
+ *   old fade: 1 ─────── (warm-up) ───────╲_____________ 0      old node released
+ *   new fade: 0 ─────── (warm-up) ───────╱‾‾‾‾‾‾‾‾‾‾‾‾‾ 1
+ *             │← warmupSeconds (20 ms) →│← crossfade →│
+ *
+ * The warm-up lets the new node's latency pass and its filters settle on the signal before
+ * it is heard: a node starts from silence, so its output begins with a step (the signal's
+ * onset) one latency after it exists, which a fade starting at once would let through at
+ * 5–15 % of its size (measured up to −28 dBFS on a −20 dBFS sine; tests/soak). The audio
+ * never stops: the old node plays on until the crossfade is over.
  *
  * Host-neutral: works on any context matching graph-types.ts (no DOM, no globals but
  * setTimeout for releasing faded-out nodes).
  */
 import type { Plan } from '../model/compile.ts';
 import type { ContextLike, GainLike, NodeLike, WorkletNodeFactory, WorkletNodeLike } from './graph-types.ts';
-import { CHANNELS, isProcessorMessage, PROCESSOR, type ProcessorMessage, type ProcessorRole } from './processor-contract.ts';
+import { CHANNELS, isProcessorMessage, PROCESSOR, type MeterRole, type ProcessorMessage, type ProcessorRole } from './processor-contract.ts';
+
+type MetersMessage = Extract<ProcessorMessage, { type: 'meters' }>;
 
 export interface ChainGraphOptions<C extends ContextLike> {
   context: C;
   createWorkletNode: WorkletNodeFactory<C>;
   plan: Plan;
-  /** Length of the crossfade when nodes are replaced; 20 ms like the processors' own ramps. */
+  /** Length of the crossfade when a node is replaced; 20 ms like the processors' own ramps. */
   crossfadeSeconds?: number;
-  /** Total latency of the current nodes, once every one of them has reported it (again after a rebuild). */
+  /** How long a new node runs unheard before the crossfade; 20 ms like the processors' own lane warm-ups. */
+  warmupSeconds?: number;
+  /** Latency of the current node, once it has reported it (again after a rebuild). */
   onLatency?: (latencySamples: number) => void;
-  /** Every meters message of the current nodes, tagged with the node's role. */
-  onMeters?: (role: ProcessorRole, message: Extract<ProcessorMessage, { type: 'meters' }>) => void;
+  /**
+   * The current node's meters, handed on per stage as the stages measure them: the source's
+   * and the amp's clip counts (`clips`), then the splitter's per-listener levels (`listeners`).
+   */
+  onMeters?: (role: MeterRole, message: MetersMessage) => void;
   /** An 'error' message or a processor error (e.g. its constructor rejected the plan). */
   onError?: (role: ProcessorRole, message: string) => void;
   /** The outputs array changed: a listener was added, or a removed one has faded out. */
@@ -39,128 +57,126 @@ export interface ChainGraph {
   readonly input: NodeLike;
   /** One stereo acoustic output per listener, stable across updates. */
   readonly outputs: readonly NodeLike[];
-  /** Sum of the current nodes' latencies; null until all have reported. */
+  /** The current node's latency; null until it has reported it. */
   readonly latencySamples: number | null;
   update(plan: Plan): void;
   dispose(): void;
 }
 
-interface Stage {
-  role: ProcessorRole;
-  node: WorkletNodeLike;
-  latencySamples: number | null;
+/** A linear gain schedule shared by all of a core's fades: `from` until `start`, then a ramp to `to` at `end`. */
+interface FadeSchedule {
+  from: number;
+  to: number;
+  start: number;
+  end: number;
 }
 
-/** The nodes that make the sound now; `stages` run in signal order, the splitter last. */
+/** One chain node and its per-listener fades. */
 interface Core {
-  stages: Stage[];
+  node: WorkletNodeLike;
+  hasAmp: boolean;
+  latencySamples: number | null;
   fades: GainLike[];
+  schedule: FadeSchedule;
 }
 
 const DEFAULT_CROSSFADE_SECONDS = 0.02;
+const DEFAULT_WARMUP_SECONDS = 0.02;
+
+/** The schedule's value at `time`. */
+function fadeValueAt(schedule: FadeSchedule, time: number): number {
+  if (time <= schedule.start) return schedule.from;
+  if (time >= schedule.end) return schedule.to;
+  return schedule.from + ((schedule.to - schedule.from) * (time - schedule.start)) / (schedule.end - schedule.start);
+}
 
 export function buildChainGraph<C extends ContextLike>(options: ChainGraphOptions<C>): ChainGraph {
   const { context, createWorkletNode } = options;
   const crossfadeSeconds = options.crossfadeSeconds ?? DEFAULT_CROSSFADE_SECONDS;
+  const warmupSeconds = options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS;
   const input = context.createGain();
   const outputs: GainLike[] = [];
   let plan = options.plan;
   let disposed = false;
   const retiring = new Set<Core>();
 
-  function createStage(role: ProcessorRole, stagePlan: Plan): Stage {
-    const listeners = stagePlan.listeners.length;
-    const node = createWorkletNode(context, PROCESSOR[role], {
-      numberOfInputs: 1,
-      numberOfOutputs: role === 'splitter' ? listeners : 1,
-      outputChannelCount: Array.from({ length: role === 'splitter' ? listeners : 1 }, () => CHANNELS),
-      // Explicit stereo with speaker up-mixing: a mono input is heard on both channels.
-      channelCount: CHANNELS,
-      channelCountMode: 'explicit',
-      channelInterpretation: 'speakers',
-      processorOptions: { plan: stagePlan },
-    });
-    const stage: Stage = { role, node, latencySamples: null };
-    node.port.onmessage = (event) => onMessage(stage, event.data);
-    node.onprocessorerror = (event) => {
-      if (isCurrent(stage)) options.onError?.(role, event.message || 'processor error');
-    };
-    return stage;
-  }
-
-  function isCurrent(stage: Stage): boolean {
-    return core.stages.includes(stage);
-  }
-
-  function onMessage(stage: Stage, data: unknown): void {
-    if (disposed || !isProcessorMessage(data)) return;
+  function onMessage(owner: Core, data: unknown): void {
+    if (disposed || !isProcessorMessage(data) || owner !== core) return;
     if (data.type === 'ready') {
-      stage.latencySamples = data.latencySamples;
-      const total = currentLatency();
-      if (isCurrent(stage) && total !== null) options.onLatency?.(total);
+      owner.latencySamples = data.latencySamples;
+      options.onLatency?.(data.latencySamples);
     } else if (data.type === 'meters') {
-      if (isCurrent(stage)) options.onMeters?.(stage.role, data);
-    } else if (isCurrent(stage)) {
-      options.onError?.(stage.role, data.message);
+      options.onMeters?.('source', { type: 'meters', clips: data.sourceClips ?? 0 });
+      if (owner.hasAmp) options.onMeters?.('amp', { type: 'meters', clips: data.ampClips ?? 0 });
+      options.onMeters?.('splitter', { type: 'meters', listeners: data.listeners ?? [] });
+    } else {
+      options.onError?.('chain', data.message);
     }
-  }
-
-  function currentLatency(): number | null {
-    let total = 0;
-    for (const stage of core.stages) {
-      if (stage.latencySamples === null) return null;
-      total += stage.latencySamples;
-    }
-    return total;
   }
 
   function ensureOutputs(count: number): void {
     while (outputs.length < count) outputs.push(context.createGain());
   }
 
-  /** Splitter plus its fades, fed by `upstream` (the last of the source/amp stages). */
-  function attachSplitter(upstream: Stage[], splitterPlan: Plan, fadeIn: boolean): Core {
-    const splitter = createStage('splitter', splitterPlan);
-    upstream[upstream.length - 1]!.node.connect(splitter.node);
-    ensureOutputs(splitterPlan.listeners.length);
-    const fades = splitterPlan.listeners.map((_, i) => {
-      const fade = context.createGain();
-      splitter.node.connect(fade, i, 0);
-      fade.connect(outputs[i]!);
-      if (fadeIn) ramp(fade, 0, 1);
-      return fade;
+  /** The chain's node for `corePlan` and its fades; silent from now until `heardFrom` when `heardFrom` is given. */
+  function createCore(corePlan: Plan, heardFrom: number | null): Core {
+    const listeners = corePlan.listeners.length;
+    const node = createWorkletNode(context, PROCESSOR.chain, {
+      numberOfInputs: 1,
+      numberOfOutputs: listeners,
+      outputChannelCount: Array.from({ length: listeners }, () => CHANNELS),
+      // Explicit stereo with speaker up-mixing: a mono input is heard on both channels.
+      channelCount: CHANNELS,
+      channelCountMode: 'explicit',
+      channelInterpretation: 'speakers',
+      processorOptions: { plan: corePlan },
     });
-    return { stages: [...upstream, splitter], fades };
-  }
-
-  function createUpstream(upstreamPlan: Plan): Stage[] {
-    const stages = [createStage('source', upstreamPlan)];
-    if (upstreamPlan.amp) stages.push(createStage('amp', upstreamPlan));
-    input.connect(stages[0]!.node);
-    for (let k = 1; k < stages.length; k++) stages[k - 1]!.node.connect(stages[k]!.node);
-    return stages;
-  }
-
-  function ramp(fade: GainLike, from: number, to: number): void {
     const now = context.currentTime;
+    const schedule: FadeSchedule = heardFrom === null ? { from: 1, to: 1, start: now, end: now } : { from: 0, to: 1, start: heardFrom, end: heardFrom + crossfadeSeconds };
+    const created: Core = { node, hasAmp: corePlan.amp !== null, latencySamples: null, fades: [], schedule };
+    node.port.onmessage = (event) => onMessage(created, event.data);
+    node.onprocessorerror = (event) => {
+      if (created === core) options.onError?.('chain', event.message || 'processor error');
+    };
+    input.connect(node);
+    ensureOutputs(listeners);
+    for (let i = 0; i < listeners; i++) {
+      const fade = context.createGain();
+      node.connect(fade, i, 0);
+      fade.connect(outputs[i]!);
+      apply(fade, schedule, now);
+      created.fades.push(fade);
+    }
+    return created;
+  }
+
+  /** Puts `schedule` on `fade`'s gain from `now` on (replacing whatever was scheduled). */
+  function apply(fade: GainLike, schedule: FadeSchedule, now: number): void {
     fade.gain.cancelScheduledValues(now);
-    fade.gain.setValueAtTime(from, now);
-    fade.gain.linearRampToValueAtTime(to, now + crossfadeSeconds);
+    fade.gain.setValueAtTime(fadeValueAt(schedule, now), now);
+    if (schedule.start > now) fade.gain.setValueAtTime(schedule.from, schedule.start);
+    if (schedule.end > now) fade.gain.linearRampToValueAtTime(schedule.to, schedule.end);
   }
 
-  let core = attachSplitter(createUpstream(plan), plan, false);
+  let core = createCore(plan, null);
 
+  /** Crossfades from every core heard now to `next` after the warm-up; `next` was created silent until then. */
   function replace(next: Core): void {
-    const old = core;
+    const now = context.currentTime;
+    const start = next.schedule.start;
+    for (const old of [core, ...retiring]) {
+      // An old core holds the level it is heard at now through the warm-up, then fades out with the crossfade.
+      old.schedule = { from: fadeValueAt(old.schedule, now), to: 0, start, end: next.schedule.end };
+      for (const fade of old.fades) apply(fade, old.schedule, now);
+      if (!retiring.has(old)) {
+        retiring.add(old);
+        releaseWhenSilent(old);
+      }
+    }
     core = next;
-    for (const fade of old.fades) ramp(fade, 1, 0);
-    const keep = new Set(next.stages.map((s) => s.node));
-    const entry: Core = { stages: old.stages.filter((s) => !keep.has(s.node)), fades: old.fades };
-    retiring.add(entry);
-    releaseWhenSilent(entry, context.currentTime + crossfadeSeconds);
   }
 
-  /** Drops outputs that no current or fading splitter feeds any more (a listener was removed). */
+  /** Drops outputs that no current or fading node feeds any more (a listener was removed). */
   function trimOutputs(): void {
     let needed = core.fades.length;
     for (const entry of retiring) needed = Math.max(needed, entry.fades.length);
@@ -170,28 +186,26 @@ export function buildChainGraph<C extends ContextLike>(options: ChainGraphOption
   }
 
   /** Waits for the fade to end in audio time (an offline context may run slower or faster than the clock). */
-  function releaseWhenSilent(entry: Core, endTime: number): void {
+  function releaseWhenSilent(entry: Core): void {
     const check = () => {
       if (disposed || !retiring.has(entry)) return;
-      if (context.currentTime < endTime) {
+      if (context.currentTime < entry.schedule.end) {
         setTimeout(check, crossfadeSeconds * 1000);
         return;
       }
       retiring.delete(entry);
-      release(entry.stages, entry.fades);
+      release(entry);
       trimOutputs();
     };
-    setTimeout(check, crossfadeSeconds * 1000 * 2);
+    setTimeout(check, (warmupSeconds + crossfadeSeconds) * 1000);
   }
 
-  function release(stages: Stage[], fades: GainLike[]): void {
-    for (const stage of stages) {
-      stage.node.disconnect();
-      stage.node.port.onmessage = null;
-      stage.node.onprocessorerror = null;
-      stage.node.port.close?.();
-    }
-    for (const fade of fades) fade.disconnect();
+  function release(entry: Core): void {
+    entry.node.disconnect();
+    entry.node.port.onmessage = null;
+    entry.node.onprocessorerror = null;
+    entry.node.port.close?.();
+    for (const fade of entry.fades) fade.disconnect();
   }
 
   function update(next: Plan): void {
@@ -200,13 +214,11 @@ export function buildChainGraph<C extends ContextLike>(options: ChainGraphOption
     const countChanged = next.listeners.length !== plan.listeners.length;
     plan = next;
     if (!ampChanged && !countChanged) {
-      for (const stage of core.stages) stage.node.port.postMessage({ type: 'plan', plan: next });
+      core.node.port.postMessage({ type: 'plan', plan: next });
       return;
     }
-    const upstream = ampChanged ? createUpstream(next) : core.stages.slice(0, -1);
-    if (!ampChanged) for (const stage of upstream) stage.node.port.postMessage({ type: 'plan', plan: next });
     const grew = next.listeners.length > outputs.length;
-    replace(attachSplitter(upstream, next, true));
+    replace(createCore(next, context.currentTime + warmupSeconds));
     if (grew) options.onOutputsChange?.(outputs);
   }
 
@@ -216,15 +228,15 @@ export function buildChainGraph<C extends ContextLike>(options: ChainGraphOption
       return outputs;
     },
     get latencySamples() {
-      return currentLatency();
+      return core.latencySamples;
     },
     update,
     dispose() {
       if (disposed) return;
       disposed = true;
-      for (const entry of retiring) release(entry.stages, entry.fades);
+      for (const entry of retiring) release(entry);
       retiring.clear();
-      release(core.stages, core.fades);
+      release(core);
       input.disconnect();
       for (const output of outputs) output.disconnect();
     },

@@ -4,7 +4,7 @@
  * sums. A listener hears every clip upstream of it: the source's, the amp's, and its own
  * jack's (independent amp outputs).
  */
-import type { ProcessorMessage, ProcessorRole } from './processor-contract.ts';
+import type { MeterRole, ProcessorMessage } from './processor-contract.ts';
 
 type MetersMessage = Extract<ProcessorMessage, { type: 'meters' }>;
 
@@ -19,7 +19,7 @@ export class MeterTotals {
   readonly totals: ClipTotals = { source: 0, amp: 0, jacks: [] };
   messages = 0;
 
-  add(role: ProcessorRole, message: MetersMessage): void {
+  add(role: MeterRole, message: MetersMessage): void {
     this.messages++;
     if (role === 'splitter') {
       (message.listeners ?? []).forEach((listener, i) => {

@@ -6,6 +6,8 @@
 import type { Plan } from '../model/compile.ts';
 
 export const PROCESSOR = {
+  /** The whole chain in one node: digital x in, one 2-channel acoustic output per listener. What chain-graph builds. */
+  chain: 'headroom-chain',
   /** Digital x → source EMF clip → amp input network (when plan.amp); volts. 1 in, 1 out. */
   source: 'headroom-source',
   /** × gain, clip. 1 in, 1 out; only when plan.amp. */
@@ -15,6 +17,8 @@ export const PROCESSOR = {
 } as const;
 
 export type ProcessorRole = keyof typeof PROCESSOR;
+/** The stages whose meters a chain reports (headroom-chain's one message is handed on as the three stages' messages). */
+export type MeterRole = Exclude<ProcessorRole, 'chain'>;
 
 /** Audio is stereo: each channel runs the same plan with its own filter state. */
 export const CHANNELS = 2;
@@ -39,7 +43,7 @@ export interface ChannelMeters {
 /** Processor → main thread. Meters arrive at most 30 times a second. */
 export type ProcessorMessage =
   | { type: 'ready'; latencySamples: number }
-  | { type: 'meters'; listeners?: ChannelMeters[]; peak?: number[]; rms?: number[]; clips?: number }
+  | { type: 'meters'; listeners?: ChannelMeters[]; peak?: number[]; rms?: number[]; clips?: number; sourceClips?: number; ampClips?: number }
   | { type: 'error'; message: string };
 
 export function isProcessorMessage(data: unknown): data is ProcessorMessage {

@@ -61,19 +61,22 @@ export interface Processors {
   Source: ProcessorClass;
   Amp: ProcessorClass;
   Splitter: ProcessorClass;
+  Chain: ProcessorClass;
 }
 
 export async function loadProcessors(sampleRateHz = 48_000): Promise<Processors> {
   installWorkletGlobals(sampleRateHz);
-  const [{ HeadroomSourceProcessor }, { HeadroomAmpProcessor }, { HeadroomSplitterProcessor }] = await Promise.all([
+  const [{ HeadroomSourceProcessor }, { HeadroomAmpProcessor }, { HeadroomSplitterProcessor }, { HeadroomChainProcessor }] = await Promise.all([
     import('../../worklets/processors/source-processor.ts'),
     import('../../worklets/processors/amp-processor.ts'),
     import('../../worklets/processors/splitter-processor.ts'),
+    import('../../worklets/processors/chain-processor.ts'),
   ]);
   return {
     Source: HeadroomSourceProcessor as unknown as ProcessorClass,
     Amp: HeadroomAmpProcessor as unknown as ProcessorClass,
     Splitter: HeadroomSplitterProcessor as unknown as ProcessorClass,
+    Chain: HeadroomChainProcessor as unknown as ProcessorClass,
   };
 }
 

@@ -41,6 +41,22 @@ describe('processor options are validated with exact messages', () => {
     );
   });
 
+  it('rejects a source limit that is neither "rail" nor "current", naming the allowed values', () => {
+    const plan = planOf('phone-hd600');
+    expect(() => new p.Source(options({ ...plan, source: { ...plan.source, limitedBy: 'x' } }))).toThrow(
+      'headroom-source: processorOptions.plan.source.limitedBy must be "rail" or "current" (got "x")',
+    );
+    const { limitedBy: _limitedBy, ...withoutLimit } = plan.source;
+    expect(() => new p.Splitter(options({ ...plan, source: withoutLimit }))).toThrow(
+      'headroom-splitter: processorOptions.plan.source.limitedBy must be "rail" or "current" (got undefined)',
+    );
+    const amped = planOf('phone-amp-hd600');
+    expect(() => new p.Amp(options({ ...amped, source: { ...amped.source, limitedBy: null } }))).toThrow(
+      'headroom-amp: processorOptions.plan.source.limitedBy must be "rail" or "current" (got null)',
+    );
+    for (const limitedBy of ['rail', 'current'] as const) expect(() => new p.Source(options({ ...plan, source: { ...plan.source, limitedBy } }))).not.toThrow();
+  });
+
   it('rejects an empty network denominator and an unrealisable network', () => {
     const plan = planOf('phone-hd600');
     const listener = plan.listeners[0]!;
@@ -87,8 +103,8 @@ describe('processor options are validated with exact messages', () => {
     }
   });
 
-  it('the entry module registers exactly the five processors: the chain’s three, the output limiter and the loudness meter', async () => {
+  it('the entry module registers exactly the six processors: the whole chain, its three stages, the output limiter and the loudness meter', async () => {
     await import('../../worklets/headroom.worklet.ts');
-    expect([...registeredProcessors().keys()]).toEqual(['headroom-source', 'headroom-amp', 'headroom-splitter', 'headroom-limiter', 'headroom-loudness']);
+    expect([...registeredProcessors().keys()]).toEqual(['headroom-chain', 'headroom-source', 'headroom-amp', 'headroom-splitter', 'headroom-limiter', 'headroom-loudness']);
   });
 });

@@ -1,13 +1,12 @@
 /**
- * `headroom-amp`: 1 input (volts at the amp input, from headroom-source), 1 output, stereo:
+ * `headroom-amp`: 1 input (volts at the amp input, from headroom-source), 1 output, stereo;
+ * the amp stage of amp-stage.ts with the worklet host around it:
  *
  *   x · amp.gain ─ clip ±amp.clipPeakVolts (ClipSection, ADAA at 8×) ─→ amp EMF, volts
  *
- * The oversampled clip lane runs only around blocks whose peak · 2 reaches the threshold
- * (clip-section.ts); below that the stage is a gain and a delay.
+ * Meters, ≤ 30 per second: { type: 'meters', frame, clips }.
  */
-import type { Plan } from '../../src/model/compile.ts';
-import { ClipSection } from './clip-section.ts';
+import { ampSettings, AmpStage } from './amp-stage.ts';
 import { listenForPlans, OPTIONS_ROOT } from './messages.ts';
 import { PlanChecker } from './plan-check.ts';
 import { selectStereoInput, StageMeters, writeOutput } from './stage-io.ts';
@@ -17,22 +16,9 @@ const NAME = 'headroom-amp';
 const BLOCK = 128;
 const CHANNELS = 2;
 
-interface AmpSettings {
-  gain: number;
-  threshold: number;
-}
-
-function readAmp(checker: PlanChecker, value: unknown, sampleRateHz: number): AmpSettings {
-  const plan: Plan = checker.plan(value, sampleRateHz);
-  checker.amp(plan, true);
-  checker.source(plan);
-  const amp = plan.amp!;
-  return { gain: amp.gain, threshold: amp.clipPeakVolts };
-}
-
 export class HeadroomAmpProcessor extends ProcessorBase {
   readonly latencySamples: number;
-  private readonly clip: ClipSection;
+  private readonly stage: AmpStage;
   private readonly work: Float64Array[] = [];
   private readonly inputs: Float32Array[];
   private readonly silence = new Float32Array(BLOCK);
@@ -41,15 +27,15 @@ export class HeadroomAmpProcessor extends ProcessorBase {
   constructor(options?: ProcessorNodeOptions) {
     super(options);
     const sampleRateHz = contextSampleRate();
-    const settings = readAmp(new PlanChecker(NAME, OPTIONS_ROOT), options?.processorOptions && (options.processorOptions as { plan?: unknown }).plan, sampleRateHz);
-    this.clip = new ClipSection({ sampleRateHz, channelCount: CHANNELS, maxBlockLength: BLOCK, ...settings });
+    const checker = new PlanChecker(NAME, OPTIONS_ROOT);
+    const plan = checker.plan(options?.processorOptions && (options.processorOptions as { plan?: unknown }).plan, sampleRateHz);
+    this.stage = new AmpStage(sampleRateHz, CHANNELS, BLOCK, ampSettings(checker, plan));
     for (let c = 0; c < CHANNELS; c++) this.work.push(new Float64Array(BLOCK));
     this.inputs = [this.silence, this.silence];
     this.meters = new StageMeters(sampleRateHz);
-    this.latencySamples = this.clip.latencySamples;
-    listenForPlans(this.port, NAME, (checker, plan) => {
-      const next = readAmp(checker, plan, sampleRateHz);
-      this.clip.setPlan(next.gain, next.threshold);
+    this.latencySamples = this.stage.latencySamples;
+    listenForPlans(this.port, NAME, (messageChecker, value) => {
+      this.stage.set(ampSettings(messageChecker, messageChecker.plan(value, sampleRateHz)));
     });
     this.port.postMessage({ type: 'ready', latencySamples: this.latencySamples });
   }
@@ -59,9 +45,8 @@ export class HeadroomAmpProcessor extends ProcessorBase {
     if (!out || out.length === 0) return true;
     const length = Math.min(out[0]!.length, BLOCK);
     selectStereoInput(inputs, this.silence, this.inputs);
-    this.clip.process(this.inputs, this.work, length);
+    this.meters.add(this.stage.process(this.inputs, this.work, length));
     writeOutput(this.work, out, length);
-    this.meters.add(this.clip.takeClipCount());
     this.meters.afterBlock(length, this.port);
     return true;
   }

@@ -87,6 +87,8 @@ export class ClipSection {
   private clipOn = false;
   private coldSamples = 0;
   private clipRateCount = 0;
+  /** The current block's input peak (see takeInput). */
+  private blockPeak = 0;
 
   constructor(options: ClipSectionOptions) {
     const maxBlockLength = options.maxBlockLength ?? 128;
@@ -159,21 +161,9 @@ export class ClipSection {
 
   /** `inputs[c]` may repeat one array (mono); `outputs[c]` are distinct. */
   process(inputs: readonly Samples[], outputs: readonly Float64Array[], length: number): void {
-    const gain = this.gainBuffer;
-    this.gain.fill(gain, length);
-    const h = this.historyLength;
-    let peak = 0;
-    for (let c = 0; c < this.channelCount; c++) {
-      const source = inputs[c]!;
-      const line = this.lines[c]!;
-      for (let i = 0; i < length; i++) {
-        const v = source[i]! * gain[i]!;
-        const ok = v - v === 0 && (v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR);
-        line[h + i] = ok ? v : 0;
-        const magnitude = ok ? (v < 0 ? -v : v) : 0;
-        if (magnitude > peak) peak = magnitude;
-      }
-    }
+    if (this.gain.isSettled) this.takeInput(inputs, length, this.gain.value);
+    else this.takeRampedInput(inputs, length);
+    const peak = this.blockPeak;
     const hot = peak * INTERSAMPLE_MARGIN >= this.decisionThreshold;
     if (this.rampLeft > 0) {
       this.rampLeft -= length;
@@ -200,7 +190,52 @@ export class ClipSection {
       this.clipRateCount += a > b ? a : b;
       this.writeClip(outputs, length, fade);
     }
+    const h = this.historyLength;
     for (let c = 0; c < this.channelCount; c++) this.lines[c]!.copyWithin(0, length, length + h);
+  }
+
+  /**
+   * Gained input into the delay lines (non-finite and denormal products read as 0), and the
+   * block's peak into `blockPeak` (a field, not a return value: a double returned from a call
+   * that is not inlined is boxed, i.e. allocated). The settled gain is a constant: most
+   * blocks take this loop.
+   */
+  private takeInput(inputs: readonly Samples[], length: number, gain: number): void {
+    const h = this.historyLength;
+    let peak = 0;
+    for (let c = 0; c < this.channelCount; c++) {
+      const source = inputs[c]!;
+      const line = this.lines[c]!;
+      for (let i = 0; i < length; i++) {
+        const v = source[i]! * gain;
+        const magnitude = v < 0 ? -v : v;
+        // NaN fails both comparisons; Infinity fails the second.
+        const ok = magnitude >= DENORMAL_FLOOR && magnitude < Infinity;
+        line[h + i] = ok ? v : 0;
+        if (ok && magnitude > peak) peak = magnitude;
+      }
+    }
+    this.blockPeak = peak;
+  }
+
+  /** takeInput with the gain ramping (20 ms after a plan change). */
+  private takeRampedInput(inputs: readonly Samples[], length: number): void {
+    const gain = this.gainBuffer;
+    this.gain.fill(gain, length);
+    const h = this.historyLength;
+    let peak = 0;
+    for (let c = 0; c < this.channelCount; c++) {
+      const source = inputs[c]!;
+      const line = this.lines[c]!;
+      for (let i = 0; i < length; i++) {
+        const v = source[i]! * gain[i]!;
+        const magnitude = v < 0 ? -v : v;
+        const ok = magnitude >= DENORMAL_FLOOR && magnitude < Infinity;
+        line[h + i] = ok ? v : 0;
+        if (ok && magnitude > peak) peak = magnitude;
+      }
+    }
+    this.blockPeak = peak;
   }
 
   /** Runs the idle clip lane, unheard, over the last W inputs (exact restart, see the file comment). */

@@ -1,19 +1,30 @@
 /**
- * One way of running a listener's path, base rate in and out (see splitter-processor.ts):
+ * One way of running a listener's path, base rate in and out (see splitter-stage.ts):
  *
- *   kind 1×:   base EMF ─────────────────── network @1× ─────── pad ─→
- *   kind 2×:   shared ↑2 EMF ────────────── network @2× ─ ↓2 ── pad ─→
- *   kind 4×:   shared ↑4 EMF (+ shared pad) network @4× ─ ↓4 ── pad ─→
+ *   kind 1×:   base EMF ─────────────── network @1× ───────────────── pad ─→
+ *   kind 2×:   shared ↑2 EMF ────────── network @2× ─ every 2nd sample ─ pad ─→
+ *   kind 4×:   shared ↑4 EMF ────────── network @4× ─ every 4th sample ─ pad ─→
  *   kind clip: base EMF ─ OversampledStage (↑8, ADAA clip, ↓2, network @4×, ↓4) ─ pad ─→
+ *
+ * Why a linear lane needs no decimation filter. The shared interpolators leave
+ * U(f) = X(f)·Hi(f): the input's band with its images at k·fs ± f attenuated by their
+ * stopband, ≥ 100 dB for every image that folds into 0–20 kHz. The network is linear
+ * and time-invariant, so taking every factor-th sample of N·U gives, for f ≤ 20 kHz,
+ *
+ *   Y(f) = X(f)·[N(f)·Hi(f) + Σ_k N(k·fs − f)·Hi(k·fs − f)] / factor
+ *        = X(f)·N(f) · (1 + ε),   |ε| ≤ 10^(−100/20) · max|N| / |N(f)|
+ *
+ * A decimation FIR would only attenuate images that are already 100 dB down; it is
+ * needed where something nonlinear makes new content above the base band (the clip
+ * lane), not here. Picking the sample phase that matches the stream's lag makes the
+ * lane's delay a whole number of base samples (splitter-stage.ts, pickFor).
  *
  * Every kind pads to the splitter's one latency, so lanes can be crossfaded.
  * Objects are allocated in `prepare` (plan handler), never in `process`.
  */
 import type { BiquadSections } from '../dsp/analog-to-digital.ts';
 import { BiquadCascade } from '../dsp/biquad-cascade.ts';
-import type { HalfBandDesign } from '../dsp/half-band-design.ts';
 import { OversampledStage } from '../dsp/oversampled-stage.ts';
-import { DownsamplerChain } from '../dsp/oversampler.ts';
 import { RAMP_MS } from './clip-section.ts';
 
 export const KIND_1X = 0;
@@ -29,17 +40,16 @@ export interface LaneContext {
   readonly sampleRateHz: number;
   readonly channelCount: number;
   readonly block: number;
-  readonly designs: readonly HalfBandDesign[];
   /** Base-rate pad per kind, making every kind's delay the splitter's latency. */
   readonly pads: readonly number[];
+  /** Per linear kind (1×, 2×, 4×): the phase of the samples the lane keeps (see the file comment). */
+  readonly pickPhases: readonly number[];
 }
 
 export class ListenerLane {
   kind: LaneKind = KIND_1X;
   private readonly cascades: (BiquadCascade | null)[] = [null, null, null];
   private stage: OversampledStage | null = null;
-  private readonly down2: DownsamplerChain[] = [];
-  private readonly down4: DownsamplerChain[] = [];
   private readonly work: Float64Array[] = [];
   private readonly delays: Float64Array[] = [];
   /**
@@ -51,11 +61,9 @@ export class ListenerLane {
   private pad = 0;
 
   constructor(private readonly context: LaneContext) {
-    const { channelCount, block, designs } = context;
+    const { channelCount, block } = context;
     const maxPad = Math.max(...context.pads);
     for (let c = 0; c < channelCount; c++) {
-      this.down2.push(new DownsamplerChain(designs, 1, 0, block));
-      this.down4.push(new DownsamplerChain(designs, 2, 0, block));
       this.work.push(new Float64Array(4 * block));
       this.delays.push(new Float64Array(maxPad + block));
     }
@@ -87,11 +95,7 @@ export class ListenerLane {
   load(kind: LaneKind, sections: BiquadSections, threshold: number): void {
     this.kind = kind;
     this.pad = this.context.pads[kind]!;
-    for (let c = 0; c < this.context.channelCount; c++) {
-      this.delays[c]!.fill(0);
-      this.down2[c]!.reset();
-      this.down4[c]!.reset();
-    }
+    for (let c = 0; c < this.context.channelCount; c++) this.delays[c]!.fill(0);
     if (kind === KIND_CLIP) {
       const stage = this.stage!;
       stage.reset();
@@ -141,8 +145,13 @@ export class ListenerLane {
         for (let i = 0; i < n; i++) to[i] = from[i]!;
       }
       this.cascades[kind]!.process(this.work, n);
-      const down = kind === KIND_2X ? this.down2 : this.down4;
-      for (let c = 0; c < channels; c++) down[c]!.process(this.work[c]!, length, tail[c]!);
+      const step = kind === KIND_2X ? 2 : 4;
+      const phase = this.context.pickPhases[kind]!;
+      for (let c = 0; c < channels; c++) {
+        const from = this.work[c]!;
+        const to = tail[c]!;
+        for (let i = 0; i < length; i++) to[i] = from[step * i + phase]!;
+      }
     }
     const d = this.pad;
     for (let c = 0; c < channels; c++) {

@@ -8,7 +8,7 @@
  * listener's own jack clips (the same rule as meter-totals.ts). One reading per splitter
  * message: the processors post at most 30 a second.
  */
-import type { ProcessorMessage, ProcessorRole } from '../processor-contract.ts';
+import type { MeterRole, ProcessorMessage } from '../processor-contract.ts';
 import type { ListenerMeters, Side } from './types.ts';
 
 type MetersMessage = Extract<ProcessorMessage, { type: 'meters' }>;
@@ -41,7 +41,7 @@ export class MeterReader {
    * Feeds one message; returns the readings when it was the splitter's, else null.
    * `nowSeconds` is the context time (for the clip hold); `heard` is the heard listener or −1.
    */
-  read(role: ProcessorRole, message: MetersMessage, nowSeconds: number, heard: number): ListenerMeters[] | null {
+  read(role: MeterRole, message: MetersMessage, nowSeconds: number, heard: number): ListenerMeters[] | null {
     if (role !== 'splitter') {
       this.upstreamClips += message.clips ?? 0;
       return null;

@@ -1,0 +1,355 @@
+/**
+ * The splitter stage, host-free (headroom-splitter and headroom-chain run it): the driving
+ * stage's EMF (volts, stereo) in, one stereo acoustic output per listener (1…8) out.
+ * Per listener:
+ *
+ *   EMF ─ [clip ±clipPeakVolts, independent jacks only] ─ network(s) ─ · outputGain ─→ acoustic
+ *
+ * Cost-saving structure (listener-lane.ts):
+ *  - the input is upsampled ONCE (shared ↑2, ↑4 half-band interpolators, run only when
+ *    some listener needs them); each listener runs only its biquads at its rate and its
+ *    own decimator;
+ *  - each network runs at the lowest factor (1, 2 or 4) whose bilinear response is within
+ *    0.02 dB of the analog one over 20 Hz–20 kHz (networks.ts); a flat network costs one
+ *    base-rate biquad;
+ *  - a listener's jack clip runs (OversampledStage, ADAA at 8×, network at 4×) only when
+ *    the EMF can reach it: min(amp gain · source peak, amp clip) · 2 ≥ clipPeakVolts.
+ * Every lane is padded to the node's one latency (that of the clip lane), so changing a
+ * listener's lane (another factor, clip on or off) is a 20 ms warm-up and a 20 ms
+ * raised-cosine crossfade; a new network in the same lane is BiquadCascade's crossfade;
+ * outputGain ramps linearly over 20 ms.
+ *
+ * Meters: per listener { peak: [l, r], rms: [l, r], clips } over the frames since the last
+ * `takeReports`; clips are base-rate samples clipped by this listener's jack clip (upstream
+ * stages report their own).
+ */
+import type { Plan } from '../../src/model/compile.ts';
+import type { BiquadSections } from '../dsp/analog-to-digital.ts';
+import { DENORMAL_FLOOR } from '../dsp/denormal.ts';
+import { HalfBandInterpolator } from '../dsp/half-band.ts';
+import { OversampledStage } from '../dsp/oversampled-stage.ts';
+import { designOversamplingStages } from '../dsp/oversampler.ts';
+import type { Samples } from '../dsp/samples.ts';
+import { LinearSmoother } from '../dsp/smoother.ts';
+import { INTERSAMPLE_MARGIN, RAMP_MS } from './clip-section.ts';
+import { KIND_1X, KIND_2X, KIND_4X, KIND_CLIP, ListenerLane, MAX_SECTIONS, type LaneContext, type LaneKind } from './listener-lane.ts';
+import { designAt, designNetwork } from './networks.ts';
+import type { PlanChecker } from './plan-check.ts';
+
+const BLOCK = 128;
+const CHANNELS = 2;
+const IDLE = 0;
+const WARMUP = 1;
+const CROSSFADE = 2;
+
+export interface ListenerSettings {
+  kind: LaneKind;
+  sections: BiquadSections;
+  /** Jack clip threshold; Infinity when the lane has none. */
+  threshold: number;
+  outputGain: number;
+}
+
+/** Largest EMF the splitter's input can carry at this plan (see ClipSection's peakIn). */
+export function emfBound(plan: Plan): number {
+  const sourceOut = Math.min(plan.source.voltsPerFullScale, plan.source.clipPeakVolts);
+  return plan.amp ? Math.min(plan.amp.gain * sourceOut, plan.amp.clipPeakVolts) : sourceOut;
+}
+
+/** Checks and reads every listener's lane from a plan that passed `checker.plan`. */
+export function listenerSettings(checker: PlanChecker, plan: Plan, sampleRateHz: number): ListenerSettings[] {
+  checker.listeners(plan);
+  checker.source(plan);
+  checker.amp(plan, false);
+  const bound = emfBound(plan);
+  return plan.listeners.map((listener, i) => {
+    const path = `${checker.root}.listeners[${i}].network`;
+    const clip = listener.clipPeakVolts;
+    const clipped = clip !== null && bound * INTERSAMPLE_MARGIN >= clip;
+    const design = clipped
+      ? { factor: 4, sections: checker.realise(path, () => designAt(listener.network, sampleRateHz, 4)) }
+      : checker.realise(path, () => designNetwork(listener.network, sampleRateHz));
+    if (design.sections.count > MAX_SECTIONS) checker.fail(`${path} has ${design.sections.count} second-order sections; at most ${MAX_SECTIONS}`);
+    const kind: LaneKind = clipped ? KIND_CLIP : design.factor === 1 ? KIND_1X : design.factor === 2 ? KIND_2X : KIND_4X;
+    return { kind, sections: design.sections, threshold: clipped ? clip : Infinity, outputGain: listener.outputGain };
+  });
+}
+
+/** One listener's meters since the previous report; reused (the port clones it). */
+export interface ListenerReport {
+  peak: number[];
+  rms: number[];
+  clips: number;
+}
+
+interface Pending {
+  kind: LaneKind;
+  sections: BiquadSections;
+  threshold: number;
+}
+
+class Listener {
+  readonly lanes: [ListenerLane, ListenerLane];
+  heard = 0;
+  phase = IDLE;
+  position = 0;
+  pending: Pending | null = null;
+  readonly gain: LinearSmoother;
+  readonly gainBuffer = new Float64Array(BLOCK);
+  readonly a: Float64Array[] = [];
+  readonly b: Float64Array[] = [];
+  readonly peak = new Float64Array(CHANNELS);
+  readonly sumSquares = new Float64Array(CHANNELS);
+  clipRateCount = 0;
+  readonly report: ListenerReport = { peak: [0.5, 0.5], rms: [0.5, 0.5], clips: 0 };
+
+  constructor(context: LaneContext, settings: ListenerSettings) {
+    this.lanes = [new ListenerLane(context), new ListenerLane(context)];
+    for (let c = 0; c < CHANNELS; c++) {
+      this.a.push(new Float64Array(BLOCK));
+      this.b.push(new Float64Array(BLOCK));
+    }
+    this.gain = new LinearSmoother(context.sampleRateHz, RAMP_MS, settings.outputGain);
+    this.lanes[0].prepare(settings.kind, settings.threshold);
+    this.lanes[0].load(settings.kind, settings.sections, settings.threshold);
+  }
+
+  /** Plan handler: allocates what the new lane needs, then queues or applies the change. */
+  setPlan(settings: ListenerSettings): void {
+    this.gain.setTarget(settings.outputGain);
+    this.lanes[0].prepare(settings.kind, settings.threshold);
+    this.lanes[1].prepare(settings.kind, settings.threshold);
+    const heard = this.lanes[this.heard]!;
+    if (this.phase === IDLE && heard.kind === settings.kind) {
+      heard.update(settings.sections, settings.threshold);
+      this.pending = null;
+    } else {
+      this.pending = { kind: settings.kind, sections: settings.sections, threshold: settings.threshold };
+    }
+  }
+
+  /** Starts a waiting change (process time: no allocation, `prepare` ran in the handler). */
+  begin(): void {
+    const next = this.pending;
+    if (next === null || this.phase !== IDLE) return;
+    this.pending = null;
+    const heard = this.lanes[this.heard]!;
+    if (heard.kind === next.kind) {
+      heard.update(next.sections, next.threshold);
+      return;
+    }
+    this.lanes[1 - this.heard]!.load(next.kind, next.sections, next.threshold);
+    this.phase = WARMUP;
+    this.position = 0;
+  }
+
+  /** Highest shared level needed (0: base only, 1: ↑2, 2: ↑4). */
+  level(): number {
+    const heard = levelOf(this.lanes[this.heard]!.kind);
+    return this.phase === IDLE ? heard : Math.max(heard, levelOf(this.lanes[1 - this.heard]!.kind));
+  }
+}
+
+const levelOf = (kind: LaneKind): number => (kind === KIND_2X ? 1 : kind === KIND_4X ? 2 : 0);
+
+export class SplitterStage {
+  readonly latencySamples: number;
+  /** Per listener, reused by every `takeReports`. */
+  readonly reports: readonly ListenerReport[];
+  private readonly listeners: Listener[];
+  private readonly context: LaneContext;
+  private readonly base: Float64Array[] = [];
+  private readonly twice: Float64Array[] = [];
+  private readonly four: Float64Array[] = [];
+  private readonly up1: HalfBandInterpolator[] = [];
+  private readonly up2: HalfBandInterpolator[] = [];
+  private readonly warmupSamples: number;
+  private readonly fadeCurve: Float64Array;
+  private runningLevel = 0;
+  private meterFrames = 0;
+
+  constructor(sampleRateHz: number, settings: readonly ListenerSettings[]) {
+    const designs = designOversamplingStages({ baseRateHz: sampleRateHz, factor: 8 });
+    const m1 = designs[0]!.halfLength;
+    const m2 = designs[1]!.halfLength;
+    // The shared streams lag the input by m1 samples of the 2× rate and 2·m1 + m2 of the
+    // 4× rate; a linear lane picks the phase that makes its delay whole (listener-lane.ts).
+    const pick2 = pickFor(m1, 2);
+    const pick4 = pickFor(2 * m1 + m2, 4);
+    const probe = new OversampledStage({ sampleRateHz, channelCount: 1, clipFactor: 8, networkFactor: 4, maxSections: 1 });
+    this.latencySamples = Math.max(pick2.delay, pick4.delay, probe.latencySamples);
+    const pads = [this.latencySamples, this.latencySamples - pick2.delay, this.latencySamples - pick4.delay, this.latencySamples - probe.latencySamples];
+    this.context = { sampleRateHz, channelCount: CHANNELS, block: BLOCK, pads, pickPhases: [0, pick2.phase, pick4.phase] };
+
+    for (let c = 0; c < CHANNELS; c++) {
+      this.base.push(new Float64Array(BLOCK));
+      this.twice.push(new Float64Array(2 * BLOCK));
+      this.four.push(new Float64Array(4 * BLOCK));
+      this.up1.push(new HalfBandInterpolator(designs[0]!, BLOCK));
+      this.up2.push(new HalfBandInterpolator(designs[1]!, 2 * BLOCK));
+    }
+    this.listeners = settings.map((s) => new Listener(this.context, s));
+    this.reports = this.listeners.map((l) => l.report);
+    this.runningLevel = Math.max(...this.listeners.map((l) => l.level()));
+    this.warmupSamples = Math.round((RAMP_MS * sampleRateHz) / 1000);
+    this.fadeCurve = new Float64Array(this.warmupSamples);
+    for (let k = 0; k < this.warmupSamples; k++) this.fadeCurve[k] = 0.5 - 0.5 * Math.cos((Math.PI * (k + 1)) / this.warmupSamples);
+  }
+
+  get listenerCount(): number {
+    return this.listeners.length;
+  }
+
+  /** A new plan for the same listeners (the caller checks the count), applied click-free. */
+  set(settings: readonly ListenerSettings[]): void {
+    settings.forEach((s, i) => this.listeners[i]!.setPlan(s));
+  }
+
+  /**
+   * One block: the EMF's two channels in (any finite or non-finite values: non-finite and
+   * denormal samples are read as 0), listener k's stereo output to `outputs[k]` when present.
+   */
+  process(left: Samples, right: Samples, outputs: readonly (Float32Array[] | undefined)[], length: number): void {
+    sanitize(left, this.base[0]!, length);
+    sanitize(right, this.base[1]!, length);
+
+    let level = 0;
+    // Index loops throughout process(): for…of allocates an iterator wherever the
+    // optimiser has not (yet) removed it.
+    for (let k = 0; k < this.listeners.length; k++) {
+      const listener = this.listeners[k]!;
+      listener.begin();
+      const l = listener.level();
+      if (l > level) level = l;
+    }
+    this.upsample(level, length);
+
+    for (let k = 0; k < this.listeners.length; k++) {
+      this.runListener(this.listeners[k]!, outputs[k], length);
+    }
+    this.meterFrames += length;
+  }
+
+  /** Fills `reports` with the meters since the previous call and starts them again. */
+  takeReports(): readonly ListenerReport[] {
+    const frames = this.meterFrames;
+    this.meterFrames = 0;
+    for (let k = 0; k < this.listeners.length; k++) {
+      const listener = this.listeners[k]!;
+      const report = listener.report;
+      for (let c = 0; c < CHANNELS; c++) {
+        report.peak[c] = listener.peak[c]!;
+        report.rms[c] = frames > 0 ? Math.sqrt(listener.sumSquares[c]! / frames) : 0;
+        listener.peak[c] = 0;
+        listener.sumSquares[c] = 0;
+      }
+      report.clips = Math.ceil(listener.clipRateCount / 8);
+      listener.clipRateCount = 0;
+    }
+    return this.reports;
+  }
+
+  private upsample(level: number, length: number): void {
+    // A stage that was idle restarts from silence; the lane that needs it warms up 20 ms first.
+    if (level >= 1 && this.runningLevel < 1) for (let c = 0; c < this.up1.length; c++) this.up1[c]!.reset();
+    if (level >= 2 && this.runningLevel < 2) for (let c = 0; c < this.up2.length; c++) this.up2[c]!.reset();
+    this.runningLevel = level;
+    if (level === 0) return;
+    for (let c = 0; c < CHANNELS; c++) {
+      this.up1[c]!.process(this.base[c]!, length, this.twice[c]!);
+      if (level >= 2) this.up2[c]!.process(this.twice[c]!, 2 * length, this.four[c]!);
+    }
+  }
+
+  private runListener(listener: Listener, out: Float32Array[] | undefined, length: number): void {
+    const heard = listener.lanes[listener.heard]!;
+    heard.process(this.base, this.twice, this.four, listener.a, length);
+    let clips = heard.takeClipCount();
+    if (listener.phase !== IDLE) {
+      const incoming = listener.lanes[1 - listener.heard]!;
+      incoming.process(this.base, this.twice, this.four, listener.b, length);
+      const incomingClips = incoming.takeClipCount();
+      if (listener.phase === CROSSFADE && incomingClips > clips) clips = incomingClips;
+      this.mix(listener, length);
+    }
+    listener.clipRateCount += clips;
+
+    const gain = listener.gainBuffer;
+    listener.gain.fill(gain, length);
+    for (let c = 0; c < CHANNELS; c++) {
+      const y = listener.a[c]!;
+      let peak = listener.peak[c]!;
+      let sum = listener.sumSquares[c]!;
+      const to = out?.[c];
+      if (to) {
+        // One pass: gain, meters, the Float32 output, its denormal flush and finiteness probe.
+        let probe = 0;
+        for (let i = 0; i < length; i++) {
+          const v = y[i]! * gain[i]!;
+          const magnitude = v < 0 ? -v : v;
+          if (magnitude > peak) peak = magnitude;
+          sum += v * v;
+          const stored = magnitude < DENORMAL_FLOOR ? 0 : Math.fround(v);
+          // Probe the Float32 actually stored: a finite double beyond ±3.4e38 rounds to ±Infinity.
+          probe += stored * 0;
+          to[i] = stored;
+        }
+        if (probe !== 0) to.fill(0, 0, length);
+      } else {
+        for (let i = 0; i < length; i++) {
+          const v = y[i]! * gain[i]!;
+          const magnitude = v < 0 ? -v : v;
+          if (magnitude > peak) peak = magnitude;
+          sum += v * v;
+        }
+      }
+      listener.peak[c] = peak;
+      listener.sumSquares[c] = sum;
+    }
+  }
+
+  /** Lane transition: the old lane (a) alone for 20 ms, then a raised-cosine crossfade to b. */
+  private mix(listener: Listener, length: number): void {
+    let phase = listener.phase;
+    let position = listener.position;
+    for (let c = 0; c < CHANNELS; c++) {
+      const a = listener.a[c]!;
+      const b = listener.b[c]!;
+      phase = listener.phase;
+      position = listener.position;
+      for (let i = 0; i < length; i++) {
+        if (phase === WARMUP) {
+          if (++position >= this.warmupSamples) {
+            phase = CROSSFADE;
+            position = 0;
+          }
+        } else if (phase === CROSSFADE) {
+          a[i] = a[i]! + this.fadeCurve[position]! * (b[i]! - a[i]!);
+          if (++position >= this.fadeCurve.length) phase = IDLE;
+        } else {
+          a[i] = b[i]!;
+        }
+      }
+    }
+    listener.phase = phase;
+    listener.position = position;
+    if (phase === IDLE) listener.heard = 1 - listener.heard;
+  }
+}
+
+function sanitize(from: Samples, to: Float64Array, length: number): void {
+  for (let i = 0; i < length; i++) {
+    const v = from[i]!;
+    to[i] = v - v === 0 && (v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR) ? v : 0;
+  }
+}
+
+/**
+ * The sample phase a linear lane picks from a stream `lag` samples late at `factor` × the
+ * base rate, and the whole base-rate delay that gives: sample factor·i + phase of the stream
+ * is the input at base time i − (lag − phase)/factor.
+ */
+function pickFor(lag: number, factor: number): { phase: number; delay: number } {
+  const phase = lag % factor;
+  return { phase, delay: (lag - phase) / factor };
+}
