@@ -119,6 +119,14 @@ describe('headroom-input-pickup', () => {
     processor.port.send({ type: 'plan', plan: { numerator: [1], denominator: ['x'] } });
     expect(processor.port.ofType<{ message: string }>('error')[0]!.message).toBe('headroom-input-pickup: plan.denominator must be an array of 2-3 finite numbers (got ["x"])');
   });
+
+  it('names the field of a value too deep to write out (arrays nested 100 000 deep) instead of overflowing the stack', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(() => new Pickup({ processorOptions: { plan: { numerator: deep, denominator: [1, 1e-5, 1e-9] } } })).toThrow(
+      'headroom-input-pickup: plan.numerator must be an array of 1-3 finite numbers (got an array)',
+    );
+  });
 });
 
 describe('headroom-input-converter', () => {

@@ -4,6 +4,8 @@
  * (`headroom-input-converter: plan.bitDepth must be 16 or 24 (got 20)`); the processors
  * post it as { type: 'error', message } for messages and throw it for constructor options.
  */
+import { describeValue } from './plan-check.ts';
+
 export function finiteNumber(processor: string, field: string, value: unknown, check: (v: number) => boolean, range: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || !check(value)) {
     throw new RangeError(`${processor}: ${field} must be ${range} (got ${describe(value)})`);
@@ -23,14 +25,16 @@ export function record(processor: string, field: string, value: unknown): Record
   return value as Record<string, unknown>;
 }
 
+/** Short JSON of the value; by kind when it cannot be written (too deep, cyclic), never recursing itself. */
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'number') return String(value);
   try {
     const json = JSON.stringify(value);
+    if (json === undefined) return describeValue(value);
     return json.length > 60 ? `${json.slice(0, 60)}…` : json;
   } catch {
-    return String(value);
+    return describeValue(value);
   }
 }
 
