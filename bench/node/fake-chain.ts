@@ -1,14 +1,16 @@
 /**
  * The bench chain's three processors (source → amp → splitter) wired by hand under faked
- * worklet globals, for measurements that call process() directly: 128-frame stereo blocks,
- * every buffer made here once, the input fed from a loop of deterministic noise.
+ * worklet globals, and beside them the same chain as one headroom-chain node (what
+ * chain-graph builds) on the same input, for measurements that call process() directly:
+ * 128-frame stereo blocks, every buffer made here once, the input fed from a loop of
+ * deterministic noise.
  */
 import type { Plan } from '../../src/model/compile.ts';
 import { fillNoise } from '../graph.ts';
 import { loadProcessors, type FakeProcessor } from './fake-scope.ts';
 
 export const BLOCK = 128;
-export const STAGE_NAMES = ['headroom-source', 'headroom-amp', 'headroom-splitter'] as const;
+export const STAGE_NAMES = ['headroom-source', 'headroom-amp', 'headroom-splitter', 'headroom-chain'] as const;
 
 export interface FakeChain {
   stages: FakeProcessor[];
@@ -27,7 +29,7 @@ export function createFakeChain(bundlePath: string, plan: Plan): FakeChain {
   const stages = STAGE_NAMES.map((name, i) => {
     const Processor = classes.get(name);
     if (!Processor) throw new Error(`the worklet bundle registers no ${name}`);
-    const outputs = i === 2 ? listeners : 1;
+    const outputs = i >= 2 ? listeners : 1;
     return new Processor({ numberOfInputs: 1, numberOfOutputs: outputs, outputChannelCount: Array(outputs).fill(2), processorOptions: { plan } });
   });
 
@@ -38,12 +40,14 @@ export function createFakeChain(bundlePath: string, plan: Plan): FakeChain {
   const sourceOut = [stereo()];
   const ampOut = [stereo()];
   const splitterOut = Array.from({ length: listeners }, stereo);
+  const chainOut = Array.from({ length: listeners }, stereo);
   return {
     stages,
     io: [
       [sourceIn, sourceOut],
       [sourceOut, ampOut],
       [ampOut, splitterOut],
+      [sourceIn, chainOut],
     ],
     parameters: {},
     feed(block) {
