@@ -7,6 +7,8 @@
  *   ab:     noise ─┬─ chain A (with amp) ═ 2 listeners ─┬─ destination
  *                  └─ chain B (no amp)   ═ 2 listeners ─┘
  *   native: noise ─ Gain ─ Biquad (low shelf) ─ Biquad (peaking) ─ WaveShaper (4×, tanh) ─ Gain ─ destination
+ *   floor:  the chain's graph with headroom-bench-copy (bench/host-floor.worklet.ts) in place
+ *           of headroom-chain: what the host charges for the graph, with no DSP in it
  *
  * The native chain does the same kind of work as one worklet chain (gain, two filter
  * sections, an oversampled clipper, an output gain) with the browser's own C++ nodes.
@@ -16,8 +18,10 @@ import type { ContextLike, NodeLike, WorkletNodeFactory } from '../src/audio/gra
 import { compile, type Plan } from '../src/model/compile.ts';
 import { abSetups, benchSetup } from './setups.ts';
 
-export type BenchKind = 'chain' | 'ab' | 'native';
-export const BENCH_KINDS: readonly BenchKind[] = ['chain', 'ab', 'native'];
+export type BenchKind = 'chain' | 'ab' | 'native' | 'floor';
+export const BENCH_KINDS: readonly BenchKind[] = ['chain', 'ab', 'native', 'floor'];
+/** The host-floor processor's name (bench/host-floor.worklet.ts, added beside the app's worklet). */
+export const FLOOR_PROCESSOR = 'headroom-bench-copy';
 
 /** The few native nodes the bench needs beyond ContextLike (both hosts have them). */
 interface BenchNode extends NodeLike {
@@ -81,10 +85,11 @@ export function buildBenchGraph<C extends BenchContext>(
     return built;
   }
   const plans = benchPlans(context.sampleRate);
-  for (const plan of kind === 'chain' ? [plans.chain] : [plans.a, plans.b]) {
+  const factory: WorkletNodeFactory<C> = kind === 'floor' ? (c, _name, options) => createWorkletNode(c, FLOOR_PROCESSOR, options) : createWorkletNode;
+  for (const plan of kind === 'ab' ? [plans.a, plans.b] : [plans.chain]) {
     const chain = buildChainGraph({
       context,
-      createWorkletNode,
+      createWorkletNode: factory,
       plan,
       onError: (role, message) => built.errors.push(`${role}: ${message}`),
     });

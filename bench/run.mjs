@@ -1,9 +1,11 @@
 // `npm run bench [-- --seconds 60 --runs 5 --hosts chromium,node --budget-minutes 10]`
 //
 // Renders `seconds` of stereo 48 kHz white noise (−10 dBFS RMS) through (a) the full chain
-// (headroom-source → headroom-amp → headroom-splitter, two network-impedance listeners),
-// (b) the A/B pair of chains from one source and (c) an equivalent chain of native nodes
-// (Gain → Biquad → Biquad → WaveShaper '4x' tanh → Gain), `runs` times each, interleaved, in
+// (one headroom-chain node: source → amp → splitter, two network-impedance listeners),
+// (b) the A/B pair of chains from one source, (c) an equivalent chain of native nodes
+// (Gain → Biquad → Biquad → WaveShaper '4x' tanh → Gain) and (d) the host floor: the chain's
+// graph with a processor that only copies (bench/host-floor.worklet.ts), what the host costs
+// with no DSP at all; `runs` times each, interleaved, in
 // headless Chromium (bench page built by Vite, standardized-audio-context) and in Node
 // (node-web-audio-api, the worklet bundled by esbuild). ×RT = seconds / median render time.
 // Then, in Node: the alias figure (bench/node/alias.ts) and the allocation count
@@ -23,7 +25,7 @@ import { openChromiumBench } from './lib/chromium-host.mjs';
 import { bundleNodeBench, runChild } from './lib/node-host.mjs';
 import { formatTable, median, renderLimitSeconds, StallError } from './lib/stats.mjs';
 
-const KINDS = ['chain', 'ab', 'native'];
+const KINDS = ['chain', 'ab', 'native', 'floor'];
 const PROBE_SECONDS = 3;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'bench/out');
@@ -105,6 +107,7 @@ function summarize({ seconds: length, times }) {
     abXRealtime: round(x('ab'), 1),
     nativeXRealtime: round(native, 1),
     chainVsNative: chain !== null && native !== null ? round(chain / native, 3) : null,
+    hostFloorXRealtime: round(x('floor'), 1),
   };
 }
 

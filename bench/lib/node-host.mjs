@@ -13,6 +13,8 @@ export async function bundleNodeBench(root, outDir) {
   const script = join(outDir, 'bench-node.mjs');
   // The worklet exactly as src/cli/worklet-bundle.ts builds it for `headroom render`.
   await build({ entryPoints: [join(root, 'worklets/headroom.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: worklet, logLevel: 'warning' });
+  // The host-floor processor, beside it (bench/node/render.ts FLOOR_BUNDLE).
+  await build({ entryPoints: [join(root, 'bench/host-floor.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: join(outDir, 'host-floor.worklet.js'), logLevel: 'warning' });
   await build({
     entryPoints: [join(root, 'bench/node/main.ts')],
     bundle: true,

@@ -44,11 +44,11 @@ const fmt = (value, digits = 1) => (value === null || value === undefined ? '—
 
 /** The summary table, one row per host. */
 export function formatTable(results, targets) {
-  const rows = [['host', 'chain ×RT', 'A/B ×RT', 'native ×RT', 'chain/native']];
+  const rows = [['host', 'chain ×RT', 'A/B ×RT', 'native ×RT', 'chain/native', 'host floor ×RT']];
   for (const host of ['chromium', 'node']) {
     const r = results[host];
     if (!r) continue;
-    rows.push([host, fmt(r.chainXRealtime), fmt(r.abXRealtime), fmt(r.nativeXRealtime), fmt(r.chainVsNative, 3)]);
+    rows.push([host, fmt(r.chainXRealtime), fmt(r.abXRealtime), fmt(r.nativeXRealtime), fmt(r.chainVsNative, 3), fmt(r.hostFloorXRealtime)]);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   const line = (row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');

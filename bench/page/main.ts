@@ -5,6 +5,7 @@
  */
 import { AudioWorkletNode, OfflineAudioContext } from 'standardized-audio-context';
 import workletUrl from '../../src/audio/worklet-url.ts';
+import floorWorkletUrl from '../host-floor.worklet.ts?worker&url';
 import type { WorkletNodeFactory, WorkletNodeOptions } from '../../src/audio/graph-types.ts';
 import { renderBenchKind, type BenchContext, type BenchKind } from '../graph.ts';
 import { measureLevels, type LevelResult } from './levels.ts';
@@ -47,6 +48,7 @@ async function newContext(channels: number, length: number): Promise<{ context: 
 
 async function render(kind: BenchKind, seconds: number): Promise<RenderResult> {
   const { context, addModuleSeconds } = await newContext(2, Math.round(seconds * SAMPLE_RATE));
+  if (kind === 'floor') await context.audioWorklet!.addModule(floorWorkletUrl);
   return { ...(await renderBenchKind(context, createWorkletNode, kind, context.length)), addModuleSeconds };
 }
 
