@@ -200,7 +200,15 @@ export function buildChainGraph<C extends ContextLike>(options: ChainGraphOption
     setTimeout(check, (warmupSeconds + crossfadeSeconds) * 1000);
   }
 
+  /**
+   * Lets the browser stop and collect a node: its processor is told it is done (it returns
+   * false from process() from then on) and nothing feeds it any more. A node still fed by the
+   * chain's input would be pulled every render quantum for as long as the chain lives, and
+   * one whose processor asked to stay alive would run for ever (tests/browser/interaction-hour).
+   */
   function release(entry: Core): void {
+    entry.node.port.postMessage({ type: 'release' });
+    input.disconnect(entry.node);
     entry.node.disconnect();
     entry.node.port.onmessage = null;
     entry.node.onprocessorerror = null;

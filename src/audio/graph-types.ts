@@ -13,7 +13,8 @@ export interface ParamLike {
 
 export interface NodeLike {
   connect(destination: NodeLike, output?: number, input?: number): unknown;
-  disconnect(): void;
+  /** Every outgoing connection, or only those to `destination`. */
+  disconnect(destination?: NodeLike): void;
 }
 
 export interface GainLike extends NodeLike {

@@ -187,4 +187,17 @@ describe('headroom-chain: one node plays what the three stage nodes play', () =>
     expect(finite).toBe(true);
     expect(last).toBeGreaterThan(0);
   });
+
+  it('a { type: "release" } message ends the node: process() returns false from then on, in the chain and in each stage processor', () => {
+    const plan = compile(presets.find((x) => x.id === 'phone-amp-hd600')!.setup, RATE);
+    const input = [stereo()];
+    for (const node of [new p.Chain({ numberOfOutputs: 1, processorOptions: { plan } }), new p.Source({ processorOptions: { plan } }), new p.Amp({ processorOptions: { plan } }), new p.Splitter({ numberOfOutputs: 1, processorOptions: { plan } })]) {
+      const outputs = [stereo()];
+      expect(node.process(input, outputs)).toBe(true);
+      node.port.send({ type: 'release' });
+      expect(node.process(input, outputs)).toBe(false);
+      expect(node.port.ofType('error')).toEqual([]);
+    }
+  });
 });
+

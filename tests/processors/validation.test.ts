@@ -88,7 +88,7 @@ describe('processor options are validated with exact messages', () => {
     expect(splitter.port.ofType<{ message: string }>('error').map((m) => m.message)).toEqual([
       'headroom-splitter: message.plan.listeners has 1 entries but this node has 2 outputs; create a new headroom-splitter for a different listener count',
       "headroom-splitter: message.plan.sampleRateHz must equal the context's sample rate 48000 (got 44100)",
-      `headroom-splitter: unknown message (type "volume"); expected { type: 'plan', plan }`,
+      `headroom-splitter: unknown message (type "volume"); expected { type: 'plan', plan } or { type: 'release' }`,
     ]);
     for (let i = 0; i < 50; i++) splitter.process([input], outputs);
     expect(outputs[0]![0]![BLOCK - 1]).toBe(before);

@@ -18,6 +18,8 @@ const CHANNELS = 2;
 
 export class HeadroomAmpProcessor extends ProcessorBase {
   readonly latencySamples: number;
+  /** Set by a { type: 'release' } message: process() returns false from then on. */
+  private released = false;
   private readonly stage: AmpStage;
   private readonly work: Float64Array[] = [];
   private readonly inputs: Float32Array[];
@@ -36,11 +38,12 @@ export class HeadroomAmpProcessor extends ProcessorBase {
     this.latencySamples = this.stage.latencySamples;
     listenForPlans(this.port, NAME, (messageChecker, value) => {
       this.stage.set(ampSettings(messageChecker, messageChecker.plan(value, sampleRateHz)));
-    });
+    }, () => (this.released = true));
     this.port.postMessage({ type: 'ready', latencySamples: this.latencySamples });
   }
 
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+    if (this.released) return false;
     const out = outputs[0];
     if (!out || out.length === 0) return true;
     const length = Math.min(out[0]!.length, BLOCK);

@@ -47,6 +47,8 @@ function chainSettings(checker: PlanChecker, value: unknown, sampleRateHz: numbe
 
 export class HeadroomChainProcessor extends ProcessorBase {
   readonly latencySamples: number;
+  /** Set by a { type: 'release' } message: process() returns false from then on. */
+  private released = false;
   private readonly source: SourceStage;
   private readonly amp: AmpStage | null;
   private readonly splitter: SplitterStage;
@@ -90,11 +92,12 @@ export class HeadroomChainProcessor extends ProcessorBase {
       this.source.set(next.source);
       if (next.amp) this.amp?.set(next.amp);
       this.splitter.set(next.listeners);
-    });
+    }, () => (this.released = true));
     this.port.postMessage({ type: 'ready', latencySamples: this.latencySamples });
   }
 
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+    if (this.released) return false;
     const first = outputs[0];
     if (!first || first.length === 0) return true;
     const length = Math.min(first[0]!.length, BLOCK);

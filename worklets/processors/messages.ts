@@ -2,6 +2,9 @@
  * Port protocol shared by the processors.
  *
  * In:  { type: 'plan', plan }            a new plan, applied click-free
+ *      { type: 'release' }               the node is done with: process() returns false from
+ *                                        then on, so the browser stops running the processor
+ *                                        and can collect it once nothing feeds it
  * Out: { type: 'ready', latencySamples } once, from the constructor
  *      { type: 'meters', frame, … }      at most METER_RATE_HZ times a second
  *      { type: 'error', message }        a rejected message; the previous plan stays
@@ -15,13 +18,17 @@ export const METER_RATE_HZ = 30;
 export const MESSAGE_ROOT = 'message.plan';
 export const OPTIONS_ROOT = 'processorOptions.plan';
 
-export function listenForPlans(port: WorkletPort, who: string, apply: (checker: PlanChecker, plan: unknown) => void): void {
+export function listenForPlans(port: WorkletPort, who: string, apply: (checker: PlanChecker, plan: unknown) => void, release: () => void): void {
   const checker = new PlanChecker(who, MESSAGE_ROOT);
   port.onmessage = (event) => {
     const data: unknown = event.data;
     const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+    if (type === 'release') {
+      release();
+      return;
+    }
     if (type !== 'plan') {
-      port.postMessage({ type: 'error', message: `${who}: unknown message (type ${describeValue(type)}); expected { type: 'plan', plan }` });
+      port.postMessage({ type: 'error', message: `${who}: unknown message (type ${describeValue(type)}); expected { type: 'plan', plan } or { type: 'release' }` });
       return;
     }
     try {

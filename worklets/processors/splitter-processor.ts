@@ -18,6 +18,8 @@ const BLOCK = 128;
 
 export class HeadroomSplitterProcessor extends ProcessorBase {
   readonly latencySamples: number;
+  /** Set by a { type: 'release' } message: process() returns false from then on. */
+  private released = false;
   private readonly stage: SplitterStage;
   private readonly clock: MeterClock;
   private readonly meters: { type: string; frame: number; listeners: readonly ListenerReport[] };
@@ -44,11 +46,12 @@ export class HeadroomSplitterProcessor extends ProcessorBase {
         messageChecker.fail(`${messageChecker.root}.listeners has ${next.length} entries but this node has ${this.stage.listenerCount} outputs; create a new headroom-splitter for a different listener count`);
       }
       this.stage.set(next);
-    });
+    }, () => (this.released = true));
     this.port.postMessage({ type: 'ready', latencySamples: this.latencySamples });
   }
 
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+    if (this.released) return false;
     const first = outputs[0];
     if (!first || first.length === 0) return true;
     const length = Math.min(first[0]!.length, BLOCK);
