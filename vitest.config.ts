@@ -39,7 +39,7 @@ export default mergeConfig(
             // machine a 3 s DSP test can take 10 s, and that is no failure.
             testTimeout: 60_000,
             // The soak renders 10 minutes of audio in `npm test` (about a minute here);
-            // `npm run soak` renders the full hour (4.5–10 minutes on this machine).
+            // `npm run soak` renders the full hour (4–6 minutes on this machine).
             env: { SOAK_SECONDS: process.env.SOAK_SECONDS ?? '600' },
           },
         },

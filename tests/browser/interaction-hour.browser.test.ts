@@ -46,7 +46,6 @@ import {
   cycleMaterial,
   installProbeAndTap,
   liveWiredOfflineContext,
-  mulberry32,
   pick,
   randomSetup,
   renderableHeadphones,
@@ -55,6 +54,7 @@ import {
   type Probe,
   type ProbeStats,
 } from './interaction-support.ts';
+import { mulberry32 } from '../support/random.ts';
 
 const RATE = 8000;
 const HOUR = 3600;

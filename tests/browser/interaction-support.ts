@@ -36,6 +36,7 @@ import { AudioWorkletNode, OfflineAudioContext, type IAudioNode, type IAudioWork
 import { amps, headphones as catalogHeadphones, sources, splitters } from '../../src/model/catalog/index.ts';
 import type { Headphone, Setup } from '../../src/model/setup.ts';
 import type { SourceMaterial } from '../../src/audio/engine/index.ts';
+import { mulberry32 } from '../support/random.ts';
 
 // ── A live-wired OfflineAudioContext ─────────────────────────────────────────
 
@@ -214,17 +215,6 @@ export async function installProbeAndTap(context: IOfflineAudioContext): Promise
 export const count = (counts: Record<string, number>, name: string): number => counts[name] ?? 0;
 
 // ── Seeded random setups and interactions ───────────────────────────────────
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Catalog headphones with an impedance the plan can run (network, else nominal), as tests/soak picks them. */
 export const renderableHeadphones: readonly Headphone[] = catalogHeadphones

@@ -134,7 +134,7 @@ describe('biquad cascade (TDF-II, double state)', () => {
       cascade.process(channels, 128);
     };
     const growth = heapGrowthBytes(run, 5_000, 20_000);
-    console.info(`biquad cascade: heap growth ${growth} B over 20 000 blocks (smallest of 3 windows)`);
+    console.info(`biquad cascade: heap growth ${growth} B over 20 000 blocks (smallest of 6 windows)`);
     expect(growth).toBeLessThan(64 * 1024);
     // Sensitivity check: the same probe sees a function allocating one small array per call.
     const sink: number[][] = [];

@@ -263,7 +263,7 @@ describe('oversampled stage: latency, transitions, robustness', () => {
     // setTarget, i.e. at message time, not in process(). The long warm-up lets the JIT
     // settle the ramp and crossfade paths (the first windows show its one-off compiles).
     const growth = heapGrowthBytes(run, 6_000, 4_000);
-    console.info(`oversampled stage: heap growth ${growth} B over 4 000 blocks (smallest of 3 windows)`);
+    console.info(`oversampled stage: heap growth ${growth} B over 4 000 blocks (smallest of 6 windows)`);
     expect(growth).toBeLessThan(32 * 1024);
     const sink: number[][] = [];
     expect(largestHeapGrowthBytes(() => { run(); sink[calls % 2] = [calls]; }, 4_000)).toBeGreaterThan(64 * 1024);

@@ -23,6 +23,7 @@ import type { Setup } from '../../src/model/setup.ts';
 import { BLOCK, loadProcessors, setSampleRate, type ProcessorClass, type Processors, type TestProcessor } from '../processors/harness.ts';
 import { validSetup } from '../state/arbitraries.ts';
 import { fuzzParameters } from './fuzz-parameters.ts';
+import { mulberry32 } from '../support/random.ts';
 
 const RATES = [8000, 44_100, 48_000, 96_000, 384_000] as const;
 const BLOCKS_PER_CASE = 24;
@@ -151,20 +152,9 @@ function expectClearError(kind: Kind, error: unknown): void {
 }
 
 let seeded = 1;
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Runs the blocks; every output sample must be finite and not a Float32 subnormal. */
 function expectFiniteOutput(processor: TestProcessor, outputCount: number, kinds: number[]): void {
-  const random = mulberry(seeded++);
+  const random = mulberry32(seeded++);
   const input = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
   const outputs = Array.from({ length: Math.max(1, outputCount) }, () => [new Float32Array(BLOCK), new Float32Array(BLOCK)]);
   const names = ['noise', 'subnormal', 'huge', 'max', 'mixed', 'zero'];

@@ -42,7 +42,7 @@ import { DENORMAL_FLOOR } from '../dsp/denormal.ts';
 import { OversampledStage } from '../dsp/oversampled-stage.ts';
 import type { OversamplingFactor } from '../dsp/oversampler.ts';
 import type { Samples } from '../dsp/samples.ts';
-import { LinearSmoother } from '../dsp/smoother.ts';
+import { CosineSmoother } from '../dsp/smoother.ts';
 
 /** Inter-sample overshoot allowance when predicting whether a threshold can be reached. */
 export const INTERSAMPLE_MARGIN = 2;
@@ -66,7 +66,7 @@ export class ClipSection {
   readonly warmupSamples: number;
   private readonly channelCount: number;
   private readonly stage: OversampledStage;
-  private readonly gain: LinearSmoother;
+  private readonly gain: CosineSmoother;
   private readonly gainBuffer: Float64Array;
   /** Per channel: the last `historyLength` gained inputs, then the current block. */
   private readonly lines: Float64Array[] = [];
@@ -121,7 +121,7 @@ export class ClipSection {
       this.warmupChunks.push(this.lines.map((line) => line.subarray(from, from + n)));
       this.warmupLengths.push(n);
     }
-    this.gain = new LinearSmoother(options.sampleRateHz, RAMP_MS, options.gain);
+    this.gain = new CosineSmoother(options.sampleRateHz, RAMP_MS, options.gain);
     this.gainBuffer = new Float64Array(maxBlockLength);
     this.fadeCurve = new Float64Array(l);
     for (let k = 0; k < l; k++) this.fadeCurve[k] = 0.5 - 0.5 * Math.cos((Math.PI * (k + 1)) / l);
@@ -161,7 +161,7 @@ export class ClipSection {
 
   /** `inputs[c]` may repeat one array (mono); `outputs[c]` are distinct. */
   process(inputs: readonly Samples[], outputs: readonly Float64Array[], length: number): void {
-    if (this.gain.isSettled) this.takeInput(inputs, length, this.gain.value);
+    if (this.gain.isSettled) this.takeInput(inputs, length);
     else this.takeRampedInput(inputs, length);
     const peak = this.blockPeak;
     const hot = peak * INTERSAMPLE_MARGIN >= this.decisionThreshold;
@@ -196,11 +196,12 @@ export class ClipSection {
 
   /**
    * Gained input into the delay lines (non-finite and denormal products read as 0), and the
-   * block's peak into `blockPeak` (a field, not a return value: a double returned from a call
-   * that is not inlined is boxed, i.e. allocated). The settled gain is a constant: most
-   * blocks take this loop.
+   * block's peak into `blockPeak` (a field, not a return value: a double passed to or
+   * returned from a call that is not inlined is boxed, i.e. allocated). The settled gain is a
+   * constant: most blocks take this loop.
    */
-  private takeInput(inputs: readonly Samples[], length: number, gain: number): void {
+  private takeInput(inputs: readonly Samples[], length: number): void {
+    const gain = this.gain.value;
     const h = this.historyLength;
     let peak = 0;
     for (let c = 0; c < this.channelCount; c++) {

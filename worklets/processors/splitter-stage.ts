@@ -17,7 +17,7 @@
  * Every lane is padded to the node's one latency (that of the clip lane), so changing a
  * listener's lane (another factor, clip on or off) is a 20 ms warm-up and a 20 ms
  * raised-cosine crossfade; a new network in the same lane is BiquadCascade's crossfade;
- * outputGain ramps linearly over 20 ms.
+ * outputGain ramps over 20 ms on a raised cosine (smoother.ts, CosineSmoother).
  *
  * Meters: per listener { peak: [l, r], rms: [l, r], clips } over the frames since the last
  * `takeReports`; clips are base-rate samples clipped by this listener's jack clip (upstream
@@ -30,7 +30,7 @@ import { HalfBandInterpolator } from '../dsp/half-band.ts';
 import { OversampledStage } from '../dsp/oversampled-stage.ts';
 import { designOversamplingStages } from '../dsp/oversampler.ts';
 import type { Samples } from '../dsp/samples.ts';
-import { LinearSmoother } from '../dsp/smoother.ts';
+import { CosineSmoother } from '../dsp/smoother.ts';
 import { INTERSAMPLE_MARGIN, RAMP_MS } from './clip-section.ts';
 import { KIND_1X, KIND_2X, KIND_4X, KIND_CLIP, ListenerLane, MAX_SECTIONS, type LaneContext, type LaneKind } from './listener-lane.ts';
 import { designAt, designNetwork } from './networks.ts';
@@ -94,7 +94,7 @@ class Listener {
   phase = IDLE;
   position = 0;
   pending: Pending | null = null;
-  readonly gain: LinearSmoother;
+  readonly gain: CosineSmoother;
   readonly gainBuffer = new Float64Array(BLOCK);
   readonly a: Float64Array[] = [];
   readonly b: Float64Array[] = [];
@@ -109,7 +109,7 @@ class Listener {
       this.a.push(new Float64Array(BLOCK));
       this.b.push(new Float64Array(BLOCK));
     }
-    this.gain = new LinearSmoother(context.sampleRateHz, RAMP_MS, settings.outputGain);
+    this.gain = new CosineSmoother(context.sampleRateHz, RAMP_MS, settings.outputGain);
     this.lanes[0].prepare(settings.kind, settings.threshold);
     this.lanes[0].load(settings.kind, settings.sections, settings.threshold);
   }
