@@ -128,9 +128,12 @@ export class CosineSmoother {
   readonly rampSamples: number;
   /** ½ − ½·cos(πk/N) for k = 1…N. */
   private readonly shape: Float64Array;
-  private current: number;
-  private start: number;
-  private goal: number;
+  // NaN first: V8 then gives these fields a double representation from the start. A field
+  // first stored as a small integer (a gain of 1) is generalised to double the first time a
+  // fraction arrives, which deoptimises every function that read it — late, inside a render.
+  private current = NaN;
+  private start = NaN;
+  private goal = NaN;
   private remaining = 0;
 
   constructor(sampleRateHz: number, rampMs: number, initial: number) {
