@@ -176,6 +176,14 @@ const OMEGA_MAX = 2 * Math.PI * 2e6;
 function normalized(h: RationalFunction): RationalFunction {
   let numerator = polyTrimNegligible(polyTrim(h.numerator), OMEGA_MAX);
   let denominator = polyTrimNegligible(polyTrim(h.denominator), OMEGA_MAX);
+  // Trimmed apart, the two can disagree about a vanishing term of the same order (a coil of
+  // 1e-19 mH): the denominator loses it and the numerator keeps it, and H looks improper. H is
+  // a voltage ratio, bounded, so a numerator term above the denominator's order that stays
+  // below 1e-9 of the denominator everywhere up to OMEGA_MAX changes nothing but that.
+  const denominatorSize = Math.max(...denominator.map((c, k) => Math.abs(c) * OMEGA_MAX ** k));
+  while (numerator.length > denominator.length && Math.abs(numerator[numerator.length - 1]!) * OMEGA_MAX ** (numerator.length - 1) <= 1e-9 * denominatorSize) {
+    numerator = numerator.slice(0, -1);
+  }
   while (numerator.length > 1 && denominator.length > 1 && numerator[0] === 0 && denominator[0] === 0) {
     numerator = numerator.slice(1);
     denominator = denominator.slice(1);

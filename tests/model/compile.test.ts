@@ -103,6 +103,22 @@ describe('compile: the plan states the same circuit as the solver', () => {
   });
 });
 
+describe('compile: vanishing parts', () => {
+  it('a voice coil of 6.4e-19 mH on a 0 Ω source still gives a proper, finite H (fast-check’s counterexample)', () => {
+    const s = setup({
+      source: source({ outputImpedanceOhms: 0, couplingCapacitorUf: null }),
+      amp: null,
+      splitter: { cableResistanceOhms: 0.5 },
+      headphones: [{ ...dynamic, impedance: { network: { reOhms: 8, leMh: 6.366197723675815e-19, motional: null } } }],
+    });
+    expect(worstPlanError(s)).toBeLessThan(1e-7);
+    for (const l of compile(s, 48_000).listeners) {
+      expect(l.network.numerator.length).toBeLessThanOrEqual(l.network.denominator.length);
+      expect([...l.network.numerator, ...l.network.denominator].every(Number.isFinite)).toBe(true);
+    }
+  });
+});
+
 describe('compile: what it cannot do yet', () => {
   it('refuses a measured impedance curve by name, rather than guessing a network for it', () => {
     const curve = { ...resistiveHeadphone(300), impedance: { curve: [[20, 300, 0], [20_000, 280, 5]] as [number, number, number][] } };

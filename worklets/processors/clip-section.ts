@@ -161,7 +161,10 @@ export class ClipSection {
 
   /** `inputs[c]` may repeat one array (mono); `outputs[c]` are distinct. */
   process(inputs: readonly Samples[], outputs: readonly Float64Array[], length: number): void {
-    if (this.gain.isSettled) this.takeInput(inputs, length);
+    // Settled before this block: the whole block has one gain, gainBuffer[0].
+    const settled = this.gain.isSettled;
+    this.gain.fill(this.gainBuffer, length);
+    if (settled) this.takeInput(inputs, length);
     else this.takeRampedInput(inputs, length);
     const peak = this.blockPeak;
     const hot = peak * INTERSAMPLE_MARGIN >= this.decisionThreshold;
@@ -197,11 +200,12 @@ export class ClipSection {
   /**
    * Gained input into the delay lines (non-finite and denormal products read as 0), and the
    * block's peak into `blockPeak` (a field, not a return value: a double passed to or
-   * returned from a call that is not inlined is boxed, i.e. allocated). The settled gain is a
-   * constant: most blocks take this loop.
+   * returned from a call that is not inlined is boxed, i.e. allocated; so is one a getter
+   * returns, hence the gain is read from gainBuffer). The settled gain is a constant: most
+   * blocks take this loop.
    */
   private takeInput(inputs: readonly Samples[], length: number): void {
-    const gain = this.gain.value;
+    const gain = this.gainBuffer[0]!;
     const h = this.historyLength;
     let peak = 0;
     for (let c = 0; c < this.channelCount; c++) {
@@ -222,7 +226,6 @@ export class ClipSection {
   /** takeInput with the gain ramping (20 ms after a plan change). */
   private takeRampedInput(inputs: readonly Samples[], length: number): void {
     const gain = this.gainBuffer;
-    this.gain.fill(gain, length);
     const h = this.historyLength;
     let peak = 0;
     for (let c = 0; c < this.channelCount; c++) {
