@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { presets } from '../../src/model/catalog/presets.ts';
 import { compile, type Plan } from '../../src/model/compile.ts';
 import type { Setup } from '../../src/model/setup.ts';
-import { heapGrowthBytes } from '../dsp/alloc.ts';
+import { probeAllocation } from './alloc-probe-run.ts';
 import { BLOCK, Chain, loadProcessors, type Processors, type TestProcessor } from './harness.ts';
 
 const RATE = 48_000;
@@ -160,14 +160,8 @@ describe('headroom-chain: one node plays what the three stage nodes play', () =>
     );
   });
 
-  it('process() allocates nothing after warm-up, with clip lanes, 4× networks and meters running', () => {
-    const setup = structuredClone(presets.find((x) => x.id === 'phone-four-k371-splitter')!.setup);
-    setup.headphones[0] = structuredClone(presets.find((x) => x.id === 'iec-120-ohm-hf5')!.setup.headphones[0]!);
-    const one = new OneNode(compile(setup, RATE));
-    one.node.port.record = false;
-    const input = stereo();
-    for (let i = 0; i < BLOCK; i++) input[0]![i] = input[1]![i] = Math.sin(i / 3);
-    const growth = heapGrowthBytes(() => one.step(input), 3_000, 3_000);
+  it('process() allocates nothing after warm-up, with clip lanes, 4× networks and meters running (probed in a fresh process)', () => {
+    const growth = probeAllocation('chain-node');
     console.info(`headroom-chain heap growth over 3 000 blocks: ${growth} B`);
     // The same bound as the three-node chain's test (chain.test.ts): GC bookkeeping, not buffers.
     expect(growth).toBeLessThan(16 * 1024);

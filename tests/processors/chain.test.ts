@@ -6,7 +6,7 @@ import { presets } from '../../src/model/catalog/presets.ts';
 import { compile, type Plan } from '../../src/model/compile.ts';
 import { buildReport } from '../../src/model/report.ts';
 import type { Setup } from '../../src/model/setup.ts';
-import { heapGrowthBytes } from '../dsp/alloc.ts';
+import { probeAllocation } from './alloc-probe-run.ts';
 import { BLOCK, Chain, db, loadProcessors, maxStep, rms, setSampleRate, type Processors } from './harness.ts';
 
 let p: Processors;
@@ -129,13 +129,8 @@ describe('robustness and allocation', () => {
     expect(rms(after[0]!, 40 * BLOCK, 50 * BLOCK)).toBeGreaterThan(0);
   });
 
-  it('process() allocates nothing after warm-up, with clip lanes, 4× networks and meters running', () => {
-    const setup = setupOf('phone-four-k371-splitter');
-    setup.headphones[0] = setupOf('iec-120-ohm-hf5').headphones[0]!;
-    const chain = new Chain(p, compile(setup, 48_000));
-    for (const proc of [chain.source, chain.amp, chain.splitter]) if (proc) proc.port.record = false;
-    for (let i = 0; i < BLOCK; i++) chain.input[0]![i] = chain.input[1]![i] = Math.sin(i / 3);
-    const growth = heapGrowthBytes(() => chain.step(), 3_000, 3_000);
+  it('process() allocates nothing after warm-up, with clip lanes, 4× networks and meters running (probed in a fresh process)', () => {
+    const growth = probeAllocation('three-nodes');
     console.info(`chain heap growth over 3 000 blocks: ${growth} B`);
     expect(growth).toBeLessThan(16 * 1024);
   });

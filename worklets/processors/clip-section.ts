@@ -154,7 +154,9 @@ export class ClipSection {
 
   /** Base-rate samples clipped since the last call (see the file comment). */
   takeClipCount(): number {
-    const count = Math.ceil(this.clipRateCount / this.clipFactor);
+    // `| 0`: an int32 is returned as a Smi; Math.ceil's result is a double, which
+    // a call that is not inlined returns boxed, i.e. allocated, once per block.
+    const count = Math.ceil(this.clipRateCount / this.clipFactor) | 0;
     this.clipRateCount = 0;
     return count;
   }

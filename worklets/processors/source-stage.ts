@@ -77,7 +77,7 @@ export class SourceStage {
     this.clip.process(inputs, outputs, length);
     const railed = saturate(outputs, length, this.railVolts);
     this.network.process(outputs, length);
-    return railed + this.clip.takeClipCount();
+    return (railed + this.clip.takeClipCount()) | 0;
   }
 }
 

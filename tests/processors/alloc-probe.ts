@@ -1,0 +1,61 @@
+/**
+ * The processors' allocation probe in a fresh Node process:
+ *
+ *   node --import tsx tests/processors/alloc-probe.ts <three-nodes|chain-node>
+ *
+ * prints one JSON line `{ "growthBytes": n }`: the smallest heap growth over six windows of
+ * 3 000 blocks after a 3 000-block warm-up (tests/dsp/alloc.ts), for the chain the
+ * allocation tests use (a phone current-limited by four K371 on a splitter, one of them
+ * swapped for an in-ear on 120 Ω: clip lanes, 4× networks and meters all run).
+ *
+ * Why a process of its own: what V8 has compiled, and how, depends on everything the
+ * process ran before. Inside a test file that first drove the same processors through other
+ * presets, rates and plans, a busy CI machine left some of them running unoptimised code that
+ * boxes doubles (70–160 B per block) while the same probe alone reads 240 B in total. The
+ * question is whether process() allocates in the steady state of a render, which a fresh
+ * process running one chain answers.
+ */
+import { presets } from '../../src/model/catalog/presets.ts';
+import { compile } from '../../src/model/compile.ts';
+import type { Setup } from '../../src/model/setup.ts';
+import { heapGrowthBytes } from '../dsp/alloc.ts';
+import { BLOCK, Chain, loadProcessors } from './harness.ts';
+
+const RATE = 48_000;
+
+function probeSetup(): Setup {
+  const setupOf = (id: string): Setup => structuredClone(presets.find((x) => x.id === id)!.setup);
+  const setup = setupOf('phone-four-k371-splitter');
+  setup.headphones[0] = setupOf('iec-120-ohm-hf5').headphones[0]!;
+  return setup;
+}
+
+async function main(kind: string | undefined): Promise<number> {
+  const p = await loadProcessors(RATE);
+  const plan = compile(probeSetup(), RATE);
+  const input = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
+  for (let i = 0; i < BLOCK; i++) input[0]![i] = input[1]![i] = Math.sin(i / 3);
+  if (kind === 'three-nodes') {
+    const chain = new Chain(p, plan);
+    for (const proc of [chain.source, chain.amp, chain.splitter]) if (proc) proc.port.record = false;
+    chain.input[0]!.set(input[0]!);
+    chain.input[1]!.set(input[1]!);
+    return heapGrowthBytes(() => chain.step(), 3_000, 3_000);
+  }
+  if (kind === 'chain-node') {
+    const node = new p.Chain({ numberOfOutputs: plan.listeners.length, processorOptions: { plan } });
+    node.port.record = false;
+    const inputs = [input];
+    const outputs = plan.listeners.map(() => [new Float32Array(BLOCK), new Float32Array(BLOCK)]);
+    return heapGrowthBytes(() => node.process(inputs, outputs), 3_000, 3_000);
+  }
+  throw new Error(`usage: alloc-probe.ts <three-nodes|chain-node> (got ${String(kind)})`);
+}
+
+main(process.argv[2]).then(
+  (growthBytes) => process.stdout.write(`${JSON.stringify({ growthBytes })}\n`),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
