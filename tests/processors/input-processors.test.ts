@@ -8,6 +8,7 @@ import { analyseMicrophone, quantizationNoiseDbfs } from '../../src/model/input/
 import { compileInput, converterPlan, monitorPlan, pickupPlan } from '../../src/model/input/plan.ts';
 import { abs } from '../../src/model/complex.ts';
 import { pickupCircuit, pickupTransfer } from '../../src/model/input/pickup.ts';
+import { pickupLatencySamples } from '../../worklets/dsp/input-pickup-stage.ts';
 import { heapGrowthBytes } from '../dsp/alloc.ts';
 import { BLOCK, FakePort, installWorkletGlobals, registeredProcessors } from './harness.ts';
 
@@ -108,6 +109,8 @@ describe('headroom-input-pickup', () => {
     const ready = processor.port.ofType<{ latencySamples: number }>('ready')[0]!;
     expect(Number.isInteger(ready.latencySamples)).toBe(true);
     expect(ready.latencySamples).toBeGreaterThan(0);
+    // The main thread's advance figure (it aligns the microphone path before the first quantum).
+    expect(ready.latencySamples).toBe(pickupLatencySamples(FS));
   });
 
   it('rejects a bad plan with a message that names the field', () => {

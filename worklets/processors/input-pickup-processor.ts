@@ -11,13 +11,13 @@
  *      { type: 'error', message } for a bad plan.
  */
 import { pickupSections } from '../dsp/input-pickup.ts';
+import { pickupStageOptions } from '../dsp/input-pickup-stage.ts';
 import { OversampledStage } from '../dsp/oversampled-stage.ts';
 import { copyInputToOutput, listenForPlans, numberArray, record } from './input-options.ts';
 import { contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from './worklet-scope.ts';
 
 const NAME = 'headroom-input-pickup';
 const CHANNELS = 2;
-const NETWORK_FACTOR = 8;
 
 export class HeadroomInputPickupProcessor extends ProcessorBase {
   private readonly stage: OversampledStage;
@@ -28,7 +28,7 @@ export class HeadroomInputPickupProcessor extends ProcessorBase {
 
   constructor(options?: ProcessorNodeOptions) {
     super(options);
-    this.stage = new OversampledStage({ sampleRateHz: contextSampleRate(), channelCount: CHANNELS, clipFactor: NETWORK_FACTOR, networkFactor: NETWORK_FACTOR, maxSections: 2 });
+    this.stage = new OversampledStage(pickupStageOptions(contextSampleRate(), CHANNELS));
     const processorOptions = record(NAME, 'processorOptions', options?.processorOptions);
     this.apply(processorOptions['plan'], true);
     listenForPlans(this.port, NAME, (plan) => this.apply(plan, false));

@@ -21,6 +21,7 @@ import { ParamRamp } from '../engine/param-ramp.ts';
 import { CHANNELS } from '../processor-contract.ts';
 import { pickups } from '../../model/catalog/input.ts';
 import { pickupPlan, type ConverterPlan, type InputPlan, type PickupPlan } from '../../model/input/plan.ts';
+import { pickupLatencySamples } from '../../../worklets/dsp/input-pickup-stage.ts';
 
 export const PICKUP_PROCESSOR = 'headroom-input-pickup';
 export const CONVERTER_PROCESSOR = 'headroom-input-converter';
@@ -81,6 +82,9 @@ export class InputChain {
     this.monitor = this.node(MONITOR_PROCESSOR, { plan: { delaySamples: monitor.delaySamples }, directMix: monitor.directMix, maxDelaySamples: maxMonitorSamples(context.sampleRate) });
     this.sent = { pickup: JSON.stringify(pickupPlan), converter: JSON.stringify(converterPlan), monitor: JSON.stringify(monitor) };
     this.align = context.createDelay(MAX_ALIGN_SECONDS);
+    // In place before the first render quantum: the processor's 'ready' message may arrive
+    // after an offline render has started, which made renders differ by when it came.
+    this.align.delayTime.value = pickupLatencySamples(context.sampleRate) / context.sampleRate;
     const gate = (on: boolean) => {
       const node = context.createGain();
       return { node, ramp: new ParamRamp(node.gain, on ? 1 : 0) };
