@@ -41,6 +41,7 @@ import { amps, headphones as catalogHeadphones, sources, splitters } from '../..
 import { compile, type Plan } from '../../src/model/compile.ts';
 import type { Headphone, Setup } from '../../src/model/setup.ts';
 import { BLOCK, loadProcessors, type Processors, type TestProcessor } from '../processors/harness.ts';
+import { mulberry32 } from '../support/random.ts';
 
 const RATE = 48_000;
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 3600);
@@ -74,17 +75,6 @@ const WARMUP_SECONDS = 60;
 function gcFunction(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Headphones the model can compile (a bare measured curve has no rational form yet). */
