@@ -87,8 +87,6 @@ export class ClipSection {
   private clipOn = false;
   private coldSamples = 0;
   private clipRateCount = 0;
-  /** The current block's input peak (see takeInput). */
-  private blockPeak = 0;
 
   constructor(options: ClipSectionOptions) {
     const maxBlockLength = options.maxBlockLength ?? 128;
@@ -163,12 +161,23 @@ export class ClipSection {
 
   /** `inputs[c]` may repeat one array (mono); `outputs[c]` are distinct. */
   process(inputs: readonly Samples[], outputs: readonly Float64Array[], length: number): void {
-    // Settled before this block: the whole block has one gain, gainBuffer[0].
-    const settled = this.gain.isSettled;
-    this.gain.fill(this.gainBuffer, length);
-    if (settled) this.takeInput(inputs, length);
-    else this.takeRampedInput(inputs, length);
-    const peak = this.blockPeak;
+    const gain = this.gainBuffer;
+    this.gain.fill(gain, length);
+    // Gained input into the delay lines (non-finite and denormal products read as 0), and the block's peak.
+    const h = this.historyLength;
+    let peak = 0;
+    for (let c = 0; c < this.channelCount; c++) {
+      const source = inputs[c]!;
+      const line = this.lines[c]!;
+      for (let i = 0; i < length; i++) {
+        const v = source[i]! * gain[i]!;
+        const magnitude = v < 0 ? -v : v;
+        // NaN fails both comparisons; Infinity fails the second.
+        const ok = magnitude >= DENORMAL_FLOOR && magnitude < Infinity;
+        line[h + i] = ok ? v : 0;
+        if (ok && magnitude > peak) peak = magnitude;
+      }
+    }
     const hot = peak * INTERSAMPLE_MARGIN >= this.decisionThreshold;
     if (this.rampLeft > 0) {
       this.rampLeft -= length;
@@ -195,53 +204,7 @@ export class ClipSection {
       this.clipRateCount += a > b ? a : b;
       this.writeClip(outputs, length, fade);
     }
-    const h = this.historyLength;
     for (let c = 0; c < this.channelCount; c++) this.lines[c]!.copyWithin(0, length, length + h);
-  }
-
-  /**
-   * Gained input into the delay lines (non-finite and denormal products read as 0), and the
-   * block's peak into `blockPeak` (a field, not a return value: a double passed to or
-   * returned from a call that is not inlined is boxed, i.e. allocated; so is one a getter
-   * returns, hence the gain is read from gainBuffer). The settled gain is a constant: most
-   * blocks take this loop.
-   */
-  private takeInput(inputs: readonly Samples[], length: number): void {
-    const gain = this.gainBuffer[0]!;
-    const h = this.historyLength;
-    let peak = 0;
-    for (let c = 0; c < this.channelCount; c++) {
-      const source = inputs[c]!;
-      const line = this.lines[c]!;
-      for (let i = 0; i < length; i++) {
-        const v = source[i]! * gain;
-        const magnitude = v < 0 ? -v : v;
-        // NaN fails both comparisons; Infinity fails the second.
-        const ok = magnitude >= DENORMAL_FLOOR && magnitude < Infinity;
-        line[h + i] = ok ? v : 0;
-        if (ok && magnitude > peak) peak = magnitude;
-      }
-    }
-    this.blockPeak = peak;
-  }
-
-  /** takeInput with the gain ramping (20 ms after a plan change). */
-  private takeRampedInput(inputs: readonly Samples[], length: number): void {
-    const gain = this.gainBuffer;
-    const h = this.historyLength;
-    let peak = 0;
-    for (let c = 0; c < this.channelCount; c++) {
-      const source = inputs[c]!;
-      const line = this.lines[c]!;
-      for (let i = 0; i < length; i++) {
-        const v = source[i]! * gain[i]!;
-        const magnitude = v < 0 ? -v : v;
-        const ok = magnitude >= DENORMAL_FLOOR && magnitude < Infinity;
-        line[h + i] = ok ? v : 0;
-        if (ok && magnitude > peak) peak = magnitude;
-      }
-    }
-    this.blockPeak = peak;
   }
 
   /** Runs the idle clip lane, unheard, over the last W inputs (exact restart, see the file comment). */
