@@ -11,6 +11,8 @@ import { solveChain } from '../../src/model/solver.ts';
 import { responseFrequenciesHz } from '../../src/model/units.ts';
 import { bilinearFromPolynomials } from '../../worklets/dsp/analog-to-digital.ts';
 import { magnitudeDb, sectionsResponse } from '../../worklets/dsp/frequency-response.ts';
+import { designAt, designNetwork, NETWORK_TOLERANCE_DB, networkErrorDb } from '../../worklets/processors/networks.ts';
+import { abSetups } from '../../bench/setups.ts';
 
 // Networks run at 4× with the bilinear transform pre-warped at 20 kHz (docs/decisions.md):
 // measured worst case 0.039 dB at 44.1 kHz and 0.033 dB at 48 kHz (120 Ω → hf5 in-ear);
@@ -38,4 +40,38 @@ describe('compiled networks through the bilinear transform at 4×, pre-warped at
       expect(worst).toBeLessThan(0.1);
     });
   }
+});
+
+describe('compiled networks as the splitter designs them (networks.ts: cheapest design within 0.02 dB)', () => {
+  for (const baseRateHz of [44_100, 48_000]) {
+    it(`every preset's listeners run at the base rate and match the model's solver within 0.02 dB from 20 Hz to 20 kHz at ${baseRateHz / 1000} kHz`, () => {
+      let worst = 0;
+      for (const preset of presets) {
+        const plan = compile(preset.setup, baseRateHz);
+        const designs = plan.listeners.map((l) => designNetwork(l.network, baseRateHz));
+        for (const design of designs) expect(design.factor).toBe(1);
+        for (const hz of responseFrequenciesHz()) {
+          const solution = solveChain(preset.setup, hz);
+          const emf = solution.amp ? solution.amp.emf : solution.source.emf;
+          solution.headphones.forEach((h, i) => {
+            const modelDb = 20 * Math.log10(abs(div(h.loadVoltage, emf)));
+            worst = Math.max(worst, Math.abs(magnitudeDb(sectionsResponse(designs[i]!.sections, hz, baseRateHz)) - modelDb));
+          });
+        }
+      }
+      expect(worst).toBeLessThan(NETWORK_TOLERANCE_DB);
+    });
+  }
+
+  it('a phone’s 2.93 Ω driving two headphones through a Y splitter (the A/B bench’s chain B) runs at 1× with the magnitude fit, 12× closer to the analog response than the bilinear transform at 1×', () => {
+    const plan = compile(abSetups()[1], 48_000);
+    for (const listener of plan.listeners) {
+      const design = designNetwork(listener.network, 48_000);
+      expect(design.factor).toBe(1);
+      expect(design.method).toBe('fitted');
+      const bilinear = networkErrorDb(listener.network, designAt(listener.network, 48_000, 1), 48_000);
+      expect(bilinear).toBeGreaterThan(NETWORK_TOLERANCE_DB);
+      expect(design.errorDb * 12).toBeLessThan(bilinear);
+    }
+  });
 });

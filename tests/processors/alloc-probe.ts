@@ -5,8 +5,9 @@
  *
  * prints one JSON line `{ "growthBytes": n }`: the smallest heap growth over six windows of
  * 3 000 blocks after a 3 000-block warm-up (tests/dsp/alloc.ts), for the chain the
- * allocation tests use (a phone current-limited by four K371 on a splitter, one of them
- * swapped for an in-ear on 120 Ω: clip lanes, 4× networks and meters all run).
+ * allocation tests use (a phone current-limited by four K371 on a splitter, the first
+ * listener's network swapped for one that needs the 4× lane (tests/support/hard-networks.ts):
+ * clip lanes, the shared interpolators, a 4× network and meters all run).
  *
  * Why a process of its own: what V8 has compiled, and how, depends on everything the
  * process ran before. Inside a test file that first drove the same processors through other
@@ -16,23 +17,24 @@
  * process running one chain answers.
  */
 import { presets } from '../../src/model/catalog/presets.ts';
-import { compile } from '../../src/model/compile.ts';
+import { compile, type Plan } from '../../src/model/compile.ts';
 import type { Setup } from '../../src/model/setup.ts';
 import { heapGrowthBytes } from '../dsp/alloc.ts';
+import { FOUR_TIMES_NETWORK } from '../support/hard-networks.ts';
 import { BLOCK, Chain, loadProcessors } from './harness.ts';
 
 const RATE = 48_000;
 
-function probeSetup(): Setup {
-  const setupOf = (id: string): Setup => structuredClone(presets.find((x) => x.id === id)!.setup);
-  const setup = setupOf('phone-four-k371-splitter');
-  setup.headphones[0] = setupOf('iec-120-ohm-hf5').headphones[0]!;
-  return setup;
+function probePlan(): Plan {
+  const setup: Setup = structuredClone(presets.find((x) => x.id === 'phone-four-k371-splitter')!.setup);
+  const plan = compile(setup, RATE);
+  const network = { numerator: [...FOUR_TIMES_NETWORK.numerator], denominator: [...FOUR_TIMES_NETWORK.denominator] };
+  return { ...plan, listeners: plan.listeners.map((l, i) => (i === 0 ? { ...l, network } : l)) };
 }
 
 async function main(kind: string | undefined): Promise<number> {
   const p = await loadProcessors(RATE);
-  const plan = compile(probeSetup(), RATE);
+  const plan = probePlan();
   const input = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
   for (let i = 0; i < BLOCK; i++) input[0]![i] = input[1]![i] = Math.sin(i / 3);
   if (kind === 'three-nodes') {

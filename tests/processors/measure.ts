@@ -39,9 +39,9 @@ cost('amp, clip lane (reachable)', new p.Amp(options(compile(loud, 48_000))), 1)
 const two = compile(setupOf('laptop-splitter-two-m50x'), 48_000);
 cost('splitter, two M50x (networks @1×)', new p.Splitter(options(two, 2)), 2);
 const hf5 = compile(setupOf('iec-120-ohm-hf5'), 48_000);
-cost('splitter, one hf5 on 120 Ω (network @4×)', new p.Splitter(options(hf5, 1)), 1);
+cost('splitter, one hf5 on 120 Ω (network @1×, fitted)', new p.Splitter(options(hf5, 1)), 1);
 const hf5two = { ...hf5, listeners: [hf5.listeners[0]!, hf5.listeners[0]!] };
-cost('splitter, two hf5 on 120 Ω (shared ↑4, two networks @4×)', new p.Splitter(options(hf5two, 2)), 2);
+cost('splitter, two hf5 on 120 Ω (two networks @1×, fitted)', new p.Splitter(options(hf5two, 2)), 2);
 const band = setupOf('band-interface-distribution-amp');
 band.source.volumeDb = 0;
 cost('splitter, 4 independent jacks (clips unreachable: amp rail first)', new p.Splitter(options(compile(band, 48_000), 4)), 4);

@@ -195,6 +195,14 @@ export function checkSections(sections: BiquadSections): BiquadSections {
   return sections;
 }
 
+/**
+ * Digital zeros and poles (conjugate pairs) and the gain g of
+ * H(z) = g·Π(1 − zᵢ·z⁻¹)/Π(1 − pⱼ·z⁻¹) → checked sections, grouped as the bilinear design's.
+ */
+export function sectionsFromDigitalRoots(zeros: readonly Root[], poles: readonly Root[], gain: number): BiquadSections {
+  return checkSections(assembleSections(zeros, poles, gain));
+}
+
 function bilinearRoot(r: Root, k: number): Root {
   const [re, im] = complexDivide(k + r.re, r.im, k - r.re, -r.im);
   return { re, im };

@@ -189,7 +189,9 @@ export class OversampledStage {
       for (let i = 0; i < length; i++) {
         const v = source[i]! * gain[i]!;
         // Non-finite → 0 (the output stays finite); tiny → 0 (no denormals downstream).
-        input[i] = v - v === 0 && (v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR) ? v : 0;
+        // Math.abs rather than `v >= F || v <= -F`: no branch on the sign (see clip-section.ts).
+        const magnitude = Math.abs(v);
+        input[i] = magnitude >= DENORMAL_FLOOR && magnitude < Infinity ? v : 0;
       }
       const high = this.upsamplers[c]!.process(input, length);
       this.clippers[c]!.process(high, clipLength, this.thresholdBuffer);

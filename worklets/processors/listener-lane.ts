@@ -19,7 +19,9 @@
  * lane), not here. Picking the sample phase that matches the stream's lag makes the
  * lane's delay a whole number of base samples (splitter-stage.ts, pickFor).
  *
- * Every kind pads to the splitter's one latency, so lanes can be crossfaded.
+ * Every kind pads to the splitter's one latency, so lanes can be crossfaded. The pad is
+ * the lane's delay line itself: a block is written `pad` samples in and read from the
+ * front, so the output costs no copy.
  * Objects are allocated in `prepare` (plan handler), never in `process`.
  */
 import type { BiquadSections } from '../dsp/analog-to-digital.ts';
@@ -58,7 +60,15 @@ export class ListenerLane {
    * costs one copy out and a copyWithin, not two more passes.
    */
   private readonly tails: Float64Array[][] = [];
+  /**
+   * Per channel: the lane's output for the block just processed, the head of its delay
+   * line (valid until the next `process`, which shifts the line first; a caller may
+   * write into it, e.g. to crossfade).
+   */
+  readonly outputs: Float64Array[];
   private pad = 0;
+  /** Length of the previous block: the line is shifted by it before the next one is written. */
+  private shift = 0;
 
   constructor(private readonly context: LaneContext) {
     const { channelCount, block } = context;
@@ -71,6 +81,7 @@ export class ListenerLane {
       const pad = context.pads[kind]!;
       this.tails.push(this.delays.map((line) => line.subarray(pad, pad + block)));
     }
+    this.outputs = this.delays.map((line) => line.subarray(0, block));
   }
 
   /** Allocates what `kind` needs (plan handler only). */
@@ -95,6 +106,7 @@ export class ListenerLane {
   load(kind: LaneKind, sections: BiquadSections, threshold: number): void {
     this.kind = kind;
     this.pad = this.context.pads[kind]!;
+    this.shift = 0;
     for (let c = 0; c < this.context.channelCount; c++) this.delays[c]!.fill(0);
     if (kind === KIND_CLIP) {
       const stage = this.stage!;
@@ -123,10 +135,15 @@ export class ListenerLane {
     return a > b ? a : b;
   }
 
-  process(base: readonly Float64Array[], twice: readonly Float64Array[], four: readonly Float64Array[], out: readonly Float64Array[], length: number): void {
+  /** One block into `outputs` (see there). */
+  process(base: readonly Float64Array[], twice: readonly Float64Array[], four: readonly Float64Array[], length: number): void {
     const channels = this.context.channelCount;
     const kind = this.kind;
     const tail = this.tails[kind]!;
+    // The previous block's output leaves the line; its last `pad` samples move to the front.
+    const shift = this.shift;
+    if (shift > 0) for (let c = 0; c < channels; c++) this.delays[c]!.copyWithin(0, shift, shift + this.pad);
+    this.shift = length;
     if (kind === KIND_CLIP) {
       this.stage!.process(base, tail, length);
     } else if (kind === KIND_1X) {
@@ -152,13 +169,6 @@ export class ListenerLane {
         const to = tail[c]!;
         for (let i = 0; i < length; i++) to[i] = from[step * i + phase]!;
       }
-    }
-    const d = this.pad;
-    for (let c = 0; c < channels; c++) {
-      const line = this.delays[c]!;
-      const to = out[c]!;
-      for (let i = 0; i < length; i++) to[i] = line[i]!;
-      line.copyWithin(0, length, length + d);
     }
   }
 }

@@ -3,24 +3,34 @@
  * from a constructor or a plan handler).
  *
  * docs/decisions.md: bilinear transform pre-warped at 20 kHz, at 4× the base rate, meets
- * the ±0.1 dB bar for every preset (worst 0.039 dB). Most networks do not need 4×: a
- * dynamic headphone on a low-impedance output is flat to a few hundredths of a dB and
- * warping does nothing to it. So each network is tried at 1×, then 2×, and runs at the
- * lowest factor whose exact digital response stays within NETWORK_TOLERANCE_DB of the
- * analog one on a 121-point log grid from 20 Hz to 20 kHz; else at 4×.
+ * the ±0.1 dB bar for every preset (worst 0.039 dB). Most networks do not need 4×, and
+ * running at 1× saves the shared interpolators and 2–4× the filtering. So a network runs
+ * at the first of these whose exact digital response stays within NETWORK_TOLERANCE_DB
+ * of the analog one on a 121-point log grid from 20 Hz to 20 kHz (cheapest first):
+ *
+ *   1. at 1×, the more accurate of the bilinear design and the magnitude fit
+ *      (magnitude-fit.ts: matched poles, fitted numerator; same number of sections);
+ *   2. at 1×, the magnitude fit with 1…MAX_EXTRA_ORDER more zeros (each pair one more
+ *      base-rate section: still far cheaper than a lane at 2×), the first within tolerance;
+ *   3. the bilinear design at 2×; else at 4×.
  */
 import { bilinearFromPolynomials, type BiquadSections } from '../dsp/analog-to-digital.ts';
 import { analogResponse, magnitudeDb, sectionsResponse } from '../dsp/frequency-response.ts';
+import { fitMagnitude } from '../dsp/magnitude-fit.ts';
 import type { Network } from './plan-check.ts';
 
 export const PREWARP_HZ = 20_000;
 /** A lower factor is used only when it is this close to the analog response (dB). */
 export const NETWORK_TOLERANCE_DB = 0.02;
+/** Most extra fitted zeros tried at 1× (three more sections) before going to 2×. */
+export const MAX_EXTRA_ORDER = 6;
 
 export type NetworkFactor = 1 | 2 | 4;
 
 export interface NetworkDesign {
   readonly factor: NetworkFactor;
+  /** How the sections were made: the bilinear transform, or the 1× magnitude fit. */
+  readonly method: 'bilinear' | 'fitted';
   readonly sections: BiquadSections;
   /** Largest |digital − analog| in dB over 20 Hz–20 kHz at that factor. */
   readonly errorDb: number;
@@ -47,14 +57,31 @@ export function networkErrorDb(network: Network, sections: BiquadSections, rateH
   return worst;
 }
 
-/** The lowest factor within tolerance (`maxFactor` caps the search), with its sections. */
+/**
+ * The cheapest design within tolerance (see the header); `maxFactor` caps the factor. With
+ * `maxFactor` 1, the most accurate base-rate design found, whatever its error.
+ */
 export function designNetwork(network: Network, baseRateHz: number, maxFactor: NetworkFactor = 4): NetworkDesign {
-  for (const factor of [1, 2] as const) {
-    if (factor >= maxFactor) break;
-    const sections = designAt(network, baseRateHz, factor);
-    const errorDb = networkErrorDb(network, sections, baseRateHz * factor);
-    if (errorDb <= NETWORK_TOLERANCE_DB) return { factor, sections, errorDb };
+  const bilinear = measured(network, baseRateHz, 1, 'bilinear', designAt(network, baseRateHz, 1))!;
+  const fitted = measured(network, baseRateHz, 1, 'fitted', fitAt(network, baseRateHz, 0));
+  let best = fitted !== null && fitted.errorDb < bilinear.errorDb ? fitted : bilinear;
+  for (let extra = 1; extra <= MAX_EXTRA_ORDER && best.errorDb > NETWORK_TOLERANCE_DB; extra++) {
+    const design = measured(network, baseRateHz, 1, 'fitted', fitAt(network, baseRateHz, extra));
+    if (design !== null && design.errorDb < best.errorDb) best = design;
   }
-  const sections = designAt(network, baseRateHz, maxFactor);
-  return { factor: maxFactor, sections, errorDb: networkErrorDb(network, sections, baseRateHz * maxFactor) };
+  if (best.errorDb <= NETWORK_TOLERANCE_DB || maxFactor === 1) return best;
+  if (maxFactor > 2) {
+    const design = measured(network, baseRateHz, 2, 'bilinear', designAt(network, baseRateHz, 2))!;
+    if (design.errorDb <= NETWORK_TOLERANCE_DB) return design;
+  }
+  return measured(network, baseRateHz, maxFactor, 'bilinear', designAt(network, baseRateHz, maxFactor))!;
+}
+
+function fitAt(network: Network, baseRateHz: number, extraOrder: number): BiquadSections | null {
+  return fitMagnitude(network.numerator, network.denominator, { sampleRateHz: baseRateHz, extraOrder });
+}
+
+function measured(network: Network, baseRateHz: number, factor: NetworkFactor, method: NetworkDesign['method'], sections: BiquadSections | null): NetworkDesign | null {
+  if (sections === null) return null;
+  return { factor, method, sections, errorDb: networkErrorDb(network, sections, baseRateHz * factor) };
 }

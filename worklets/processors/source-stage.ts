@@ -5,8 +5,11 @@
  *     ─ amp.input(s) when the chain has an amp (V at the amp input) ─→ volts
  *
  * amp.input(s) = Zin/(Zsrc + Zin) is at most first order (a coupling capacitor's
- * high-pass on a resistive divider), so it runs at the base rate: the bilinear transform
- * errs by < 0.001 dB in the audio band for every preset (tests/processors).
+ * high-pass on a resistive divider), so it runs at the base rate, designed as the
+ * listeners' networks are at 1× (networks.ts: the more accurate of the bilinear transform
+ * and the magnitude fit). The fit matters for a coupling capacitor: the bilinear transform
+ * pre-warped at 20 kHz moves a 5 Hz corner to 24 Hz at 44.1 kHz (3.3 dB low at 20 Hz);
+ * the fit keeps the corner where it is (tests/dsp/magnitude-fit.test.ts).
  *
  * The source's voltage rail is its DAC's digital full scale (docs/decisions.md): as in
  * the model, a signal within ±1 never reaches it, and samples beyond it saturate in the
@@ -18,11 +21,11 @@ import type { BiquadSections } from '../dsp/analog-to-digital.ts';
 import { BiquadCascade } from '../dsp/biquad-cascade.ts';
 import type { Samples } from '../dsp/samples.ts';
 import { ClipSection, RAMP_MS } from './clip-section.ts';
-import { designAt } from './networks.ts';
+import { designNetwork } from './networks.ts';
 import type { PlanChecker } from './plan-check.ts';
 
-/** amp.input is first order; room to spare. */
-const MAX_INPUT_SECTIONS = 2;
+/** amp.input is first order; room for the fit's extra zeros (networks.ts, MAX_EXTRA_ORDER). */
+const MAX_INPUT_SECTIONS = 4;
 const IDENTITY: BiquadSections = { count: 1, coefficients: Float64Array.of(1, 0, 0, 0, 0) };
 
 export interface SourceSettings {
@@ -41,7 +44,7 @@ export function sourceSettings(checker: PlanChecker, plan: Plan, sampleRateHz: n
   let network = IDENTITY;
   if (plan.amp) {
     const input = plan.amp.input;
-    network = checker.realise(`${checker.root}.amp.input`, () => designAt(input, sampleRateHz, 1));
+    network = checker.realise(`${checker.root}.amp.input`, () => designNetwork(input, sampleRateHz, 1).sections);
     if (network.count > MAX_INPUT_SECTIONS) checker.fail(`${checker.root}.amp.input has ${network.count} sections; at most ${MAX_INPUT_SECTIONS}`);
   }
   const { limitedBy, clipPeakVolts, voltsPerFullScale } = plan.source;

@@ -37,6 +37,8 @@ import { designAt, designNetwork } from './networks.ts';
 import type { PlanChecker } from './plan-check.ts';
 
 const BLOCK = 128;
+/** Largest finite Float32 (2^128 − 2^104). */
+const FLOAT32_MAX = 3.4028234663852886e38;
 const CHANNELS = 2;
 const IDLE = 0;
 const WARMUP = 1;
@@ -96,8 +98,6 @@ class Listener {
   pending: Pending | null = null;
   readonly gain: CosineSmoother;
   readonly gainBuffer = new Float64Array(BLOCK);
-  readonly a: Float64Array[] = [];
-  readonly b: Float64Array[] = [];
   readonly peak = new Float64Array(CHANNELS);
   readonly sumSquares = new Float64Array(CHANNELS);
   clipRateCount = 0;
@@ -105,10 +105,6 @@ class Listener {
 
   constructor(context: LaneContext, settings: ListenerSettings) {
     this.lanes = [new ListenerLane(context), new ListenerLane(context)];
-    for (let c = 0; c < CHANNELS; c++) {
-      this.a.push(new Float64Array(BLOCK));
-      this.b.push(new Float64Array(BLOCK));
-    }
     this.gain = new CosineSmoother(context.sampleRateHz, RAMP_MS, settings.outputGain);
     this.lanes[0].prepare(settings.kind, settings.threshold);
     this.lanes[0].load(settings.kind, settings.sections, settings.threshold);
@@ -263,58 +259,56 @@ export class SplitterStage {
 
   private runListener(listener: Listener, out: Float32Array[] | undefined, length: number): void {
     const heard = listener.lanes[listener.heard]!;
-    heard.process(this.base, this.twice, this.four, listener.a, length);
+    heard.process(this.base, this.twice, this.four, length);
     let clips = heard.takeClipCount();
     if (listener.phase !== IDLE) {
       const incoming = listener.lanes[1 - listener.heard]!;
-      incoming.process(this.base, this.twice, this.four, listener.b, length);
+      incoming.process(this.base, this.twice, this.four, length);
       const incomingClips = incoming.takeClipCount();
       if (listener.phase === CROSSFADE && incomingClips > clips) clips = incomingClips;
-      this.mix(listener, length);
+      this.mix(listener, heard.outputs, incoming.outputs, length);
     }
     listener.clipRateCount += clips;
 
     const gain = listener.gainBuffer;
     listener.gain.fill(gain, length);
     for (let c = 0; c < CHANNELS; c++) {
-      const y = listener.a[c]!;
-      let peak = listener.peak[c]!;
-      let sum = listener.sumSquares[c]!;
+      const y = heard.outputs[c]!;
+      let peak = 0;
+      let sum = 0;
       const to = out?.[c];
       if (to) {
-        // One pass: gain, meters, the Float32 output, its denormal flush and finiteness probe.
-        let probe = 0;
+        // One pass: gain, meters, the Float32 output with its denormal flush.
         for (let i = 0; i < length; i++) {
           const v = y[i]! * gain[i]!;
-          const magnitude = v < 0 ? -v : v;
-          if (magnitude > peak) peak = magnitude;
+          // Math.abs and Math.max compile without branches (see clip-section.ts).
+          const magnitude = Math.abs(v);
+          peak = Math.max(peak, magnitude);
           sum += v * v;
-          const stored = magnitude < DENORMAL_FLOOR ? 0 : Math.fround(v);
-          // Probe the Float32 actually stored: a finite double beyond ±3.4e38 rounds to ±Infinity.
-          probe += stored * 0;
-          to[i] = stored;
+          to[i] = magnitude < DENORMAL_FLOOR ? 0 : v;
         }
-        if (probe !== 0) to.fill(0, 0, length);
+        // A finite double beyond ±FLOAT32_MAX is stored as ±Infinity; a NaN (unreachable for
+        // finite lanes and gains, kept as the last guard) makes the peak NaN. Either: silence.
+        if (!(peak <= FLOAT32_MAX)) to.fill(0, 0, length);
       } else {
         for (let i = 0; i < length; i++) {
           const v = y[i]! * gain[i]!;
-          const magnitude = v < 0 ? -v : v;
-          if (magnitude > peak) peak = magnitude;
+          peak = Math.max(peak, Math.abs(v));
           sum += v * v;
         }
       }
-      listener.peak[c] = peak;
-      listener.sumSquares[c] = sum;
+      if (peak > listener.peak[c]!) listener.peak[c] = peak;
+      listener.sumSquares[c] = listener.sumSquares[c]! + sum;
     }
   }
 
   /** Lane transition: the old lane (a) alone for 20 ms, then a raised-cosine crossfade to b. */
-  private mix(listener: Listener, length: number): void {
+  private mix(listener: Listener, heard: readonly Float64Array[], incoming: readonly Float64Array[], length: number): void {
     let phase = listener.phase;
     let position = listener.position;
     for (let c = 0; c < CHANNELS; c++) {
-      const a = listener.a[c]!;
-      const b = listener.b[c]!;
+      const a = heard[c]!;
+      const b = incoming[c]!;
       phase = listener.phase;
       position = listener.position;
       for (let i = 0; i < length; i++) {
@@ -340,7 +334,9 @@ export class SplitterStage {
 function sanitize(from: Samples, to: Float64Array, length: number): void {
   for (let i = 0; i < length; i++) {
     const v = from[i]!;
-    to[i] = v - v === 0 && (v >= DENORMAL_FLOOR || v <= -DENORMAL_FLOOR) ? v : 0;
+    const magnitude = Math.abs(v);
+    // NaN fails both comparisons, ±Infinity the second.
+    to[i] = magnitude >= DENORMAL_FLOOR && magnitude < Infinity ? v : 0;
   }
 }
 

@@ -1,0 +1,192 @@
+/**
+ * Analog network → digital sections at the base rate, by matched poles and a numerator
+ * fitted to the analog magnitude: the 1× design for networks whose bilinear transform at
+ * 1× warps too much (see networks.ts for how the design is chosen).
+ *
+ * Why. The bilinear transform gives H_d(e^{jθ}) = H(j·K·tan(θ/2)): the whole analog axis
+ * squeezed into 0…fs/2. At 48 kHz, pre-warped at 20 kHz, 15 kHz is heard as the analog
+ * response at 17.2 kHz, and a network whose level still moves up there (a phone's 2.9 Ω
+ * against two voice coils' inductance) misses by 0.05 dB. Oversampling shrinks the
+ * warping but costs interpolators and 2–4× the filtering. This design stays at 1×:
+ *
+ * 1. Poles by the matched-z (impulse-invariant) map z = e^{pT}, T = 1/fs: every mode of
+ *    the network decays and rings exactly as the analog one (Oppenheim & Schafer,
+ *    "Discrete-Time Signal Processing", 3rd ed., §7.1.1). Stable by construction:
+ *    Re p < 0 ⇒ |e^{pT}| < 1. Poles far above the band map next to z = 0.
+ * 2. Zeros well inside the band (|z| < 2π·fs/8, e.g. a motional branch's resonance or a
+ *    coupling capacitor's zero at s = 0) by the same map, F(z) = Π(1 − e^{zT}·z⁻¹): they
+ *    shape the response where the map is accurate, and near z = 1 no fit could place them.
+ * 3. The m remaining zeros (those above fs/8 and any that aliasing would misplace, plus
+ *    `extraOrder` more, balanced by poles at z = 0) are chosen so that |H_d| fits |H|:
+ *    with P(θ) = |H(jω)|²·|A(e^{jθ})|² / |F(e^{jθ})|² (ω = θ·fs, A the pole polynomial),
+ *    the free numerator Q must satisfy |Q(e^{jθ})|² ≈ P(θ). |Q|² is a cosine series
+ *
+ *        R(θ) = r₀ + 2·Σ_{k=1..m} r_k·cos(kθ),
+ *
+ *    linear in r, so r is the weighted least-squares fit of P on 240 log-spaced
+ *    frequencies from 20 Hz to 0.995·fs/2, weights 1/P (relative error, i.e. dB) in the
+ *    band and 0.1/P above it (kept near the analog response there, not fitted to it).
+ * 4. Q from R by spectral factorization (Fejér–Riesz): z^m·R(z) has its 2m roots in pairs
+ *    (ρ, 1/ρ̄); Q takes the m inside the unit circle (minimum phase, as the analog network
+ *    is: a passive divider's zeros are in the left half-plane), scaled so |Q|² = R.
+ *    The overall sign is that of the analog response at 1 kHz.
+ *
+ * Returns null (the caller falls back to an oversampled bilinear design) when the fit is
+ * not a realisable magnitude: R not positive everywhere on [0, π], a root pair on the unit
+ * circle, a rank-deficient fit, an unstable section after rounding, or a response that
+ * rises more than 1 dB above the analog network's largest gain anywhere up to fs/2 (a
+ * fitted bump above the band is still heard as level; this keeps it from being louder).
+ * The accuracy in the band is the caller's to measure (networks.ts: networkErrorDb).
+ *
+ * Design-time code: allocates; call it when a plan arrives, never in `process()`.
+ */
+import { analogRoots, checkSections, sectionsFromDigitalRoots, type BiquadSections } from './analog-to-digital.ts';
+import { analogResponse, sectionsResponse } from './frequency-response.ts';
+import { leastSquares } from './least-squares.ts';
+import { polynomialRoots, type Root } from './polynomial-roots.ts';
+
+export interface MagnitudeFitOptions {
+  readonly sampleRateHz: number;
+  /** Upper edge of the fitted band (Hz); default 20 kHz, or just below fs/2 if that is lower. */
+  readonly bandHz?: number;
+  /** Free zeros beyond the network's order, each balanced by a pole at z = 0; default 0. */
+  readonly extraOrder?: number;
+}
+
+/** Zeros below this fraction of fs are mapped, not fitted (see the header, step 2). */
+export const MAPPED_ZERO_FRACTION = 1 / 8;
+const GRID_POINTS = 240;
+const ABOVE_BAND_WEIGHT = 0.1;
+/** Largest gain over the analog network's that the design may have anywhere (1 dB). */
+const MAX_EXCESS_GAIN = 10 ** (1 / 20);
+/** Points on [0, π] where R must be positive and the gain bounded. */
+const CHECK_POINTS = 4096;
+
+export function fitMagnitude(numerator: readonly number[], denominator: readonly number[], options: MagnitudeFitOptions): BiquadSections | null {
+  const fs = options.sampleRateHz;
+  if (!(fs > 0) || !Number.isFinite(fs)) throw new RangeError(`sampleRateHz must be a finite number > 0 (got ${fs})`);
+  const extra = options.extraOrder ?? 0;
+  if (!Number.isInteger(extra) || extra < 0) throw new RangeError(`extraOrder must be an integer ≥ 0 (got ${extra})`);
+  const nyquist = fs / 2;
+  const bandHz = Math.min(options.bandHz ?? 20_000, 0.995 * nyquist);
+
+  const analog = analogRoots(numerator, denominator);
+  for (const p of analog.poles) {
+    if (!(p.re < 0)) throw new RangeError(`H(s) must be stable: pole at ${p.re} + ${p.im}j is not in the left half-plane`);
+  }
+  const mappedLimit = 2 * Math.PI * fs * MAPPED_ZERO_FRACTION;
+  const mappedZeros = analog.zeros.filter((z) => Math.hypot(z.re, z.im) < mappedLimit).map((z) => matched(z, fs));
+  const poles = analog.poles.map((p) => matched(p, fs));
+  for (let i = 0; i < extra; i++) poles.push({ re: 0, im: 0 });
+  const m = poles.length - mappedZeros.length;
+  if (m < 0) return null;
+
+  const a = realPolynomial(poles);
+  const f = realPolynomial(mappedZeros);
+  const response = (hz: number) => {
+    const h = analogResponse(numerator, denominator, hz);
+    return h.re * h.re + h.im * h.im;
+  };
+
+  // Step 3: weighted least squares for r₀…r_m.
+  const rows: number[][] = [];
+  const rhs: number[] = [];
+  let analogPeak = 0;
+  for (let i = 0; i < GRID_POINTS; i++) {
+    const hz = 20 * (0.995 * nyquist / 20) ** (i / (GRID_POINTS - 1));
+    const theta = (2 * Math.PI * hz) / fs;
+    const h2 = response(hz);
+    analogPeak = Math.max(analogPeak, h2);
+    const target = (h2 * magnitudeSquared(a, theta)) / magnitudeSquared(f, theta);
+    if (!(target > 0) || !Number.isFinite(target)) return null;
+    const w = (hz <= bandHz ? 1 : ABOVE_BAND_WEIGHT) / target;
+    const row = [w];
+    for (let k = 1; k <= m; k++) row.push(2 * w * Math.cos(k * theta));
+    rows.push(row);
+    rhs.push(w * target);
+  }
+  const r = leastSquares(rows, rhs);
+  if (r === null) return null;
+  let rMax = 0;
+  let rMin = Infinity;
+  for (let i = 0; i <= CHECK_POINTS; i++) {
+    const value = cosineSeries(r, (Math.PI * i) / CHECK_POINTS);
+    rMax = Math.max(rMax, value);
+    rMin = Math.min(rMin, value);
+  }
+  if (!(rMin > 1e-9 * rMax)) return null;
+
+  // Step 4: spectral factorization.
+  let freeZeros: Root[] = [];
+  if (m > 0) {
+    // z^m·R(z), ascending powers of z: r_m … r_1, r_0, r_1 … r_m.
+    const symmetric = [...r.slice(1).reverse(), r[0]!, ...r.slice(1)];
+    freeZeros = polynomialRoots(symmetric).filter((z) => Math.hypot(z.re, z.im) < 1);
+    if (freeZeros.length !== m) return null;
+  }
+  const q = realPolynomial(freeZeros);
+  let gain = Math.sqrt(cosineSeries(r, 0) / magnitudeSquared(q, 0));
+
+  let sections: BiquadSections;
+  try {
+    sections = sectionsFromDigitalRoots([...mappedZeros, ...freeZeros], poles, gain);
+    const referenceHz = Math.min(1000, bandHz / 2);
+    const d = sectionsResponse(sections, referenceHz, fs);
+    const h = analogResponse(numerator, denominator, referenceHz);
+    if (d.re * h.re + d.im * h.im < 0) {
+      gain = -gain;
+      sections = sectionsFromDigitalRoots([...mappedZeros, ...freeZeros], poles, gain);
+    }
+    checkSections(sections);
+  } catch {
+    return null;
+  }
+  const limit = analogPeak * MAX_EXCESS_GAIN * MAX_EXCESS_GAIN;
+  for (let i = 0; i <= CHECK_POINTS; i++) {
+    const d = sectionsResponse(sections, (nyquist * i) / CHECK_POINTS, fs);
+    if (!(d.re * d.re + d.im * d.im <= limit)) return null;
+  }
+  return sections;
+}
+
+/** z = e^{rT}. */
+function matched(root: Root, sampleRateHz: number): Root {
+  const radius = Math.exp(root.re / sampleRateHz);
+  const angle = root.im / sampleRateHz;
+  return { re: radius * Math.cos(angle), im: radius * Math.sin(angle) };
+}
+
+/** Coefficients of Π(1 − ρ·z⁻¹) in ascending powers of z⁻¹ (roots in conjugate pairs: real). */
+function realPolynomial(roots: readonly Root[]): number[] {
+  let re = [1];
+  let im = [0];
+  for (const root of roots) {
+    const nextRe = [...re, 0];
+    const nextIm = [...im, 0];
+    for (let k = 0; k < re.length; k++) {
+      nextRe[k + 1]! -= re[k]! * root.re - im[k]! * root.im;
+      nextIm[k + 1]! -= re[k]! * root.im + im[k]! * root.re;
+    }
+    re = nextRe;
+    im = nextIm;
+  }
+  return re;
+}
+
+/** |Σ c_k·e^{−jkθ}|². */
+function magnitudeSquared(c: readonly number[], theta: number): number {
+  let re = 0;
+  let im = 0;
+  for (let k = 0; k < c.length; k++) {
+    re += c[k]! * Math.cos(k * theta);
+    im -= c[k]! * Math.sin(k * theta);
+  }
+  return re * re + im * im;
+}
+
+/** r₀ + 2·Σ r_k·cos(kθ). */
+function cosineSeries(r: readonly number[], theta: number): number {
+  let value = r[0]!;
+  for (let k = 1; k < r.length; k++) value += 2 * r[k]! * Math.cos(k * theta);
+  return value;
+}
