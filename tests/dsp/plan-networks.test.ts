@@ -13,6 +13,7 @@ import { bilinearFromPolynomials } from '../../worklets/dsp/analog-to-digital.ts
 import { magnitudeDb, sectionsResponse } from '../../worklets/dsp/frequency-response.ts';
 import { designAt, designNetwork, NETWORK_TOLERANCE_DB, networkErrorDb } from '../../worklets/processors/networks.ts';
 import { abSetups } from '../../bench/setups.ts';
+import { cancellablePairs } from '../../worklets/dsp/magnitude-fit.ts';
 
 // Networks run at 4× with the bilinear transform pre-warped at 20 kHz (docs/decisions.md):
 // measured worst case 0.039 dB at 44.1 kHz and 0.033 dB at 48 kHz (120 Ω → hf5 in-ear);
@@ -73,5 +74,33 @@ describe('compiled networks as the splitter designs them (networks.ts: cheapest 
       expect(bilinear).toBeGreaterThan(NETWORK_TOLERANCE_DB);
       expect(design.errorDb * 12).toBeLessThan(bilinear);
     }
+  });
+});
+
+describe('smaller and cached network designs', () => {
+  it('a listener sharing an amp’s output with another headphone (the bench’s chain A) runs as one section: the other’s voice coil and motional branch are pole–zero pairs < 0.2 % apart, left out within 0.005 dB', () => {
+    const plan = compile(abSetups()[0], 48_000);
+    for (const listener of plan.listeners) {
+      const order = listener.network.denominator.length - 1;
+      expect(order).toBe(6);
+      expect(cancellablePairs(listener.network.numerator, listener.network.denominator)).toBe(4);
+      const design = designNetwork(listener.network, 48_000);
+      expect(design.sections.count).toBe(1);
+      expect(design.errorDb).toBeLessThan(0.005);
+      // The independent check: the model's own solver, not the design's error estimate.
+      for (const hz of responseFrequenciesHz()) {
+        const solution = solveChain(abSetups()[0], hz);
+        const h = solution.headphones[plan.listeners.indexOf(listener)]!;
+        const modelDb = 20 * Math.log10(abs(div(h.loadVoltage, solution.amp!.emf)));
+        expect(Math.abs(magnitudeDb(sectionsResponse(design.sections, hz, 48_000)) - modelDb)).toBeLessThan(0.005);
+      }
+    }
+  });
+
+  it('a network designed once is answered from the cache (the same design object), so plan messages that keep the networks cost no design time', () => {
+    const network = compile(abSetups()[1], 44_100).listeners[0]!.network;
+    const first = designNetwork(network, 44_100);
+    expect(designNetwork({ numerator: [...network.numerator], denominator: [...network.denominator] }, 44_100)).toBe(first);
+    expect(designNetwork(network, 48_000)).not.toBe(first);
   });
 });

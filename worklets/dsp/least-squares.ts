@@ -20,12 +20,11 @@ export function leastSquares(rows: readonly (readonly number[])[], rhs: readonly
   const a = Array.from({ length: n }, (_, j) => Float64Array.from(rows, (row) => row[j]!));
   const b = Float64Array.from(rhs);
   let scale = 0;
-  for (const column of a) scale = Math.max(scale, Math.hypot(...column));
+  for (const column of a) scale = Math.max(scale, norm2(column, 0));
   const diagonal = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const column = a[j]!;
-    let norm = 0;
-    for (let i = j; i < m; i++) norm = Math.hypot(norm, column[i]!);
+    const norm = norm2(column, j);
     if (!(norm > 1e-13 * scale)) return null;
     // v = x − α·e₁ with α of the opposite sign to x₁ (no cancellation), stored in place.
     const alpha = column[j]! > 0 ? -norm : norm;
@@ -50,4 +49,17 @@ export function leastSquares(rows: readonly (readonly number[])[], rhs: readonly
     x[j] = sum / diagonal[j]!;
   }
   return x;
+}
+
+/** ‖x[from…]‖₂, scaled by the largest |x_i| so that neither squares nor sums overflow. */
+function norm2(x: Float64Array, from: number): number {
+  let largest = 0;
+  for (let i = from; i < x.length; i++) largest = Math.max(largest, Math.abs(x[i]!));
+  if (largest === 0 || !Number.isFinite(largest)) return largest;
+  let sum = 0;
+  for (let i = from; i < x.length; i++) {
+    const r = x[i]! / largest;
+    sum += r * r;
+  }
+  return largest * Math.sqrt(sum);
 }

@@ -51,6 +51,11 @@ export interface MagnitudeFitOptions {
   readonly bandHz?: number;
   /** Free zeros beyond the network's order, each balanced by a pole at z = 0; default 0. */
   readonly extraOrder?: number;
+  /**
+   * Pole–zero pairs left out of the design, nearest first (a conjugate pair counts as
+   * one); default 0. The fit still targets the whole |H|. See `cancelPairs`.
+   */
+  readonly cancelledPairs?: number;
 }
 
 /** Zeros below this fraction of fs are mapped, not fitted (see the header, step 2). */
@@ -59,8 +64,12 @@ const GRID_POINTS = 240;
 const ABOVE_BAND_WEIGHT = 0.1;
 /** Largest gain over the analog network's that the design may have anywhere (1 dB). */
 const MAX_EXCESS_GAIN = 10 ** (1 / 20);
-/** Points on [0, π] where R must be positive and the gain bounded. */
-const CHECK_POINTS = 4096;
+/**
+ * Points on [0, π] where R must be positive and the gain bounded. R is a cosine series of
+ * degree m ≤ ~16, so its features are π/m wide; the spectral factorization's root count
+ * (exactly m inside the unit circle) is the proof of positivity, the grid a quick reject.
+ */
+const CHECK_POINTS = 512;
 
 export function fitMagnitude(numerator: readonly number[], denominator: readonly number[], options: MagnitudeFitOptions): BiquadSections | null {
   const fs = options.sampleRateHz;
@@ -74,9 +83,10 @@ export function fitMagnitude(numerator: readonly number[], denominator: readonly
   for (const p of analog.poles) {
     if (!(p.re < 0)) throw new RangeError(`H(s) must be stable: pole at ${p.re} + ${p.im}j is not in the left half-plane`);
   }
+  const { poles: keptPoles, zeros: keptZeros } = cancelPairs(analog.poles, analog.zeros, options.cancelledPairs ?? 0);
   const mappedLimit = 2 * Math.PI * fs * MAPPED_ZERO_FRACTION;
-  const mappedZeros = analog.zeros.filter((z) => Math.hypot(z.re, z.im) < mappedLimit).map((z) => matched(z, fs));
-  const poles = analog.poles.map((p) => matched(p, fs));
+  const mappedZeros = keptZeros.filter((z) => Math.hypot(z.re, z.im) < mappedLimit).map((z) => matched(z, fs));
+  const poles = keptPoles.map((p) => matched(p, fs));
   for (let i = 0; i < extra; i++) poles.push({ re: 0, im: 0 });
   const m = poles.length - mappedZeros.length;
   if (m < 0) return null;
@@ -147,6 +157,55 @@ export function fitMagnitude(numerator: readonly number[], denominator: readonly
     if (!(d.re * d.re + d.im * d.im <= limit)) return null;
   }
   return sections;
+}
+
+/**
+ * Leaves out the `count` pole–zero pairs that nearly cancel. A listener on a shared output
+ * sees every other headphone's voice coil and motional branch as a pole and a zero a fraction
+ * of a percent apart (through the source's few ohms), whose net effect on |H| is hundredths
+ * of a dB; the fit absorbs it, and each pair left out is a section (or half of one) fewer.
+ * Pairs are matched by relative distance |p − z|/|p|, real with real and conjugate pairs with
+ * conjugate pairs (the upper root stands for both); the nearest go first.
+ */
+function cancelPairs(poles: readonly Root[], zeros: readonly Root[], count: number): { poles: Root[]; zeros: Root[] } {
+  if (count === 0) return { poles: [...poles], zeros: [...zeros] };
+  const dropped = new Set<Root>();
+  for (const { pole, zero } of nearestPairs(poles, zeros).slice(0, count)) dropped.add(pole).add(zero);
+  const conjugateDropped = (r: Root, list: readonly Root[]) => r.im < 0 && list.some((u) => dropped.has(u) && u.re === r.re && u.im === -r.im);
+  return {
+    poles: poles.filter((p) => !dropped.has(p) && !conjugateDropped(p, poles)),
+    zeros: zeros.filter((z) => !dropped.has(z) && !conjugateDropped(z, zeros)),
+  };
+}
+
+/** Pole–zero pairs a relative distance below this are offered for cancelling (`cancellablePairs`). */
+export const CANCELLABLE_DISTANCE = 0.05;
+
+/** How many of the network's pole–zero pairs are within CANCELLABLE_DISTANCE of each other. */
+export function cancellablePairs(numerator: readonly number[], denominator: readonly number[]): number {
+  const analog = analogRoots(numerator, denominator);
+  return nearestPairs(analog.poles, analog.zeros).filter((pair) => pair.distance < CANCELLABLE_DISTANCE).length;
+}
+
+/** Disjoint pole–zero pairs (upper roots only), greedily nearest first. */
+function nearestPairs(poles: readonly Root[], zeros: readonly Root[]): { pole: Root; zero: Root; distance: number }[] {
+  const candidates: { pole: Root; zero: Root; distance: number }[] = [];
+  for (const pole of poles) {
+    if (pole.im < 0) continue;
+    for (const zero of zeros) {
+      if (zero.im < 0 || (pole.im === 0) !== (zero.im === 0)) continue;
+      candidates.push({ pole, zero, distance: Math.hypot(pole.re - zero.re, pole.im - zero.im) / Math.hypot(pole.re, pole.im) });
+    }
+  }
+  candidates.sort((x, y) => x.distance - y.distance);
+  const used = new Set<Root>();
+  const pairs: { pole: Root; zero: Root; distance: number }[] = [];
+  for (const candidate of candidates) {
+    if (used.has(candidate.pole) || used.has(candidate.zero)) continue;
+    used.add(candidate.pole).add(candidate.zero);
+    pairs.push(candidate);
+  }
+  return pairs;
 }
 
 /** z = e^{rT}. */

@@ -13,10 +13,13 @@
  *   2. at 1×, the magnitude fit with 1…MAX_EXTRA_ORDER more zeros (each pair one more
  *      base-rate section: still far cheaper than a lane at 2×), the first within tolerance;
  *   3. the bilinear design at 2×; else at 4×.
+ *
+ * A design found at 1× is then made smaller where it can be: nearly-cancelling pole–zero
+ * pairs are left out of the fit while it stays within tolerance (`reduced`).
  */
 import { bilinearFromPolynomials, type BiquadSections } from '../dsp/analog-to-digital.ts';
 import { analogResponse, magnitudeDb, sectionsResponse } from '../dsp/frequency-response.ts';
-import { fitMagnitude } from '../dsp/magnitude-fit.ts';
+import { cancellablePairs, fitMagnitude } from '../dsp/magnitude-fit.ts';
 import type { Network } from './plan-check.ts';
 
 export const PREWARP_HZ = 20_000;
@@ -62,6 +65,27 @@ export function networkErrorDb(network: Network, sections: BiquadSections, rateH
  * `maxFactor` 1, the most accurate base-rate design found, whatever its error.
  */
 export function designNetwork(network: Network, baseRateHz: number, maxFactor: NetworkFactor = 4): NetworkDesign {
+  // A plan message redesigns every listener, and most messages (a volume step, a gain) leave
+  // the networks as they were: answer those from the cache instead of refitting (about 1 ms
+  // per network, in the audio thread's message handler).
+  const key = `${baseRateHz}/${maxFactor}/${network.numerator.join(',')}/${network.denominator.join(',')}`;
+  const cached = designCache.get(key);
+  if (cached) return cached;
+  const design = searchDesigns(network, baseRateHz, maxFactor);
+  if (designCache.size >= DESIGN_CACHE_SIZE) designCache.delete(designCache.keys().next().value!);
+  designCache.set(key, design);
+  return design;
+}
+
+/**
+ * Designs already made, oldest first; shared by every processor in the scope, so callers
+ * must not modify them (BiquadCascade copies the coefficients it is given).
+ */
+const designCache = new Map<string, NetworkDesign>();
+/** 8 listeners × two chains (A/B) × a few recent plans. */
+const DESIGN_CACHE_SIZE = 64;
+
+function searchDesigns(network: Network, baseRateHz: number, maxFactor: NetworkFactor): NetworkDesign {
   const bilinear = measured(network, baseRateHz, 1, 'bilinear', designAt(network, baseRateHz, 1))!;
   const fitted = measured(network, baseRateHz, 1, 'fitted', fitAt(network, baseRateHz, 0));
   let best = fitted !== null && fitted.errorDb < bilinear.errorDb ? fitted : bilinear;
@@ -69,12 +93,33 @@ export function designNetwork(network: Network, baseRateHz: number, maxFactor: N
     const design = measured(network, baseRateHz, 1, 'fitted', fitAt(network, baseRateHz, extra));
     if (design !== null && design.errorDb < best.errorDb) best = design;
   }
-  if (best.errorDb <= NETWORK_TOLERANCE_DB || maxFactor === 1) return best;
+  if (best.errorDb <= NETWORK_TOLERANCE_DB) return reduced(network, baseRateHz, best);
+  if (maxFactor === 1) return best;
   if (maxFactor > 2) {
     const design = measured(network, baseRateHz, 2, 'bilinear', designAt(network, baseRateHz, 2))!;
     if (design.errorDb <= NETWORK_TOLERANCE_DB) return design;
   }
   return measured(network, baseRateHz, maxFactor, 'bilinear', designAt(network, baseRateHz, maxFactor))!;
+}
+
+/**
+ * The fit with the most nearly-cancelling pole–zero pairs left out (magnitude-fit.ts,
+ * cancelPairs) that is still within tolerance and has fewer sections than `best`; else `best`.
+ * A listener sharing an output with others carries their voice coils and motional branches as
+ * such pairs: the bench's chain A (an amp driving two headphones) goes from 3 sections to 1.
+ */
+function reduced(network: Network, baseRateHz: number, best: NetworkDesign): NetworkDesign {
+  // Nearest pairs first, stopping at the first miss: leaving out more pairs only adds error,
+  // and this runs in the message handler (each try is a fit, about 0.3 ms).
+  const available = cancellablePairs(network.numerator, network.denominator);
+  let smallest = best;
+  for (let pairs = 1; pairs <= available && smallest.sections.count > 1; pairs++) {
+    const sections = fitMagnitude(network.numerator, network.denominator, { sampleRateHz: baseRateHz, cancelledPairs: pairs });
+    const design = measured(network, baseRateHz, 1, 'fitted', sections);
+    if (design === null || design.errorDb > NETWORK_TOLERANCE_DB) break;
+    if (design.sections.count < smallest.sections.count) smallest = design;
+  }
+  return smallest;
 }
 
 function fitAt(network: Network, baseRateHz: number, extraOrder: number): BiquadSections | null {
