@@ -181,3 +181,47 @@ describe('stereo kernel', () => {
     }
   });
 });
+
+describe('filtering from a source, and pure gains', () => {
+  it('filtering from separate source arrays equals filtering in place, bit for bit (one and two channels, 1…3 sections, and during a crossfade)', () => {
+    const sections = [[0.9, -1.7, 0.8, -1.75, 0.78], [1.0, -1.9, 0.91, -1.92, 0.925], [0.5, 0.3, 0.1, -0.2, 0.05]];
+    for (const channelCount of [1, 2]) {
+      for (let count = 1; count <= sections.length; count++) {
+        const spec = { count, coefficients: Float64Array.from(sections.slice(0, count).flat()) };
+        const other = { count: 1, coefficients: Float64Array.of(0.5, 0.1, 0, -0.3, 0) };
+        const make = () => new BiquadCascade({ maxSections: 4, channelCount, maxBlockLength: 128, sampleRateHz: 48_000, warmupMs: 1, crossfadeMs: 1 });
+        const inPlace = make();
+        const fromSource = make();
+        for (const c of [inPlace, fromSource]) c.setSections(spec, true);
+        let identical = true;
+        let sourceUntouched = true;
+        for (let b = 0; b < 30; b++) {
+          if (b === 10) for (const c of [inPlace, fromSource]) c.setSections(other);
+          const sources = Array.from({ length: channelCount }, (_, ch) => Float64Array.from({ length: 128 }, (_, i) => Math.sin((0.1 + 0.27 * ch) * (b * 128 + i))));
+          const copies = sources.map((x) => x.slice());
+          const outputs = sources.map(() => new Float64Array(128));
+          inPlace.process(copies, 128);
+          fromSource.process(outputs, 128, sources);
+          for (let ch = 0; ch < channelCount; ch++) {
+            for (let i = 0; i < 128; i++) {
+              if (copies[ch]![i] !== outputs[ch]![i]) identical = false;
+              if (sources[ch]![i] !== Math.sin((0.1 + 0.27 * ch) * (b * 128 + i))) sourceUntouched = false;
+            }
+          }
+        }
+        expect(identical).toBe(true);
+        expect(sourceUntouched).toBe(true);
+      }
+    }
+  });
+
+  it('a single pure-gain section (b1 = b2 = a1 = a2 = 0) multiplies by b0 exactly and keeps no state', () => {
+    const cascade = new BiquadCascade({ maxSections: 2, channelCount: 2, maxBlockLength: 128, sampleRateHz: 48_000 });
+    cascade.setSections({ count: 1, coefficients: Float64Array.of(0.8125, 0, 0, 0, 0) }, true);
+    const x = [Float64Array.from({ length: 128 }, (_, i) => Math.sin(i)), Float64Array.from({ length: 128 }, (_, i) => Math.cos(i))];
+    const y = [new Float64Array(128), new Float64Array(128)];
+    cascade.process(y, 128, x);
+    for (let ch = 0; ch < 2; ch++) for (let i = 0; i < 128; i++) expect(y[ch]![i]).toBe(0.8125 * x[ch]![i]!);
+    expect([...cascade.stateOf(0), ...cascade.stateOf(1)].every((v) => v === 0)).toBe(true);
+  });
+});

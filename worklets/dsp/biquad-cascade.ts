@@ -60,6 +60,8 @@ export class BiquadCascade {
   /** Two banks of coefficients [b0 b1 b2 a1 a2] × maxSections; `active` is heard. */
   private readonly coefficients: [Float64Array, Float64Array];
   private readonly sectionCounts = new Int32Array(2);
+  /** Per bank: b0 when the bank is one pure-gain section (no state, a multiply), else NaN. */
+  private readonly pureGain = new Float64Array([NaN, NaN]);
   /** state[bank][channel·2·maxSections + 2·section + {0,1}] */
   private readonly state: [Float64Array, Float64Array];
   private readonly pending: Float64Array;
@@ -93,6 +95,7 @@ export class BiquadCascade {
     // Until told otherwise the cascade is the identity: one section b0 = 1.
     this.coefficients[0][0] = 1;
     this.sectionCounts[0] = 1;
+    this.pureGain[0] = 1;
   }
 
   /** True while a warm-up or crossfade is running or one is waiting. */
@@ -126,31 +129,41 @@ export class BiquadCascade {
     this.state[1].fill(0);
   }
 
-  /** Filters `length` samples of every channel in place; channels.length = channelCount. */
-  process(channels: readonly Samples[], length: number): void {
+  /**
+   * Filters `length` samples of every channel (channels.length = channelCount): in place, or
+   * from `sources` (one per channel) into `channels`, which saves the caller a copy.
+   */
+  process(channels: readonly Samples[], length: number, sources: readonly Samples[] = channels): void {
     if (this.phase === IDLE && this.hasPending) this.beginTransition();
     const active = this.active;
     if (this.phase === IDLE) {
+      const gain = this.pureGain[active]!;
+      if (gain === gain) {
+        // One section with b1 = b2 = a1 = a2 = 0 (a flat network, or the identity): no state.
+        for (let c = 0; c < this.channelCount; c++) scaleInto(sources[c]!, channels[c]!, gain, length);
+        return;
+      }
       const left = channels[0]!;
       const right = this.channelCount === 2 ? channels[1]! : left;
       if (right !== left) {
-        runSectionsStereo(this.coefficients[active], this.sectionCounts[active]!, this.state[active], 2 * this.maxSections, left, right, length);
+        runSectionsStereo(this.coefficients[active], this.sectionCounts[active]!, this.state[active], 2 * this.maxSections, sources[0]!, sources[1]!, left, right, length);
       } else {
         for (let c = 0; c < this.channelCount; c++) {
-          runSections(this.coefficients[active], this.sectionCounts[active]!, this.state[active], c * 2 * this.maxSections, channels[c]!, length);
+          runSections(this.coefficients[active], this.sectionCounts[active]!, this.state[active], c * 2 * this.maxSections, sources[c]!, channels[c]!, length);
         }
       }
       flushDenormals(this.state[active], this.state[active].length);
       return;
     }
+    if (sources !== channels) for (let c = 0; c < this.channelCount; c++) scaleInto(sources[c]!, channels[c]!, 1, length);
     const incoming = other(active);
     const scratch = this.scratch;
     for (let c = 0; c < this.channelCount; c++) {
       const block = channels[c]!;
       for (let i = 0; i < length; i++) scratch[i] = block[i]!;
       const offset = c * 2 * this.maxSections;
-      runSections(this.coefficients[active], this.sectionCounts[active]!, this.state[active], offset, block, length);
-      runSections(this.coefficients[incoming], this.sectionCounts[incoming]!, this.state[incoming], offset, scratch, length);
+      runSections(this.coefficients[active], this.sectionCounts[active]!, this.state[active], offset, block, block, length);
+      runSections(this.coefficients[incoming], this.sectionCounts[incoming]!, this.state[incoming], offset, scratch, scratch, length);
       let phase = this.phase;
       let position = this.position;
       for (let i = 0; i < length; i++) {
@@ -206,6 +219,8 @@ export class BiquadCascade {
       copyCoefficients(source, target, count);
     }
     this.sectionCounts[bank] = count;
+    const k = this.coefficients[bank];
+    this.pureGain[bank] = count === 1 && k[1] === 0 && k[2] === 0 && k[3] === 0 && k[4] === 0 ? k[0]! : NaN;
   }
 }
 
@@ -216,8 +231,9 @@ function copyCoefficients(source: Float64Array, target: Float64Array, count: num
   for (let i = 0; i < 5 * count; i++) target[i] = source[i]!;
 }
 
-/** Runs `count` sections over `block` in place, section by section (state stays in registers). */
-function runSections(k: Float64Array, count: number, state: Float64Array, offset: number, block: Samples, length: number): void {
+/** Runs `count` sections from `source` into `block` (may be the same array), section by section (state stays in registers). */
+function runSections(k: Float64Array, count: number, state: Float64Array, offset: number, source: Samples, block: Samples, length: number): void {
+  let from = source;
   for (let s = 0; s < count; s++) {
     const b0 = k[5 * s]!;
     const b1 = k[5 * s + 1]!;
@@ -227,12 +243,13 @@ function runSections(k: Float64Array, count: number, state: Float64Array, offset
     let s1 = state[offset + 2 * s]!;
     let s2 = state[offset + 2 * s + 1]!;
     for (let i = 0; i < length; i++) {
-      const x = block[i]!;
+      const x = from[i]!;
       const y = b0 * x + s1;
       s1 = b1 * x - a1 * y + s2;
       s2 = b2 * x - a2 * y;
       block[i] = y;
     }
+    from = block;
     // A non-finite state can only come from non-finite input; restart from silence.
     if (s1 - s1 !== 0 || s2 - s2 !== 0) {
       s1 = 0;
@@ -252,7 +269,10 @@ function runSections(k: Float64Array, count: number, state: Float64Array, offset
  * block (docs/dsp.md §2). The arithmetic per sample and section is unchanged, so the
  * output is bit-identical to runSections. Channel 1's state starts at `rightOffset`.
  */
-function runSectionsStereo(k: Float64Array, count: number, state: Float64Array, rightOffset: number, left: Samples, right: Samples, length: number): void {
+function runSectionsStereo(k: Float64Array, count: number, state: Float64Array, rightOffset: number, sourceLeft: Samples, sourceRight: Samples, left: Samples, right: Samples, length: number): void {
+  // The first pass reads the sources, later ones the output in place.
+  let fromLeft = sourceLeft;
+  let fromRight = sourceRight;
   let s = 0;
   for (; s + 1 < count; s += 2) {
     const p = 5 * s;
@@ -277,8 +297,8 @@ function runSectionsStereo(k: Float64Array, count: number, state: Float64Array, 
     let rb1 = state[r + 2]!;
     let rb2 = state[r + 3]!;
     for (let i = 0; i < length; i++) {
-      const xl = left[i]!;
-      const xr = right[i]!;
+      const xl = fromLeft[i]!;
+      const xr = fromRight[i]!;
       const yl = ab0 * xl + la1;
       const yr = ab0 * xr + ra1;
       la1 = ab1 * xl - aa1 * yl + la2;
@@ -302,6 +322,8 @@ function runSectionsStereo(k: Float64Array, count: number, state: Float64Array, 
     state[r + 1] = finiteOrZero(ra2);
     state[r + 2] = finiteOrZero(rb1);
     state[r + 3] = finiteOrZero(rb2);
+    fromLeft = left;
+    fromRight = right;
   }
   if (s < count) {
     const p = 5 * s;
@@ -317,8 +339,8 @@ function runSectionsStereo(k: Float64Array, count: number, state: Float64Array, 
     let r1 = state[r]!;
     let r2 = state[r + 1]!;
     for (let i = 0; i < length; i++) {
-      const xl = left[i]!;
-      const xr = right[i]!;
+      const xl = fromLeft[i]!;
+      const xr = fromRight[i]!;
       const yl = b0 * xl + l1;
       const yr = b0 * xr + r1;
       l1 = b1 * xl - a1 * yl + l2;
@@ -359,4 +381,13 @@ function validateSections(sections: BiquadSections, maxSections: number): void {
 
 function requirePositiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be an integer ≥ 1 (got ${value})`);
+}
+
+/** to[i] = gain·from[i] (a copy when gain is 1 and the arrays differ; nothing when they are the same). */
+function scaleInto(from: Samples, to: Samples, gain: number, length: number): void {
+  if (gain === 1) {
+    if (from !== to) for (let i = 0; i < length; i++) to[i] = from[i]!;
+    return;
+  }
+  for (let i = 0; i < length; i++) to[i] = gain * from[i]!;
 }

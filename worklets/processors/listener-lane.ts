@@ -56,8 +56,8 @@ export class ListenerLane {
   private readonly delays: Float64Array[] = [];
   /**
    * Per kind, per channel: the delay line from that kind's pad on. A kind's base-rate
-   * result is written straight there (the 1× cascade filters it in place), so the pad
-   * costs one copy out and a copyWithin, not two more passes.
+   * result is written straight there (the 1× cascade filters from the shared input into it),
+   * so the pad costs a copyWithin, not another pass.
    */
   private readonly tails: Float64Array[][] = [];
   /**
@@ -147,21 +147,10 @@ export class ListenerLane {
     if (kind === KIND_CLIP) {
       this.stage!.process(base, tail, length);
     } else if (kind === KIND_1X) {
-      for (let c = 0; c < channels; c++) {
-        const from = base[c]!;
-        const to = tail[c]!;
-        for (let i = 0; i < length; i++) to[i] = from[i]!;
-      }
-      this.cascades[kind]!.process(tail, length);
+      this.cascades[kind]!.process(tail, length, base);
     } else {
-      const source = kind === KIND_2X ? twice : four;
       const n = (kind === KIND_2X ? 2 : 4) * length;
-      for (let c = 0; c < channels; c++) {
-        const from = source[c]!;
-        const to = this.work[c]!;
-        for (let i = 0; i < n; i++) to[i] = from[i]!;
-      }
-      this.cascades[kind]!.process(this.work, n);
+      this.cascades[kind]!.process(this.work, n, kind === KIND_2X ? twice : four);
       const step = kind === KIND_2X ? 2 : 4;
       const phase = this.context.pickPhases[kind]!;
       for (let c = 0; c < channels; c++) {
