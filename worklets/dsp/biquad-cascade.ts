@@ -48,6 +48,8 @@ export interface BiquadCascadeOptions {
 
 const IDLE = 0;
 const WARMUP = 1;
+/** Index of the pending sections' entry in `pureGain`. */
+const PENDING = 2;
 const CROSSFADE = 2;
 
 export class BiquadCascade {
@@ -60,8 +62,13 @@ export class BiquadCascade {
   /** Two banks of coefficients [b0 b1 b2 a1 a2] × maxSections; `active` is heard. */
   private readonly coefficients: [Float64Array, Float64Array];
   private readonly sectionCounts = new Int32Array(2);
-  /** Per bank: b0 when the bank is one pure-gain section (no state, a multiply), else NaN. */
-  private readonly pureGain = new Float64Array([NaN, NaN]);
+  /**
+   * Per bank (0, 1), then for `pending` (PENDING): b0 when the sections are one pure-gain
+   * section (no state, a multiply), else NaN. Worked out in setSections (the plan handler)
+   * and moved into a bank with copyWithin: reading it in `load`, which runs inside process()
+   * but too rarely to be optimised, would box the double (an allocation per plan change).
+   */
+  private readonly pureGain = new Float64Array([NaN, NaN, NaN]);
   /** state[bank][channel·2·maxSections + 2·section + {0,1}] */
   private readonly state: [Float64Array, Float64Array];
   private readonly pending: Float64Array;
@@ -110,6 +117,8 @@ export class BiquadCascade {
    */
   setSections(sections: BiquadSections, immediate = false): void {
     validateSections(sections, this.maxSections);
+    const k = sections.coefficients;
+    this.pureGain[PENDING] = sections.count === 1 && k[1] === 0 && k[2] === 0 && k[3] === 0 && k[4] === 0 ? k[0]! : NaN;
     if (immediate) {
       this.phase = IDLE;
       this.hasPending = false;
@@ -219,8 +228,8 @@ export class BiquadCascade {
       copyCoefficients(source, target, count);
     }
     this.sectionCounts[bank] = count;
-    const k = this.coefficients[bank];
-    this.pureGain[bank] = count === 1 && k[1] === 0 && k[2] === 0 && k[3] === 0 && k[4] === 0 ? k[0]! : NaN;
+    // setSections worked it out for these sections (see `pureGain`).
+    this.pureGain.copyWithin(bank, PENDING, PENDING + 1);
   }
 }
 
