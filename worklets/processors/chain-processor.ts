@@ -108,7 +108,7 @@ export class HeadroomChainProcessor extends ProcessorBase {
       this.meters.ampClips += this.amp.process(this.sourceOut, this.ampOut, length);
       emf = this.ampOut;
     }
-    this.splitter.process(emf[0]!, emf[1]!, outputs, length);
+    this.splitter.processClean(emf, outputs, length);
     if (this.clock.tick(length)) {
       this.splitter.takeReports();
       this.meters.frame = contextFrame();

@@ -208,7 +208,20 @@ export class SplitterStage {
   process(left: Samples, right: Samples, outputs: readonly (Float32Array[] | undefined)[], length: number): void {
     sanitize(left, this.base[0]!, length);
     sanitize(right, this.base[1]!, length);
+    this.run(this.base, outputs, length);
+  }
 
+  /**
+   * The same for an EMF known to be finite and free of denormals, read where it is (no
+   * sanitizing copy): headroom-chain's own stages deliver that (ClipSection sanitizes its
+   * input and flushes its clip lane, the rail saturates, the input network's state is flushed
+   * every block). `emf` must not change until the call returns.
+   */
+  processClean(emf: readonly Float64Array[], outputs: readonly (Float32Array[] | undefined)[], length: number): void {
+    this.run(emf, outputs, length);
+  }
+
+  private run(emf: readonly Float64Array[], outputs: readonly (Float32Array[] | undefined)[], length: number): void {
     let level = 0;
     // Index loops throughout process(): for…of allocates an iterator wherever the
     // optimiser has not (yet) removed it.
@@ -218,10 +231,10 @@ export class SplitterStage {
       const l = listener.level();
       if (l > level) level = l;
     }
-    this.upsample(level, length);
+    this.upsample(emf, level, length);
 
     for (let k = 0; k < this.listeners.length; k++) {
-      this.runListener(this.listeners[k]!, outputs[k], length);
+      this.runListener(this.listeners[k]!, emf, outputs[k], length);
     }
     this.meterFrames += length;
   }
@@ -245,25 +258,25 @@ export class SplitterStage {
     return this.reports;
   }
 
-  private upsample(level: number, length: number): void {
+  private upsample(emf: readonly Float64Array[], level: number, length: number): void {
     // A stage that was idle restarts from silence; the lane that needs it warms up 20 ms first.
     if (level >= 1 && this.runningLevel < 1) for (let c = 0; c < this.up1.length; c++) this.up1[c]!.reset();
     if (level >= 2 && this.runningLevel < 2) for (let c = 0; c < this.up2.length; c++) this.up2[c]!.reset();
     this.runningLevel = level;
     if (level === 0) return;
     for (let c = 0; c < CHANNELS; c++) {
-      this.up1[c]!.process(this.base[c]!, length, this.twice[c]!);
+      this.up1[c]!.process(emf[c]!, length, this.twice[c]!);
       if (level >= 2) this.up2[c]!.process(this.twice[c]!, 2 * length, this.four[c]!);
     }
   }
 
-  private runListener(listener: Listener, out: Float32Array[] | undefined, length: number): void {
+  private runListener(listener: Listener, emf: readonly Float64Array[], out: Float32Array[] | undefined, length: number): void {
     const heard = listener.lanes[listener.heard]!;
-    heard.process(this.base, this.twice, this.four, length);
+    heard.process(emf, this.twice, this.four, length);
     let clips = heard.takeClipCount();
     if (listener.phase !== IDLE) {
       const incoming = listener.lanes[1 - listener.heard]!;
-      incoming.process(this.base, this.twice, this.four, length);
+      incoming.process(emf, this.twice, this.four, length);
       const incomingClips = incoming.takeClipCount();
       if (listener.phase === CROSSFADE && incomingClips > clips) clips = incomingClips;
       this.mix(listener, heard.outputs, incoming.outputs, length);
