@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analogRoots, bilinearConstant, bilinearFromPolynomials, bilinearFromRoots, checkSections, FAR_ROOT_RATIO } from '../../worklets/dsp/analog-to-digital.ts';
-import { BiquadCascade } from '../../worklets/dsp/biquad-cascade.ts';
 import { analogResponse, magnitudeDb, sectionsResponse } from '../../worklets/dsp/frequency-response.ts';
 import { polynomialRoots } from '../../worklets/dsp/polynomial-roots.ts';
 import { AUDIO_BAND_HZ, HARD_CASES, dynamic, inEar, type Network } from './networks.ts';
-import { complexSpectrum } from './spectrum.ts';
+import { kernelResponseErrorDb } from './spectrum.ts';
 
 const RATES = [44_100, 48_000] as const;
 
@@ -27,21 +26,7 @@ function worstExactErrorDb(network: Network, rateHz: number, prewarpHz?: number)
  */
 function worstMeasuredErrorDb(network: Network, rateHz: number): number {
   const sections = bilinearFromPolynomials(network.numerator, network.denominator, { sampleRateHz: rateHz });
-  const n = 1 << 17;
-  const cascade = new BiquadCascade({ maxSections: 4, channelCount: 1, maxBlockLength: n, sampleRateHz: rateHz });
-  cascade.setSections(sections, true);
-  const block = new Float64Array(n);
-  block[0] = 1;
-  cascade.process([block], n);
-  const { re, im } = complexSpectrum(block);
-  let worst = 0;
-  for (let k = 1; k <= n / 2; k++) {
-    const hz = (k * rateHz) / n;
-    if (hz < 20 || hz > 20_000) continue;
-    const measured = 10 * Math.log10(re[k]! ** 2 + im[k]! ** 2);
-    worst = Math.max(worst, Math.abs(measured - magnitudeDb(analogResponse(network.numerator, network.denominator, hz))));
-  }
-  return worst;
+  return kernelResponseErrorDb(network, sections, rateHz, 1 << 17);
 }
 
 describe('polynomial roots (Aberth–Ehrlich)', () => {

@@ -2,6 +2,9 @@
  * Spectral measurement for the DSP tests (fft.js, real input).
  */
 import FFT from 'fft.js';
+import type { BiquadSections } from '../../worklets/dsp/analog-to-digital.ts';
+import { BiquadCascade } from '../../worklets/dsp/biquad-cascade.ts';
+import { analogResponse, magnitudeDb } from '../../worklets/dsp/frequency-response.ts';
 
 /**
  * 7-term Blackman–Harris window (H.-H. Albrecht, "A family of cosine-sum windows for
@@ -52,3 +55,25 @@ export function complexSpectrum(signal: ArrayLike<number>): { re: Float64Array; 
 
 /** Amplitude ratio in dB. */
 export const db = (ratio: number): number => 20 * Math.log10(ratio);
+
+/**
+ * Worst |measured − analog| dB over every FFT bin from 20 Hz to 20 kHz: an impulse run through
+ * the BiquadCascade kernel with `sections` at `rateHz`, n samples long (long enough for the
+ * slowest pole to die out), against H(jω) of the network's polynomials at each bin.
+ */
+export function kernelResponseErrorDb(network: { numerator: readonly number[]; denominator: readonly number[] }, sections: BiquadSections, rateHz: number, n: number): number {
+  const cascade = new BiquadCascade({ maxSections: Math.max(1, sections.count), channelCount: 1, maxBlockLength: n, sampleRateHz: rateHz });
+  cascade.setSections(sections, true);
+  const block = new Float64Array(n);
+  block[0] = 1;
+  cascade.process([block], n);
+  const { re, im } = complexSpectrum(block);
+  let worst = 0;
+  for (let k = 1; k <= n / 2; k++) {
+    const hz = (k * rateHz) / n;
+    if (hz < 20 || hz > 20_000) continue;
+    const measured = 10 * Math.log10(re[k]! ** 2 + im[k]! ** 2);
+    worst = Math.max(worst, Math.abs(measured - magnitudeDb(analogResponse(network.numerator, network.denominator, hz))));
+  }
+  return worst;
+}
