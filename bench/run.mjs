@@ -8,10 +8,12 @@
 // with no DSP at all; `runs` times each, interleaved, in
 // headless Chromium (bench page built by Vite, standardized-audio-context) and in Node
 // (node-web-audio-api, the worklet bundled by esbuild). ×RT = seconds / median render time.
-// Then, in Node: the alias figure (bench/node/alias.ts) and the allocation count
-// (bench/node/alloc.ts). Prints a table and writes bench/results.json; per-run details go to
-// bench/out/details.json. Missed targets are printed as FAIL but do not fail the command;
-// errors (a processor error, NaN, every run of a kind stalled) do.
+// Then, in Node: the alias figure (bench/node/alias.ts), the allocation count
+// (bench/node/alloc.ts), the processors' plain-JS profile and the chain stages' JS speed on the
+// main thread and in the worklet thread (bench/node/js-speed.ts). Prints a table and writes
+// bench/results.json; per-run details go to bench/out/details.json. Missed targets are
+// printed as FAIL but do not fail the command; errors (a processor error, NaN, every run of
+// a kind stalled) do.
 //
 // Stall guard: each kind's first run is preceded by a short probe render; a render that takes
 // more than 10× the median of its kind's runs so far (or of the probe's estimate) is stopped
@@ -146,8 +148,11 @@ async function main() {
   const alloc = await runChild(script, ['alloc', worklet], 300, 'allocation probe', root);
   log('processor profile (Node, plain JS, no host)…');
   const profile = await runChild(script, ['profile', worklet], 300, 'processor profile', root);
+  log('JS speed of the chain stages in a tight loop (Node main thread and worklet thread)…');
+  const jsSpeed = await runChild(script, ['js-speed', worklet], 300, 'JS speed', root);
   details.alias = alias;
   details.profile = profile;
+  details.jsSpeed = jsSpeed;
   details.alloc = alloc;
   results.aliasDbc = round(alias.aliasDbc, 1);
   results.allocatingProcessCalls = alloc.allocatingProcessCalls;
@@ -171,6 +176,7 @@ async function main() {
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(ordered, null, 2)}\n`);
   writeFileSync(join(outDir, 'details.json'), `${JSON.stringify({ ...details, results: ordered, targets }, null, 2)}\n`);
   console.log(`\nprocess() alone in Node, no Web Audio host (×RT): ${Object.entries(profile).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`chain stages' JS per 128-frame block in a tight loop: ${jsSpeed.mainThreadMicrosecondsPerBlock} µs on Node's main thread, ${jsSpeed.workletThreadMicrosecondsPerBlock} µs in node-web-audio-api's worklet thread`);
   console.log('\nwrote bench/results.json and bench/out/details.json');
   if (failures.length > 0) {
     console.error(`\nerrors:\n${failures.map((f) => `  ${f}`).join('\n')}`);

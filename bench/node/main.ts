@@ -6,10 +6,12 @@
  *   node bench-node.mjs alias <worklet.js>
  *   node bench-node.mjs alloc <worklet.js>
  *   node bench-node.mjs profile <worklet.js>
+ *   node bench-node.mjs js-speed <worklet.js>
  */
 import { BENCH_KINDS, type BenchKind } from '../graph.ts';
 import { measureAlias } from './alias.ts';
 import { countAllocatingCalls } from './alloc.ts';
+import { measureJsSpeed } from './js-speed.ts';
 import { profileProcessors } from './profile.ts';
 import { renderInNode } from './render.ts';
 
@@ -23,7 +25,8 @@ async function main(args: string[]): Promise<unknown> {
   if (mode === 'alias' && rest[0]) return measureAlias(rest[0]);
   if (mode === 'alloc' && rest[0]) return countAllocatingCalls(rest[0]);
   if (mode === 'profile' && rest[0]) return profileProcessors(rest[0]);
-  throw new Error('usage: render <kind> <seconds> <worklet.js> | alias <worklet.js> | alloc <worklet.js> | profile <worklet.js>');
+  if (mode === 'js-speed' && rest[0]) return measureJsSpeed(rest[0]);
+  throw new Error('usage: render <kind> <seconds> <worklet.js> | alias <worklet.js> | alloc <worklet.js> | profile <worklet.js> | js-speed <worklet.js>');
 }
 
 main(process.argv.slice(2)).then(
