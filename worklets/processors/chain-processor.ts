@@ -53,6 +53,8 @@ export class HeadroomChainProcessor extends ProcessorBase {
   private readonly amp: AmpStage | null;
   private readonly splitter: SplitterStage;
   private readonly sourceOut: Float64Array[] = [];
+  /** The host's input as Float64 (see `widen`). */
+  private readonly wideInput: Float64Array[] = [new Float64Array(BLOCK), new Float64Array(BLOCK)];
   private readonly ampOut: Float64Array[] = [];
   private readonly inputs: Float32Array[];
   private readonly silence = new Float32Array(BLOCK);
@@ -102,7 +104,8 @@ export class HeadroomChainProcessor extends ProcessorBase {
     if (!first || first.length === 0) return true;
     const length = Math.min(first[0]!.length, BLOCK);
     selectStereoInput(inputs, this.silence, this.inputs);
-    this.meters.sourceClips += this.source.process(this.inputs, this.sourceOut, length);
+    widen(this.inputs, this.wideInput, length);
+    this.meters.sourceClips += this.source.process(this.wideInput, this.sourceOut, length);
     let emf = this.sourceOut;
     if (this.amp) {
       this.meters.ampClips += this.amp.process(this.sourceOut, this.ampOut, length);
@@ -117,5 +120,22 @@ export class HeadroomChainProcessor extends ProcessorBase {
       this.meters.ampClips = 0;
     }
     return true;
+  }
+}
+
+/**
+ * Copies the host's Float32 input into Float64 buffers, so that every stage reads only the
+ * chain's own Float64Arrays. node-web-audio-api hands process() Float32Arrays that are not
+ * plain ones: it marks them untransferable, which gives them another hidden class (V8's
+ * %HaveSameMap says so), and the ClipSection loop that reads them also reads the amp's
+ * Float64Arrays. Measured in Node renders of the bench chain: the two ClipSections' profile
+ * share fell from 106 to 61 ms in a 30 s render, and the render from 0.616 to 0.560 s
+ * (median of 6 alternating pairs). This one loop sees only the host's arrays.
+ */
+function widen(from: readonly Float32Array[], to: readonly Float64Array[], length: number): void {
+  for (let c = 0; c < to.length; c++) {
+    const source = from[c]!;
+    const target = to[c]!;
+    for (let i = 0; i < length; i++) target[i] = source[i]!;
   }
 }
