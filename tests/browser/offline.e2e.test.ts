@@ -92,7 +92,11 @@ describe('the production build offline', () => {
     expect(registration.names.find((name) => name !== otherCopy)).toMatch(new RegExp(`^headroom:${server!.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:[0-9a-f]{16}$`));
     expect(registration.urls).toContain(new URL('index.html', server!.url).href);
 
-    // No network at all: the host is gone and the browser is offline.
+    // No network at all: the host is gone and the browser is offline. First let the visit's
+    // late requests (the favicon) finish: a reload aborts a request still in flight, which the
+    // problem log reports as failed although nothing failed (twice in CI: favicon.svg
+    // ERR_ABORTED, once the page came up sooner).
+    await page.waitForLoadState('networkidle');
     await server!.close();
     server = null;
     await page.context().setOffline(true);
@@ -113,9 +117,7 @@ describe('the production build offline', () => {
     await page.screenshot({ path: join(screenshotDir, 'offline-build-playing.png'), fullPage: false });
 
     // A link with a preset and an unknown path inside the app's folder open offline too.
-    // Let the page's own late requests (the favicon, answered by the worker) finish first:
-    // navigating away aborts a request still in flight, which the problem log would report
-    // as a failed request although nothing failed (seen once in CI: favicon.svg ERR_ABORTED).
+    // The page's own late requests settle first here too (see above).
     await page.waitForLoadState('networkidle');
     await page.goto(new URL('?preset=laptop-splitter-two-m50x', registration.scope).href, { waitUntil: 'load' });
     await expect.poll(() => page.getByLabel('Preset').inputValue()).toBe('laptop-splitter-two-m50x');
