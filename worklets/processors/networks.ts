@@ -103,8 +103,9 @@ function searchDesigns(network: Network, baseRateHz: number, maxFactor: NetworkF
 }
 
 /**
- * The fit with the most nearly-cancelling pole–zero pairs left out (magnitude-fit.ts,
- * cancelPairs) that is still within tolerance and has fewer sections than `best`; else `best`.
+ * The fit with the fewest sections among those that leave out 1, 2, … of the nearly-cancelling
+ * pole–zero pairs (magnitude-fit.ts, cancelPairs) and stay within tolerance; `best` if none
+ * has fewer sections than it.
  * A listener sharing an output with others carries their voice coils and motional branches as
  * such pairs: the bench's chain A (an amp driving two headphones) goes from 3 sections to 1.
  */
