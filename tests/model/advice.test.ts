@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../src/model/catalog/presets.ts';
-import type { Advice, LevelReason, OutputImpedanceReason, SharedOutputReason } from '../../src/model/report-contract.ts';
+import type { Advice, AdviceReason, LevelReason, OutputImpedanceReason, SharedOutputReason } from '../../src/model/report-contract.ts';
 import { buildReport } from '../../src/model/report.ts';
 import type { Headphone, Setup } from '../../src/model/setup.ts';
 import { validSetup } from '../state/arbitraries.ts';
@@ -14,8 +14,7 @@ import { amp, db, resistiveHeadphone, setup, source } from '../support/setups.ts
 
 const adviceOf = (chain: Setup, targetSplDb?: number, listener = 0): Advice =>
   buildReport(chain, targetSplDb === undefined ? {} : { targetSplDb }).headphones[listener]!.advice;
-const reasonOf = <K extends Advice['reasons'][number]['kind']>(advice: Advice, kind: K) =>
-  advice.reasons.find((r) => r.kind === kind) as Extract<Advice['reasons'][number], { kind: K }> | undefined;
+const reasonOf = (advice: Advice, kind: AdviceReason['kind']): AdviceReason | undefined => advice.reasons.find((r) => r.kind === kind);
 
 // Levels are sums of logarithms of exact inputs: 1e-9 dB is rounding, not physics.
 const DB_TOLERANCE = 9;
