@@ -228,4 +228,25 @@ export const lessonStyles = css`
     color: var(--_good);
     font-weight: 650;
   }
+  /* compact: the classroom's projector, where a whole step must fit one screen. */
+  :host([compact]) .lesson {
+    gap: 0.5em;
+  }
+  :host([compact]) .goal {
+    display: none;
+  }
+  :host([compact]) .kind,
+  :host([compact]) .progress-text {
+    font-size: max(24px, 0.8em);
+  }
+  :host([compact]) .step {
+    padding: 0.5em 0.7em;
+    gap: 0.45em;
+  }
+  :host([compact]) label.choice {
+    padding: 0.25em 0.6em;
+  }
+  :host([compact]) .feedback {
+    padding: 0.35em 0.6em;
+  }
 `;
