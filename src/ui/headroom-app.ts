@@ -85,6 +85,8 @@ export class HeadroomApp extends LitElement {
   private readonly lesson = new LessonLinkController(this, this.setups, (problems) => (this.messages = [...this.messages, ...problems.map((text) => ({ text, error: true }))]));
   private reports: Record<Side, Computed> = { A: { ok: false, message: '' }, B: { ok: false, message: '' } };
   private reportsOf: { pair: SetupPair; target: number } | null = null;
+  /** The stretch the blind test loops (null: the whole sound). */
+  private abxLoop: { start: number; end: number } | null = null;
 
   constructor() {
     super();
@@ -293,6 +295,7 @@ export class HeadroomApp extends LitElement {
     if (!layer && !notice && !this.lesson.focused) return nothing;
     return html`<headroom-playing-bar
       layer=${layer?.origin.title ?? ''}
+      layer-short=${layer?.origin.short ?? ''}
       ?edited=${layer?.edited ?? false}
       notice=${notice ?? ''}
       ?controls=${this.lesson.focused}
@@ -363,10 +366,13 @@ export class HeadroomApp extends LitElement {
         <headroom-abx
           label-a=${describeSetup(this.pair.a)}
           label-b=${describeSetup(this.pair.b)}
-          @abx-listen=${(e: CustomEvent<{ side: Side }>) => {
-            this.abxRunning = true;
-            this.audio.setSide(e.detail.side);
-          }}
+          ?playing=${this.audio.transport.playing}
+          .position=${this.audio.transport.position}
+          .duration=${this.audio.transport.input === 'material' ? this.audio.transport.duration : 0}
+          .loudnessOffsetDb=${this.audio.loudness && Number.isFinite(this.audio.loudness.offsetDb) ? this.audio.loudness.offsetDb : null}
+          @abx-listen=${(e: HTMLElementEventMap['abx-listen']) => void this.abxListen(e.detail)}
+          @abx-loudness=${(e: HTMLElementEventMap['abx-loudness']) => this.audio.setMatchLoudness(e.detail.matched)}
+          @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
           @abx-complete=${() => (this.abxRunning = false)}
         ></headroom-abx>
       </div>
@@ -397,7 +403,7 @@ export class HeadroomApp extends LitElement {
         .shareUrl=${this.lesson.shareUrl}
         .side=${this.abxRunning ? null : this.audio.side}
         ?playing=${this.audio.transport.playing}
-        layer=${layer?.origin.title ?? ''}
+        layer=${layer?.origin.short ?? ''}
         lesson-id=${this.lesson.id}
         .step=${this.lesson.index}
         @side-change=${(e: CustomEvent<{ side: Side }>) => {
@@ -507,6 +513,25 @@ export class HeadroomApp extends LitElement {
     void this.audio.togglePlay(playing);
   }
 
+  /**
+   * A blind test's play button: loudness matched as the test says, the side routed, and
+   * playback started from where it is if it was paused, looping the test's stretch if any.
+   */
+  private async abxListen({ side, loudnessMatched, loop }: HTMLElementEventMap['abx-listen']['detail']): Promise<void> {
+    this.abxRunning = true;
+    this.audio.setMatchLoudness(loudnessMatched);
+    this.audio.setSide(side);
+    if (!this.audio.transport.playing) {
+      this.renderRoot.querySelector('headroom-input-panel')?.pause();
+      await this.audio.togglePlay(true);
+    }
+    if (JSON.stringify(loop) !== JSON.stringify(this.abxLoop)) {
+      this.abxLoop = loop;
+      this.audio.setLoop(true);
+      this.audio.setLoopRegion(loop);
+    }
+  }
+
   private hear(side: Side): void {
     this.abxRunning = false;
     this.audio.setSide(side);
@@ -523,7 +548,7 @@ export class HeadroomApp extends LitElement {
 
   /** A claim's demonstration plays on top of the user's setups; then back to the top to hear it. */
   private loadDemonstration(pair: SetupPair, title: string): void {
-    this.setups.showLayer(pair, { kind: 'claim', title: `the demonstration “${title}”` });
+    this.setups.showLayer(pair, { kind: 'claim', title: `the demonstration “${title}”`, short: 'a claim’s demonstration' });
     this.renderRoot.querySelector('#listen-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 

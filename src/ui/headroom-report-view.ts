@@ -447,7 +447,7 @@ function adviceSection(report: Report): TemplateResult {
     <h3 id="advice-heading">Do you need an amp? <span class="target">For ${trim(report.headphones[0]!.advice.targetSplDb)}&nbsp;dB SPL peaks</span></h3>
     ${groups.map(
       ({ listeners, advice }) => html`<div class="verdict ${advice.verdict}" data-testid="verdict" data-verdict=${advice.verdict}>
-        <span class="badge">${advice.verdict === 'fine' ? 'Fine' : 'Improve'}</span>
+        ${advice.verdict === 'improve' ? html`<span class="badge">Improve</span>` : nothing}
         <div>
           ${many ? html`<strong>${listenerList(listeners, report.headphones.length)}:</strong> ` : nothing}${advice.summary}
           ${advice.reasons.length > 1 ? html`<ul>${advice.reasons.slice(1).map((r) => html`<li>${r.text}</li>`)}</ul>` : nothing}

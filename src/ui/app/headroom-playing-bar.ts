@@ -54,6 +54,23 @@ export class HeadroomPlayingBar extends LitElement {
       .what strong {
         color: var(--_accent);
       }
+      .short {
+        display: none;
+      }
+      @media (max-width: 40rem) {
+        .long {
+          display: none;
+        }
+        .short {
+          display: inline;
+        }
+        .what {
+          flex-basis: 100%;
+        }
+        button {
+          padding: 0.3rem 0.6rem;
+        }
+      }
       button {
         font: inherit;
         color: var(--_text);
@@ -101,6 +118,8 @@ export class HeadroomPlayingBar extends LitElement {
 
   /** Title of the layer playing on top of the user's own setups; '' when theirs play. */
   @property() layer = '';
+  /** The same, short, for small screens. */
+  @property({ attribute: 'layer-short' }) layerShort = '';
   /** The layer's setups were changed on screen. */
   @property({ type: Boolean }) edited = false;
   /** The last replacement of the user's pair, undoable; '' for none. */
@@ -119,12 +138,13 @@ export class HeadroomPlayingBar extends LitElement {
     return html`<div class="row" role="group" aria-label="What is playing">
       <span class="what" data-testid="playing" role="status">
         ${this.layer
-          ? html`Playing: <strong>${this.layer}</strong>${this.edited ? ' (changed)' : ''}. Your own setups are kept.`
+          ? html`Playing: <strong class="long">${this.layer}</strong><strong class="short">${this.layerShort || this.layer}</strong>${this.edited ? ' (changed)' : ''}.
+              <span class="long">Your own setups are kept.</span>`
           : html`Playing: <strong>your setups</strong>.`}
       </span>
       ${this.layer
         ? html`<button type="button" class="primary" data-testid="back-to-mine" @click=${() => this.emit('layer-back', {})}>Back to my setups</button>
-            <button type="button" data-testid="keep-layer" @click=${() => this.emit('layer-keep', {})}>Keep these as my setups</button>`
+            <button type="button" data-testid="keep-layer" @click=${() => this.emit('layer-keep', {})}>Keep these<span class="long"> as my setups</span></button>`
         : nothing}
       ${this.controls
         ? html`<span class="controls">

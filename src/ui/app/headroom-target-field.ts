@@ -3,7 +3,7 @@
  * against. What is typed stays as typed; a value outside the model's range shows the range
  * and reaches nothing. Property `value` down, `target-change` { targetSplDb } up (valid only).
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { checkTargetSplDb, TARGET_SPL_RANGE } from '../../model/advice.ts';
 import { baseStyles } from '../styles.ts';
@@ -26,6 +26,7 @@ export class HeadroomTargetField extends LitElement {
     css`
       :host {
         display: block;
+        margin-bottom: 1rem;
       }
       label {
         display: flex;
@@ -97,8 +98,7 @@ export class HeadroomTargetField extends LitElement {
         : html`<p class="hint" id="target-help">
             The advice judges each listener against this: 110 dB SPL is loud music with peaks about 20 dB over a
             90 dB average. Allowed: ${min} to ${max}.
-          </p>`}
-      ${nothing}`;
+          </p>`}`;
   }
 
   private onInput(event: Event): void {

@@ -15,7 +15,7 @@ import { shareUrl, type InitialState, type SetupPair } from '../../state/index.t
 import { findLesson, lessons } from '../../teach/lessons/index.ts';
 import { lessonFromLink, lessonStepPair } from '../../teach/lessons/link.ts';
 import type { LessonStepEvent } from '../teach/headroom-lesson.ts';
-import type { SetupsController } from './setups-controller.ts';
+import type { LayerOrigin, SetupsController } from './setups-controller.ts';
 
 export class LessonLinkController implements ReactiveController {
   /** The lesson shown ('' until one is picked: the first lesson then). */
@@ -107,8 +107,9 @@ export class LessonLinkController implements ReactiveController {
     if (this.setups.layer?.origin.kind === 'lesson') this.setups.backToOwn();
   }
 
-  private origin(index: number): { kind: 'lesson'; lessonId: string; title: string; step: number } {
+  private origin(index: number): LayerOrigin {
     const lesson = findLesson(this.lessonId);
-    return { kind: 'lesson', lessonId: this.lessonId, title: `lesson “${lesson?.title ?? this.lessonId}”, step ${index + 1}`, step: index + 1 };
+    const step = index + 1;
+    return { kind: 'lesson', lessonId: this.lessonId, title: `lesson “${lesson?.title ?? this.lessonId}”, step ${step}`, short: `the lesson’s setups (step ${step})`, step };
   }
 }

@@ -34,8 +34,8 @@ import {
 } from '../../state/index.ts';
 import type { Side } from './headroom-ab-switch.ts';
 
-/** Where a layer's setups come from, as the screen names them. */
-export type LayerOrigin = { kind: 'lesson'; lessonId: string; title: string; step: number } | { kind: 'claim'; title: string };
+/** Where a layer's setups come from, as the screen names them: in full, and short for small screens and the projector. */
+export type LayerOrigin = { kind: 'lesson'; lessonId: string; title: string; short: string; step: number } | { kind: 'claim'; title: string; short: string };
 
 export interface Layer {
   pair: SetupPair;

@@ -23,7 +23,8 @@ export const classroomStyles = css`
     --hr-good-bg: #dff5e8;
     --hr-bad: #9b0000;
     --hr-bad-bg: #fde6e6;
-    --qr: min(calc(100vh - 14em), 27vw, 13.5em);
+    /* What the panel needs besides the code (its rows, the bar, the padding) is about 15.5 em. */
+    --qr: min(calc(100vh - 15.5em), 27vw, 17em);
     display: grid;
     grid-template-rows: auto minmax(0, 1fr);
     font-size: clamp(24px, 2.8vh, 30px);
@@ -59,11 +60,8 @@ export const classroomStyles = css`
     font-weight: 700;
   }
   .bar select {
-    flex: 0 1 20em;
-    min-width: 0;
-  }
-  .reveal {
-    margin-left: auto;
+    flex: 1 1 6em;
+    min-width: 5em;
   }
   select,
   button {
@@ -100,7 +98,10 @@ export const classroomStyles = css`
     margin: 0;
     display: grid;
     gap: 0.25em;
-    line-height: 1.2;
+    line-height: 1.15;
+  }
+  .playing button {
+    padding: 0.05em 0.4em;
   }
   .play {
     background: #0039a6;
@@ -109,13 +110,16 @@ export const classroomStyles = css`
   }
   .ab {
     display: grid;
-    grid-template-columns: 1fr 1fr;
-    gap: 0.4em;
+    grid-template-columns: 1.5fr 1fr 1fr;
+    gap: 0.3em;
   }
   .ab button {
     font-size: 1.6em;
     line-height: 1;
-    padding: 0.2em 0;
+    padding: 0.15em 0;
+  }
+  .ab button.play {
+    font-size: 1em;
   }
   .ab button[aria-pressed='true'] {
     background: #0039a6;
@@ -140,6 +144,7 @@ export const classroomStyles = css`
     box-sizing: border-box;
   }
   figcaption {
+    font-size: max(24px, 0.8em);
     display: grid;
     gap: 0.15em;
     text-align: center;

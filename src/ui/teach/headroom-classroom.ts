@@ -103,14 +103,13 @@ export class HeadroomClassroom extends LitElement {
     const lesson = this.lesson;
     const { index, count } = this.position;
     return html`<div class="bar" role="toolbar" aria-label="Presenter controls">
-        <label for="lesson-pick">Lesson</label>
-        <select id="lesson-pick" data-testid="lesson-pick" @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
+        <select id="lesson-pick" aria-label="Lesson" data-testid="lesson-pick" @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
           ${this.lessons.map((l, i) => html`<option value=${l.id} ?selected=${l.id === this.chosen}>${i + 1}. ${l.title}</option>`)}
         </select>
-        <button type="button" data-testid="previous-step" aria-label="Previous step" ?disabled=${index === 0} @click=${() => this.previousStep()}>◀ Previous</button>
+        <button type="button" data-testid="previous-step" aria-label="Previous step" ?disabled=${index === 0} @click=${() => this.previousStep()}>◀ Back</button>
         <button type="button" data-testid="next-step" aria-label="Next step" ?disabled=${index >= count - 1} @click=${() => this.nextStep()}>Next ▶</button>
         <button type="button" class="reveal" data-testid="reveal" aria-pressed=${this.revealed ? 'true' : 'false'} @click=${() => this.toggleReveal()}>
-          ${this.revealed ? 'Hide the numbers' : 'Reveal the numbers'}
+          ${this.revealed ? 'Hide numbers' : 'Reveal numbers'}
         </button>
         <button type="button" data-testid="classroom-close" @click=${() => this.emit('classroom-leave', {})}>Leave</button>
       </div>
@@ -122,13 +121,13 @@ export class HeadroomClassroom extends LitElement {
         </main>
         <aside class="panel">
           <p class="playing" data-testid="playing" role="status">
-            ${this.layer ? html`Playing: ${this.layer}` : 'Playing: your own setups'}
+            ${this.layer ? html`Playing ${this.layer}` : 'Playing your own setups'}
             ${this.layer ? html`<button type="button" data-testid="back-to-mine" @click=${() => this.emit('layer-back', {})}>Back to my setups</button>` : nothing}
           </p>
-          <button type="button" class="play" data-testid="classroom-play" @click=${() => this.emit('transport-play', { playing: !this.playing })}>
-            ${this.playing ? 'Pause' : 'Play'}
-          </button>
-          <div class="ab" role="group" aria-label="Hear setup A or B">
+          <div class="ab" role="group" aria-label="Play, and hear setup A or B">
+            <button type="button" class="play" data-testid="classroom-play" @click=${() => this.emit('transport-play', { playing: !this.playing })}>
+              ${this.playing ? 'Pause' : 'Play'}
+            </button>
             ${SIDES.map(
               (side) => html`<button type="button" data-testid=${`side-${side}`} aria-pressed=${this.side === side ? 'true' : 'false'} @click=${() => this.chooseSide(side)}>
                 ${side}
@@ -158,7 +157,7 @@ export class HeadroomClassroom extends LitElement {
         ${qrContent(matrix)}
       </svg>
       <figcaption>
-        <span>Scan to open this step and these setups</span>
+        <span>Scan to follow</span>
         <span class="url" data-testid="share-url">${this.shareUrl}</span>
       </figcaption>
     </figure>`;

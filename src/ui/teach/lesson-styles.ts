@@ -228,12 +228,30 @@ export const lessonStyles = css`
     color: var(--_good);
     font-weight: 650;
   }
+  @media (max-width: 32rem) {
+    .head {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .progress {
+      justify-items: start;
+    }
+  }
   /* compact: the classroom's projector, where a whole step must fit one screen. */
   :host([compact]) .lesson {
     gap: 0.5em;
   }
-  :host([compact]) .goal {
+  /* The presenter bar names the lesson; the step gets the room. */
+  :host([compact]) .goal,
+  :host([compact]) #lesson-title {
     display: none;
+  }
+  :host([compact]) .head {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  :host([compact]) .progress {
+    grid-template-columns: auto minmax(0, 1fr);
+    align-items: center;
+    gap: 0.6em;
   }
   :host([compact]) .kind,
   :host([compact]) .progress-text {
@@ -242,6 +260,9 @@ export const lessonStyles = css`
   :host([compact]) .step {
     padding: 0.5em 0.7em;
     gap: 0.45em;
+  }
+  :host([compact]) .figures {
+    gap: 0.1em 1em;
   }
   :host([compact]) label.choice {
     padding: 0.25em 0.6em;
