@@ -128,13 +128,14 @@ describe('<headroom-abx>', () => {
     const listens: { loop: { start: number; end: number } | null }[] = [];
     document.body.addEventListener('transport-play', (event) => plays.push((event as CustomEvent<{ playing: boolean }>).detail.playing));
     document.body.addEventListener('abx-listen', (event) => listens.push(event.detail));
-    root.querySelector<HTMLElement>('[data-testid="progress"]')!.closest('section')!.setAttribute('tabindex', '-1');
-    root.querySelector<HTMLElement>('section')!.focus();
+    // With Play A focused, Space plays and pauses; it does not press Play A.
+    button(root, 'play-a').focus();
     await userEvent.keyboard(' ');
     abx.playing = true;
     await abx.updateComplete;
     await userEvent.keyboard(' ');
     expect(plays).toEqual([true, false]);
+    expect(listens).toEqual([]);
     button(root, 'loop-here').click();
     await abx.updateComplete;
     button(root, 'play-a').click();

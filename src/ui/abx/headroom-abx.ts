@@ -20,8 +20,8 @@
  * score is not in the DOM until every trial is answered: N is fixed in advance because looking
  * at a running score and stopping when it looks good inflates false positives.
  *
- * Keyboard (while focus is inside the component): A, B, X play; 1 answers "X is A", 2 "X is B";
- * N goes to the next trial. Handled keys do not propagate, so the page's own A/B shortcuts
+ * Keyboard (while focus is inside the component): A, B, X play; Space pauses and plays (Enter
+ * presses a focused button); 1 answers "X is A", 2 "X is B"; N goes to the next trial. Handled keys do not propagate, so the page's own A/B shortcuts
  * do not also switch the audio.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -358,12 +358,19 @@ export class HeadroomAbx extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.onKeyDown);
+    this.addEventListener('keyup', this.onKeyUp);
   }
 
   override disconnectedCallback(): void {
     this.removeEventListener('keydown', this.onKeyDown);
+    this.removeEventListener('keyup', this.onKeyUp);
     super.disconnectedCallback();
   }
+
+  /** A focused button would also be pressed by Space's keyup: Space belongs to play/pause here. */
+  private readonly onKeyUp = (event: KeyboardEvent): void => {
+    if (event.key === ' ' && event.composedPath()[0] instanceof HTMLButtonElement) event.preventDefault();
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const untouched = this.#session === null || this.#session.answered === 0;
@@ -685,7 +692,8 @@ export class HeadroomAbx extends LitElement {
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
     const key = event.key.toLowerCase();
     const session = this.#session;
-    if (key === ' ' && !(target instanceof HTMLButtonElement)) {
+    if (key === ' ') {
+      // Space plays and pauses anywhere in the section, on a focused button too (Enter presses buttons).
       this.togglePlaying();
       event.preventDefault();
       event.stopPropagation();

@@ -24,11 +24,11 @@ export const classroomStyles = css`
     --hr-bad: #9b0000;
     --hr-bad-bg: #fde6e6;
     /* What the panel needs besides the code (its rows, the bar, the padding) is about 15.5 em. */
-    --qr: min(calc(100vh - 15.5em), 27vw, 17em);
+    --qr: min(calc(100vh - 15.5em), 25vw, 17em);
     display: grid;
     grid-template-rows: auto minmax(0, 1fr);
     font-size: clamp(24px, 2.8vh, 30px);
-    line-height: 1.3;
+    line-height: 1.25;
     background: #ffffff;
     color: #000000;
     padding: 0.5em 0.8em;
@@ -56,8 +56,10 @@ export const classroomStyles = css`
     align-items: center;
     margin-bottom: 0.5em;
   }
-  .bar label {
+  .bar .count {
     font-weight: 700;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
   }
   .bar select {
     flex: 1 1 6em;

@@ -241,17 +241,8 @@ export const lessonStyles = css`
     gap: 0.5em;
   }
   /* The presenter bar names the lesson; the step gets the room. */
-  :host([compact]) .goal,
-  :host([compact]) #lesson-title {
-    display: none;
-  }
   :host([compact]) .head {
-    grid-template-columns: minmax(0, 1fr);
-  }
-  :host([compact]) .progress {
-    grid-template-columns: auto minmax(0, 1fr);
-    align-items: center;
-    gap: 0.6em;
+    display: none;
   }
   :host([compact]) .kind,
   :host([compact]) .progress-text {
@@ -261,8 +252,25 @@ export const lessonStyles = css`
     padding: 0.5em 0.7em;
     gap: 0.45em;
   }
+  :host([compact]) .step > div:first-child {
+    display: flex;
+    gap: 0.2em 0.6em;
+    align-items: baseline;
+  }
+  :host([compact]) h3 {
+    font-size: 1em;
+    line-height: 1.2;
+  }
   :host([compact]) .figures {
-    gap: 0.1em 1em;
+    gap: 0 1em;
+    line-height: 1.15;
+  }
+  :host([compact]) .figures dt,
+  :host([compact]) .figures dd {
+    padding: 0.08em 0;
+  }
+  :host([compact]) .step p {
+    line-height: 1.2;
   }
   :host([compact]) label.choice {
     padding: 0.25em 0.6em;
