@@ -545,7 +545,7 @@ export class HeadroomAbx extends LitElement {
             </button>`,
           )}
           <button type="button" data-action="pause" aria-keyshortcuts="Space" @click=${this.togglePlaying}>
-            ${this.playing ? 'Pause' : 'Play'} <kbd aria-hidden="true">Space</kbd>
+            ${this.playing ? 'Pause' : 'Resume'} <kbd aria-hidden="true">Space</kbd>
           </button>
         </div>
         ${this.renderLoop()}
