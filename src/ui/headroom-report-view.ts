@@ -147,8 +147,9 @@ export class HeadroomReportView extends LitElement {
         color: var(--_muted);
       }
 
-      /* Clipping line */
-      .clipping {
+      /* Status lines: the clipping line and the advice's verdicts (ok, near, over). */
+      .clipping,
+      .verdict {
         display: flex;
         gap: 0.6rem;
         align-items: baseline;
@@ -158,11 +159,13 @@ export class HeadroomReportView extends LitElement {
         background: var(--_surface-2);
         margin: 0;
       }
-      .clipping.ok {
+      .clipping.ok,
+      .verdict.ok {
         background: var(--_good-bg);
         border-color: color-mix(in srgb, var(--_good) 35%, transparent);
       }
-      .clipping.near {
+      .clipping.near,
+      .verdict.near {
         background: var(--_warn-bg);
         border-color: color-mix(in srgb, var(--_warn) 35%, transparent);
       }
@@ -332,28 +335,6 @@ export class HeadroomReportView extends LitElement {
         font-weight: 500;
         margin-left: 0.3rem;
       }
-      .verdict {
-        display: flex;
-        gap: 0.6rem;
-        align-items: baseline;
-        border-radius: var(--_radius);
-        padding: 0.7rem 0.9rem;
-        border: 1px solid var(--_border);
-      }
-      .verdict.fine {
-        background: var(--_good-bg);
-        border-color: color-mix(in srgb, var(--_good) 35%, transparent);
-      }
-      .verdict.improve {
-        background: var(--_warn-bg);
-        border-color: color-mix(in srgb, var(--_warn) 35%, transparent);
-      }
-      .verdict.fine .badge {
-        background: var(--_good);
-      }
-      .verdict.improve .badge {
-        background: var(--_warn);
-      }
       .verdict ul {
         margin: 0.4rem 0 0;
         padding-left: 1.1rem;
@@ -446,7 +427,7 @@ function adviceSection(report: Report): TemplateResult {
   return html`<section class="advice" aria-labelledby="advice-heading" data-testid="advice">
     <h3 id="advice-heading">Do you need an amp? <span class="target">For ${trim(report.headphones[0]!.advice.targetSplDb)}&nbsp;dB SPL peaks</span></h3>
     ${groups.map(
-      ({ listeners, advice }) => html`<div class="verdict ${advice.verdict}" data-testid="verdict" data-verdict=${advice.verdict}>
+      ({ listeners, advice }) => html`<div class="verdict ${advice.verdict === 'fine' ? 'ok' : 'near'}" data-testid="verdict" data-verdict=${advice.verdict}>
         ${advice.verdict === 'improve' ? html`<span class="badge">Improve</span>` : nothing}
         <div>
           ${many ? html`<strong>${listenerList(listeners, report.headphones.length)}:</strong> ` : nothing}${advice.summary}

@@ -20,10 +20,7 @@ import { buildReport } from '../../src/model/report.ts';
 import { pairFromPreset, type SetupPair } from '../../src/state/index.ts';
 import { claims } from '../../src/teach/claims/index.ts';
 import { findLesson, lessons } from '../../src/teach/lessons/index.ts';
-import { amps } from '../../src/model/catalog/amps.ts';
-import { headphones } from '../../src/model/catalog/headphones.ts';
-import { sources } from '../../src/model/catalog/sources.ts';
-import { splitters } from '../../src/model/catalog/splitters.ts';
+import { eightAndEightCatalogPair } from '../support/setups.ts';
 import { DESKTOP, launchBrowser, openPage, PHONE, pageOverflow, readable, screenshotDir, startPreviewOfBuild, type RunningServer } from './e2e-support.ts';
 
 let browser: Browser;
@@ -225,18 +222,6 @@ async function readQr(page: Page): Promise<{ text: string; version: number }> {
   return { text: code!.data, version: code!.version };
 }
 
-/** Two setups of eight catalog listeners each: the largest pair a class shares. */
-function eightAndEight(): SetupPair {
-  const chain = (amp: boolean, offset: number) => ({
-    format: 'headroom/setup@1' as const,
-    signal: { levelDbfs: -10 },
-    source: { ...structuredClone(sources[0]!.part), volumeDb: -6 },
-    amp: amp ? structuredClone(amps[0]!.part) : null,
-    splitter: structuredClone(splitters[0]!.part),
-    headphones: Array.from({ length: 8 }, (_, i) => structuredClone(headphones[(offset + i) % headphones.length]!.part)),
-  });
-  return { a: chain(false, 0), b: chain(true, 7) };
-}
 
 describe('the classroom link', () => {
   it('a lesson step playing its own setups is a short link (QR version ≤ 10) that opens that step and its setups on a phone, with Play and A/B on the first screen', async () => {
@@ -269,7 +254,7 @@ describe('the classroom link', () => {
   }, 120_000);
 
   it('the user’s saved custom pair of 8 + 8 listeners (a bare address) is encoded in the QR (version ≤ 15), which opens the same setups, lesson and step in a fresh browser', async () => {
-    const pair = eightAndEight();
+    const pair = eightAndEightCatalogPair();
     const { page, problems } = await openPage(browser, server.url, DESKTOP);
     await page.evaluate((text) => localStorage.setItem('headroom:state', text), JSON.stringify({ format: 'headroom/saved-state@2', savedAt: new Date().toISOString(), pair, targetSplDb: 110 }));
     await page.goto(server.url);

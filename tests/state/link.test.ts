@@ -6,35 +6,18 @@
 import fc from 'fast-check';
 import { encode } from 'uqr';
 import { describe, expect, it } from 'vitest';
-import { amps } from '../../src/model/catalog/amps.ts';
-import { headphones } from '../../src/model/catalog/headphones.ts';
-import { sources } from '../../src/model/catalog/sources.ts';
-import { splitters } from '../../src/model/catalog/splitters.ts';
-import type { Setup } from '../../src/model/setup.ts';
 import { decodeCompactPair, encodeCompactPair, samePair } from '../../src/state/compact-pair.ts';
 import { decodeLink, shareUrl } from '../../src/state/link.ts';
-import { defaultPair, pairFromPreset, type SetupPair } from '../../src/state/setup-pair.ts';
+import { defaultPair, pairFromPreset } from '../../src/state/setup-pair.ts';
 import { UndoStack } from '../../src/state/undo.ts';
 import { encodeSetupParam } from '../../src/state/url-state.ts';
-import { setup } from '../support/setups.ts';
+import { eightAndEightCatalogPair, setup } from '../support/setups.ts';
 import { validPair } from './arbitraries.ts';
 
 // A classroom address: a LAN IP with a port, as `npm start -- --host` prints it.
 const BASE = 'http://192.168.100.200:5173/';
 const qrVersion = (text: string): number => encode(text, { ecc: 'L', border: 0 }).version;
 
-/** Two setups of eight listeners each, all catalog parts: the largest pair a class shares. */
-function eightAndEight(): SetupPair {
-  const chain = (amp: boolean, offset: number): Setup => ({
-    format: 'headroom/setup@1',
-    signal: { levelDbfs: -10 },
-    source: { ...structuredClone(sources[0]!.part), volumeDb: -6 },
-    amp: amp ? structuredClone(amps[0]!.part) : null,
-    splitter: structuredClone(splitters[0]!.part),
-    headphones: Array.from({ length: 8 }, (_, i) => structuredClone(headphones[(offset + i) % headphones.length]!.part)),
-  });
-  return { a: chain(false, 0), b: chain(true, 7) };
-}
 
 describe('share links', () => {
   it('a lesson step whose own setups are playing is ?lesson=…&step=… alone, a QR code of version 10 or lower', async () => {
@@ -54,7 +37,7 @@ describe('share links', () => {
   });
 
   it('two setups of eight catalog listeners encode to a QR code of version 15 or lower, lesson included, and open as the same setups', async () => {
-    const pair = eightAndEight();
+    const pair = eightAndEightCatalogPair();
     const url = await shareUrl(BASE, { pair, lesson: { id: 'amp-vs-interface', step: 5, pair: defaultPair() } });
     expect(url.searchParams.has('p')).toBe(true);
     expect(qrVersion(url.href), `${url.href.length} characters`).toBeLessThanOrEqual(15);

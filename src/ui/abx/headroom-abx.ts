@@ -35,7 +35,7 @@ import {
   type AbxResults,
   type AbxSide,
 } from '../../abx/index.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, controlStyles } from '../styles.ts';
 
 export interface LoopStretch {
   start: number;
@@ -87,6 +87,7 @@ const ANSWER_KEYS: Record<string, AbxSide> = { '1': 'A', '2': 'B' };
 export class HeadroomAbx extends LitElement {
   static override styles = [
     baseStyles,
+    controlStyles,
     css`
       :host {
         display: block;
@@ -183,19 +184,7 @@ export class HeadroomAbx extends LitElement {
         font-weight: 650;
       }
       kbd {
-        font: inherit;
         font-size: 0.75rem;
-        border: 1px solid var(--_border);
-        border-bottom-width: 2px;
-        border-radius: 4px;
-        padding: 0 0.3rem;
-        color: var(--_muted);
-        background: var(--_surface);
-      }
-      button.primary kbd {
-        color: inherit;
-        background: transparent;
-        border-color: currentColor;
       }
       .recorded {
         display: flex;
@@ -271,14 +260,9 @@ export class HeadroomAbx extends LitElement {
         margin-top: 0.6rem;
         font-size: 0.92rem;
       }
-      .stretch .seconds {
-        font: inherit;
+      .stretch input.field {
         width: 4.5rem;
-        padding: 0.25rem 0.4rem;
-        border: 1px solid var(--_border);
-        border-radius: 6px;
-        color: var(--_text);
-        background: var(--_surface);
+        outline-offset: 1px;
       }
       .stretch button {
         min-height: 2.25rem;
@@ -474,9 +458,9 @@ export class HeadroomAbx extends LitElement {
         <input type="checkbox" data-testid="abx-loop" .checked=${loop.on} @change=${(e: Event) => this.setLoop({ on: (e.target as HTMLInputElement).checked })} />
         Loop a stretch from
       </label>
-      <input class="seconds" type="text" inputmode="decimal" aria-label="Loop from (seconds)" data-testid="abx-loop-start" .value=${loop.start} @input=${(e: Event) => this.setLoop({ start: (e.target as HTMLInputElement).value })} />
+      <input class="field" type="text" inputmode="decimal" aria-label="Loop from (seconds)" data-testid="abx-loop-start" .value=${loop.start} @input=${(e: Event) => this.setLoop({ start: (e.target as HTMLInputElement).value })} />
       <span>to</span>
-      <input class="seconds" type="text" inputmode="decimal" aria-label="Loop to (seconds)" data-testid="abx-loop-end" .value=${loop.end} @input=${(e: Event) => this.setLoop({ end: (e.target as HTMLInputElement).value })} />
+      <input class="field" type="text" inputmode="decimal" aria-label="Loop to (seconds)" data-testid="abx-loop-end" .value=${loop.end} @input=${(e: Event) => this.setLoop({ end: (e.target as HTMLInputElement).value })} />
       <span>s</span>
       <button type="button" data-action="loop-here" @click=${this.loopHere}>From here</button>
       ${loop.error ? html`<p class="error" role="alert" data-testid="abx-loop-error">${loop.error}</p>` : nothing}

@@ -11,7 +11,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, controlStyles } from '../styles.ts';
 import type { Side } from './headroom-ab-switch.ts';
 
 declare global {
@@ -26,6 +26,7 @@ const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
 export class HeadroomPlayingBar extends LitElement {
   static override styles = [
     baseStyles,
+    controlStyles,
     css`
       :host {
         display: block;
@@ -71,31 +72,6 @@ export class HeadroomPlayingBar extends LitElement {
           padding: 0.3rem 0.6rem;
         }
       }
-      button {
-        font: inherit;
-        color: var(--_text);
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: 8px;
-        padding: 0.35rem 0.8rem;
-        min-height: 2.5rem;
-        cursor: pointer;
-      }
-      button.primary {
-        background: var(--_accent);
-        border-color: var(--_accent);
-        color: var(--_surface);
-        font-weight: 650;
-      }
-      button[aria-pressed='true'] {
-        border: 2px solid var(--_accent);
-        color: var(--_accent);
-        font-weight: 750;
-      }
-      button:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
-      }
       .controls {
         display: flex;
         gap: 0.4rem;
@@ -103,15 +79,6 @@ export class HeadroomPlayingBar extends LitElement {
       .controls .side {
         min-width: 2.75rem;
         font-weight: 700;
-      }
-      kbd {
-        font: inherit;
-        font-size: 0.8rem;
-        border: 1px solid var(--_border);
-        border-bottom-width: 2px;
-        border-radius: 4px;
-        padding: 0 0.3rem;
-        color: var(--_muted);
       }
     `,
   ];

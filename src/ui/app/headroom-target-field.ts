@@ -6,7 +6,7 @@
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { checkTargetSplDb, TARGET_SPL_RANGE } from '../../model/advice.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, controlStyles } from '../styles.ts';
 
 export type TargetChangeEvent = CustomEvent<{ targetSplDb: number }>;
 
@@ -23,6 +23,7 @@ declare global {
 export class HeadroomTargetField extends LitElement {
   static override styles = [
     baseStyles,
+    controlStyles,
     css`
       :host {
         display: block;
@@ -34,22 +35,6 @@ export class HeadroomTargetField extends LitElement {
         align-items: center;
         gap: 0.4rem 0.6rem;
         font-weight: 600;
-      }
-      input {
-        font: inherit;
-        width: 5.5rem;
-        color: var(--_text);
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: 6px;
-        padding: 0.3rem 0.5rem;
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--_bad);
-      }
-      input:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 1px;
       }
       .hint {
         margin: 0.25rem 0 0;
@@ -82,6 +67,7 @@ export class HeadroomTargetField extends LitElement {
     return html`<label>
         Loudest clean peaks you want
         <input
+          class="field"
           type="text"
           inputmode="decimal"
           autocomplete="off"
