@@ -80,9 +80,9 @@ export class HeadroomApp extends LitElement {
   private readonly setups = new SetupsController(
     this,
     (pair) => this.audio.setPair(pair.a, pair.b),
-    (problems) => (this.messages = [...this.messages, ...problems.map((text) => ({ text, error: false }))]),
+    (problems) => this.tell(problems, false),
   );
-  private readonly lesson = new LessonLinkController(this, this.setups, (problems) => (this.messages = [...this.messages, ...problems.map((text) => ({ text, error: true }))]));
+  private readonly lesson = new LessonLinkController(this, this.setups, (problems) => this.tell(problems, true));
   private reports: Record<Side, Computed> = { A: { ok: false, message: '' }, B: { ok: false, message: '' } };
   private reportsOf: { pair: SetupPair; target: number } | null = null;
   /** The stretch the blind test loops (null: the whole sound). */
@@ -91,9 +91,13 @@ export class HeadroomApp extends LitElement {
   constructor() {
     super();
     void this.setups.start(window.location.href).then((start) => {
-      this.messages = [...this.messages, ...start.messages.map((text) => ({ text, error: true }))];
+      this.tell(start.messages, true);
       this.lesson.open(start);
     });
+  }
+
+  private tell(texts: readonly string[], error: boolean): void {
+    if (texts.length > 0) this.messages = [...this.messages, ...texts.map((text) => ({ text, error }))];
   }
 
   /** What plays: a lesson's or claim's setups, else the user's own. */
@@ -323,7 +327,7 @@ export class HeadroomApp extends LitElement {
         <headroom-setup-editor
           label=${side}
           .setup=${setup}
-          @setup-change=${(e: CustomEvent<{ setup: Setup }>) => this.changeSetup(side, e.detail.setup)}
+          @setup-change=${(e: CustomEvent<{ setup: Setup }>) => this.setups.edit(side, e.detail.setup)}
         ></headroom-setup-editor>
       </details>
       ${computed.ok
@@ -540,7 +544,7 @@ export class HeadroomApp extends LitElement {
   private onPresetChange(event: PresetChangeEvent): void {
     const pair = pairFromPreset(event.detail.id);
     if (!pair.ok) {
-      this.messages = [...this.messages, ...pair.errors.map((text) => ({ text, error: true }))];
+      this.tell(pair.errors, true);
       return;
     }
     this.setups.replaceOwn(pair.value, `Loaded the preset “${findPreset(event.detail.id)?.title ?? event.detail.id}”`);
@@ -550,10 +554,6 @@ export class HeadroomApp extends LitElement {
   private loadDemonstration(pair: SetupPair, title: string): void {
     this.setups.showLayer(pair, { kind: 'claim', title: `the demonstration “${title}”`, short: 'a claim’s demonstration' });
     this.renderRoot.querySelector('#listen-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  }
-
-  private changeSetup(side: Side, setup: Setup): void {
-    this.setups.edit(side, setup);
   }
 
   private exportPair(): void {
@@ -622,10 +622,13 @@ function compute(setup: Setup, targetSplDb: number): Computed {
   }
 }
 
-/** The preset's one-line story when the setup is a preset's own setup. */
+const presetJson = new Map(presets.map((p) => [JSON.stringify(p.setup), p.story]));
+const stories = new WeakMap<Setup, string>();
+/** The preset's one-line story when the setup is a preset's own setup (worked out once per setup). */
 function storyOf(setup: Setup): string {
-  const json = JSON.stringify(setup);
-  return presets.find((p) => JSON.stringify(p.setup) === json)?.story ?? '';
+  let story = stories.get(setup);
+  if (story === undefined) stories.set(setup, (story = presetJson.get(JSON.stringify(setup)) ?? ''));
+  return story;
 }
 
 function download(blob: Blob, name: string): void {

@@ -27,6 +27,7 @@ import {
   urlWithPair,
   URL_PARAM_A,
   URL_PARAM_B,
+  URL_PARAM_COMPACT,
   URL_PARAM_PRESET,
   type InitialState,
   type SetupPair,
@@ -102,10 +103,14 @@ export class SetupsController implements ReactiveController {
     return this.layer?.pair ?? this.own;
   }
 
-  /** The preset the playing pair is, if it is one ("Custom" otherwise). */
+  /** The preset the playing pair is, if it is one ("Custom" otherwise); worked out once per pair. */
   get presetId(): string {
-    return presetOf(this.playing) ?? '';
+    const playing = this.playing;
+    if (this.preset?.pair !== playing) this.preset = { pair: playing, id: presetOf(playing) ?? '' };
+    return this.preset.id;
   }
+
+  private preset: { pair: SetupPair; id: string } | null = null;
 
   /** A setup edited on screen: the layer's while one plays, else the user's own (saved). */
   edit(side: Side, setup: Setup): void {
@@ -193,6 +198,8 @@ export class SetupsController implements ReactiveController {
     const problems: string[] = [];
     const url = urlWithPair(window.location.href, this.own);
     if (url.ok) {
+      // A share link's compact pair no longer describes the user's pair once it changed.
+      url.value.searchParams.delete(URL_PARAM_COMPACT);
       const preset = presetOf(this.own);
       if (preset) {
         url.value.searchParams.delete(URL_PARAM_A);
