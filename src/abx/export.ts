@@ -1,6 +1,7 @@
 /**
- * ABX results as files: JSON (`headroom/abx@1`, the AbxResults object as it is) and CSV
- * (RFC 4180: a header row, then one row per trial; commas and quotes in labels are quoted).
+ * ABX results as files: JSON (`headroom/abx@2`, the AbxResults object as it is) and CSV
+ * (RFC 4180: a header row, then one row per trial; commas and quotes in labels are quoted;
+ * `loudness` says "matched" or "not matched" for each trial).
  */
 import type { AbxResults } from './session.ts';
 
@@ -8,7 +9,7 @@ export function abxResultsToJson(results: AbxResults): string {
   return `${JSON.stringify(results, null, 2)}\n`;
 }
 
-export const ABX_CSV_HEADER = ['trial', 'x', 'answer', 'correct', 'listened_to', 'ms', 'label_a', 'label_b'] as const;
+export const ABX_CSV_HEADER = ['trial', 'x', 'answer', 'correct', 'listened_to', 'ms', 'label_a', 'label_b', 'loudness'] as const;
 
 function csvField(value: string | number | boolean): string {
   const text = String(value);
@@ -20,7 +21,9 @@ export function abxResultsToCsv(results: AbxResults): string {
   const lines = [ABX_CSV_HEADER.join(',')];
   results.trials.forEach((t, i) => {
     lines.push(
-      [i + 1, t.x, t.answer, t.correct, t.listenedTo.join(' '), Math.round(t.ms), results.conditions.a, results.conditions.b].map(csvField).join(','),
+      [i + 1, t.x, t.answer, t.correct, t.listenedTo.join(' '), Math.round(t.ms), results.conditions.a, results.conditions.b, t.loudnessMatched ? 'matched' : 'not matched']
+        .map(csvField)
+        .join(','),
     );
   });
   return `${lines.join('\r\n')}\r\n`;

@@ -1,6 +1,8 @@
 /**
  * A blind ABX session, pure state (no DOM, no audio): N trials fixed in advance, the hidden X
  * of every trial drawn up front, answers recorded strictly in order, results only at the end.
+ * Each trial also records whether A and B were loudness-matched for every play in it: a
+ * level difference alone lets a listener tell A from B, so a run without matching says so.
  *
  * Why N is fixed and the score is hidden until the end: the binomial p-value assumes the
  * number of trials was chosen before the first answer. A listener who may look at the score
@@ -44,10 +46,15 @@ export interface AbxTrialRecord {
   listenedTo: AbxButton[];
   /** Time on the trial: from its first playback (or, if nothing was played, from the moment it began) to the answer. */
   ms: number;
+  /** Every play in this trial was loudness-matched (ITU-R BS.1770). */
+  loudnessMatched: boolean;
 }
 
+export const ABX_FORMAT = 'headroom/abx@2';
+
 export interface AbxResults {
-  format: 'headroom/abx@1';
+  /** @2 = @1 plus `loudnessMatched` (run and trials) and `summary`. */
+  format: typeof ABX_FORMAT;
   conditions: AbxConditions;
   trials: AbxTrialRecord[];
   correct: number;
@@ -59,6 +66,21 @@ export interface AbxResults {
   /** ISO 8601 times of session creation and of the last answer. */
   startedAt: string;
   finishedAt: string;
+  /** Every play of every trial was loudness-matched. */
+  loudnessMatched: boolean;
+  /** The result in one plain sentence (abxSummary). */
+  summary: string;
+}
+
+/**
+ * "12 of 16 right: p = 0.038; you probably hear a difference." And, for a run that was not
+ * loudness-matched throughout, that it was not, since the level alone may explain a pass.
+ */
+export function abxSummary(correct: number, n: number, pValue: number, loudnessMatched: boolean): string {
+  const p = pValue >= 0.001 ? pValue.toFixed(3) : pValue.toExponential(1);
+  const reading = pValue < 0.05 ? 'you probably hear a difference' : 'no difference shown: guessing scores this well too often';
+  const loudness = loudnessMatched ? '' : ' (loudness not matched: the level difference alone may explain the score)';
+  return `${correct} of ${n} right: p = ${p}; ${reading}${loudness}.`;
 }
 
 export function checkTrials(trials: number): number {
@@ -79,6 +101,7 @@ export class AbxSession {
   #trialStart: number;
   #firstPlay: number | null = null;
   #listened: AbxButton[] = [];
+  #trialMatched = true;
   #finishedAt: number | null = null;
 
   constructor(options: AbxOptions = {}) {
@@ -108,13 +131,14 @@ export class AbxSession {
 
   /**
    * The listener presses a play button in the current trial: returns the side to hear
-   * (X resolved to its hidden side) and records the press.
+   * (X resolved to its hidden side) and records the press, and whether loudness was matched.
    */
-  listen(button: AbxButton): AbxSide {
+  listen(button: AbxButton, loudnessMatched = true): AbxSide {
     if (button !== 'A' && button !== 'B' && button !== 'X') throw new TypeError(`button must be 'A', 'B' or 'X' (got ${String(button)})`);
     this.#assertOpen('listen');
     if (this.#firstPlay === null) this.#firstPlay = this.#now();
     this.#listened.push(button);
+    this.#trialMatched &&= loudnessMatched;
     return button === 'X' ? this.#hidden[this.currentTrial]! : button;
   }
 
@@ -130,8 +154,9 @@ export class AbxSession {
     }
     const now = this.#now();
     const x = this.#hidden[trial]!;
-    this.#records.push({ x, answer: choice, correct: x === choice, listenedTo: this.#listened, ms: now - (this.#firstPlay ?? this.#trialStart) });
+    this.#records.push({ x, answer: choice, correct: x === choice, listenedTo: this.#listened, ms: now - (this.#firstPlay ?? this.#trialStart), loudnessMatched: this.#trialMatched });
     this.#listened = [];
+    this.#trialMatched = true;
     this.#firstPlay = null;
     this.#trialStart = now;
     if (this.finished) this.#finishedAt = now;
@@ -144,16 +169,20 @@ export class AbxSession {
     }
     const trials = this.#records.map((r) => ({ ...r, listenedTo: [...r.listenedTo] }));
     const correct = trials.filter((t) => t.correct).length;
+    const pValue = binomialPValue(correct, this.n);
+    const loudnessMatched = trials.every((t) => t.loudnessMatched);
     return {
-      format: 'headroom/abx@1',
+      format: ABX_FORMAT,
       conditions: { ...this.conditions },
       trials,
       correct,
       n: this.n,
-      pValue: binomialPValue(correct, this.n),
+      pValue,
       dPrime: abxDPrime(correct, this.n),
       startedAt: new Date(this.#startedAt).toISOString(),
       finishedAt: new Date(this.#finishedAt).toISOString(),
+      loudnessMatched,
+      summary: abxSummary(correct, this.n, pValue, loudnessMatched),
     };
   }
 

@@ -41,7 +41,7 @@ export function formatReport(setup: Setup, report: Report, title?: string): stri
   lines.push(`Chain: ${chainLine(setup)}`);
   lines.push(`Signal: ${setup.signal.levelDbfs.toFixed(1)} dBFS sine; levels at 1 kHz, response 20 Hz-20 kHz re 1 kHz`);
   lines.push('');
-  const header = ['#', 'Listener', 'Voltage', 'Power', 'SPL', 'vs alone', 'Max clean SPL', 'Headroom', 'Response', 'min / max at'];
+  const header = ['#', 'Listener', 'Voltage', 'Power', 'SPL', 'vs alone', 'Max clean SPL', 'Headroom', 'Response', 'min / max at', 'Verdict'];
   const rows = report.headphones.map((h, i) => {
     const d = h.responseDeviationDb;
     // Below half the last printed digit a deviation would print as ±0.00: call it flat.
@@ -57,6 +57,7 @@ export function formatReport(setup: Setup, report: Report, title?: string): stri
       `${signed(h.maxCleanSplDb - h.splDb, 1)} dB`,
       flat ? 'flat' : `${signed(d.min, 2)}..${signed(d.max, 2)} dB`,
       flat ? '-' : `${formatHz(d.minHz)} / ${formatHz(d.maxHz)}`,
+      h.advice.verdict,
     ];
   });
   lines.push(table([header, ...rows]));
@@ -67,8 +68,21 @@ export function formatReport(setup: Setup, report: Report, title?: string): stri
       ? 'Clipping: none up to 0 dBFS at this volume'
       : `Clipping: ${c.stage} ${c.limitedBy === 'rail' ? 'voltage rail' : 'current limit'} reached at ${c.atSignalDbfs.toFixed(2)} dBFS`,
   );
-  if (report.format === 'headroom/report@2') lines.push('', ...formatInput(report.input));
+  lines.push('', ...formatAdvice(report));
+  if (report.input) lines.push('', ...formatInput(report.input));
   return lines.join('\n');
+}
+
+/** The model's advice per listener, its sentences as they are: the verdict, then each reason. */
+function formatAdvice(report: Report): string[] {
+  const target = report.headphones[0]?.advice.targetSplDb ?? 0;
+  const lines = [`Advice for ${Number(target.toFixed(1))} dB SPL peaks:`];
+  report.headphones.forEach((h, i) => {
+    lines.push(`  ${i + 1} ${h.name}: ${h.advice.verdict}`);
+    const sentences = h.advice.reasons.length > 0 ? h.advice.reasons.map((r) => r.text) : [h.advice.summary];
+    for (const sentence of sentences) lines.push(`    - ${sentence}`);
+  });
+  return lines;
 }
 
 export function formatOhms(ohms: number): string {

@@ -5,7 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { findPreset, presets } from '../model/catalog/presets.ts';
-import { buildReport } from '../model/report.ts';
+import { DEFAULT_TARGET_SPL_DB, TARGET_SPL_RANGE } from '../model/advice.ts';
+import { buildReport, reportInFormat } from '../model/report.ts';
+import { REPORT_FORMATS, REPORT_FORMAT_V3, type ReportFormat } from '../model/report-contract.ts';
 import type { Setup } from '../model/setup.ts';
 import { CliError } from './cli-error.ts';
 import { formatReport } from './format-report.ts';
@@ -17,6 +19,8 @@ export const USAGE = `headroom - hear what output impedance, amps and splitters 
 Usage:
   headroom report <setup.json> [--json]   report for a headroom/setup@1 or @2 file
   headroom report --preset <id> [--json]  report for a built-in preset
+      [--target-spl 110]                  the peak SPL each listener wants clean (60-130)
+      [--report-format headroom/report@3] with --json: @3 (default), or @1/@2 for old readers
   headroom render <setup.json> <input.wav> -o <dir> [--calibration-db-spl 120] [--ab <setupB.json>]
   headroom render --preset <id> <input.wav> -o <dir> [...]
                                           the input through the chain's processors: one
@@ -26,7 +30,10 @@ Usage:
 
 Reports give, per listener at 1 kHz: voltage, power, SPL, change versus the same
 headphone alone, max clean SPL, headroom and the response deviation from 20 Hz to
-20 kHz; then the clipping point and what limits it. --json prints headroom/report@1.
+20 kHz; then the clipping point and what limits it; then the model's advice: "fine",
+or each reason to improve (too little voltage or current for the target, an output
+impedance that moves the response more than 1 dB, a shared output that costs more
+than 1 dB) with what fixes it. --json prints headroom/report@3.
 A headroom/setup@2 file may add an input section (instrument, microphone, latency);
 its report, headroom/report@2, adds the pickup's resonance, peak and -3 dB point, the
 microphone channel's noise floor, dynamic range and clipping SPL, and the round-trip
@@ -39,7 +46,12 @@ Exit status: 0 on success, 2 on bad input.`;
 async function report(args: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args,
-    options: { json: { type: 'boolean', default: false }, preset: { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      preset: { type: 'string' },
+      'target-spl': { type: 'string' },
+      'report-format': { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -55,8 +67,28 @@ async function report(args: string[]): Promise<string> {
     if (positionals.length !== 1) throw new CliError('report needs exactly one setup file (or --preset <id>); see headroom --help');
     setup = await loadSetupFile(positionals[0]!);
   }
-  const result = buildReport(setup);
-  return values.json ? JSON.stringify(result, null, 2) : formatReport(setup, result, title);
+  const result = buildReport(setup, { targetSplDb: targetSplOption(values['target-spl']) });
+  const format = reportFormatOption(values['report-format'], values.json);
+  if (!values.json) return formatReport(setup, result, title);
+  const written = reportInFormat(result, format);
+  if (!written.ok) throw new CliError(`--report-format: ${written.errors.join('; ')}`);
+  return JSON.stringify(written.value, null, 2);
+}
+
+function targetSplOption(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_TARGET_SPL_DB;
+  const { min, max } = TARGET_SPL_RANGE;
+  const value = /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= min && value <= max)) throw new CliError(`--target-spl must be a number of dB SPL from ${min} to ${max} (got ${JSON.stringify(text)})`);
+  return value;
+}
+
+function reportFormatOption(text: string | undefined, json: boolean): ReportFormat {
+  if (text === undefined) return REPORT_FORMAT_V3;
+  if (!json) throw new CliError('--report-format chooses the JSON document: add --json');
+  const format = REPORT_FORMATS.find((f) => f === text);
+  if (!format) throw new CliError(`--report-format must be one of ${REPORT_FORMATS.join(', ')} (got ${JSON.stringify(text)})`);
+  return format;
 }
 
 function listPresets(args: string[]): string {

@@ -13,7 +13,7 @@
  */
 import { abs } from './complex.ts';
 import { headphoneImpedanceAt } from './impedance.ts';
-import type { ListenerReport } from './report-contract.ts';
+import type { ListenerReportV1 } from './report-contract.ts';
 import type { Setup } from './setup.ts';
 import { impedanceSeenByListener, solveChain, type ChainSolution, type StageSolution } from './solver.ts';
 import { REFERENCE_HZ, responseFrequenciesHz } from './units.ts';
@@ -55,13 +55,14 @@ export function eighthRule(setup: Setup, listener: number): EighthRuleCheck {
   return { ...worst!, passes: worst!.worstRatio >= 8 };
 }
 
-function drivingStage(solution: ChainSolution, listener: number): StageSolution {
+/** The stage whose output this listener hangs on: the source, the amp's shared stage, or its own jack. */
+export function drivingStage(solution: ChainSolution, listener: number): StageSolution {
   if (!solution.amp) return solution.source;
   const jack = solution.headphones[listener]!.jack;
   return solution.amp.jacks[jack ?? 0]!;
 }
 
 /** dB the signal can still rise before this listener's first limit (negative: clipping now). */
-export function headroomDb(listener: ListenerReport): number {
+export function headroomDb(listener: ListenerReportV1): number {
   return listener.maxCleanSplDb - listener.splDb;
 }

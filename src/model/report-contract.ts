@@ -2,11 +2,17 @@
  * The report contract: what the model says about a setup.
  * The UI and the CLI show these numbers; nothing re-derives them.
  * `headroom/report@1` is the output chain's report. `headroom/report@2` is @1 plus an
- * `input` section, and is written only for a setup with an `input` section: every report of
- * a setup without one stays exactly @1, so @1 readers (strict objects) keep working.
+ * `input` section, for a setup with an `input` section. `headroom/report@3` is what
+ * `buildReport` writes: @2's fields (with `input` present only when the setup has one) plus,
+ * per listener, the model's `advice`. @1 and @2 stay valid documents: `reportInFormat`
+ * writes them from an @3 report, field by field (docs/decisions.md, "Advice makes
+ * headroom/report@3").
  */
 export const REPORT_FORMAT = 'headroom/report@1';
 export const REPORT_FORMAT_V2 = 'headroom/report@2';
+export const REPORT_FORMAT_V3 = 'headroom/report@3';
+export const REPORT_FORMATS = [REPORT_FORMAT, REPORT_FORMAT_V2, REPORT_FORMAT_V3] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export type ClippingLimit = 'rail' | 'current' | 'none';
 export type StageName = 'source' | 'amp';
@@ -19,7 +25,8 @@ export interface ResponseDeviation {
   maxHz: number;
 }
 
-export interface ListenerReport {
+/** One listener in `headroom/report@1` and `@2`. */
+export interface ListenerReportV1 {
   name: string;
   loadVoltageVrms: number;
   powerMw: number;
@@ -31,6 +38,67 @@ export interface ListenerReport {
   responseDeviationDb: ResponseDeviation;
   /** 301 log-spaced points from 20 Hz to 20 kHz; level re 1 kHz in dB. */
   response: { hz: number[]; db: number[] };
+}
+
+/**
+ * One listener in `headroom/report@3`: @1's figures plus what the model advises. Later
+ * @3 fields for a listener are added here as required fields, next to `advice`.
+ */
+export interface ListenerReport extends ListenerReportV1 {
+  advice: Advice;
+}
+
+/** The answer for someone deciding on an amp: fine, or what to improve and what fixes it. */
+export interface Advice {
+  /** The peak SPL the listener wants clean (dB SPL, a 1 kHz sine of that peak). */
+  targetSplDb: number;
+  /** "fine" exactly when `reasons` is empty. */
+  verdict: 'fine' | 'improve';
+  /** In this order: level (voltage or current), output impedance, shared output. */
+  reasons: AdviceReason[];
+  /** One sentence with the numbers: the verdict, or the first reason's text. */
+  summary: string;
+}
+
+export type AdviceReason = LevelReason | OutputImpedanceReason | SharedOutputReason;
+
+/** The loudest clean level is under the target. */
+export interface LevelReason {
+  /** "current" when a current limit is what this listener meets first, else "voltage". */
+  kind: 'voltage' | 'current';
+  /** target − maxCleanSplDb, > 0. */
+  shortfallDb: number;
+  /** The stage whose limit is met first. */
+  stage: StageName;
+  /** A rail, a current limit, or the source's maximum output at digital full scale (no limit reached). */
+  limit: 'rail' | 'current' | 'full-scale';
+  /** The voltage (Vrms, 1 kHz) the driving stage's output must reach for the target. */
+  neededVrms: number;
+  /** The load the driving stage then drives at 1 kHz: this branch, or all branches of a shared output. */
+  loadOhms: number;
+  /** The peak current that takes (mA). */
+  neededPeakMa: number;
+  text: string;
+}
+
+/** The response moves more than 1 dB over 20 Hz–20 kHz. */
+export interface OutputImpedanceReason {
+  kind: 'output-impedance';
+  /** max − min of the response over 20 Hz–20 kHz (dB). */
+  deviationDb: number;
+  /** 1/8 of the driving stage's load where load / output impedance is smallest (the 1/8 rule). */
+  maxOutputImpedanceOhms: number;
+  text: string;
+}
+
+/** A shared output (a passive splitter or a shared amp stage) costs this listener more than 1 dB. */
+export interface SharedOutputReason {
+  kind: 'shared-output';
+  /** −levelChangeDb, > 0. */
+  lossDb: number;
+  /** How many listeners share the output, this one included. */
+  listeners: number;
+  text: string;
 }
 
 export interface ClippingReport {
@@ -105,16 +173,26 @@ export interface InputReport {
 /** `headroom/report@1`: a setup without an input section. */
 export interface ReportV1 {
   format: typeof REPORT_FORMAT;
-  headphones: ListenerReport[];
+  headphones: ListenerReportV1[];
   clipping: ClippingReport;
 }
 
 /** `headroom/report@2`: @1 plus the input section. */
 export interface ReportV2 {
   format: typeof REPORT_FORMAT_V2;
-  headphones: ListenerReport[];
+  headphones: ListenerReportV1[];
   clipping: ClippingReport;
   input: InputReport;
 }
 
-export type Report = ReportV1 | ReportV2;
+/** `headroom/report@3`: @2's fields (`input` only for a setup with one) plus each listener's advice. */
+export interface ReportV3 {
+  format: typeof REPORT_FORMAT_V3;
+  headphones: ListenerReport[];
+  clipping: ClippingReport;
+  input?: InputReport;
+}
+
+/** What `buildReport` writes. */
+export type Report = ReportV3;
+export type AnyReport = ReportV1 | ReportV2 | ReportV3;

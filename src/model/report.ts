@@ -1,20 +1,39 @@
 /**
- * buildReport(setup) → `headroom/report@1` (or `@2` when the setup has an input section):
- * the numbers the UI and CLI show. Every figure comes from `solveChain` (the circuit),
- * `chainLimits` (clipping) and, for the input side, `buildInputReport`.
+ * buildReport(setup, { targetSplDb }) → `headroom/report@3`: the numbers the UI and CLI
+ * show, with `input` when the setup has an input section and each listener's advice.
+ * Every figure comes from `solveChain` (the circuit), `chainLimits` (clipping),
+ * `adviceFor` (the answer for a listener deciding on an amp) and, for the input side,
+ * `buildInputReport`. `reportInFormat` writes the same report as @1 or @2, field by field.
  */
 import { abs } from './complex.ts';
 import { powerMwAt, splDbAt } from './acoustics.ts';
+import { adviceFor, checkTargetSplDb, DEFAULT_TARGET_SPL_DB } from './advice.ts';
 import { chainLimits, clippingReport, maxCleanSignalDbfs } from './clipping.ts';
 import { buildInputReport } from './input/report.ts';
-import { REPORT_FORMAT, REPORT_FORMAT_V2, type ListenerReport, type Report, type ResponseDeviation } from './report-contract.ts';
-import type { Setup } from './setup.ts';
+import {
+  REPORT_FORMAT,
+  REPORT_FORMAT_V2,
+  REPORT_FORMAT_V3,
+  type AnyReport,
+  type ListenerReport,
+  type ListenerReportV1,
+  type Report,
+  type ReportFormat,
+  type ResponseDeviation,
+} from './report-contract.ts';
+import type { ParseResult, Setup } from './setup.ts';
 import { solveChain } from './solver.ts';
 import { REFERENCE_HZ, responseFrequenciesHz, voltageRatioToDb } from './units.ts';
 
-export type { InputReport, ListenerReport, Report, ReportV1, ReportV2 } from './report-contract.ts';
+export type { AnyReport, InputReport, ListenerReport, ListenerReportV1, Report, ReportV1, ReportV2, ReportV3 } from './report-contract.ts';
 
-export function buildReport(setup: Setup): Report {
+export interface ReportOptions {
+  /** The peak SPL each listener wants clean, dB SPL (default 110; 60–130, else a RangeError). */
+  targetSplDb?: number;
+}
+
+export function buildReport(setup: Setup, options: ReportOptions = {}): Report {
+  const targetSplDb = checkTargetSplDb(options.targetSplDb ?? DEFAULT_TARGET_SPL_DB);
   const atReference = solveChain(setup, REFERENCE_HZ);
   const hz = responseFrequenciesHz();
   const sweep = hz.map((f) => solveChain(setup, f));
@@ -25,7 +44,7 @@ export function buildReport(setup: Setup): Report {
     const db = sweep.map((s) => voltageRatioToDb(abs(s.headphones[i]!.loadVoltage) / referenceVrms));
     const splDb = splDbAt(headphone, referenceVrms);
     const cleanDbfs = maxCleanSignalDbfs(limits, i);
-    return {
+    const figures: ListenerReportV1 = {
       name: headphone.name,
       loadVoltageVrms: referenceVrms,
       powerMw: powerMwAt(headphone, referenceVrms),
@@ -35,11 +54,33 @@ export function buildReport(setup: Setup): Report {
       responseDeviationDb: deviation(hz, db),
       response: { hz, db },
     };
+    return { ...figures, advice: adviceFor({ setup, atReference, limits, targetSplDb }, i, figures) };
   });
 
   const clipping = clippingReport(limits);
-  if (setup.input != null) return { format: REPORT_FORMAT_V2, headphones, clipping, input: buildInputReport(setup.input) };
-  return { format: REPORT_FORMAT, headphones, clipping };
+  if (setup.input != null) return { format: REPORT_FORMAT_V3, headphones, clipping, input: buildInputReport(setup.input) };
+  return { format: REPORT_FORMAT_V3, headphones, clipping };
+}
+
+/**
+ * The report in an older format, for readers that know only that one: @1 for a setup
+ * without an input section, @2 for one with it (as the writers before @3 did), @3 as it is.
+ * Fields are copied by name, so fields added to @3 later never leak into @1 or @2.
+ */
+export function reportInFormat(report: Report, format: ReportFormat): ParseResult<AnyReport> {
+  if (format === REPORT_FORMAT_V3) return { ok: true, value: report };
+  const headphones = report.headphones.map(listenerV1);
+  if (format === REPORT_FORMAT_V2) {
+    if (!report.input) return { ok: false, errors: [`${REPORT_FORMAT_V2} is the report of a setup with an input section, and this setup has none: use ${REPORT_FORMAT} or ${REPORT_FORMAT_V3}`] };
+    return { ok: true, value: { format, headphones, clipping: report.clipping, input: report.input } };
+  }
+  if (report.input) return { ok: false, errors: [`${REPORT_FORMAT} cannot hold this setup's input section: use ${REPORT_FORMAT_V2} or ${REPORT_FORMAT_V3}`] };
+  return { ok: true, value: { format, headphones, clipping: report.clipping } };
+}
+
+function listenerV1(listener: ListenerReport): ListenerReportV1 {
+  const { name, loadVoltageVrms, powerMw, splDb, levelChangeDb, maxCleanSplDb, responseDeviationDb, response } = listener;
+  return { name, loadVoltageVrms, powerMw, splDb, levelChangeDb, maxCleanSplDb, responseDeviationDb, response };
 }
 
 /** The same headphone as the only listener on the same chain, plugged in directly (no splitter). */

@@ -1,12 +1,11 @@
 /**
- * base64url (RFC 4648 §5, no padding) of UTF-8 text: the URL-safe alphabet needs no
- * percent-encoding in a query string. Works in browsers and Node ≥ 16 (btoa/atob,
+ * base64url (RFC 4648 §5, no padding) of bytes and of UTF-8 text: the URL-safe alphabet needs
+ * no percent-encoding in a query string. Works in browsers and Node ≥ 16 (btoa/atob,
  * TextEncoder/TextDecoder are globals in both).
  */
 import type { ParseResult } from '../model/setup.ts';
 
-export function encodeBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+export function bytesToBase64Url(bytes: Uint8Array): string {
   let binary = '';
   // Chunks keep String.fromCharCode's argument list short.
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -15,8 +14,12 @@ export function encodeBase64Url(text: string): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** Decodes base64url to UTF-8 text; errors are phrases to follow a subject ("… is not base64url"). */
-export function decodeBase64Url(encoded: string): ParseResult<string> {
+export function encodeBase64Url(text: string): string {
+  return bytesToBase64Url(new TextEncoder().encode(text));
+}
+
+/** Decodes base64url to bytes; errors are phrases to follow a subject ("… is not base64url"). */
+export function base64UrlToBytes(encoded: string): ParseResult<Uint8Array> {
   if (!/^[A-Za-z0-9_-]*$/.test(encoded)) {
     const bad = [...encoded].find((ch) => !/[A-Za-z0-9_-]/.test(ch)) ?? '';
     return { ok: false, errors: [`is not base64url text (it contains ${JSON.stringify(bad)}; only A-Z, a-z, 0-9, "-" and "_" are used)`] };
@@ -33,8 +36,15 @@ export function decodeBase64Url(encoded: string): ParseResult<string> {
   }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return { ok: true, value: bytes };
+}
+
+/** Decodes base64url to UTF-8 text; errors are phrases to follow a subject ("… is not base64url"). */
+export function decodeBase64Url(encoded: string): ParseResult<string> {
+  const bytes = base64UrlToBytes(encoded);
+  if (!bytes.ok) return bytes;
   try {
-    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes.value) };
   } catch {
     return { ok: false, errors: ['does not decode to UTF-8 text'] };
   }

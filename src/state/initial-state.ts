@@ -1,15 +1,21 @@
 /**
- * Where the app's first pair comes from: the URL, else the saved state, else the defaults.
+ * Where the app's first state comes from: the link, else the saved state, else the defaults.
  *
- * - A valid URL state (a/b or preset) wins. It is not saved here: nothing is written at start.
- * - An invalid URL state is reported (messages naming the parameter and field) and skipped:
+ * - A valid link pair (a/b, p or preset) wins. It is not saved here: nothing is written at
+ *   start, and the saved pair it stands in for is returned (`savedPair`) so the app can offer
+ *   to bring it back.
+ * - An invalid link pair is reported (messages naming the parameter and field) and skipped:
  *   the saved state is used if valid, else the defaults. The saved state is left as it was,
  *   so a broken link loses nothing.
  * - An invalid saved state is reported and the defaults are used; it is not deleted either.
+ * - A lesson in the link (`lesson`, `step`) is passed on for the app to open.
+ * - The listening target comes from the saved state (default 110 dB SPL).
  */
-import { defaultPair, type SetupPair } from './setup-pair.ts';
+import { DEFAULT_TARGET_SPL_DB } from '../model/advice.ts';
+import { decodeLink, type Link, type LinkLesson } from './link.ts';
 import { loadSavedState, type StorageLike } from './saved-state.ts';
-import { decodeUrlState } from './url-state.ts';
+import { defaultPair, type SetupPair } from './setup-pair.ts';
+import type { UrlInput } from './url-state.ts';
 
 export type StateOrigin = 'url' | 'preset' | 'saved' | 'default';
 
@@ -18,31 +24,41 @@ export interface InitialState {
   origin: StateOrigin;
   /** For the user, in order; empty when everything loaded. */
   messages: string[];
+  targetSplDb: number;
+  lesson: LinkLesson | null;
+  /** The valid saved pair when the link's pair is shown instead of it (else null). */
+  savedPair: SetupPair | null;
 }
 
-export function initialState(url: URL | URLSearchParams | string, storage: StorageLike | null | undefined): InitialState {
+export async function initialState(url: UrlInput, storage: StorageLike | null | undefined): Promise<InitialState> {
   const messages: string[] = [];
-  let fromUrl: ReturnType<typeof decodeUrlState>;
+  let link: Link;
   try {
-    fromUrl = decodeUrlState(url);
+    link = await decodeLink(url);
   } catch (error) {
-    // decodeUrlState does not throw; this guards the promise that initialState never does.
-    fromUrl = { kind: 'invalid', messages: [`the link could not be read (${String(error)})`] };
+    // decodeLink does not throw; this guards the promise that initialState never does.
+    link = { setups: { kind: 'invalid', messages: [`the link could not be read (${String(error)})`] }, lesson: null, lessonMessages: [] };
   }
-  if (fromUrl.kind === 'ok') return { pair: fromUrl.pair, origin: fromUrl.from === 'preset' ? 'preset' : 'url', messages };
-
   const saved = loadSavedState(storage);
-  if (fromUrl.kind === 'invalid') {
-    messages.push(...fromUrl.messages);
+  const targetSplDb = saved.kind === 'ok' ? saved.targetSplDb : DEFAULT_TARGET_SPL_DB;
+  if (saved.kind === 'ok') messages.push(...saved.messages);
+  messages.push(...link.lessonMessages);
+  const { setups, lesson } = link;
+  const common = { targetSplDb, lesson };
+  if (setups.kind === 'ok') {
+    return { pair: setups.pair, origin: setups.from === 'preset' ? 'preset' : 'url', messages, ...common, savedPair: saved.kind === 'ok' ? saved.pair : null };
+  }
+  if (setups.kind === 'invalid') {
+    messages.push(...setups.messages);
     messages.push(
       saved.kind === 'ok'
         ? "The link's setups were not loaded; showing your saved setups instead."
         : "The link's setups were not loaded; showing the default setups instead.",
     );
   }
-  if (saved.kind === 'ok') return { pair: saved.pair, origin: 'saved', messages };
+  if (saved.kind === 'ok') return { pair: saved.pair, origin: 'saved', messages, ...common, savedPair: null };
   if (saved.kind === 'invalid') {
     messages.push(...saved.messages, 'The saved setups were not loaded (they are kept in storage until you change a setup); showing the default setups.');
   }
-  return { pair: defaultPair(), origin: 'default', messages };
+  return { pair: defaultPair(), origin: 'default', messages, ...common, savedPair: null };
 }

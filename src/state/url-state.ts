@@ -30,9 +30,9 @@ export type UrlState =
   /** Messages name the parameter; `pair` is null. */
   | { kind: 'invalid'; messages: string[] };
 
-type UrlInput = URL | URLSearchParams | string;
+export type UrlInput = URL | URLSearchParams | string;
 
-function paramsOf(input: UrlInput): URLSearchParams {
+export function paramsOf(input: UrlInput): URLSearchParams {
   if (input instanceof URLSearchParams) return input;
   if (input instanceof URL) return input.searchParams;
   try {

@@ -1,9 +1,9 @@
 /**
- * <headroom-app>: the listening app. It owns the setup pair (A and B) and everything the user
- * set, passes them down to the views, and turns the views' events into changes of the pair
- * or of the sound (through EngineController). The pair lives in the URL (a shareable link)
- * and in localStorage; an invalid link shows its messages and falls back without overwriting
- * anything (src/state/initial-state.ts).
+ * <headroom-app>: the listening app. It passes the setups (SetupsController: the user's own
+ * pair, a lesson's or claim's layer on top, undo) and everything the user set down to the
+ * views, and turns the views' events into changes of the setups or of the sound (through
+ * EngineController). The user's pair lives in the URL and in localStorage; an invalid link
+ * shows its messages and falls back without overwriting anything (src/state/initial-state.ts).
  *
  *   header: title, preset pairs
  *   Listen: sound, transport, A/B, listeners, loudness, level and safety, meters, scope, spectrum
@@ -12,26 +12,20 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { presets } from '../model/catalog/presets.ts';
+import { findPreset, presets } from '../model/catalog/presets.ts';
 import { buildReport } from '../model/report.ts';
 import type { Report } from '../model/report-contract.ts';
 import type { Setup } from '../model/setup.ts';
-import {
-  exportPairJson,
-  importPairJson,
-  initialState,
-  PAIR_FILE_NAME,
-  pairFromPreset,
-  saveState,
-  urlWithPair,
-  type SetupPair,
-  type StorageLike,
-} from '../state/index.ts';
+import { defaultPair, exportPairJson, importPairJson, PAIR_FILE_NAME, pairFromPreset, type SetupPair } from '../state/index.ts';
 import { renderStretch } from '../audio/engine/index.ts';
 import { appStyles } from './app/app-styles.ts';
 import { EngineController } from './app/engine-controller.ts';
 import type { Side } from './app/headroom-ab-switch.ts';
+import { LessonLinkController } from './app/lesson-link-controller.ts';
 import { describeSetup } from './app/setup-label.ts';
+import { SetupsController } from './app/setups-controller.ts';
+import './app/headroom-playing-bar.ts';
+import './app/headroom-target-field.ts';
 import { baseStyles } from './styles.ts';
 import type { PresetChangeEvent, PresetOption } from './headroom-preset-picker.ts';
 import './headroom-preset-picker.ts';
@@ -67,20 +61,10 @@ type Computed = { ok: true; report: Report } | { ok: false; message: string };
 
 const SIDES: readonly Side[] = ['A', 'B'];
 
-function storage(): StorageLike | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // Storage blocked (privacy settings): the app still runs, it only cannot save.
-  }
-}
-
 @customElement('headroom-app')
 export class HeadroomApp extends LitElement {
   static override styles = [baseStyles, appStyles];
 
-  @state() private pair: SetupPair;
-  @state() private presetId: string;
   /** Things the user must know (a link that did not load, a setup that could not be saved). */
   @state() private messages: { text: string; error: boolean }[] = [];
   /** While a blind test runs, the heard side is not shown anywhere. */
@@ -89,20 +73,36 @@ export class HeadroomApp extends LitElement {
   @state() private exportMessage = { text: '', error: false };
   /** Projector layout for teaching; the students' link (the URL) never carries it. */
   @state() private classroom = false;
-  @state() private lessonId = '';
   /** Folded sections build their (costly) content only once opened: the claims re-judge every claim on each edit. */
   @state() private opened = { derivations: false, claims: false };
 
-  private readonly audio: EngineController;
+  private readonly audio = new EngineController(this, defaultPair());
+  private readonly setups = new SetupsController(
+    this,
+    (pair) => this.audio.setPair(pair.a, pair.b),
+    (problems) => this.tell(problems, false),
+  );
+  private readonly lesson = new LessonLinkController(this, this.setups, (problems) => this.tell(problems, true));
   private reports: Record<Side, Computed> = { A: { ok: false, message: '' }, B: { ok: false, message: '' } };
+  private reportsOf: { pair: SetupPair; target: number } | null = null;
+  /** The stretch the blind test loops (null: the whole sound). */
+  private abxLoop: { start: number; end: number } | null = null;
 
   constructor() {
     super();
-    const start = initialState(window.location.href, storage());
-    this.pair = start.pair;
-    this.presetId = new URL(window.location.href).searchParams.get('preset') ?? (start.origin === 'default' ? 'phone-hd600' : '');
-    this.messages = start.messages.map((text) => ({ text, error: true }));
-    this.audio = new EngineController(this, this.pair);
+    void this.setups.start(window.location.href).then((start) => {
+      this.tell(start.messages, true);
+      this.lesson.open(start);
+    });
+  }
+
+  private tell(texts: readonly string[], error: boolean): void {
+    if (texts.length > 0) this.messages = [...this.messages, ...texts.map((text) => ({ text, error }))];
+  }
+
+  /** What plays: a lesson's or claim's setups, else the user's own. */
+  private get pair(): SetupPair {
+    return this.setups.playing;
   }
 
   override connectedCallback(): void {
@@ -115,13 +115,16 @@ export class HeadroomApp extends LitElement {
     super.disconnectedCallback();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('pair' as keyof HeadroomApp)) {
-      this.reports = { A: compute(this.pair.a), B: compute(this.pair.b) };
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const target = this.setups.targetSplDb;
+    if (this.reportsOf?.pair !== this.pair || this.reportsOf.target !== target) {
+      this.reportsOf = { pair: this.pair, target };
+      this.reports = { A: compute(this.pair.a, target), B: compute(this.pair.b, target) };
     }
   }
 
   override render(): TemplateResult {
+    if (!this.setups.ready) return html`<p class="muted" role="status">Loading the setups…</p>`;
     const options: PresetOption[] = presets.map((p) => ({ id: p.id, title: p.title }));
     return html`
       <header>
@@ -133,7 +136,7 @@ export class HeadroomApp extends LitElement {
           </p>
         </div>
         <div class="header-controls">
-          <headroom-preset-picker .presets=${options} selected=${this.presetId} @preset-change=${this.onPresetChange}></headroom-preset-picker>
+          <headroom-preset-picker .presets=${options} selected=${this.setups.presetId} @preset-change=${this.onPresetChange}></headroom-preset-picker>
           <button type="button" class="classroom-toggle" data-testid="classroom-open" @click=${() => (this.classroom = true)}>
             Classroom mode
           </button>
@@ -142,13 +145,14 @@ export class HeadroomApp extends LitElement {
       ${this.classroom ? this.renderClassroom() : nothing}
       ${this.renderNav()} ${this.renderMessages()}
       <main>
-        ${this.renderListen()} ${this.renderSetups()} ${this.renderLessons()} ${this.renderPlots()} ${this.renderDerivations()}
+        ${this.lesson.focused ? this.renderLessons() : nothing} ${this.renderListen()} ${this.renderSetups()}
+        ${this.lesson.focused ? nothing : this.renderLessons()} ${this.renderPlots()} ${this.renderDerivations()}
         ${this.renderAbx()}
         ${this.renderClaims()} ${this.renderInputSide()}
-        ${this.renderExport()}
+        ${this.renderExport()} ${this.renderPlayingBar()}
       </main>
       <footer>
-        Every number comes from the circuit model (<code>headroom/report@1</code>) of the setups shown; the sound comes
+        Every number comes from the circuit model (<code>headroom/report@3</code>) of the setups shown; the sound comes
         from the same model running in AudioWorklets. Nothing is loaded from the network, and your files stay on your
         computer.
       </footer>
@@ -232,6 +236,8 @@ export class HeadroomApp extends LitElement {
             .listenersB=${this.pair.b.headphones.map((h) => h.name)}
             .listenerA=${audio.listeners.A}
             .listenerB=${audio.listeners.B}
+            .adviceA=${this.adviceOf('A')}
+            .adviceB=${this.adviceOf('B')}
             ?matchLoudness=${audio.matchLoudness}
             .loudnessOffsetDb=${audio.loudness && Number.isFinite(audio.loudness.offsetDb) ? audio.loudness.offsetDb : null}
             @side-change=${(e: HTMLElementEventMap['side-change']) => this.hear(e.detail.side)}
@@ -269,11 +275,43 @@ export class HeadroomApp extends LitElement {
     ></headroom-level-meter>`;
   }
 
+  /** The advice for the listener heard on `side`, if the model computed the setup. */
+  private adviceOf(side: Side): Report['headphones'][number]['advice'] | null {
+    const computed = this.reports[side];
+    return computed.ok ? (computed.report.headphones[this.audio.listeners[side]]?.advice ?? null) : null;
+  }
+
   private renderSetups(): TemplateResult {
     return html`<section id="setups" aria-labelledby="setups-heading">
       <h2 id="setups-heading">Setups A and B</h2>
+      <headroom-target-field
+        class="target"
+        .value=${this.setups.targetSplDb}
+        @target-change=${(e: HTMLElementEventMap['target-change']) => this.setups.setTarget(e.detail.targetSplDb)}
+      ></headroom-target-field>
       <div class="pair">${SIDES.map((side) => this.renderSide(side))}</div>
     </section>`;
+  }
+
+  /** Which setups play, Back to my setups, Undo; Play and A/B when a lesson link opened the page. */
+  private renderPlayingBar(): TemplateResult | typeof nothing {
+    const { layer, notice } = this.setups;
+    if (!layer && !notice && !this.lesson.focused) return nothing;
+    return html`<headroom-playing-bar
+      layer=${layer?.origin.title ?? ''}
+      layer-short=${layer?.origin.short ?? ''}
+      ?edited=${layer?.edited ?? false}
+      notice=${notice ?? ''}
+      ?controls=${this.lesson.focused}
+      ?playing=${this.audio.transport.playing}
+      .side=${this.abxRunning ? null : this.audio.side}
+      @layer-back=${() => this.setups.backToOwn()}
+      @layer-keep=${() => this.setups.keepLayer()}
+      @undo=${() => this.setups.undo()}
+      @notice-dismiss=${() => this.setups.dismissNotice()}
+      @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
+      @side-change=${(e: HTMLElementEventMap['side-change']) => this.hear(e.detail.side)}
+    ></headroom-playing-bar>`;
   }
 
   private renderSide(side: Side): TemplateResult {
@@ -281,18 +319,20 @@ export class HeadroomApp extends LitElement {
     const computed = this.reports[side];
     return html`<div class="card" data-testid=${`side-${side}`}>
       <h3 class="side-title"><span class="letter">${side}</span> ${describeSetup(setup)}</h3>
+      ${computed.ok
+        ? html`<headroom-report-view show="advice" .story=${storyOf(setup)} .setup=${setup} .report=${computed.report}></headroom-report-view>`
+        : nothing}
       <details>
         <summary>Edit setup ${side}</summary>
         <headroom-setup-editor
           label=${side}
           .setup=${setup}
-          @setup-change=${(e: CustomEvent<{ setup: Setup }>) => this.changeSetup(side, e.detail.setup)}
+          @setup-change=${(e: CustomEvent<{ setup: Setup }>) => this.setups.edit(side, e.detail.setup)}
         ></headroom-setup-editor>
       </details>
       ${computed.ok
         ? html`<headroom-report-view
-              .heading=${''}
-              .story=${''}
+              show="figures"
               .setup=${setup}
               .report=${computed.report}
               .liveClipping=${this.audio.transport.playing ? setup.headphones.map((_, i) => this.audio.metersOf(side, i)?.clipping ?? false) : undefined}
@@ -330,10 +370,13 @@ export class HeadroomApp extends LitElement {
         <headroom-abx
           label-a=${describeSetup(this.pair.a)}
           label-b=${describeSetup(this.pair.b)}
-          @abx-listen=${(e: CustomEvent<{ side: Side }>) => {
-            this.abxRunning = true;
-            this.audio.setSide(e.detail.side);
-          }}
+          ?playing=${this.audio.transport.playing}
+          .position=${this.audio.transport.position}
+          .duration=${this.audio.transport.input === 'material' ? this.audio.transport.duration : 0}
+          .loudnessOffsetDb=${this.audio.loudness && Number.isFinite(this.audio.loudness.offsetDb) ? this.audio.loudness.offsetDb : null}
+          @abx-listen=${(e: HTMLElementEventMap['abx-listen']) => void this.abxListen(e.detail)}
+          @abx-loudness=${(e: HTMLElementEventMap['abx-loudness']) => this.audio.setMatchLoudness(e.detail.matched)}
+          @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
           @abx-complete=${() => (this.abxRunning = false)}
         ></headroom-abx>
       </div>
@@ -345,8 +388,11 @@ export class HeadroomApp extends LitElement {
       <h2 id="lessons-heading">Lessons</h2>
       <div class="card">
         <headroom-lessons
-          lesson-id=${this.lessonId}
-          @lesson-select=${(e: CustomEvent<{ id: string }>) => (this.lessonId = e.detail.id)}
+          lesson-id=${this.lesson.id}
+          .step=${this.lesson.index}
+          ?focused=${this.lesson.focused}
+          @lesson-select=${(e: CustomEvent<{ id: string }>) => this.lesson.select(e.detail.id)}
+          @lesson-step=${this.lesson.onStep}
           @lesson-listen=${this.onLessonListen}
         ></headroom-lessons>
       </div>
@@ -355,19 +401,27 @@ export class HeadroomApp extends LitElement {
 
   /** Full-window projector layout over the page; the sound and the setups stay the app's. */
   private renderClassroom(): TemplateResult {
+    const layer = this.setups.layer;
     return html`<div class="classroom" role="dialog" aria-modal="true" aria-label="Classroom mode">
-      <button type="button" class="classroom-close" data-testid="classroom-close" @click=${() => (this.classroom = false)}>
-        Leave classroom mode
-      </button>
       <headroom-classroom
-        .shareUrl=${window.location.href}
+        .shareUrl=${this.lesson.shareUrl}
         .side=${this.abxRunning ? null : this.audio.side}
-        lesson-id=${this.lessonId}
+        ?playing=${this.audio.transport.playing}
+        layer=${layer?.origin.short ?? ''}
+        lesson-id=${this.lesson.id}
+        .step=${this.lesson.index}
         @side-change=${(e: CustomEvent<{ side: Side }>) => {
           e.stopPropagation();
           this.hear(e.detail.side);
         }}
-        @lesson-select=${(e: CustomEvent<{ id: string }>) => (this.lessonId = e.detail.id)}
+        @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
+        @layer-back=${() => this.setups.backToOwn()}
+        @classroom-leave=${() => {
+          this.classroom = false;
+          this.lesson.leave();
+        }}
+        @lesson-select=${(e: CustomEvent<{ id: string }>) => this.lesson.select(e.detail.id)}
+        @lesson-step=${this.lesson.onStep}
         @lesson-listen=${this.onLessonListen}
       ></headroom-classroom>
     </div>`;
@@ -376,10 +430,7 @@ export class HeadroomApp extends LitElement {
   /** A lesson's "listen" step: its setups (if any), the side and listener, its sound, and play. */
   private readonly onLessonListen = async (event: LessonListenEvent): Promise<void> => {
     const { pair, side, listener, source } = event.detail;
-    if (pair) {
-      this.presetId = '';
-      this.setPair(pair);
-    }
+    if (pair) this.lesson.showStepSetups(pair);
     this.hear(side);
     this.audio.setListener(side, listener ?? 0);
     const choice = sourceChoiceOf(source);
@@ -414,7 +465,7 @@ export class HeadroomApp extends LitElement {
           ${this.opened.claims
             ? html`<headroom-claims
                 .pair=${this.pair}
-                @load-pair=${(e: CustomEvent<{ pair: SetupPair; title: string }>) => this.loadDemonstration(e.detail.pair, e.detail.title)}
+                @load-pair=${(e: HTMLElementEventMap['load-pair']) => this.loadDemonstration(e.detail.pair, e.detail.title)}
               ></headroom-claims>`
             : nothing}
         </details>
@@ -466,6 +517,25 @@ export class HeadroomApp extends LitElement {
     void this.audio.togglePlay(playing);
   }
 
+  /**
+   * A blind test's play button: loudness matched as the test says, the side routed, and
+   * playback started from where it is if it was paused, looping the test's stretch if any.
+   */
+  private async abxListen({ side, loudnessMatched, loop }: HTMLElementEventMap['abx-listen']['detail']): Promise<void> {
+    this.abxRunning = true;
+    this.audio.setMatchLoudness(loudnessMatched);
+    this.audio.setSide(side);
+    if (!this.audio.transport.playing) {
+      this.renderRoot.querySelector('headroom-input-panel')?.pause();
+      await this.audio.togglePlay(true);
+    }
+    if (JSON.stringify(loop) !== JSON.stringify(this.abxLoop)) {
+      this.abxLoop = loop;
+      this.audio.setLoop(true);
+      this.audio.setLoopRegion(loop);
+    }
+  }
+
   private hear(side: Side): void {
     this.abxRunning = false;
     this.audio.setSide(side);
@@ -474,45 +544,16 @@ export class HeadroomApp extends LitElement {
   private onPresetChange(event: PresetChangeEvent): void {
     const pair = pairFromPreset(event.detail.id);
     if (!pair.ok) {
-      this.messages = [...this.messages, ...pair.errors.map((text) => ({ text, error: true }))];
+      this.tell(pair.errors, true);
       return;
     }
-    this.presetId = event.detail.id;
-    this.setPair(pair.value, { preset: event.detail.id });
+    this.setups.replaceOwn(pair.value, `Loaded the preset “${findPreset(event.detail.id)?.title ?? event.detail.id}”`);
   }
 
-  /** A demonstration from the claims or a lesson: both setups at once, then back to the top to hear it. */
+  /** A claim's demonstration plays on top of the user's setups; then back to the top to hear it. */
   private loadDemonstration(pair: SetupPair, title: string): void {
-    this.presetId = '';
-    this.setPair(pair);
-    this.messages = [...this.messages.filter((m) => m.error), { text: `Loaded: ${title}. Press Play, then switch A and B.`, error: false }];
+    this.setups.showLayer(pair, { kind: 'claim', title: `the demonstration “${title}”`, short: 'a claim’s demonstration' });
     this.renderRoot.querySelector('#listen-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  }
-
-  private changeSetup(side: Side, setup: Setup): void {
-    this.presetId = '';
-    this.setPair(side === 'A' ? { ...this.pair, a: setup } : { ...this.pair, b: setup });
-  }
-
-  /** The one place the pair changes: sound, URL and saved state follow. */
-  private setPair(pair: SetupPair, options: { preset?: string } = {}): void {
-    this.pair = pair;
-    this.audio.setPair(pair.a, pair.b);
-    const problems: string[] = [];
-    const url = urlWithPair(window.location.href, pair);
-    if (url.ok) {
-      if (options.preset) {
-        url.value.searchParams.delete('a');
-        url.value.searchParams.delete('b');
-        url.value.searchParams.set('preset', options.preset);
-      }
-      window.history.replaceState(null, '', url.value);
-    } else {
-      problems.push(...url.errors);
-    }
-    const saved = saveState(storage(), pair);
-    if (!saved.ok) problems.push(...saved.errors);
-    if (problems.length > 0) this.messages = [...this.messages, ...problems.map((text) => ({ text, error: false }))];
   }
 
   private exportPair(): void {
@@ -527,8 +568,7 @@ export class HeadroomApp extends LitElement {
       this.exportMessage = { text: `"${file.name}" was not loaded: ${pair.errors.join('; ')}`, error: true };
       return;
     }
-    this.presetId = '';
-    this.setPair(pair.value);
+    this.setups.replaceOwn(pair.value, `Loaded A and B from “${file.name}”`);
     this.exportMessage = { text: `Loaded A and B from "${file.name}".`, error: false };
   }
 
@@ -550,10 +590,15 @@ export class HeadroomApp extends LitElement {
     }
   }
 
-  /** A and B switch, Space plays or pauses — unless the user is typing or in the blind test. */
+  /** A and B switch, Space plays or pauses, Ctrl/Cmd+Z undoes a replaced pair — unless the user is typing or in the blind test. */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     const path = event.composedPath().filter((node): node is HTMLElement => node instanceof HTMLElement);
+    const typing = path.some((node) => node.matches('input, select, textarea, [contenteditable]'));
+    if (!event.defaultPrevented && !typing && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'z' && !event.shiftKey) {
+      if (this.setups.undo()) event.preventDefault();
+      return;
+    }
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     // Typing, choosing and the blind test keep their keys; Space on a focused button presses it.
     const ownKeys = ['headroom-abx', 'headroom-input-panel'];
     if (path.some((node) => node.matches('input, select, textarea, [contenteditable]') || ownKeys.includes(node.localName))) return;
@@ -569,12 +614,21 @@ export class HeadroomApp extends LitElement {
   };
 }
 
-function compute(setup: Setup): Computed {
+function compute(setup: Setup, targetSplDb: number): Computed {
   try {
-    return { ok: true, report: buildReport(setup) };
+    return { ok: true, report: buildReport(setup, { targetSplDb }) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+const presetJson = new Map(presets.map((p) => [JSON.stringify(p.setup), p.story]));
+const stories = new WeakMap<Setup, string>();
+/** The preset's one-line story when the setup is a preset's own setup (worked out once per setup). */
+function storyOf(setup: Setup): string {
+  let story = stories.get(setup);
+  if (story === undefined) stories.set(setup, (story = presetJson.get(JSON.stringify(setup)) ?? ''));
+  return story;
 }
 
 function download(blob: Blob, name: string): void {

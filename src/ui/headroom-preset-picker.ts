@@ -1,8 +1,9 @@
 /**
  * <headroom-preset-picker>: a labelled select over the presets. Properties down (the list
  * and the selected id), one event up: `preset-change` with `{ id }` when the user picks one.
+ * When the pair on screen is no preset (`selected` is ''), the select says "Custom".
  */
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { baseStyles } from './styles.ts';
 
@@ -61,7 +62,8 @@ export class HeadroomPresetPicker extends LitElement {
   override render(): TemplateResult {
     return html`<label>
       Preset
-      <select @change=${this.onChange} .value=${this.selected}>
+      <select data-testid="preset" @change=${this.onChange} .value=${this.selected}>
+        ${this.selected === '' ? html`<option value="" selected disabled>Custom (not a preset)</option>` : nothing}
         ${this.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === this.selected}>${p.title}</option>`)}
       </select>
     </label>`;

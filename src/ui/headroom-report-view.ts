@@ -9,7 +9,7 @@
  */
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ClippingReport, ListenerReport, Report } from '../model/report-contract.ts';
+import type { Advice, ClippingReport, ListenerReport, Report } from '../model/report-contract.ts';
 import type { Amp, Headphone, Setup, Source } from '../model/setup.ts';
 import {
   formatDb,
@@ -147,8 +147,9 @@ export class HeadroomReportView extends LitElement {
         color: var(--_muted);
       }
 
-      /* Clipping line */
-      .clipping {
+      /* Status lines: the clipping line and the advice's verdicts (ok, near, over). */
+      .clipping,
+      .verdict {
         display: flex;
         gap: 0.6rem;
         align-items: baseline;
@@ -158,11 +159,13 @@ export class HeadroomReportView extends LitElement {
         background: var(--_surface-2);
         margin: 0;
       }
-      .clipping.ok {
+      .clipping.ok,
+      .verdict.ok {
         background: var(--_good-bg);
         border-color: color-mix(in srgb, var(--_good) 35%, transparent);
       }
-      .clipping.near {
+      .clipping.near,
+      .verdict.near {
         background: var(--_warn-bg);
         border-color: color-mix(in srgb, var(--_warn) 35%, transparent);
       }
@@ -322,6 +325,20 @@ export class HeadroomReportView extends LitElement {
         color: var(--_surface);
         background: var(--_bad);
       }
+      .advice {
+        display: grid;
+        gap: 0.5rem;
+      }
+      .advice .target {
+        text-transform: none;
+        letter-spacing: 0;
+        font-weight: 500;
+        margin-left: 0.3rem;
+      }
+      .verdict ul {
+        margin: 0.4rem 0 0;
+        padding-left: 1.1rem;
+      }
     `,
   ];
 
@@ -349,12 +366,17 @@ export class HeadroomReportView extends LitElement {
   /** How the compared report is named in the tables. */
   @property({ attribute: 'compare-label' }) compareLabel = 'B';
 
+  /** What to show: everything, only the story and the advice (a card's top), or everything else. */
+  @property() show: 'all' | 'advice' | 'figures' = 'all';
+
   override render(): TemplateResult {
     const { setup, report } = this;
     if (!setup || !report) return html`<p class="empty">No setup to show.</p>`;
+    const top = html`${this.heading ? html`<h2>${this.heading}</h2>` : nothing}
+      ${this.story ? html`<p class="story" data-testid="story">${this.story}</p>` : nothing} ${adviceSection(report)}`;
+    if (this.show === 'advice') return top;
     return html`
-      ${this.heading ? html`<h2>${this.heading}</h2>` : nothing}
-      ${this.story ? html`<p class="story">${this.story}</p>` : nothing}
+      ${this.show === 'all' ? top : nothing}
 
       <section aria-labelledby="chain-heading">
         <h3 id="chain-heading">Chain</h3>
@@ -388,6 +410,37 @@ export class HeadroomReportView extends LitElement {
       </section>
     `;
   }
+}
+
+/**
+ * The model's advice at the top: one sentence per listener (listeners with the same sentence
+ * grouped), then every further reason. The sentences are the model's own.
+ */
+function adviceSection(report: Report): TemplateResult {
+  const groups: { listeners: number[]; advice: Advice }[] = [];
+  report.headphones.forEach(({ advice }, i) => {
+    const same = groups.find((g) => JSON.stringify(g.advice) === JSON.stringify(advice));
+    if (same) same.listeners.push(i + 1);
+    else groups.push({ listeners: [i + 1], advice });
+  });
+  const many = report.headphones.length > 1;
+  return html`<section class="advice" aria-labelledby="advice-heading" data-testid="advice">
+    <h3 id="advice-heading">Do you need an amp? <span class="target">For ${trim(report.headphones[0]!.advice.targetSplDb)}&nbsp;dB SPL peaks</span></h3>
+    ${groups.map(
+      ({ listeners, advice }) => html`<div class="verdict ${advice.verdict === 'fine' ? 'ok' : 'near'}" data-testid="verdict" data-verdict=${advice.verdict}>
+        ${advice.verdict === 'improve' ? html`<span class="badge">Improve</span>` : nothing}
+        <div>
+          ${many ? html`<strong>${listenerList(listeners, report.headphones.length)}:</strong> ` : nothing}${advice.summary}
+          ${advice.reasons.length > 1 ? html`<ul>${advice.reasons.slice(1).map((r) => html`<li>${r.text}</li>`)}</ul>` : nothing}
+        </div>
+      </div>`,
+    )}
+  </section>`;
+}
+
+function listenerList(listeners: readonly number[], count: number): string {
+  if (listeners.length === count) return count === 2 ? 'Both listeners' : `All ${count} listeners`;
+  return listeners.length === 1 ? `Listener ${listeners[0]}` : `Listeners ${listeners.join(', ')}`;
 }
 
 function sourceStage(source: Source): TemplateResult {
@@ -532,9 +585,10 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
     <table>
       <tbody>
         <tr>
-          <th scope="row">Loudness</th>
+          <th scope="row" title="The level of the 1 kHz test sine at its test level, not of the music playing">Test tone</th>
           <td>
             <span class="spl" data-testid="spl">${formatDb(listener.splDb)}</span>&nbsp;SPL
+            <span class="sub">1&nbsp;kHz sine, not the music</span>
             ${other ? compareLine(label, `${formatDb(other.splDb)} SPL`, other.splDb - listener.splDb) : nothing}
           </td>
         </tr>
@@ -559,12 +613,12 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
           </td>
         </tr>
         <tr>
-          <th scope="row" title="Loudness at which the first voltage or current limit reaches this listener, at this volume">
+          <th scope="row" title="SPL of the loudest 1 kHz sine that reaches no voltage or current limit, at this volume">
             Max clean SPL
           </th>
           <td>
             ${formatDb(listener.maxCleanSplDb)}
-            <span class="sub">${formatSignedDb(headroomDb)} headroom</span>
+            <span class="sub">1&nbsp;kHz tone; ${formatSignedDb(headroomDb)} headroom</span>
             ${other ? compareLine(label, `${formatDb(other.maxCleanSplDb)}, ${formatSignedDb(other.maxCleanSplDb - other.splDb)} headroom`) : nothing}
           </td>
         </tr>

@@ -37,3 +37,64 @@ export const baseStyles = css`
     color: var(--_muted);
   }
 `;
+
+/**
+ * Buttons, small text inputs and key caps as the newer panels draw them (playing bar, target,
+ * the blind test's stretch): one place for their look. `button.primary` is the accent button,
+ * `aria-pressed` marks the chosen one; `input.field` is a short text field.
+ */
+export const controlStyles = css`
+  button {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    padding: 0.35rem 0.8rem;
+    min-height: 2.5rem;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_surface);
+    font-weight: 650;
+  }
+  button[aria-pressed='true'] {
+    border: 2px solid var(--_accent);
+    color: var(--_accent);
+    font-weight: 750;
+  }
+  button:focus-visible,
+  input.field:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  input.field {
+    font: inherit;
+    width: 5.5rem;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    padding: 0.3rem 0.5rem;
+  }
+  input.field[aria-invalid='true'] {
+    border-color: var(--_bad);
+  }
+  kbd {
+    font: inherit;
+    font-size: 0.8rem;
+    border: 1px solid var(--_border);
+    border-bottom-width: 2px;
+    border-radius: 4px;
+    padding: 0 0.3rem;
+    color: var(--_muted);
+    background: var(--_surface);
+  }
+  button.primary kbd {
+    color: inherit;
+    background: transparent;
+    border-color: currentColor;
+  }
+`;

@@ -1,7 +1,7 @@
 /** The ABX session: fixed N, hidden X drawn up front, answers in order, results sealed until the end. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AbxSession, abxResultsToCsv, abxResultsToJson, binomialPValue, seededRandom, type AbxSide } from '../../src/abx/index.ts';
+import { AbxSession, abxResultsToCsv, abxSummary, abxResultsToJson, binomialPValue, seededRandom, type AbxSide } from '../../src/abx/index.ts';
 
 /** The hidden sides, read the way a listener would: by pressing X in every trial. */
 function hiddenSequence(session: AbxSession): AbxSide[] {
@@ -112,7 +112,8 @@ describe('AbxSession', () => {
     const session = new AbxSession({ random: seededRandom(9), conditions: { a: 'Phone', b: 'Phone + amp' } });
     hiddenSequence(session);
     const r = session.results();
-    expect(r).toMatchObject({ format: 'headroom/abx@1', correct: 16, n: 16, conditions: { a: 'Phone', b: 'Phone + amp' } });
+    expect(r).toMatchObject({ format: 'headroom/abx@2', correct: 16, n: 16, conditions: { a: 'Phone', b: 'Phone + amp' }, loudnessMatched: true });
+    expect(r.summary).toBe('16 of 16 right: p = 1.5e-5; you probably hear a difference.');
     expect(r.pValue).toBe(1 / 65536);
     expect(r.dPrime).toBeCloseTo(3.822, 3);
   });
@@ -149,19 +150,41 @@ describe('ABX export', () => {
     return session.results();
   };
 
-  it('JSON round-trips to the results, with the headroom/abx@1 fields', () => {
+  it('JSON round-trips to the results, with the headroom/abx@2 fields', () => {
     const r = finished();
     const parsed = JSON.parse(abxResultsToJson(r)) as Record<string, unknown>;
     expect(parsed).toEqual(r);
-    expect(Object.keys(parsed)).toEqual(['format', 'conditions', 'trials', 'correct', 'n', 'pValue', 'dPrime', 'startedAt', 'finishedAt']);
-    expect(Object.keys((parsed.trials as object[])[0]!)).toEqual(['x', 'answer', 'correct', 'listenedTo', 'ms']);
+    expect(Object.keys(parsed)).toEqual(['format', 'conditions', 'trials', 'correct', 'n', 'pValue', 'dPrime', 'startedAt', 'finishedAt', 'loudnessMatched', 'summary']);
+    expect(Object.keys((parsed.trials as object[])[0]!)).toEqual(['x', 'answer', 'correct', 'listenedTo', 'ms', 'loudnessMatched']);
+  });
+
+  it('a run with one play unmatched says "loudness not matched" in its result, its trial and both exports', () => {
+    const session = new AbxSession({ trials: 5, random: seededRandom(2) });
+    session.listen('A');
+    session.listen('X', false);
+    session.answer('A');
+    while (!session.finished) session.answer('B');
+    const r = session.results();
+    expect(r.loudnessMatched).toBe(false);
+    expect(r.trials.map((t) => t.loudnessMatched)).toEqual([false, true, true, true, true]);
+    expect(r.summary).toMatch(/\(loudness not matched: the level difference alone may explain the score\)\.$/);
+    expect(JSON.parse(abxResultsToJson(r)).summary).toBe(r.summary);
+    const rows = abxResultsToCsv(r).trimEnd().split('\r\n');
+    expect(rows[1]!.endsWith(',not matched')).toBe(true);
+    expect(rows[2]!.endsWith(',matched')).toBe(true);
+  });
+
+  it('says the result in one sentence: 12 of 16 right is p = 0.038, a difference; 11 of 16 is not', () => {
+    // Σ C(16, k) for k = 12…16 over 2^16: 2517/65536 = 0.0384; for k = 11…16: 6885/65536 = 0.105.
+    expect(abxSummary(12, 16, 2517 / 65536, true)).toBe('12 of 16 right: p = 0.038; you probably hear a difference.');
+    expect(abxSummary(11, 16, 6885 / 65536, true)).toBe('11 of 16 right: p = 0.105; no difference shown: guessing scores this well too often.');
   });
 
   it('CSV has a header and one row per trial, quoting labels with commas and quotes', () => {
     const r = finished();
     const lines = abxResultsToCsv(r).trimEnd().split('\r\n');
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toBe('trial,x,answer,correct,listened_to,ms,label_a,label_b');
-    expect(lines[1]).toBe(`1,${r.trials[0]!.x},A,${r.trials[0]!.correct},A X,${r.trials[0]!.ms},"Phone, 2 Ω","Amp ""desk"""`);
+    expect(lines[0]).toBe('trial,x,answer,correct,listened_to,ms,label_a,label_b,loudness');
+    expect(lines[1]).toBe(`1,${r.trials[0]!.x},A,${r.trials[0]!.correct},A X,${r.trials[0]!.ms},"Phone, 2 Ω","Amp ""desk""",matched`);
   });
 });

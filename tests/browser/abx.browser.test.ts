@@ -75,7 +75,78 @@ describe('<headroom-abx>', () => {
     expect(textOf(root.querySelector('[data-testid="p-value"]'))).toBe('p = 0.038');
     expect(textOf(root.querySelector('[data-testid="d-prime"]'))).toBe('1.79');
     expect(textOf(root.querySelector('[data-testid="verdict"]'))).toMatch(/^You heard a difference\. Guessing alone gets 12 or more of 16 right only 3\.8 % of the time/);
+    expect(textOf(root.querySelector('[data-testid="abx-summary"]'))).toBe('12 of 16 right: p = 0.038; you probably hear a difference.');
+    expect(root.querySelector('[data-testid="abx-unmatched"]')).toBeNull();
     expect(heard).toHaveLength(32);
+  });
+
+  it('matches loudness by default; turning it off asks first, and the result and its export then say "loudness not matched"', async () => {
+    const { abx, root } = await mount({ trials: 5 });
+    const sent: { matched: boolean }[] = [];
+    const listens: { loudnessMatched: boolean }[] = [];
+    document.body.addEventListener('abx-loudness', (event) => sent.push(event.detail));
+    document.body.addEventListener('abx-listen', (event) => listens.push(event.detail));
+    const box = root.querySelector<HTMLInputElement>('[data-testid="abx-match"]')!;
+    expect(box.checked).toBe(true);
+    abx.loudnessOffsetDb = -15.6;
+    await abx.updateComplete;
+    expect(textOf(root.querySelector('[data-testid="abx-offset"]'))).toBe('B’s offset: −15.6 dB');
+    button(root, 'play-a').click();
+    expect(listens.at(-1)!.loudnessMatched).toBe(true);
+    // Unticking only asks; "Keep it matched" leaves it on and sends nothing.
+    await userEvent.click(box);
+    await abx.updateComplete;
+    expect(box.checked).toBe(true);
+    expect(textOf(root)).toContain('a listener can pick X by loudness alone');
+    button(root, 'keep-matched').click();
+    await abx.updateComplete;
+    expect(sent).toEqual([]);
+    await userEvent.click(box);
+    await abx.updateComplete;
+    button(root, 'confirm-unmatched').click();
+    await abx.updateComplete;
+    expect(sent).toEqual([{ matched: false }]);
+    expect(box.checked).toBe(false);
+    button(root, 'play-x').click();
+    expect(listens.at(-1)!.loudnessMatched).toBe(false);
+    for (let trial = 0; trial < 5; trial++) {
+      button(root, 'answer-a').click();
+      await abx.updateComplete;
+      button(root, 'next').click();
+      await abx.updateComplete;
+    }
+    expect(textOf(root.querySelector('[data-testid="abx-summary"]'))).toMatch(/\(loudness not matched: the level difference alone may explain the score\)\.$/);
+    expect(textOf(root.querySelector('[data-testid="abx-unmatched"]'))).toMatch(/^Loudness not matched/);
+  });
+
+  it('Space inside the section plays and pauses; Play A with a stretch to loop sends it, and a stretch outside the sound names the range and is not sent', async () => {
+    const { abx, root } = await mount({ trials: 5 });
+    abx.duration = 30;
+    abx.position = 12.34;
+    await abx.updateComplete;
+    const plays: boolean[] = [];
+    const listens: { loop: { start: number; end: number } | null }[] = [];
+    document.body.addEventListener('transport-play', (event) => plays.push((event as CustomEvent<{ playing: boolean }>).detail.playing));
+    document.body.addEventListener('abx-listen', (event) => listens.push(event.detail));
+    // With Play A focused, Space plays and pauses; it does not press Play A.
+    button(root, 'play-a').focus();
+    await userEvent.keyboard(' ');
+    abx.playing = true;
+    await abx.updateComplete;
+    await userEvent.keyboard(' ');
+    expect(plays).toEqual([true, false]);
+    expect(listens).toEqual([]);
+    button(root, 'loop-here').click();
+    await abx.updateComplete;
+    button(root, 'play-a').click();
+    expect(listens.at(-1)!.loop).toEqual({ start: 12.3, end: 17.3 });
+    const end = root.querySelector<HTMLInputElement>('[data-testid="abx-loop-end"]')!;
+    await userEvent.clear(end);
+    await userEvent.type(end, '31');
+    await abx.updateComplete;
+    expect(textOf(root.querySelector('[data-testid="abx-loop-error"]'))).toBe('The stretch must end at least 0.5 s after it starts and at most at 30.0 s, the length of the sound (got "31").');
+    button(root, 'play-b').click();
+    expect(listens.at(-1)!.loop).toBeNull();
   });
 
   it('sends abx-listen with A for A, B for B and the hidden side for X: answering by it scores 16/16 (p = 1.5 × 10⁻⁵)', async () => {
@@ -128,7 +199,7 @@ describe('<headroom-abx>', () => {
     expect(pageKeys).toEqual([]);
   });
 
-  it('exports the finished run as JSON (headroom/abx@1) and CSV (N + 1 lines) through blob downloads', async () => {
+  it('exports the finished run as JSON (headroom/abx@2) and CSV (N + 1 lines) through blob downloads', async () => {
     const { abx, root } = await mount({ trials: 5 });
     for (let trial = 0; trial < 5; trial++) {
       button(root, 'play-x').click();
@@ -151,7 +222,7 @@ describe('<headroom-abx>', () => {
     expect(downloads[0]).toMatch(/^headroom-abx-.+\.json$/);
     expect(downloads[1]).toMatch(/^headroom-abx-.+\.csv$/);
     const json = JSON.parse(await blobs[0]!.text()) as { format: string; n: number; trials: { listenedTo: string[] }[]; conditions: { a: string; b: string } };
-    expect(json.format).toBe('headroom/abx@1');
+    expect(json.format).toBe('headroom/abx@2');
     expect(json.n).toBe(5);
     expect(json.conditions).toEqual({ a: 'Phone → HD 600', b: 'Phone → amp → HD 600' });
     expect(json.trials.map((t) => t.listenedTo)).toEqual(Array(5).fill(['X']));

@@ -144,7 +144,7 @@ describe('the page on the Vite dev server', () => {
     await page.getByLabel('Preset').selectOption('iec-120-ohm-hf5');
     await expectPairReports(page, presetPair('iec-120-ohm-hf5'));
     const saved = await page.evaluate(() => localStorage.getItem('headroom:state'));
-    expect(saved).toContain('headroom/saved-state@1');
+    expect(saved).toContain('headroom/saved-state@2');
 
     const bad: SetupPair = { a: setup(), b: setup({ headphones: [resistiveHeadphone(32)] }) };
     const query = new URLSearchParams(encodeUrlState(bad).ok ? (encodeUrlState(bad) as { value: string }).value : '');

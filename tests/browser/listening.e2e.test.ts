@@ -205,12 +205,13 @@ describe('listening in the app', () => {
     await page.context().close();
   });
 
-  it('in classroom mode, a lesson’s listen step loads its setups into the app and plays them on the side it names', async () => {
+  it('in classroom mode, a lesson’s listen step plays its setups on the side it names, and leaving the classroom brings back the user’s own', async () => {
     const lesson = findLesson('splitters')!;
     const listenStep = lesson.steps.findIndex((step) => step.kind === 'listen');
     const step = lesson.steps[listenStep]!;
     expect(step.kind === 'listen' && step.pair).toBeTruthy();
     const { page, problems } = await openPage(browser, server.url, DESKTOP);
+    const own = await page.locator('[data-testid="side-B"] [data-testid="listener"] h4').allTextContents();
     await page.getByTestId('classroom-open').click();
     const classroom = page.locator('headroom-classroom');
     await classroom.getByTestId('lesson-pick').selectOption('splitters');
@@ -220,12 +221,16 @@ describe('listening in the app', () => {
     if (step.kind !== 'listen' || !step.pair) throw new Error('the splitters lesson listens to a pair');
     const heard = step.hear.side;
     expect(await classroom.getByTestId(`side-${heard}`).getAttribute('aria-pressed')).toBe('true');
-    await page.screenshot({ path: join(screenshotDir, 'app-classroom-listening.png') });
-    await page.getByTestId('classroom-close').click();
+    expect(readable(await classroom.getByTestId('playing').textContent())).toContain(`the lesson’s setups (step ${listenStep + 1})`);
+    // The app under the projector plays the lesson's pair.
     const names = await page.locator('[data-testid="side-B"] [data-testid="listener"] h4').allTextContents();
-    // Each card's heading: its number, the name, and the live "Clean"/"Clipping" badge while playing.
     expect(names).toHaveLength(step.pair.b.headphones.length);
     names.forEach((name, i) => expect(readable(name)).toContain(step.pair.b.headphones[i]!.name));
+    await page.screenshot({ path: join(screenshotDir, 'app-classroom-listening.png') });
+    await classroom.getByTestId('classroom-close').click();
+    // While playing, each heading also carries the live "Clean"/"Clipping" badge.
+    const withoutBadge = (names: string[]) => names.map((name) => readable(name).replace(/(Clean|Clipping)$/, ''));
+    await expect.poll(async () => withoutBadge(await page.locator('[data-testid="side-B"] [data-testid="listener"] h4').allTextContents())).toEqual(withoutBadge(own));
     expect(problems.lines).toEqual([]);
     await page.context().close();
   });

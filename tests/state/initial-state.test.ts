@@ -5,6 +5,7 @@ import { saveState, STORAGE_KEY, type StorageLike } from '../../src/state/saved-
 import { defaultPair } from '../../src/state/setup-pair.ts';
 import { encodeSetupParam } from '../../src/state/url-state.ts';
 import { encodeBase64Url } from '../../src/state/base64url.ts';
+import { shareQuery } from '../../src/state/link.ts';
 import { resistiveHeadphone, setup } from '../support/setups.ts';
 import { MemoryStorage } from './memory-storage.ts';
 
@@ -19,38 +20,42 @@ function storageWith(pair: typeof savedPair | null): MemoryStorage {
   return storage;
 }
 
-describe('the initial state: URL, then saved, then defaults', () => {
-  it('takes a valid URL pair over the saved one, without writing storage', () => {
+describe('the initial state: URL, then saved, then defaults', async () => {
+  it('takes a valid URL pair over the saved one, without writing storage, and hands back the saved pair it stands in for', async () => {
     const storage = storageWith(savedPair);
     const before = storage.getItem(STORAGE_KEY);
-    expect(initialState(linkTo(urlPair), storage)).toEqual({ pair: urlPair, origin: 'url', messages: [] });
+    expect(await initialState(linkTo(urlPair), storage)).toEqual({ pair: urlPair, origin: 'url', messages: [], targetSplDb: 110, lesson: null, savedPair });
     expect(storage.getItem(STORAGE_KEY)).toBe(before);
   });
 
-  it('takes ?preset= over the saved pair', () => {
-    const state = initialState(`${BASE}?preset=iec-120-ohm-hf5`, storageWith(savedPair));
+  it('takes ?preset= over the saved pair', async () => {
+    const state = await initialState(`${BASE}?preset=iec-120-ohm-hf5`, storageWith(savedPair));
     expect(state.origin).toBe('preset');
     expect(state.pair.a).toEqual(findPreset('iec-120-ohm-hf5')!.setup);
     expect(state.messages).toEqual([]);
   });
 
-  it('uses the saved pair when the URL has none', () => {
-    expect(initialState(BASE, storageWith(savedPair))).toEqual({ pair: savedPair, origin: 'saved', messages: [] });
+  it('uses the saved pair when the URL has none', async () => {
+    expect(await initialState(BASE, storageWith(savedPair))).toEqual({ pair: savedPair, origin: 'saved', messages: [], targetSplDb: 110, lesson: null, savedPair: null });
   });
 
-  it('uses the defaults when there is neither, silently', () => {
-    expect(initialState(BASE, storageWith(null))).toEqual({ pair: defaultPair(), origin: 'default', messages: [] });
-    expect(initialState(BASE, null)).toEqual({ pair: defaultPair(), origin: 'default', messages: [] });
+  it('uses the defaults when there is neither, silently', async () => {
+    const defaults = { pair: defaultPair(), origin: 'default', messages: [], targetSplDb: 110, lesson: null, savedPair: null };
+    expect(await initialState(BASE, storageWith(null))).toEqual(defaults);
+    expect(await initialState(BASE, null)).toEqual(defaults);
   });
 
-  it('falls back from an invalid URL to the saved pair, says why, and leaves the saved pair untouched', () => {
+  it('falls back from an invalid URL to the saved pair, says why, and leaves the saved pair untouched', async () => {
     const bad = setup({ headphones: [{ ...resistiveHeadphone(32), impedance: { nominalOhms: -3 } }] });
     const storage = storageWith(savedPair);
     const before = storage.getItem(STORAGE_KEY);
-    const state = initialState(`${BASE}?a=${encodeSetupParam(setup())}&b=${encodeBase64Url(JSON.stringify(bad))}`, storage);
+    const state = await initialState(`${BASE}?a=${encodeSetupParam(setup())}&b=${encodeBase64Url(JSON.stringify(bad))}`, storage);
     expect(state).toEqual({
       pair: savedPair,
       origin: 'saved',
+      targetSplDb: 110,
+      lesson: null,
+      savedPair: null,
       messages: [
         'URL parameter "b": headphones[0].impedance.nominalOhms must be > 0 (got -3)',
         "The link's setups were not loaded; showing your saved setups instead.",
@@ -59,10 +64,10 @@ describe('the initial state: URL, then saved, then defaults', () => {
     expect(storage.getItem(STORAGE_KEY)).toBe(before);
   });
 
-  it('falls back from an invalid URL and an invalid saved state to the defaults, reporting both', () => {
+  it('falls back from an invalid URL and an invalid saved state to the defaults, reporting both', async () => {
     const storage = new MemoryStorage();
     storage.setItem(STORAGE_KEY, '{"format":"headroom/saved-state@1","pair":{"a":1,"b":2}}');
-    const state = initialState(`${BASE}?preset=gone`, storage);
+    const state = await initialState(`${BASE}?preset=gone`, storage);
     expect(state.origin).toBe('default');
     expect(state.pair).toEqual(defaultPair());
     expect(state.messages[0]).toMatch(/^URL parameter "preset": no preset "gone"/);
@@ -75,7 +80,7 @@ describe('the initial state: URL, then saved, then defaults', () => {
     expect(storage.getItem(STORAGE_KEY)).toContain('"a":1');
   });
 
-  it('never throws on storage that throws', () => {
+  it('never throws on storage that throws', async () => {
     const throwing: StorageLike = {
       getItem: () => {
         throw new Error('denied');
@@ -84,8 +89,24 @@ describe('the initial state: URL, then saved, then defaults', () => {
         throw new Error('denied');
       },
     };
-    const state = initialState(BASE, throwing);
+    const state = await initialState(BASE, throwing);
     expect(state.origin).toBe('default');
     expect(state.messages[0]).toBe('Saved state could not be read (denied)');
+  });
+
+  it('reads the target from a @2 saved state, and a lesson and step from the link', async () => {
+    const storage = new MemoryStorage();
+    saveState(storage, savedPair, new Date(), 96);
+    const state = await initialState(`${BASE}?lesson=splitters&step=4`, storage);
+    expect(state).toMatchObject({ pair: savedPair, origin: 'saved', targetSplDb: 96, lesson: { id: 'splitters', step: 4 }, messages: [] });
+  });
+
+  it('opens a compact p= link, and says which parameter is wrong in a broken one', async () => {
+    const query = await shareQuery({ pair: urlPair, lesson: null });
+    expect(query.startsWith('p=')).toBe(true);
+    expect(await initialState(`${BASE}?${query}`, storageWith(savedPair))).toMatchObject({ pair: urlPair, origin: 'url', savedPair });
+    const broken = await initialState(`${BASE}?${query.slice(0, -12)}`, storageWith(savedPair));
+    expect(broken.pair).toEqual(savedPair);
+    expect(broken.messages[0]).toMatch(/^URL parameter "p" is not a compressed pair \(.*was the link cut short\?\)$/);
   });
 });

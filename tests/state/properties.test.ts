@@ -65,11 +65,11 @@ describe('state properties', () => {
     );
   });
 
-  it('well-encoded but invalid JSON in the URL yields messages and the fallback, never an exception', () => {
-    fc.assert(
-      fc.property(jsonGarbage, jsonGarbage, (a, b) => {
+  it('well-encoded but invalid JSON in the URL yields messages and the fallback, never an exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(jsonGarbage, jsonGarbage, async (a, b) => {
         const url = `?a=${encodeBase64Url(JSON.stringify(a) ?? 'null')}&b=${encodeBase64Url(JSON.stringify(b) ?? 'null')}`;
-        const state = initialState(url, null);
+        const state = await initialState(url, null);
         expect(state.origin).toBe('default');
         expect(state.pair).toEqual(defaultPair());
         expect(state.messages.length).toBeGreaterThan(1);
@@ -78,15 +78,15 @@ describe('state properties', () => {
     );
   });
 
-  it('random text or JSON in storage never throws and always yields a message', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), jsonGarbage.map((v) => JSON.stringify(v) ?? ''), jsonGarbage.map((pair) => JSON.stringify({ format: 'headroom/saved-state@1', pair }))), (text) => {
+  it('random text or JSON in storage never throws and always yields a message', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), jsonGarbage.map((v) => JSON.stringify(v) ?? ''), jsonGarbage.map((pair) => JSON.stringify({ format: 'headroom/saved-state@1', pair }))), async (text) => {
         const storage = new MemoryStorage();
         storage.setItem(STORAGE_KEY, text);
         const saved = loadSavedState(storage);
         expect(saved.kind).toBe('invalid');
         expect(saved.kind === 'invalid' && saved.messages.length > 0).toBe(true);
-        const state = initialState('https://headroom.example/', storage);
+        const state = await initialState('https://headroom.example/', storage);
         expect(state.origin).toBe('default');
         expect(state.messages.length).toBeGreaterThan(0);
       }),

@@ -18,8 +18,22 @@ describe('the saved state', () => {
     const pair = defaultPair();
     const now = new Date('2026-11-23T12:00:00Z');
     expect(saveState(storage, pair, now)).toEqual({ ok: true, value: null });
-    expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toEqual({ format: SAVED_STATE_FORMAT, savedAt: '2026-11-23T12:00:00.000Z', pair });
-    expect(loadSavedState(storage)).toEqual({ kind: 'ok', pair, savedAt: '2026-11-23T12:00:00.000Z' });
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toEqual({ format: 'headroom/saved-state@2', savedAt: '2026-11-23T12:00:00.000Z', pair, targetSplDb: 110 });
+    expect(loadSavedState(storage)).toEqual({ kind: 'ok', pair, savedAt: '2026-11-23T12:00:00.000Z', targetSplDb: 110, messages: [] });
+  });
+
+  it('keeps the listening target in @2, still reads @1 (with the default target), and reports a bad target without losing the pair', () => {
+    const pair = defaultPair();
+    const storage = new MemoryStorage();
+    saveState(storage, pair, new Date('2026-11-23T12:00:00Z'), 104.5);
+    expect(loadSavedState(storage)).toMatchObject({ kind: 'ok', pair, targetSplDb: 104.5, messages: [] });
+    expect(loadSavedState(withText(JSON.stringify({ format: 'headroom/saved-state@1', savedAt: 'x', pair })))).toMatchObject({ kind: 'ok', pair, targetSplDb: 110, messages: [] });
+    expect(loadSavedState(withText(JSON.stringify({ format: SAVED_STATE_FORMAT, savedAt: 'x', pair, targetSplDb: 200 })))).toMatchObject({
+      kind: 'ok',
+      pair,
+      targetSplDb: 110,
+      messages: ['Saved state: targetSplDb must be a number from 60 to 130 dB SPL (got 200); using 110 dB SPL'],
+    });
   });
 
   it('is simply absent when nothing was saved or there is no storage', () => {
@@ -30,7 +44,7 @@ describe('the saved state', () => {
   it('reports corrupt JSON, another format, and a missing pair', () => {
     expect(messagesOf(loadSavedState(withText('{not json')))[0]).toMatch(/^Saved state is not valid JSON: /);
     expect(messagesOf(loadSavedState(withText('{"format":"headroom/saved-state@0","pair":{}}')))).toEqual([
-      'Saved state has format "headroom/saved-state@0", not "headroom/saved-state@1"',
+      'Saved state has format "headroom/saved-state@0", not "headroom/saved-state@2" or "headroom/saved-state@1"',
     ]);
     expect(messagesOf(loadSavedState(withText(`{"format":"${SAVED_STATE_FORMAT}"}`)))).toEqual([
       'Saved state pair must be an object with "a" and "b" (got nothing)',

@@ -26,7 +26,7 @@ import { LIMITER_PROCESSOR, OutputSafety } from './output-safety.ts';
 import { CALIBRATION_DB_SPL_RANGE, checkListenerIndex, checkNumberInRange, checkSide, DEFAULT_LISTENING_LEVEL_DB } from './ranges.ts';
 import { workletFactory } from './worklet-factory.ts';
 import { SidePath } from './side-path.ts';
-import { Transport } from './transport.ts';
+import { Transport, type LoopRegion } from './transport.ts';
 import type { EngineWarning, ListenerMeters, LoudnessReport, Side, SourceMaterial, TransportState } from './types.ts';
 
 /** Above this simulated SPL, long listening harms hearing (DESIGN "Listening"; WHO/NIOSH 85 dBA). */
@@ -344,6 +344,12 @@ export class ListeningEngine {
 
   set loop(on: boolean) {
     this.transport.loop = on;
+    this.emitTransport();
+  }
+
+  /** Loops a stretch (seconds) while looping is on; null loops the whole material. */
+  setLoopRegion(region: LoopRegion | null): void {
+    this.transport.setLoopRegion(region);
     this.emitTransport();
   }
 

@@ -14,6 +14,11 @@ import type { SourceMaterial } from './types.ts';
 
 export const VOICE_FADE_SECONDS = 0.005;
 
+export interface LoopRegion {
+  start: number;
+  end: number;
+}
+
 interface Voice {
   source: IAudioBufferSourceNode<EngineContext>;
   gain: IGainNode<EngineContext>;
@@ -28,6 +33,8 @@ export class Transport {
   private startedAt = 0;
   private playingNow = false;
   private looping = true;
+  /** A stretch to loop instead of the whole material (a blind test's short comparisons). */
+  private region: LoopRegion | null = null;
 
   constructor(
     private readonly context: EngineContext,
@@ -63,7 +70,31 @@ export class Transport {
     const elapsed = this.offset + (this.context.currentTime - this.startedAt);
     const d = this.duration;
     if (d <= 0) return 0;
+    const region = this.looping ? this.region : null;
+    if (region) return elapsed < region.end ? elapsed : region.start + ((elapsed - region.start) % (region.end - region.start));
     return this.looping ? elapsed % d : Math.min(elapsed, d);
+  }
+
+  get loopRegion(): LoopRegion | null {
+    return this.region;
+  }
+
+  /**
+   * Loops `region` (seconds, start < end ≤ duration) while looping is on, or the whole
+   * material with null. Playing from outside the stretch jumps to its start.
+   */
+  setLoopRegion(region: LoopRegion | null): void {
+    if (region) {
+      checkNumberInRange('loop start seconds', region.start, { min: 0, max: this.duration }, 's');
+      checkNumberInRange('loop end seconds', region.end, { min: region.start + 0.05, max: this.duration }, 's');
+    }
+    const now = this.context.currentTime;
+    if (this.playingNow) {
+      this.offset = this.position;
+      this.stopVoice(now);
+    }
+    this.region = region ? { ...region } : null;
+    if (this.playingNow) this.startVoice(now);
   }
 
   /** Loads new material (stops the old), at position 0; playing continues if it was. */
@@ -77,6 +108,7 @@ export class Transport {
     this.material = material;
     this.buffer = buffer;
     this.offset = 0;
+    this.region = null;
     this.playingNow = false;
     if (wasPlaying) this.play();
   }
@@ -122,6 +154,11 @@ export class Transport {
     const source = this.context.createBufferSource();
     source.buffer = buffer;
     source.loop = this.looping;
+    if (this.region) {
+      if (this.offset < this.region.start || this.offset >= this.region.end) this.offset = this.region.start;
+      source.loopStart = this.region.start;
+      source.loopEnd = this.region.end;
+    }
     const gain = this.context.createGain();
     gain.gain.setValueAtTime(0, when);
     gain.gain.linearRampToValueAtTime(1, when + VOICE_FADE_SECONDS);

@@ -1,23 +1,30 @@
 /**
  * <headroom-abx>: a blind ABX test between two conditions the app routes live.
  *
- * Properties down: `labelA`, `labelB` (what A and B are), `trials` (N, 5–100, default 16).
+ * Properties down: `labelA`, `labelB` (what A and B are), `trials` (N, 5–100, default 16),
+ * `playing`, `position` and `duration` (the transport), `loudnessOffsetDb` (the BS.1770
+ * offset the app's loudness match applies, null while measuring).
  * Events up:
- * - `abx-listen` `{ side: 'A' | 'B' }` on every play press: the side the app must route now.
- *   For "Play X" it carries X's hidden side, so the app only switches audio; nothing in the
- *   event says that X was pressed, and the page must never show the side (the app's own A/B
- *   indicator should be hidden while an ABX run is open).
+ * - `abx-listen` `{ side, loudnessMatched, loop }` on every play press: the side the app must
+ *   route now, and start playing from the current position if it is not (as foobar2000's ABX
+ *   does); loudness matched or not; the stretch to loop (seconds) or null. For "Play X" it
+ *   carries X's hidden side, so the app only switches audio; nothing in the event says that X
+ *   was pressed, and the page must never show the side (the app's own A/B indicator should be
+ *   hidden while an ABX run is open).
+ * - `abx-loudness` `{ matched }`: matching is on by default, because a level difference alone
+ *   gives the answer away; turning it off asks to confirm, and the result then says so.
+ * - `transport-play` `{ playing }`: Pause/Play and Space inside the section.
  * - `abx-complete` `{ results }` once the last trial is answered.
  *
  * The session (src/abx) is private state, in an ES private field the page cannot reach. The
  * score is not in the DOM until every trial is answered: N is fixed in advance because looking
  * at a running score and stopping when it looks good inflates false positives.
  *
- * Keyboard (while focus is inside the component): A, B, X play; 1 answers "X is A", 2 "X is B";
- * N goes to the next trial. Handled keys do not propagate, so the page's own A/B shortcuts
+ * Keyboard (while focus is inside the component): A, B, X play; Space pauses and plays (Enter
+ * presses a focused button); 1 answers "X is A", 2 "X is B"; N goes to the next trial. Handled keys do not propagate, so the page's own A/B shortcuts
  * do not also switch the audio.
  */
-import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   ABX_TRIALS_DEFAULT,
@@ -28,9 +35,14 @@ import {
   type AbxResults,
   type AbxSide,
 } from '../../abx/index.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, controlStyles } from '../styles.ts';
 
-export type AbxListenEvent = CustomEvent<{ side: AbxSide }>;
+export interface LoopStretch {
+  start: number;
+  end: number;
+}
+export type AbxListenEvent = CustomEvent<{ side: AbxSide; loudnessMatched: boolean; loop: LoopStretch | null }>;
+export type AbxLoudnessEvent = CustomEvent<{ matched: boolean }>;
 export type AbxCompleteEvent = CustomEvent<{ results: AbxResults }>;
 
 declare global {
@@ -39,9 +51,13 @@ declare global {
   }
   interface HTMLElementEventMap {
     'abx-listen': AbxListenEvent;
+    'abx-loudness': AbxLoudnessEvent;
     'abx-complete': AbxCompleteEvent;
   }
 }
+
+/** Shortest stretch worth looping (s). */
+const MIN_LOOP_SECONDS = 0.5;
 
 const MINUS = '\u2212';
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
@@ -71,6 +87,7 @@ const ANSWER_KEYS: Record<string, AbxSide> = { '1': 'A', '2': 'B' };
 export class HeadroomAbx extends LitElement {
   static override styles = [
     baseStyles,
+    controlStyles,
     css`
       :host {
         display: block;
@@ -167,19 +184,7 @@ export class HeadroomAbx extends LitElement {
         font-weight: 650;
       }
       kbd {
-        font: inherit;
         font-size: 0.75rem;
-        border: 1px solid var(--_border);
-        border-bottom-width: 2px;
-        border-radius: 4px;
-        padding: 0 0.3rem;
-        color: var(--_muted);
-        background: var(--_surface);
-      }
-      button.primary kbd {
-        color: inherit;
-        background: transparent;
-        border-color: currentColor;
       }
       .recorded {
         display: flex;
@@ -238,6 +243,54 @@ export class HeadroomAbx extends LitElement {
       [tabindex='-1']:focus {
         outline: none;
       }
+      .loudness,
+      .stretch {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem 0.8rem;
+        align-items: center;
+      }
+      .loudness label,
+      .stretch label {
+        display: flex;
+        gap: 0.45rem;
+        align-items: center;
+      }
+      .stretch {
+        margin-top: 0.6rem;
+        font-size: 0.92rem;
+      }
+      .stretch input.field {
+        width: 4.5rem;
+        outline-offset: 1px;
+      }
+      .stretch button {
+        min-height: 2.25rem;
+        padding: 0.3rem 0.7rem;
+      }
+      .stretch .error {
+        flex-basis: 100%;
+        margin: 0;
+      }
+      .confirm {
+        flex-basis: 100%;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        border: 2px solid var(--_warn);
+        background: var(--_warn-bg);
+        border-radius: 8px;
+        padding: 0.6rem 0.8rem;
+      }
+      .confirm p {
+        flex-basis: 100%;
+      }
+      .summary {
+        font-size: 1.15rem;
+        font-weight: 650;
+        margin: 0 0 0.6rem;
+      }
       .visually-hidden {
         position: absolute;
         width: 1px;
@@ -258,6 +311,18 @@ export class HeadroomAbx extends LitElement {
   /** Number of trials, fixed for a run: 5–100. A change applies at once before the first answer, otherwise at the next restart. */
   @property({ type: Number }) trials = ABX_TRIALS_DEFAULT;
 
+  @property({ type: Boolean }) playing = false;
+  /** Transport position and length (s), for the stretch to loop. */
+  @property({ type: Number }) position = 0;
+  @property({ type: Number }) duration = 0;
+  /** The offset the loudness match applies to B (dB), null while it is measured. */
+  @property({ attribute: false }) loudnessOffsetDb: number | null = null;
+
+  /** Loudness matching for the test: on unless the listener confirmed turning it off. */
+  @state() private matched = true;
+  @state() private confirmingUnmatched = false;
+  @state() private loop = { on: false, start: '0', end: '5', error: '' };
+
   /** Bumped on every session change, so Lit re-renders; the session itself is not reactive state. */
   @state() private revision = 0;
 
@@ -277,12 +342,19 @@ export class HeadroomAbx extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.onKeyDown);
+    this.addEventListener('keyup', this.onKeyUp);
   }
 
   override disconnectedCallback(): void {
     this.removeEventListener('keydown', this.onKeyDown);
+    this.removeEventListener('keyup', this.onKeyUp);
     super.disconnectedCallback();
   }
+
+  /** A focused button would also be pressed by Space's keyup: Space belongs to play/pause here. */
+  private readonly onKeyUp = (event: KeyboardEvent): void => {
+    if (event.key === ' ' && event.composedPath()[0] instanceof HTMLButtonElement) event.preventDefault();
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const untouched = this.#session === null || this.#session.answered === 0;
@@ -299,6 +371,7 @@ export class HeadroomAbx extends LitElement {
 
   private newSession(): void {
     this.lastPressed = null;
+    this.lastSide = null;
     this.pendingAnswer = null;
     this.showResults = false;
     try {
@@ -332,6 +405,99 @@ export class HeadroomAbx extends LitElement {
     </section>`;
   }
 
+  /** Loudness: matched by default, with the offset; turning it off asks first. */
+  private renderLoudness(): TemplateResult {
+    const offset = this.loudnessOffsetDb;
+    return html`<div class="loudness" data-testid="abx-loudness">
+      <label>
+        <input type="checkbox" data-testid="abx-match" .checked=${this.matched} @change=${this.onMatchChange} />
+        Match loudness (ITU-R BS.1770, measured on what plays)
+      </label>
+      <span class="num muted" role="status" data-testid="abx-offset">
+        ${this.matched
+          ? offset === null || !Number.isFinite(offset)
+            ? 'B’s offset: measured once it plays'
+            : `B’s offset: ${offset >= 0 ? '+' : MINUS}${Math.abs(offset).toFixed(1)} dB`
+          : 'not matched: a level difference can give the answer away'}
+      </span>
+      ${this.confirmingUnmatched
+        ? html`<div class="confirm" role="alertdialog" aria-labelledby="abx-confirm-text">
+            <p id="abx-confirm-text">
+              Without matching, A and B play as loud as physics makes them, and a listener can pick X by loudness alone. The
+              result will say “loudness not matched”. Turn matching off?
+            </p>
+            <button type="button" data-action="confirm-unmatched" @click=${() => this.setMatched(false)}>Turn matching off</button>
+            <button type="button" class="primary" data-action="keep-matched" @click=${() => (this.confirmingUnmatched = false)}>Keep it matched</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private onMatchChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (input.checked) {
+      this.setMatched(true);
+      return;
+    }
+    // Not yet: the box stays ticked until the listener confirms.
+    input.checked = true;
+    this.confirmingUnmatched = true;
+  }
+
+  private setMatched(matched: boolean): void {
+    this.matched = matched;
+    this.confirmingUnmatched = false;
+    this.dispatchEvent(new CustomEvent('abx-loudness', { detail: { matched }, bubbles: true, composed: true }));
+  }
+
+  /** A stretch to loop for short comparisons, as foobar2000's ABX has. */
+  private renderLoop(): TemplateResult {
+    const loop = this.loop;
+    return html`<div class="stretch">
+      <label>
+        <input type="checkbox" data-testid="abx-loop" .checked=${loop.on} @change=${(e: Event) => this.setLoop({ on: (e.target as HTMLInputElement).checked })} />
+        Loop a stretch from
+      </label>
+      <input class="field" type="text" inputmode="decimal" aria-label="Loop from (seconds)" data-testid="abx-loop-start" .value=${loop.start} @input=${(e: Event) => this.setLoop({ start: (e.target as HTMLInputElement).value })} />
+      <span>to</span>
+      <input class="field" type="text" inputmode="decimal" aria-label="Loop to (seconds)" data-testid="abx-loop-end" .value=${loop.end} @input=${(e: Event) => this.setLoop({ end: (e.target as HTMLInputElement).value })} />
+      <span>s</span>
+      <button type="button" data-action="loop-here" @click=${this.loopHere}>From here</button>
+      ${loop.error ? html`<p class="error" role="alert" data-testid="abx-loop-error">${loop.error}</p>` : nothing}
+    </div>`;
+  }
+
+  private readonly loopHere = (): void => {
+    const start = Math.max(0, Math.min(this.position, Math.max(0, this.duration - MIN_LOOP_SECONDS)));
+    const end = this.duration > 0 ? Math.min(this.duration, start + 5) : start + 5;
+    this.setLoop({ on: true, start: start.toFixed(1), end: end.toFixed(1) });
+  };
+
+  private setLoop(change: Partial<{ on: boolean; start: string; end: string }>): void {
+    const next = { ...this.loop, ...change };
+    this.loop = { ...next, error: next.on ? (this.stretchError(next.start, next.end) ?? '') : '' };
+    // A valid change while playing applies at once.
+    if (this.playing && !this.loop.error && this.#session && !this.#session.finished && this.lastSide) this.emitListen(this.lastSide);
+  }
+
+  /** The stretch's problem in words, or null when start and end make a stretch inside the material. */
+  private stretchError(startText: string, endText: string): string | null {
+    const start = Number(startText);
+    const end = Number(endText);
+    const max = this.duration > 0 ? this.duration : Number.POSITIVE_INFINITY;
+    const maxText = Number.isFinite(max) ? `${max.toFixed(1)} s, the length of the sound` : 'the length of the sound';
+    if (startText.trim() === '' || !Number.isFinite(start) || start < 0) return `The stretch must start at a number of seconds from 0 (got ${JSON.stringify(startText)}).`;
+    if (endText.trim() === '' || !Number.isFinite(end) || end > max || end < start + MIN_LOOP_SECONDS) {
+      return `The stretch must end at least ${MIN_LOOP_SECONDS} s after it starts and at most at ${maxText} (got ${JSON.stringify(endText)}).`;
+    }
+    return null;
+  }
+
+  private get stretch(): LoopStretch | null {
+    const { on, start, end, error } = this.loop;
+    return on && !error ? { start: Number(start), end: Number(end) } : null;
+  }
+
   private renderTrial(session: AbxSession): TemplateResult {
     const waiting = this.pendingAnswer !== null;
     // During the pause after an answer the trial shown is still the one just answered.
@@ -346,6 +512,7 @@ export class HeadroomAbx extends LitElement {
         <span aria-live="polite" aria-atomic="true" data-testid="progress">Trial ${trialNumber} of ${session.n}</span>
         <progress max=${session.n} .value=${session.answered} aria-label="Trials answered">${session.answered} of ${session.n} answered</progress>
       </div>
+      ${this.renderLoudness()}
       <div>
         <h3 id="abx-listen">Listen</h3>
         <div class="buttons" role="group" aria-labelledby="abx-listen">
@@ -361,7 +528,11 @@ export class HeadroomAbx extends LitElement {
               Play ${button} <kbd aria-hidden="true">${button}</kbd>
             </button>`,
           )}
+          <button type="button" data-action="pause" aria-keyshortcuts="Space" @click=${this.togglePlaying}>
+            ${this.playing ? 'Pause' : 'Resume'} <kbd aria-hidden="true">Space</kbd>
+          </button>
         </div>
+        ${this.renderLoop()}
       </div>
       <div>
         <h3 id="abx-answer">Answer</h3>
@@ -386,7 +557,7 @@ export class HeadroomAbx extends LitElement {
         peeking at a running score and stopping when it looks good makes a lucky streak look like real hearing: with
         early stopping, pure guessing “passes” far more often than the 5&nbsp;% the test promises.
       </p>
-      <p class="muted visually-hidden">Keyboard: A, B and X play; 1 answers X is A, 2 answers X is B; N goes on.</p>
+      <p class="muted visually-hidden">Keyboard: A, B and X play; Space pauses and plays; 1 answers X is A, 2 answers X is B; N goes on.</p>
     `;
   }
 
@@ -395,6 +566,7 @@ export class HeadroomAbx extends LitElement {
     const percent = formatPercent(results.pValue);
     return html`<div data-testid="abx-result" role="region" aria-labelledby="abx-result-title" tabindex="-1">
         <h3 id="abx-result-title">Result</h3>
+        <p class="summary ${heard ? 'heard' : 'not-shown'}" data-testid="abx-summary">${results.summary}</p>
         <dl class="score">
           <div>
             <dt>Correct</dt>
@@ -410,6 +582,12 @@ export class HeadroomAbx extends LitElement {
           </div>
         </dl>
       </div>
+      ${results.loudnessMatched
+        ? nothing
+        : html`<p class="error" data-testid="abx-unmatched">
+            Loudness not matched: A and B played at different levels in some trials, so the score may come from the level
+            difference alone, not from what the setups do to the sound.
+          </p>`}
       <p class="verdict ${heard ? 'heard' : 'not-shown'}" data-testid="verdict">
         ${heard
           ? html`<strong>You heard a difference.</strong> Guessing alone gets ${results.correct} or more of ${results.n}
@@ -432,10 +610,22 @@ export class HeadroomAbx extends LitElement {
   private play(button: AbxButton): void {
     const session = this.#session;
     if (!session || session.finished || this.pendingAnswer !== null) return;
-    const side = session.listen(button);
+    const side = session.listen(button, this.matched);
     this.lastPressed = button;
-    this.dispatchEvent(new CustomEvent('abx-listen', { detail: { side }, bubbles: true, composed: true }));
+    this.lastSide = side;
+    this.emitListen(side);
   }
+
+  /** The side heard last (hidden for X: kept here only to re-send it when the stretch changes). */
+  private lastSide: AbxSide | null = null;
+
+  private emitListen(side: AbxSide): void {
+    this.dispatchEvent(new CustomEvent('abx-listen', { detail: { side, loudnessMatched: this.matched, loop: this.stretch }, bubbles: true, composed: true }));
+  }
+
+  private readonly togglePlaying = (): void => {
+    this.dispatchEvent(new CustomEvent('transport-play', { detail: { playing: !this.playing }, bubbles: true, composed: true }));
+  };
 
   private answer(choice: AbxSide): void {
     const session = this.#session;
@@ -486,6 +676,13 @@ export class HeadroomAbx extends LitElement {
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
     const key = event.key.toLowerCase();
     const session = this.#session;
+    if (key === ' ') {
+      // Space plays and pauses anywhere in the section, on a focused button too (Enter presses buttons).
+      this.togglePlaying();
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     if (!session || this.showResults) return;
     const button = BUTTON_KEYS[key];
     const answer = ANSWER_KEYS[key];

@@ -159,6 +159,11 @@ export class EngineController implements ReactiveController {
     if (this.engine) this.engine.loop = loop;
   }
 
+  /** Loops a stretch of the material (the blind test's), or all of it with null. */
+  setLoopRegion(region: { start: number; end: number } | null): void {
+    this.engine?.setLoopRegion(region);
+  }
+
   /**
    * Loads what the user chose. A failure (an undecodable file, a refused microphone) shows
    * its message and leaves the material that was loaded, and whether it was playing, alone.

@@ -9,6 +9,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Advice } from '../../model/report-contract.ts';
 import { signed } from '../format.ts';
 import { baseStyles } from '../styles.ts';
 
@@ -69,6 +70,16 @@ export class HeadroomAbSwitch extends LitElement {
         -webkit-line-clamp: 3;
         -webkit-box-orient: vertical;
         overflow-wrap: anywhere;
+      }
+      .side .advice {
+        font-size: 0.82rem;
+        line-height: 1.35;
+        border-left: 3px solid var(--_good);
+        padding-left: 0.45rem;
+        margin-top: 0.2rem;
+      }
+      .side .advice.improve {
+        border-left-color: var(--_warn);
       }
       .side[aria-pressed='true'] {
         border-color: var(--_accent);
@@ -152,11 +163,14 @@ export class HeadroomAbSwitch extends LitElement {
   /** Gain applied to B relative to A when matching (dB); null while it is being measured. */
   @property({ attribute: false }) loudnessOffsetDb: number | null = null;
   @property({ type: Boolean }) disabled = false;
+  /** The model's advice for the listener heard on each side, shown under its label. */
+  @property({ attribute: false }) adviceA: Advice | null = null;
+  @property({ attribute: false }) adviceB: Advice | null = null;
 
   override render(): TemplateResult {
     return html`
       <div class="sides" role="group" aria-label="Heard chain">
-        ${this.renderSide('A', this.labelA)} ${this.renderSide('B', this.labelB)}
+        ${this.renderSide('A', this.labelA, this.adviceA)} ${this.renderSide('B', this.labelB, this.adviceB)}
       </div>
       ${this.side === null ? html`<p class="hint" data-testid="side-hidden">The blind test is running: which side you hear is hidden.</p>` : nothing}
       ${this.listenersA.length > 1 || this.listenersB.length > 1
@@ -186,7 +200,7 @@ export class HeadroomAbSwitch extends LitElement {
     `;
   }
 
-  private renderSide(side: Side, label: string): TemplateResult {
+  private renderSide(side: Side, label: string, advice: Advice | null): TemplateResult {
     return html`<button
       class="side"
       type="button"
@@ -198,6 +212,7 @@ export class HeadroomAbSwitch extends LitElement {
     >
       <span class="letter">${side}</span>
       <span class="what">${label}</span>
+      ${advice ? html`<span class="advice ${advice.verdict}" data-testid=${`ab-advice-${side}`}>${advice.summary}</span>` : nothing}
     </button>`;
   }
 

@@ -154,7 +154,7 @@ export class HeadroomLevelControls extends LitElement {
           />
         </label>
         <span class="spl" data-testid="simulated-spl" role="status">
-          Simulated level:
+          The music now (simulated):
           <strong class="num">${spl === null ? '—' : `${spl.toFixed(1)} dB SPL`}</strong>
         </span>
       </div>

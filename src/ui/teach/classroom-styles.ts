@@ -1,7 +1,12 @@
 /**
- * The classroom's projector look: large type (30 px base, so the lesson's smallest text, at
- * 0.8 em, is 24 px), dark text on white with black borders, and a palette that keeps its
- * contrast on a washed-out projector. Set as --hr-* properties so the lesson inside follows.
+ * The classroom's projector look: large type (30 px on a 1080-line screen, down to 24 px on a
+ * 720-line one, so that a step fits; no text is ever below 24 px), dark text on white with
+ * black borders, and a palette that keeps its contrast on a washed-out projector.
+ * Set as --hr-* properties so the lesson inside follows.
+ *
+ * One screen: the presenter bar, then the lesson (left) and the panel (right: what plays,
+ * Play, A/B, the QR code). The QR code takes what height is left, so it is always wholly on
+ * screen, and nothing is fixed on top of anything else.
  */
 import { css } from 'lit';
 
@@ -18,41 +23,47 @@ export const classroomStyles = css`
     --hr-good-bg: #dff5e8;
     --hr-bad: #9b0000;
     --hr-bad-bg: #fde6e6;
-    display: block;
-    font-size: 30px;
-    line-height: 1.35;
+    /* What the panel needs besides the code (its rows, the bar, the padding) is about 15.5 em. */
+    --qr: min(calc(100vh - 15.5em), 25vw, 17em);
+    display: grid;
+    grid-template-rows: auto minmax(0, 1fr);
+    font-size: clamp(24px, 2.8vh, 30px);
+    line-height: 1.25;
     background: #ffffff;
     color: #000000;
-    padding: 0.8em 1em;
-    min-height: 100%;
+    padding: 0.5em 0.8em;
+    height: 100%;
+    min-height: 100vh;
+    box-sizing: border-box;
   }
   .layout {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(12em, 17em);
-    gap: 1em;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.8em;
     align-items: start;
+    min-height: 0;
   }
-  @media (max-width: 1100px) {
-    .layout {
-      grid-template-columns: minmax(0, 1fr);
-    }
+  main {
+    min-width: 0;
+    min-height: 0;
+    max-height: 100%;
+    overflow: auto;
   }
   .bar {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5em 1em;
+    gap: 0.35em 0.6em;
     align-items: center;
-    margin-bottom: 0.8em;
+    margin-bottom: 0.5em;
   }
-  .bar label {
+  .bar .count {
     font-weight: 700;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
   }
   .bar select {
-    flex: 0 1 24em;
-    min-width: 0;
-  }
-  .reveal {
-    margin-left: auto;
+    flex: 1 1 6em;
+    min-width: 5em;
   }
   select,
   button {
@@ -61,7 +72,7 @@ export const classroomStyles = css`
     background: #ffffff;
     border: 3px solid #000000;
     border-radius: 12px;
-    padding: 0.25em 0.6em;
+    padding: 0.15em 0.5em;
   }
   select {
     max-width: 100%;
@@ -81,18 +92,36 @@ export const classroomStyles = css`
   }
   .panel {
     display: grid;
-    gap: 0.6em;
+    gap: 0.4em;
+    width: var(--qr);
+    min-width: 7.5em;
+  }
+  .playing {
+    margin: 0;
+    display: grid;
+    gap: 0.25em;
+    line-height: 1.15;
+  }
+  .playing button {
+    padding: 0.05em 0.4em;
+  }
+  .play {
+    background: #0039a6;
+    border-color: #0039a6;
+    color: #ffffff;
   }
   .ab {
     display: grid;
-    grid-template-columns: 1fr 1fr;
-    gap: 0.5em;
+    grid-template-columns: 1.5fr 1fr 1fr;
+    gap: 0.3em;
   }
   .ab button {
-    font-size: 2.4em;
+    font-size: 1.6em;
     line-height: 1;
-    padding: 0.3em 0;
-    min-height: 2.2em;
+    padding: 0.15em 0;
+  }
+  .ab button.play {
+    font-size: 1em;
   }
   .ab button[aria-pressed='true'] {
     background: #0039a6;
@@ -106,31 +135,34 @@ export const classroomStyles = css`
   figure {
     margin: 0;
     display: grid;
-    gap: 0.3em;
+    gap: 0.2em;
     justify-items: center;
   }
   figure svg {
-    width: 100%;
-    height: auto;
+    width: var(--qr);
+    height: var(--qr);
     display: block;
     border: 3px solid #000000;
+    box-sizing: border-box;
   }
   figcaption {
+    font-size: max(24px, 0.8em);
     display: grid;
-    gap: 0.2em;
+    gap: 0.15em;
     text-align: center;
     width: 100%;
+    line-height: 1.15;
   }
   .url {
-    font-size: 0.8em;
+    font-size: max(24px, 0.8em);
     font-family: ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace;
     overflow-wrap: anywhere;
-    max-height: calc(3 * 1.35em + 0.3em);
+    max-height: calc(2 * 1.15em + 0.3em);
     overflow-y: auto;
     text-align: left;
     border: 2px solid #000000;
     border-radius: 8px;
-    padding: 0.15em 0.35em;
+    padding: 0.1em 0.3em;
   }
   .qr-error {
     border: 3px solid #9b0000;

@@ -1,17 +1,23 @@
 /**
  * <headroom-classroom>: a lesson on a projector. Large type and high contrast; presenter
  * controls (previous/next step, "Reveal the numbers", which hides the model's figures until
- * the teacher reveals them, again on every step); big A and B buttons; and a QR code of
- * `shareUrl` (the app's current address, which holds both setups) with the address under it,
- * so students open the same setup on their phones.
+ * the teacher reveals them, again on every step, and Leave); Play/Pause, big A and B buttons,
+ * which setups are playing; and a QR code of `shareUrl` (the link that opens exactly this:
+ * the setups playing, the lesson and the step) with the address under it.
+ *
+ * Layout: one screen, nothing overlapping, from 1024×768 to 1920×1080: the presenter bar on
+ * top, the lesson on the left, the panel on the right with the QR code sized to the screen.
  *
  * Keys: PageDown / → next step, PageUp / ← previous (what presentation clickers send),
- * R reveals or hides the numbers. A and B stay the app's own keys.
+ * R reveals or hides the numbers. A, B and Space stay the app's own keys.
  *
  * Events (bubbling, composed):
- *   side-change    { side: 'A' | 'B' }   — the big buttons, as <headroom-ab-switch> emits it
- *   lesson-select  { id }                — the teacher picked another lesson
- *   lesson-listen, lesson-step           — from the <headroom-lesson> inside, unchanged
+ *   side-change      { side: 'A' | 'B' }   — the big buttons, as <headroom-ab-switch> emits it
+ *   transport-play   { playing }           — Play/Pause, as <headroom-transport> emits it
+ *   layer-back       {}                    — "Back to my setups"
+ *   classroom-leave  {}                    — Leave classroom mode
+ *   lesson-select    { id }                — the teacher picked another lesson
+ *   lesson-listen, lesson-step             — from the <headroom-lesson> inside, unchanged
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -35,8 +41,13 @@ const SIDES: readonly Side[] = ['A', 'B'];
 export class HeadroomClassroom extends LitElement {
   static override styles = [baseStyles, classroomStyles];
 
-  /** The address students open: the app's current URL, which holds both setups. */
+  /** The address students open: it holds the setups playing, the lesson and the step. */
   @property({ attribute: 'share-url' }) shareUrl = '';
+  /** The step to show (from 0), kept in step with the page's lesson. */
+  @property({ type: Number }) step = 0;
+  @property({ type: Boolean }) playing = false;
+  /** Title of the lesson step or claim whose setups play on top of the teacher's own; '' for their own. */
+  @property() layer = '';
   /** The lessons the teacher can pick from (all seven by default). */
   @property({ attribute: false }) lessons: readonly Lesson[] = allLessons();
   /** Id of the lesson to show; the teacher's pick replaces it. */
@@ -68,6 +79,7 @@ export class HeadroomClassroom extends LitElement {
       if (id !== this.chosen) this.showLesson(id);
     }
     if (changed.has('shareUrl')) this.qr = this.shareUrl ? qrMatrix(this.shareUrl) : { ok: false, message: '' };
+    if (changed.has('step')) this.position = { ...this.position, index: this.step };
   }
 
   /** The lesson shown, if any. */
@@ -91,24 +103,32 @@ export class HeadroomClassroom extends LitElement {
     const lesson = this.lesson;
     const { index, count } = this.position;
     return html`<div class="bar" role="toolbar" aria-label="Presenter controls">
-        <label for="lesson-pick">Lesson</label>
-        <select id="lesson-pick" data-testid="lesson-pick" @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
+        <select id="lesson-pick" aria-label="Lesson" data-testid="lesson-pick" @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
           ${this.lessons.map((l, i) => html`<option value=${l.id} ?selected=${l.id === this.chosen}>${i + 1}. ${l.title}</option>`)}
         </select>
-        <button type="button" data-testid="previous-step" aria-label="Previous step" ?disabled=${index === 0} @click=${() => this.previousStep()}>◀ Previous</button>
+        <button type="button" data-testid="previous-step" aria-label="Previous step" ?disabled=${index === 0} @click=${() => this.previousStep()}>◀ Back</button>
+        <span class="count" data-testid="step-count" aria-live="polite">${count > 0 ? `Step ${index + 1} of ${count}` : ''}</span>
         <button type="button" data-testid="next-step" aria-label="Next step" ?disabled=${index >= count - 1} @click=${() => this.nextStep()}>Next ▶</button>
         <button type="button" class="reveal" data-testid="reveal" aria-pressed=${this.revealed ? 'true' : 'false'} @click=${() => this.toggleReveal()}>
-          ${this.revealed ? 'Hide the numbers' : 'Reveal the numbers'}
+          ${this.revealed ? 'Hide numbers' : 'Reveal numbers'}
         </button>
+        <button type="button" data-testid="classroom-close" @click=${() => this.emit('classroom-leave', {})}>Leave</button>
       </div>
       <div class="layout">
         <main @lesson-step=${this.onStep}>
           ${lesson
-            ? html`<headroom-lesson .lesson=${lesson} ?numbers-hidden=${!this.revealed} no-nav></headroom-lesson>`
+            ? html`<headroom-lesson .lesson=${lesson} .step=${this.step} ?numbers-hidden=${!this.revealed} no-nav compact></headroom-lesson>`
             : html`<p class="empty">No lesson.</p>`}
         </main>
         <aside class="panel">
-          <div class="ab" role="group" aria-label="Hear setup A or B">
+          <p class="playing" data-testid="playing" role="status">
+            ${this.layer ? html`Playing ${this.layer}` : 'Playing your own setups'}
+            ${this.layer ? html`<button type="button" data-testid="back-to-mine" @click=${() => this.emit('layer-back', {})}>Back to my setups</button>` : nothing}
+          </p>
+          <div class="ab" role="group" aria-label="Play, and hear setup A or B">
+            <button type="button" class="play" data-testid="classroom-play" @click=${() => this.emit('transport-play', { playing: !this.playing })}>
+              ${this.playing ? 'Pause' : 'Play'}
+            </button>
             ${SIDES.map(
               (side) => html`<button type="button" data-testid=${`side-${side}`} aria-pressed=${this.side === side ? 'true' : 'false'} @click=${() => this.chooseSide(side)}>
                 ${side}
@@ -138,7 +158,7 @@ export class HeadroomClassroom extends LitElement {
         ${qrContent(matrix)}
       </svg>
       <figcaption>
-        <span>Scan to open this setup on your phone</span>
+        <span>Scan to follow</span>
         <span class="url" data-testid="share-url">${this.shareUrl}</span>
       </figcaption>
     </figure>`;
@@ -157,7 +177,11 @@ export class HeadroomClassroom extends LitElement {
   }
 
   private chooseSide(side: Side): void {
-    this.dispatchEvent(new CustomEvent('side-change', { detail: { side }, bubbles: true, composed: true }));
+    this.emit('side-change', { side });
+  }
+
+  private emit(type: string, detail: object): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   private readonly onStep = (event: LessonStepEvent): void => {

@@ -50,6 +50,8 @@ export class HeadroomLesson extends LitElement {
   @property({ type: Boolean, attribute: 'numbers-hidden' }) numbersHidden = false;
   /** Leave out Back/Next: a presenter's controls (the classroom) move the steps instead. */
   @property({ type: Boolean, attribute: 'no-nav' }) noNav = false;
+  /** The step to show (from 0), e.g. from a link; the student's Back/Next move on from it. */
+  @property({ type: Number }) step = 0;
 
   @state() private index = 0;
   /** The choice picked on each question step (by step index). */
@@ -84,12 +86,19 @@ export class HeadroomLesson extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lesson')) {
-      this.index = 0;
+      this.index = this.stepInRange();
       this.picked = {};
       this.answered = {};
       this.heard = {};
       if (this.lesson && changed.get('lesson') !== undefined) this.emitStep();
+    } else if (changed.has('step') && this.stepInRange() !== this.index) {
+      this.index = this.stepInRange();
     }
+  }
+
+  private stepInRange(): number {
+    const last = (this.lesson?.steps.length ?? 1) - 1;
+    return Number.isInteger(this.step) && this.step >= 0 && this.step <= last ? this.step : 0;
   }
 
   override render(): TemplateResult | typeof nothing {

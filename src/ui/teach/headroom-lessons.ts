@@ -83,6 +83,17 @@ export class HeadroomLessons extends LitElement {
         font-size: 1em;
         margin: 0 0 0.5em;
       }
+      .focused {
+        grid-column: 1 / -1;
+        display: grid;
+        gap: 0.6em;
+      }
+      button.all {
+        width: auto;
+        justify-self: start;
+        display: inline-block;
+        padding: 0.3em 0.8em;
+      }
     `,
   ];
 
@@ -90,6 +101,10 @@ export class HeadroomLessons extends LitElement {
   @property({ attribute: false }) lessons: readonly Lesson[] = allLessons();
   /** Id of the lesson shown first; the user's pick replaces it. */
   @property({ attribute: 'lesson-id' }) lessonId = '';
+  /** The step of it to show (from 0). */
+  @property({ type: Number }) step = 0;
+  /** Show the chosen lesson only (opened from a link); "All lessons" brings the list back. */
+  @property({ type: Boolean }) focused = false;
 
   @state() private chosen = '';
 
@@ -101,6 +116,12 @@ export class HeadroomLessons extends LitElement {
 
   override render(): TemplateResult {
     const current = this.lessons.find((l) => l.id === this.chosen) ?? null;
+    if (this.focused && current) {
+      return html`<div class="focused">
+        <button type="button" class="all" data-testid="all-lessons" @click=${() => (this.focused = false)}>All lessons</button>
+        <headroom-lesson .lesson=${current} .step=${this.step}></headroom-lesson>
+      </div>`;
+    }
     return html`<nav aria-labelledby="lessons-heading">
         <h2 id="lessons-heading">Lessons</h2>
         <ol>
@@ -115,7 +136,7 @@ export class HeadroomLessons extends LitElement {
           )}
         </ol>
       </nav>
-      <headroom-lesson .lesson=${current}></headroom-lesson>`;
+      <headroom-lesson .lesson=${current} .step=${this.step}></headroom-lesson>`;
   }
 
   private choose(id: string): void {

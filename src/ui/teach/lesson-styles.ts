@@ -228,4 +228,54 @@ export const lessonStyles = css`
     color: var(--_good);
     font-weight: 650;
   }
+  @media (max-width: 32rem) {
+    .head {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .progress {
+      justify-items: start;
+    }
+  }
+  /* compact: the classroom's projector, where a whole step must fit one screen. */
+  :host([compact]) .lesson {
+    gap: 0.5em;
+  }
+  /* The presenter bar names the lesson; the step gets the room. */
+  :host([compact]) .head {
+    display: none;
+  }
+  :host([compact]) .kind,
+  :host([compact]) .progress-text {
+    font-size: max(24px, 0.8em);
+  }
+  :host([compact]) .step {
+    padding: 0.5em 0.7em;
+    gap: 0.45em;
+  }
+  :host([compact]) .step > div:first-child {
+    display: flex;
+    gap: 0.2em 0.6em;
+    align-items: baseline;
+  }
+  :host([compact]) h3 {
+    font-size: 1em;
+    line-height: 1.2;
+  }
+  :host([compact]) .figures {
+    gap: 0 1em;
+    line-height: 1.15;
+  }
+  :host([compact]) .figures dt,
+  :host([compact]) .figures dd {
+    padding: 0.08em 0;
+  }
+  :host([compact]) .step p {
+    line-height: 1.2;
+  }
+  :host([compact]) label.choice {
+    padding: 0.25em 0.6em;
+  }
+  :host([compact]) .feedback {
+    padding: 0.35em 0.6em;
+  }
 `;

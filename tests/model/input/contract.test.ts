@@ -9,7 +9,8 @@ import { INPUT_EXAMPLE_IDS, inputExampleJson } from '../../../scripts/write-exam
 import { cables, inputExamples, micChannels, microphones, pickups } from '../../../src/model/catalog/index.ts';
 import { presets } from '../../../src/model/catalog/presets.ts';
 import { cableSchema, microphoneSchema, pickupSchema, type InputSetup } from '../../../src/model/input/contract.ts';
-import { buildReport } from '../../../src/model/report.ts';
+import type { ReportFormat } from '../../../src/model/report-contract.ts';
+import { buildReport, reportInFormat, type AnyReport, type Report } from '../../../src/model/report.ts';
 import { parseSetup, withSetupFormat, type Setup } from '../../../src/model/setup.ts';
 import { setup } from '../../support/setups.ts';
 
@@ -179,25 +180,38 @@ const inputReportSchema = z.strictObject({
 });
 
 describe('headroom/report@2', () => {
-  it('a setup without an input section still gets exactly headroom/report@1, with no input field', () => {
+  const asFormat = (report: Report, format: ReportFormat): AnyReport => {
+    const written = reportInFormat(report, format);
+    if (!written.ok) throw new Error(written.errors.join('; '));
+    return written.value;
+  };
+
+  it('a setup without an input section written as headroom/report@1 has exactly @1\u2019s fields, and @3 has no input field', () => {
     for (const preset of presets) {
       const report = buildReport(preset.setup);
-      expect(report.format).toBe('headroom/report@1');
+      expect(report.format).toBe('headroom/report@3');
       expect(Object.keys(report)).toEqual(['format', 'headphones', 'clipping']);
+      const v1 = asFormat(report, 'headroom/report@1');
+      expect(v1.format).toBe('headroom/report@1');
+      expect(Object.keys(v1)).toEqual(['format', 'headphones', 'clipping']);
     }
     expect(Object.keys(buildReport({ ...setup(), format: 'headroom/setup@2' }))).toEqual(['format', 'headphones', 'clipping']);
   });
 
-  it('a setup with an input section gets @2: the @1 fields unchanged, plus input', () => {
+  it('a setup with an input section written as @2: the @1 fields unchanged, plus input; @1 cannot hold it', () => {
     for (const example of inputExamples) {
       const s = { ...presets[0]!.setup, format: 'headroom/setup@2' as const, input: example.input };
-      const report = buildReport(s);
+      const report = asFormat(buildReport(s), 'headroom/report@2');
       expect(report.format).toBe('headroom/report@2');
-      const { format: _f, input, ...rest } = report as Extract<typeof report, { input: unknown }>;
-      const { format: _g, ...v1 } = buildReport(presets[0]!.setup);
+      const { format: _f, input, ...rest } = report as Extract<AnyReport, { input: unknown }>;
+      const { format: _g, ...v1 } = asFormat(buildReport(presets[0]!.setup), 'headroom/report@1');
       expect(rest).toEqual(v1);
       expect(inputReportSchema.safeParse(input).success, example.id).toBe(true);
       expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+      expect(reportInFormat(buildReport(s), 'headroom/report@1')).toEqual({
+        ok: false,
+        errors: ["headroom/report@1 cannot hold this setup's input section: use headroom/report@2 or headroom/report@3"],
+      });
     }
   });
 });

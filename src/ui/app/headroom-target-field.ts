@@ -1,0 +1,101 @@
+/**
+ * <headroom-target-field>: the listening target, the peak SPL the advice judges every listener
+ * against. What is typed stays as typed; a value outside the model's range shows the range
+ * and reaches nothing. Property `value` down, `target-change` { targetSplDb } up (valid only).
+ */
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { checkTargetSplDb, TARGET_SPL_RANGE } from '../../model/advice.ts';
+import { baseStyles, controlStyles } from '../styles.ts';
+
+export type TargetChangeEvent = CustomEvent<{ targetSplDb: number }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-target-field': HeadroomTargetField;
+  }
+  interface HTMLElementEventMap {
+    'target-change': TargetChangeEvent;
+  }
+}
+
+@customElement('headroom-target-field')
+export class HeadroomTargetField extends LitElement {
+  static override styles = [
+    baseStyles,
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        margin-bottom: 1rem;
+      }
+      label {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.4rem 0.6rem;
+        font-weight: 600;
+      }
+      .hint {
+        margin: 0.25rem 0 0;
+        font-size: 0.85rem;
+        color: var(--_muted);
+      }
+      .error {
+        margin: 0.25rem 0 0;
+        font-size: 0.85rem;
+        color: var(--_bad);
+      }
+    `,
+  ];
+
+  /** The target in force (dB SPL). */
+  @property({ type: Number }) value = 110;
+
+  @state() private text = '110';
+  @state() private error = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value') && Number(this.text) !== this.value) {
+      this.text = String(this.value);
+      this.error = '';
+    }
+  }
+
+  override render(): TemplateResult {
+    const { min, max } = TARGET_SPL_RANGE;
+    return html`<label>
+        Loudest clean peaks you want
+        <input
+          class="field"
+          type="text"
+          inputmode="decimal"
+          autocomplete="off"
+          data-testid="target-spl"
+          .value=${this.text}
+          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby="target-help"
+          @input=${this.onInput}
+        />
+        dB SPL
+      </label>
+      ${this.error
+        ? html`<p class="error" id="target-help" role="alert" data-testid="target-error">${this.error}</p>`
+        : html`<p class="hint" id="target-help">
+            The advice judges each listener against this: 110 dB SPL is loud music with peaks about 20 dB over a
+            90 dB average. Allowed: ${min} to ${max}.
+          </p>`}`;
+  }
+
+  private onInput(event: Event): void {
+    this.text = (event.target as HTMLInputElement).value;
+    const value = /^\s*\d+(\.\d+)?\s*$/.test(this.text) ? Number(this.text) : Number.NaN;
+    try {
+      const targetSplDb = checkTargetSplDb(value);
+      this.error = '';
+      this.dispatchEvent(new CustomEvent('target-change', { detail: { targetSplDb }, bubbles: true, composed: true }));
+    } catch {
+      this.error = `The target must be a number from ${TARGET_SPL_RANGE.min} to ${TARGET_SPL_RANGE.max} dB SPL (got ${JSON.stringify(this.text)}); the advice keeps ${this.value} dB SPL.`;
+    }
+  }
+}
