@@ -4,9 +4,12 @@
  * `headroom/report@1` is the output chain's report. `headroom/report@2` is @1 plus an
  * `input` section, and is written only for a setup with an `input` section: every report of
  * a setup without one stays exactly @1, so @1 readers (strict objects) keep working.
+ * `headroom/report@3` is @2 (with `input` null when the setup has none) whose listeners also
+ * carry the gear figures of `ListenerGearFigures` (measured curves, hiss, crosstalk).
  */
 export const REPORT_FORMAT = 'headroom/report@1';
 export const REPORT_FORMAT_V2 = 'headroom/report@2';
+export const REPORT_FORMAT_V3 = 'headroom/report@3';
 
 export type ClippingLimit = 'rail' | 'current' | 'none';
 export type StageName = 'source' | 'amp';
@@ -117,4 +120,40 @@ export interface ReportV2 {
   input: InputReport;
 }
 
-export type Report = ReportV1 | ReportV2;
+/**
+ * headroom/report@3's figures about the listener's own gear (setup@3 and measured curves). A
+ * figure that does not apply is null, never NaN or ±Infinity (docs/model.md, "The report's gear
+ * figures").
+ */
+export interface ListenerGearFigures {
+  /**
+   * The largest difference (dB) between the response re 1 kHz that is heard, where every
+   * measured curve runs as its fitted rational model, and `response`, from the curves
+   * themselves, over the 301 report frequencies. Null when no headphone is given as a curve.
+   */
+  impedanceFitErrorDb: number | null;
+  /** A-weighted SPL of the hiss at this headphone (20 Hz–20 kHz); null without source or amp noise. */
+  hissDbSplA: number | null;
+  /** Whether the hiss can be heard in a quiet room (a critical band reaches the threshold of hearing). */
+  hissAudible: boolean | null;
+  /** How far the hiss's loudest critical band lies above the threshold of hearing (negative: below), dB. */
+  hissAboveThresholdDb: number | null;
+  /** At 1 kHz, the other channel's signal relative to its own for a signal in one channel only (negative, dB); null without shared returns. */
+  crosstalkDb: number | null;
+  /** The level shared returns cost a signal in both channels at 1 kHz (≤ 0 dB, already in every level above); null without them. */
+  sharedReturnLossDb: number | null;
+  /** Crosstalk at the 301 report frequencies (dB); null without shared returns. */
+  crosstalk: { hz: number[]; db: number[] } | null;
+}
+
+export interface ListenerReportV3 extends ListenerReport, ListenerGearFigures {}
+
+/** `headroom/report@3`: @2 with `input` null when absent, and the listeners' gear figures. */
+export interface ReportV3 {
+  format: typeof REPORT_FORMAT_V3;
+  headphones: ListenerReportV3[];
+  clipping: ClippingReport;
+  input: InputReport | null;
+}
+
+export type Report = ReportV1 | ReportV2 | ReportV3;

@@ -1,5 +1,6 @@
 /**
- * buildReport(setup) → `headroom/report@1` (or `@2` when the setup has an input section):
+ * buildReport(setup) → `headroom/report@1` (`@2` when the setup has an input section, `@3` when
+ * it has gear figures: setup@3 fields or a measured curve, see gear-figures.ts):
  * the numbers the UI and CLI show. Every figure comes from `solveChain` (the circuit),
  * `chainLimits` (clipping) and, for the input side, `buildInputReport`.
  */
@@ -7,12 +8,13 @@ import { abs } from './complex.ts';
 import { powerMwAt, splDbAt } from './acoustics.ts';
 import { chainLimits, clippingReport, maxCleanSignalDbfs } from './clipping.ts';
 import { buildInputReport } from './input/report.ts';
-import { REPORT_FORMAT, REPORT_FORMAT_V2, type ListenerReport, type Report, type ResponseDeviation } from './report-contract.ts';
+import { hasGearFigures, listenerGearFigures } from './gear-figures.ts';
+import { REPORT_FORMAT, REPORT_FORMAT_V2, REPORT_FORMAT_V3, type ListenerReport, type Report, type ResponseDeviation } from './report-contract.ts';
 import type { Setup } from './setup.ts';
 import { solveChain } from './solver.ts';
 import { REFERENCE_HZ, responseFrequenciesHz, voltageRatioToDb } from './units.ts';
 
-export type { InputReport, ListenerReport, Report, ReportV1, ReportV2 } from './report-contract.ts';
+export type { InputReport, ListenerGearFigures, ListenerReport, ListenerReportV3, Report, ReportV1, ReportV2, ReportV3 } from './report-contract.ts';
 
 export function buildReport(setup: Setup): Report {
   const atReference = solveChain(setup, REFERENCE_HZ);
@@ -38,7 +40,14 @@ export function buildReport(setup: Setup): Report {
   });
 
   const clipping = clippingReport(limits);
-  if (setup.input != null) return { format: REPORT_FORMAT_V2, headphones, clipping, input: buildInputReport(setup.input) };
+  const input = setup.input != null ? buildInputReport(setup.input) : null;
+  // headroom/report@3 only where a gear figure has something to say: every other report keeps
+  // the format its readers know (docs/decisions.md, "setup@3 and report@3").
+  if (hasGearFigures(setup)) {
+    const figures = listenerGearFigures(setup, { sweep, atReference });
+    return { format: REPORT_FORMAT_V3, headphones: headphones.map((listener, i) => ({ ...listener, ...figures[i]! })), clipping, input };
+  }
+  if (input !== null) return { format: REPORT_FORMAT_V2, headphones, clipping, input };
   return { format: REPORT_FORMAT, headphones, clipping };
 }
 
