@@ -6,12 +6,12 @@
  * file does not hold it, and a guessed figure would be a wrong level). What the import assumed
  * or changed (a minimum phase, rows left out or thinned) goes to stderr, one line each.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CurveImportError, parseImpedanceCurve } from '../model/curve-import.ts';
 import { sensitivitySchema } from '../model/setup.ts';
 import { CliError } from './cli-error.ts';
+import { readTextFile } from './read-text-file.ts';
 
 export interface NoteStream {
   write(text: string): unknown;
@@ -35,15 +35,7 @@ export async function curveCommand(args: string[], stderr: NoteStream = process.
   const name = (values.name ?? basename(path, extname(path))).trim();
   if (name.length < 1 || name.length > 80) throw new CliError(`--name must have 1 to 80 characters (got ${name.length})`);
   const sensitivity = values.sensitivity === undefined ? undefined : parseSensitivity(values.sensitivity);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(`${path}: no such file`);
-    if (code === 'EISDIR') throw new CliError(`${path}: is a directory, expected a curve text file`);
-    throw new CliError(`${path}: cannot read (${code ?? (error as Error).message})`);
-  }
+  const text = await readTextFile(path, 'a curve text file');
   let imported;
   try {
     imported = parseImpedanceCurve(text, path);

@@ -125,6 +125,24 @@ function residuesOf(poles: readonly Root[], coefficients: readonly number[], off
 }
 
 /**
+ * The coefficient at s = jx of the model's column j: a pole basis function (j < n, read from
+ * the basis table's row), the constant d (j = n) or the slope e (j = n + 1, s itself).
+ */
+function modelColumn(table: Float64Array, row: number, n: number, x: number, j: number, into: [number, number]): [number, number] {
+  if (j < n) {
+    into[0] = table[row + 2 * j]!;
+    into[1] = table[row + 2 * j + 1]!;
+  } else if (j === n) {
+    into[0] = 1;
+    into[1] = 0;
+  } else {
+    into[0] = 0;
+    into[1] = x;
+  }
+  return into;
+}
+
+/**
  * Writes rows 2k and 2k + 1 of `system`: the complex equation Σ_j a_j·x_j = b (a_j given by
  * `coefficient(j)`), divided by the data point z so that its residual is relative, the phase
  * row weighted by `phaseWeight`.
@@ -159,15 +177,8 @@ function relocate(poles: readonly Root[], x: readonly number[], data: FitData, p
     const row = 2 * n * k;
     // p(s_k) − Z_k·σ(s_k) = 0.
     const coefficient = (j: number): [number, number] => {
-      if (j < n) {
-        entry[0] = table[row + 2 * j]!;
-        entry[1] = table[row + 2 * j + 1]!;
-      } else if (j === n) {
-        entry[0] = 1;
-        entry[1] = 0;
-      } else if (j === n + 1) {
-        entry[0] = 0;
-        entry[1] = x[k]!;
+      if (j < sigmaAt) {
+        modelColumn(table, row, n, x[k]!, j, entry);
       } else if (j < cols - 1) {
         const br = table[row + 2 * (j - sigmaAt)]!;
         const bi = table[row + 2 * (j - sigmaAt) + 1]!;
@@ -249,19 +260,7 @@ function identify(poles: readonly Root[], x: readonly number[], data: FitData, p
   const entry: [number, number] = [0, 0];
   for (let k = 0; k < K; k++) {
     const row = 2 * n * k;
-    const coefficient = (j: number): [number, number] => {
-      if (j < n) {
-        entry[0] = table[row + 2 * j]!;
-        entry[1] = table[row + 2 * j + 1]!;
-      } else if (j === n) {
-        entry[0] = 1;
-        entry[1] = 0;
-      } else {
-        entry[0] = 0;
-        entry[1] = x[k]!;
-      }
-      return entry;
-    };
+    const coefficient = (j: number): [number, number] => modelColumn(table, row, n, x[k]!, j, entry);
     writeRelative(system, k, coefficient, data.re[k]!, data.im[k]!, data.re[k]!, data.im[k]!, phaseWeight);
   }
   constraints.forEach(({ x: xc, target, weight }, i) => {

@@ -11,8 +11,9 @@
  * a 10^6 margin over the recorded agreement; crosstalk is a small difference of two transfers,
  * computed with ~1e-12 relative error at −60 dB, so 1e-6 dB holds there too. The issue's bar is 0.01 dB.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { phaseDifferenceDeg, recordedStems } from '../support/ngspice.ts';
 import { abs, argDeg, div, scale, add, sub, complex, type Complex } from '../../src/model/complex.ts';
 import { sourceTransfer } from '../../src/model/crosstalk.ts';
 import { buildReport, type ReportV3 } from '../../src/model/report.ts';
@@ -53,11 +54,6 @@ const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name
 const db = (ratio: number): number => 20 * Math.log10(ratio);
 const at = (trace: Trace, k: number): Complex => complex(trace.re[k]!, trace.im[k]!);
 
-function phaseDifferenceDeg(a: Complex, b: Complex): number {
-  const d = (((argDeg(a) - argDeg(b)) % 360) + 360) % 360;
-  return d > 180 ? d - 360 : d;
-}
-
 function expectClose(model: Complex, spice: Complex, what: string): void {
   const errorDb = Math.abs(db(abs(model) / abs(spice)));
   const errorDeg = Math.abs(phaseDifferenceDeg(model, spice));
@@ -66,10 +62,7 @@ function expectClose(model: Complex, spice: Complex, what: string): void {
   }
 }
 
-const stems = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.xt.json'))
-  .map((name) => name.slice(0, -'.xt.json'.length))
-  .sort();
+const stems = recordedStems(FIXTURES, '.xt.json');
 
 it('every recorded stereo fixture is tested: one headphone, a Y splitter with 2 and 4 listeners, with and without an amp', () => {
   expect(stems).toEqual(Object.keys(FIXTURE_TITLES).sort());

@@ -74,6 +74,13 @@ describe('the hiss at a headphone', () => {
     expect(byRange).toBeCloseTo(byVolts, 9);
   });
 
+  it('with a shared return each channel hears its own noise and the other’s: (|H_mid|² + |H_side|²)/2', () => {
+    // 16 Ω on a 2 Ω jack, 0.5 Ω shared: H_mid = 16/(18 + 1), H_side = 16/18 (resistors, so exact).
+    const s = v3({ source: source({ outputImpedanceOhms: 2, noise: { uVrms: 4, weighting: 'A' }, groundResistanceOhms: 0.5 }), headphones: [resistiveHeadphone(16)] });
+    const power = ((16 / 19) ** 2 + (16 / 18) ** 2) / 2;
+    expect(Math.abs(listener(s).hissDbSplA! - (100 + db(4e-6) + 10 * Math.log10(power)))).toBeLessThan(INTEGRATION_DB);
+  });
+
   it('every figure is null without noise, and none is NaN or infinite with it', () => {
     const quiet = listener(v3({ source: source({ groundResistanceOhms: 0.1 }) }));
     expect([quiet.hissDbSplA, quiet.hissAudible, quiet.hissAboveThresholdDb]).toEqual([null, null, null]);
