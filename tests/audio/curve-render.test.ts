@@ -18,7 +18,7 @@ import { parseImpedanceCurve } from '../../src/model/curve-import.ts';
 import { buildReport } from '../../src/model/report.ts';
 import type { Headphone, Setup } from '../../src/model/setup.ts';
 import { solveChain } from '../../src/model/solver.ts';
-import { concat, multisine, sine, sineLevelDb } from './signals.ts';
+import { BAND_1K, concat, multisine, sine, sineLevelDb, THIRD_OCTAVE_CENTRES_HZ, thirdOctaveBandsDb } from './signals.ts';
 import { magnitudeSpectrum } from '../dsp/spectrum.ts';
 
 const RATE = 48_000;
@@ -56,20 +56,6 @@ const CASES: [string, Setup][] = [
 const worst = { level: 0, band: 0 };
 afterAll(() => console.log(`curve renders: worst 1 kHz level ${worst.level.toFixed(4)} dB, worst 1/3-octave band ${worst.band.toFixed(4)} dB`));
 
-/** 1/3-octave bands (base 10, IEC 61260) whose centres lie in 20 Hz–20 kHz. */
-const BANDS = Array.from({ length: 31 }, (_, k) => 1000 * 10 ** ((k - 17) / 10)).filter((fc) => fc >= 19.9 && fc <= 20_100);
-
-function bandLevelsDb(power: (bin: number) => number): number[] {
-  const binHz = RATE / PERIOD;
-  return BANDS.map((fc) => {
-    const lo = Math.max(1, Math.ceil((fc * 10 ** -0.05) / binHz));
-    const hi = Math.floor((fc * 10 ** 0.05) / binHz);
-    let sum = 0;
-    for (let k = lo; k <= hi; k++) sum += power(k);
-    return 10 * Math.log10(sum / (hi - lo + 1));
-  });
-}
-
 describe.each(CASES)('%s', (_title, setup) => {
   let rendered: Awaited<ReturnType<typeof renderOffline>> | undefined;
   const settle = Math.round(0.1 * RATE);
@@ -93,13 +79,12 @@ describe.each(CASES)('%s', (_title, setup) => {
     setup.headphones.forEach((_, i) => {
       const y = magnitudeSpectrum(result.listeners[i]![0]!.subarray(PERIOD, 2 * PERIOD));
       const model = (k: number) => abs(solveChain(setup, (k * RATE) / PERIOD).headphones[i]!.loadVoltage) ** 2;
-      const renderedBands = bandLevelsDb((k) => (y[k]! / x[k]!) ** 2);
-      const modelBands = bandLevelsDb(model);
-      const at1k = BANDS.findIndex((fc) => Math.abs(fc - 1000) < 1);
+      const renderedBands = thirdOctaveBandsDb((k) => (y[k]! / x[k]!) ** 2, RATE, PERIOD);
+      const modelBands = thirdOctaveBandsDb(model, RATE, PERIOD);
       renderedBands.forEach((level, b) => {
-        const error = level - renderedBands[at1k]! - (modelBands[b]! - modelBands[at1k]!);
+        const error = level - renderedBands[BAND_1K]! - (modelBands[b]! - modelBands[BAND_1K]!);
         worst.band = Math.max(worst.band, Math.abs(error));
-        expect(Math.abs(error), `listener ${i}, ${BANDS[b]!.toFixed(0)} Hz band`).toBeLessThan(0.15);
+        expect(Math.abs(error), `listener ${i}, ${THIRD_OCTAVE_CENTRES_HZ[b]!.toFixed(0)} Hz band`).toBeLessThan(0.15);
       });
     });
   }, 120_000);
