@@ -37,8 +37,10 @@ const name = z.string().trim().min(1).max(80);
  */
 export const noiseSchema = z
   .strictObject({
+    // At most 1 V of hiss, and at least 20 dB below a rail of at most 1000 V: the plan's noise
+    // density then stays below 1 V/√Hz, which the processors require.
     uVrms: finite.gt(0).lte(1_000_000).optional(),
-    dynamicRangeDb: finite.gt(0).lte(200).optional(),
+    dynamicRangeDb: finite.gte(20).lte(200).optional(),
     weighting: z.enum(['A', 'unweighted']),
   })
   .superRefine((noise, ctx) => {

@@ -45,6 +45,7 @@ describe('headroom/setup@3: @2 plus noise and ground returns', () => {
     expect(errorsOf(v3({ source: source({ noise: { weighting: 'A' } as never }) }))).toEqual(['source.noise needs exactly one of uVrms or dynamicRangeDb (got {"weighting":"A"})']);
     expect(errorsOf(v3({ amp: amp({ noise: { uVrms: -1, weighting: 'A' } }) }))).toEqual(['amp.noise.uVrms must be > 0 (got -1)']);
     expect(errorsOf(v3({ source: source({ noise: { dynamicRangeDb: 250, weighting: 'A' } }) }))).toEqual(['source.noise.dynamicRangeDb must be <= 200 (got 250)']);
+    expect(errorsOf(v3({ source: source({ noise: { dynamicRangeDb: 10, weighting: 'A' } }) }))).toEqual(['source.noise.dynamicRangeDb must be >= 20 (got 10)']);
     expect(errorsOf(v3({ source: source({ noise: { uVrms: 3, weighting: 'C' } as never }) }))).toEqual(['source.noise.weighting must be one of "A", "unweighted" (got "C")']);
     expect(errorsOf(v3({ splitter: { cableResistanceOhms: 0.1, groundResistanceOhms: -0.1 } }))).toEqual(['splitter.groundResistanceOhms must be >= 0 (got -0.1)']);
   });
@@ -106,8 +107,9 @@ describe('headroom/report@3', () => {
     expect(first!.impedanceFitErrorDb).toBeNull();
   });
 
-  it('a setup without any gear figure keeps its old report: every preset is still @1', () => {
-    for (const preset of presets) expect(buildReport(preset.setup).format).toBe('headroom/report@1');
+  it('a setup without any gear figure keeps its old report: every preset without one is still @1, the hiss pair @3', () => {
+    for (const preset of presets) expect(buildReport(preset.setup).format).toBe(preset.setup.format === 'headroom/setup@3' ? 'headroom/report@3' : 'headroom/report@1');
+    expect(presets.filter((preset) => preset.setup.format === 'headroom/setup@3').map((preset) => preset.id).sort()).toEqual(['dac-iem-hf5', 'laptop-hiss-se846', 'quiet-iem-out-se846']);
     expect(buildReport(v3({ source: source({ noise: null, groundResistanceOhms: 0 }) })).format).toBe('headroom/report@1');
   });
 

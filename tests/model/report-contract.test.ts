@@ -31,7 +31,8 @@ const reportV1 = z.strictObject({
 
 describe('headroom/report@1', () => {
   it('every preset\u2019s report has exactly the contract\u2019s fields, all finite, and survives JSON unchanged', () => {
-    for (const preset of presets) {
+    // Presets whose parts state noise are headroom/setup@3 and get @3 reports (gear-contract.test.ts).
+    for (const preset of presets.filter((p) => p.setup.format === 'headroom/setup@1')) {
       const report = buildReport(preset.setup);
       expect(reportV1.safeParse(report).success).toBe(true);
       expect(JSON.parse(JSON.stringify(report))).toEqual(report);

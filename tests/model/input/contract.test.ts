@@ -180,7 +180,8 @@ const inputReportSchema = z.strictObject({
 
 describe('headroom/report@2', () => {
   it('a setup without an input section still gets exactly headroom/report@1, with no input field', () => {
-    for (const preset of presets) {
+    // Presets whose parts state noise are headroom/setup@3 (report@3: tests/model/gear-contract.test.ts).
+    for (const preset of presets.filter((p) => p.setup.format === 'headroom/setup@1')) {
       const report = buildReport(preset.setup);
       expect(report.format).toBe('headroom/report@1');
       expect(Object.keys(report)).toEqual(['format', 'headphones', 'clipping']);
