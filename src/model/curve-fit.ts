@@ -208,8 +208,22 @@ export function plannedImpedanceAt(setup: Setup): (index: number, hz: number) =>
  * report states it, over the report's 301 frequencies; null when no headphone is a curve.
  * `reported` may pass the report's own solutions (sweep and 1 kHz) to save solving them again.
  */
-export function chainFitErrorsDb(setup: Setup, reported?: { sweep: readonly ChainSolution[]; atReference: ChainSolution }): number[] | null {
+export function chainFitErrorsDb(setup: Setup, reported?: { sweep: readonly ChainSolution[]; atReference: ChainSolution }): readonly number[] | null {
   if (!hasCurveHeadphone(setup)) return null;
+  // Responses re 1 kHz do not depend on the signal level or the volume (the chain is linear):
+  // a volume step, the commonest change, is answered from the cache.
+  const key = JSON.stringify({ ...setup, signal: null, source: { ...setup.source, volumeDb: 0 } });
+  const cached = chainErrorCache.get(key);
+  if (cached) return cached;
+  const errors = measureChainFitErrors(setup, reported);
+  if (chainErrorCache.size >= FIT_CACHE_SIZE) chainErrorCache.delete(chainErrorCache.keys().next().value!);
+  chainErrorCache.set(key, errors);
+  return errors;
+}
+
+const chainErrorCache = new Map<string, readonly number[]>();
+
+function measureChainFitErrors(setup: Setup, reported: { sweep: readonly ChainSolution[]; atReference: ChainSolution } | undefined): number[] {
   const hz = responseFrequenciesHz();
   const sweep = reported?.sweep ?? hz.map((f) => solveChain(setup, f));
   const atReference = reported?.atReference ?? solveChain(setup, REFERENCE_HZ);
