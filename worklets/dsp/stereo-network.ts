@@ -18,6 +18,7 @@
  */
 import type { BiquadSections } from './analog-to-digital.ts';
 import { BiquadCascade } from './biquad-cascade.ts';
+import { CROSSFADE, crossfadeBlock, fadeCurve, IDLE, WARMUP } from './crossfade.ts';
 
 export interface StereoNetworkOptions {
   readonly maxSections: number;
@@ -29,9 +30,6 @@ export interface StereoNetworkOptions {
 
 const STEREO = 0;
 const MID_SIDE = 1;
-const IDLE = 0;
-const WARMUP = 1;
-const CROSSFADE = 2;
 
 export class StereoNetwork {
   private readonly stereo: BiquadCascade;
@@ -46,8 +44,9 @@ export class StereoNetwork {
   private readonly incoming: Float64Array[];
   private readonly inputCopy: Float64Array[];
   private heard = STEREO;
-  private phase = IDLE;
-  private position = 0;
+  /** The switch between forms (crossfade.ts); public for crossfadeBlock, not for callers. */
+  phase = IDLE;
+  position = 0;
   private readonly warmupSamples: number;
   private readonly fadeCurve: Float64Array;
   private pending: { mid: BiquadSections; side: BiquadSections | null } | null = null;
@@ -66,9 +65,7 @@ export class StereoNetwork {
     this.incoming = [new Float64Array(maxBlockLength), new Float64Array(maxBlockLength)];
     this.inputCopy = [new Float64Array(maxBlockLength), new Float64Array(maxBlockLength)];
     this.warmupSamples = Math.round(((options.warmupMs ?? 20) * sampleRateHz) / 1000);
-    const fadeSamples = Math.max(1, Math.round(((options.crossfadeMs ?? 20) * sampleRateHz) / 1000));
-    this.fadeCurve = new Float64Array(fadeSamples);
-    for (let k = 0; k < fadeSamples; k++) this.fadeCurve[k] = 0.5 - 0.5 * Math.cos((Math.PI * (k + 1)) / fadeSamples);
+    this.fadeCurve = fadeCurve(Math.round(((options.crossfadeMs ?? 20) * sampleRateHz) / 1000));
   }
 
   /** Whether left and right are heard coupled (mid/side form). */
@@ -115,30 +112,8 @@ export class StereoNetwork {
     }
     this.run(this.heard, outputs, length, input);
     this.run(1 - this.heard, this.incoming, length, input);
-    let phase = this.phase;
-    let position = this.position;
-    for (let c = 0; c < 2; c++) {
-      const heard = outputs[c]!;
-      const next = this.incoming[c]!;
-      phase = this.phase;
-      position = this.position;
-      for (let i = 0; i < length; i++) {
-        if (phase === WARMUP) {
-          if (++position >= this.warmupSamples) {
-            phase = CROSSFADE;
-            position = 0;
-          }
-        } else if (phase === CROSSFADE) {
-          heard[i] = heard[i]! + this.fadeCurve[position]! * (next[i]! - heard[i]!);
-          if (++position >= this.fadeCurve.length) phase = IDLE;
-        } else {
-          heard[i] = next[i]!;
-        }
-      }
-    }
-    this.phase = phase;
-    this.position = position;
-    if (phase === IDLE) this.heard = 1 - this.heard;
+    crossfadeBlock(this, outputs, this.incoming, 2, length, this.warmupSamples, this.fadeCurve);
+    if (this.phase === IDLE) this.heard = 1 - this.heard;
   }
 
   /** Starts a waiting change (process time): another form warms up, the same form just loads. */

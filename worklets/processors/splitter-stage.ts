@@ -29,6 +29,7 @@
  */
 import type { Plan } from '../../src/model/compile.ts';
 import type { BiquadSections } from '../dsp/analog-to-digital.ts';
+import { CROSSFADE, crossfadeBlock, fadeCurve, IDLE, WARMUP } from '../dsp/crossfade.ts';
 import { DENORMAL_FLOOR } from '../dsp/denormal.ts';
 import { HalfBandInterpolator } from '../dsp/half-band.ts';
 import { OversampledStage } from '../dsp/oversampled-stage.ts';
@@ -44,9 +45,6 @@ const BLOCK = 128;
 /** Largest finite Float32 (2^128 − 2^104). */
 const FLOAT32_MAX = 3.4028234663852886e38;
 const CHANNELS = 2;
-const IDLE = 0;
-const WARMUP = 1;
-const CROSSFADE = 2;
 
 export interface ListenerSettings {
   kind: LaneKind;
@@ -213,8 +211,7 @@ export class SplitterStage {
     this.reports = this.listeners.map((l) => l.report);
     this.runningLevel = Math.max(...this.listeners.map((l) => l.level()));
     this.warmupSamples = Math.round((RAMP_MS * sampleRateHz) / 1000);
-    this.fadeCurve = new Float64Array(this.warmupSamples);
-    for (let k = 0; k < this.warmupSamples; k++) this.fadeCurve[k] = 0.5 - 0.5 * Math.cos((Math.PI * (k + 1)) / this.warmupSamples);
+    this.fadeCurve = fadeCurve(this.warmupSamples);
   }
 
   get listenerCount(): number {
@@ -342,30 +339,8 @@ export class SplitterStage {
 
   /** Lane transition: the old lane (a) alone for 20 ms, then a raised-cosine crossfade to b. */
   private mix(listener: Listener, heard: readonly Float64Array[], incoming: readonly Float64Array[], length: number): void {
-    let phase = listener.phase;
-    let position = listener.position;
-    for (let c = 0; c < CHANNELS; c++) {
-      const a = heard[c]!;
-      const b = incoming[c]!;
-      phase = listener.phase;
-      position = listener.position;
-      for (let i = 0; i < length; i++) {
-        if (phase === WARMUP) {
-          if (++position >= this.warmupSamples) {
-            phase = CROSSFADE;
-            position = 0;
-          }
-        } else if (phase === CROSSFADE) {
-          a[i] = a[i]! + this.fadeCurve[position]! * (b[i]! - a[i]!);
-          if (++position >= this.fadeCurve.length) phase = IDLE;
-        } else {
-          a[i] = b[i]!;
-        }
-      }
-    }
-    listener.phase = phase;
-    listener.position = position;
-    if (phase === IDLE) listener.heard = 1 - listener.heard;
+    crossfadeBlock(listener, heard, incoming, CHANNELS, length, this.warmupSamples, this.fadeCurve);
+    if (listener.phase === IDLE) listener.heard = 1 - listener.heard;
   }
 }
 
