@@ -6,6 +6,7 @@
 import { abs } from './complex.ts';
 import { powerMwAt, splDbAt } from './acoustics.ts';
 import { chainLimits, clippingReport, maxCleanSignalDbfs } from './clipping.ts';
+import { assertFiniteReport } from './finite-report.ts';
 import { buildInputReport } from './input/report.ts';
 import { REPORT_FORMAT, REPORT_FORMAT_V2, type ListenerReport, type Report, type ResponseDeviation } from './report-contract.ts';
 import type { Setup } from './setup.ts';
@@ -38,8 +39,8 @@ export function buildReport(setup: Setup): Report {
   });
 
   const clipping = clippingReport(limits);
-  if (setup.input != null) return { format: REPORT_FORMAT_V2, headphones, clipping, input: buildInputReport(setup.input) };
-  return { format: REPORT_FORMAT, headphones, clipping };
+  if (setup.input != null) return assertFiniteReport({ format: REPORT_FORMAT_V2, headphones, clipping, input: buildInputReport(setup.input) });
+  return assertFiniteReport({ format: REPORT_FORMAT, headphones, clipping });
 }
 
 /** The same headphone as the only listener on the same chain, plugged in directly (no splitter). */

@@ -3,7 +3,7 @@
  *
  *   { "format": "headroom/setup-pair@1", "a": <headroom/setup@1>, "b": <headroom/setup@1> }
  *
- * Import validates everything and names the field: `a.headphones[0].impedance.nominalOhms must be > 0 (got -3)`.
+ * Import validates everything and names the field: `a.headphones[0].impedance.nominalOhms must be from 0.001 to 100000 ohms (got -3)`.
  */
 import type { ParseResult } from '../model/setup.ts';
 import { describe, isPlainObject, PAIR_KEYS, parsePairFields, type SetupPair } from './setup-pair.ts';
