@@ -18,10 +18,10 @@ import type { Report } from '../model/report-contract.ts';
 import type { Setup } from '../model/setup.ts';
 import {
   exportPairJson,
-  importPairJson,
   initialState,
   PAIR_FILE_NAME,
   pairFromPreset,
+  readPairFile,
   saveState,
   urlWithPair,
   type SetupPair,
@@ -521,8 +521,8 @@ export class HeadroomApp extends LitElement {
   }
 
   private async importPair(file: File): Promise<void> {
-    const text = await file.text();
-    const pair = importPairJson(text);
+    // The CLI reads setup files by the same rule (size first, then UTF-8/UTF-16): src/state/setup-file-text.ts.
+    const pair = await readPairFile(file.size, async () => new Uint8Array(await file.arrayBuffer()));
     if (!pair.ok) {
       this.exportMessage = { text: `"${file.name}" was not loaded: ${pair.errors.join('; ')}`, error: true };
       return;
