@@ -11,7 +11,7 @@ export async function bundleNodeBench(root, outDir) {
   mkdirSync(outDir, { recursive: true });
   const worklet = join(outDir, 'headroom.worklet.js');
   const script = join(outDir, 'bench-node.mjs');
-  // The worklet exactly as src/cli/worklet-bundle.ts builds it for `headroom render`.
+  // The worklet exactly as src/cli/worklet-code.ts builds it for `headroom render --host web-audio`.
   await build({ entryPoints: [join(root, 'worklets/headroom.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: worklet, logLevel: 'warning' });
   // The host-floor processor, beside it (bench/node/render.ts FLOOR_BUNDLE).
   await build({ entryPoints: [join(root, 'bench/host-floor.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: join(outDir, 'host-floor.worklet.js'), logLevel: 'warning' });
