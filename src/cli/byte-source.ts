@@ -7,6 +7,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { CliError } from './cli-error.ts';
 
 /** A stream that delivers nothing for this long is given up on (a FIFO with no writer, a stalled pipe). */
@@ -34,7 +35,14 @@ export function openError(path: string, error: unknown, expected: string): CliEr
   return new CliError(`${path}: cannot read it (${code ?? (error as Error).message})`);
 }
 
+/** Names that mean this process's standard input: read from the stream Node holds (a pipe, a socket, a terminal), not reopened by path. */
+const STDIN_NAMES = new Set(['-', '/dev/stdin']);
+
 export async function openByteSource(path: string, expected: string, idleSeconds = IDLE_SECONDS): Promise<ByteSource> {
+  if (STDIN_NAMES.has(path)) {
+    const stdin = await stat('/dev/stdin').catch(() => null);
+    if (!stdin?.isFile()) return new StreamSource(path, expected, idleSeconds, process.stdin);
+  }
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
@@ -89,7 +97,7 @@ class StreamSource implements ByteSource {
   readonly size = null;
   position = 0;
   private readonly chunks: AsyncIterator<Buffer>;
-  private readonly stream: ReturnType<typeof createReadStream>;
+  private readonly stream: Readable;
   private pending: Uint8Array = new Uint8Array(0);
   private ended = false;
 
@@ -97,8 +105,9 @@ class StreamSource implements ByteSource {
     readonly path: string,
     private readonly expected: string,
     private readonly idleSeconds: number,
+    stream?: Readable,
   ) {
-    this.stream = createReadStream(path, { highWaterMark: 1 << 16 });
+    this.stream = stream ?? createReadStream(path, { highWaterMark: 1 << 16 });
     this.chunks = this.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   }
 
@@ -156,6 +165,8 @@ class StreamSource implements ByteSource {
   }
 
   async close(): Promise<void> {
-    this.stream.destroy();
+    // Stop reading (an endless pipe would go on filling memory otherwise).
+    if (this.stream === process.stdin) this.stream.pause();
+    else this.stream.destroy();
   }
 }

@@ -21,8 +21,8 @@ async function kindOf(path: string): Promise<'directory' | 'other' | 'missing'> 
     return (await stat(path)).isDirectory() ? 'directory' : 'other';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'missing';
-    if (code === 'ENOTDIR') return 'other';
+    // ENOTDIR: a file stands somewhere on the way; the ancestor walk below names it.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
     throw error;
   }
 }
@@ -34,31 +34,48 @@ export async function prepareOutputDir(path: string, subfolders: readonly string
   const target = resolve(path);
   const kind = await kindOf(target);
   if (kind === 'other') throw new CliError(`${label}: is a file, not a folder; -o names the folder for the output files`);
+  // The folders to make, outermost first. The nearest existing ancestor must be a folder:
+  // "out.wav/x" under a file cannot be made. (One level at a time: Node's recursive mkdir
+  // spins for ever on /proc.)
+  const missing: string[] = [];
   if (kind === 'missing') {
-    // The nearest existing ancestor must be a folder: "out.wav/x" under a file cannot be made.
-    let ancestor = dirname(target);
-    while ((await kindOf(ancestor)) === 'missing' && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
-    if ((await kindOf(ancestor)) !== 'directory') throw new CliError(`${label}: cannot be created, because ${ancestor} is a file`);
+    let folder = target;
+    while ((await kindOf(folder)) === 'missing' && dirname(folder) !== folder) {
+      missing.unshift(folder);
+      folder = dirname(folder);
+    }
+    if ((await kindOf(folder)) !== 'directory') throw new CliError(`${label}: cannot be created, because ${folder} is a file`);
   }
-  for (const folder of [target, ...subfolders.map((sub) => resolve(target, sub))]) {
-    try {
-      const made = await mkdir(folder, { recursive: true });
-      if (made !== undefined) created.push(folder);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' || code === 'ENOTDIR') throw new CliError(`${label}: ${folder} is a file, not a folder`);
-      throw new CliError(`${label}: cannot create the folder ${folder} (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (error as Error).message)})`);
+  for (const sub of subfolders) {
+    const folder = resolve(target, sub);
+    if (kind === 'missing' || (await kindOf(folder)) === 'missing') missing.push(folder);
+    else if ((await kindOf(folder)) !== 'directory') throw new CliError(`${label}: ${folder} is a file, not a folder`);
+  }
+  try {
+    for (const folder of missing) {
+      try {
+        await mkdir(folder);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new CliError(`${label}: cannot create the folder ${folder} (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (error as Error).message)})`);
+      }
+      created.push(folder);
     }
-    try {
-      await access(folder, constants.W_OK | constants.X_OK);
-    } catch {
-      throw new CliError(`${label}: cannot write into ${folder} (permission denied)`);
+    for (const folder of [target, ...subfolders.map((sub) => resolve(target, sub))]) {
+      try {
+        await access(folder, constants.W_OK | constants.X_OK);
+      } catch {
+        throw new CliError(`${label}: cannot write into ${folder} (permission denied)`);
+      }
     }
+  } catch (error) {
+    for (const folder of created.reverse()) await rmdir(folder).catch(() => undefined);
+    throw error;
   }
   return {
     path,
     async removeCreated() {
-      for (const folder of created.reverse()) await rmdir(folder).catch(() => undefined);
+      for (const folder of [...created].reverse()) await rmdir(folder).catch(() => undefined);
     },
   };
 }
