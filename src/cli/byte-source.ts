@@ -21,6 +21,8 @@ export interface ByteSource {
   readonly position: number;
   /** Up to `n` bytes (fewer only at the end), as a fresh array. */
   read(n: number): Promise<Uint8Array>;
+  /** Fills `target` (fewer bytes only at the end); returns how many. For the sample data: no allocation per chunk. */
+  readInto(target: Uint8Array): Promise<number>;
   /** Skips `n` bytes; returns how many there were. */
   skip(n: number): Promise<number>;
   close(): Promise<void>;
@@ -72,14 +74,20 @@ class FileSource implements ByteSource {
 
   async read(n: number): Promise<Uint8Array> {
     const bytes = new Uint8Array(Math.max(0, Math.min(n, this.size - this.position)));
+    const filled = await this.readInto(bytes);
+    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
+  }
+
+  async readInto(target: Uint8Array): Promise<number> {
+    const wanted = Math.max(0, Math.min(target.length, this.size - this.position));
     let filled = 0;
-    while (filled < bytes.length) {
-      const { bytesRead } = await this.handle.read(bytes, filled, bytes.length - filled, this.position + filled);
+    while (filled < wanted) {
+      const { bytesRead } = await this.handle.read(target, filled, wanted - filled, this.position + filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
     this.position += filled;
-    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
+    return filled;
   }
 
   async skip(n: number): Promise<number> {
@@ -138,6 +146,12 @@ class StreamSource implements ByteSource {
 
   async read(n: number): Promise<Uint8Array> {
     const out = new Uint8Array(n);
+    const filled = await this.readInto(out);
+    return filled === n ? out : out.subarray(0, filled);
+  }
+
+  async readInto(out: Uint8Array): Promise<number> {
+    const n = out.length;
     let filled = 0;
     while (filled < n) {
       if (this.pending.length === 0) {
@@ -151,7 +165,7 @@ class StreamSource implements ByteSource {
       filled += take;
     }
     this.position += filled;
-    return filled === n ? out : out.subarray(0, filled);
+    return filled;
   }
 
   async skip(n: number): Promise<number> {

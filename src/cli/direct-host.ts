@@ -13,22 +13,22 @@
  * node-web-audio-api host stays as `--host web-audio`, and a test holds the two to the same
  * samples within 1e-6 (tests/cli/hosts-agree.test.ts).
  *
- * Each chunk of blocks runs under vm's timeout: a process() call that never returns is
- * interrupted (V8 terminates the running script) and the render fails as stalled, naming
- * how far it got. Input is pulled and output pushed chunk by chunk, so memory stays bounded
- * whatever the length.
+ * Each chunk of blocks runs inside a SyncGuard section (sync-guard.ts): a process() call
+ * that never returns is stopped (V8 terminates the running script) and the render fails as
+ * stalled, naming how far it got. Input is pulled and output pushed chunk by chunk, so
+ * memory stays bounded whatever the length.
  */
-import vm from 'node:vm';
 import type { ChainHost, HostJob } from '../audio/offline/chain-renderer.ts';
-import { ChainRenderError, ChainStalledError } from '../audio/offline/chain-renderer.ts';
+import { ChainRenderError } from '../audio/offline/chain-renderer.ts';
 import { CHANNELS, isProcessorMessage } from '../audio/processor-contract.ts';
 import type { Plan } from '../model/compile.ts';
+import { SyncGuard } from './sync-guard.ts';
 
 const BLOCK = 128;
 /**
- * Blocks per chunk: at most 1024 (2.7 s at 48 kHz, a few milliseconds of work; the vm guard
- * costs ~0.2 ms per chunk), and about a twentieth of the render, so progress moves in
- * steps of 5 % or less, but never under 32.
+ * Blocks per chunk: at most 1024 (2.7 s at 48 kHz, a few milliseconds of work, buffers of a
+ * few hundred kB), and about a twentieth of the render, so progress moves in steps of 5 % or
+ * less, but never under 32.
  */
 const MAX_CHUNK_BLOCKS = 1024;
 const MIN_CHUNK_BLOCKS = 32;
@@ -93,7 +93,7 @@ export interface DirectHostOptions {
 }
 
 export function directHost(options: DirectHostOptions = {}): ChainHost {
-  const chunkLimitMs = 1000 * (options.chunkLimitSeconds ?? DEFAULT_CHUNK_LIMIT_SECONDS);
+  const chunkLimitSeconds = options.chunkLimitSeconds ?? DEFAULT_CHUNK_LIMIT_SECONDS;
   return {
     name: 'direct',
     async render(job: HostJob): Promise<void> {
@@ -146,30 +146,37 @@ export function directHost(options: DirectHostOptions = {}): ChainHost {
           processor.process(blockInputs[b]!, blockOutputs[b]!);
         }
       };
-      const guard = vm.createContext({ runBlocks });
-      const step = new vm.Script('runBlocks()');
-
-      while (frame < length && !job.aborted) {
-        const count = Math.min(chunkFrames, length - frame);
-        blocks = Math.ceil(count / BLOCK);
-        await job.pull(input.map((channel) => channel.subarray(0, count)), count);
-        // A last, partial block runs whole, on silence, as an audio thread would run it.
-        for (const channel of input) channel.fill(0, count, blocks * BLOCK);
-        try {
-          step.runInContext(guard, { timeout: chunkLimitMs });
-        } catch (error) {
-          if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-            const at = (frame / plan.sampleRateHz).toFixed(1);
-            throw new ChainStalledError(
-              `the direct render stalled at ${at} s of ${(length / plan.sampleRateHz).toFixed(1)} s (${Math.floor((100 * frame) / length)} %): ${(count / plan.sampleRateHz).toFixed(1)} s of audio took more than ${chunkLimitMs / 1000} s`,
-            );
+      const seconds = (frames: number) => (frames / plan.sampleRateHz).toFixed(1);
+      let chunkFramesNow = 0;
+      const guard = SyncGuard.start(chunkLimitSeconds, () => {
+        job.onStalled(
+          `the direct render stalled at ${seconds(frame)} s of ${seconds(length)} s (${Math.floor((100 * frame) / length)} %): ${seconds(chunkFramesNow)} s of audio took more than ${chunkLimitSeconds} s`,
+        );
+        void guard?.stop();
+      });
+      try {
+        while (frame < length && !job.aborted) {
+          const count = Math.min(chunkFrames, length - frame);
+          chunkFramesNow = count;
+          blocks = Math.ceil(count / BLOCK);
+          await job.pull(input.map((channel) => channel.subarray(0, count)), count);
+          // A last, partial block runs whole, on silence, as an audio thread would run it.
+          for (const channel of input) channel.fill(0, count, blocks * BLOCK);
+          guard?.enter();
+          try {
+            runBlocks();
+          } catch (error) {
+            throw new ChainRenderError(`chain: process() failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          } finally {
+            guard?.leave();
           }
-          throw new ChainRenderError(`chain: process() failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          if (job.aborted) return;
+          await job.push(output.map((channels) => channels.map((channel) => channel.subarray(0, count))), count);
+          frame += count;
+          job.progress(frame);
         }
-        if (job.aborted) return;
-        await job.push(output.map((channels) => channels.map((channel) => channel.subarray(0, count))), count);
-        frame += count;
-        job.progress(frame);
+      } finally {
+        await guard?.stop();
       }
     },
   };

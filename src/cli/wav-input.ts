@@ -163,6 +163,8 @@ function dataInput(source: ByteSource, fmt: DataView, dataBytes: number, littleE
 
   const decode = sampleDecoder(encoding, littleEndian);
   let frame = 0;
+  // One buffer for the sample bytes, grown to the largest chunk asked for; decoded at once.
+  let buffer = new Uint8Array(0);
   return {
     path: name,
     isFile: source.size !== null,
@@ -171,9 +173,12 @@ function dataInput(source: ByteSource, fmt: DataView, dataBytes: number, littleE
     frames,
     format: encoding.label,
     async read(into, count) {
-      const bytes = await source.read(count * frameBytes);
-      if (bytes.length < count * frameBytes) {
-        const got = (frame * frameBytes) + bytes.length;
+      const wanted = count * frameBytes;
+      if (buffer.length < wanted) buffer = new Uint8Array(wanted);
+      const bytes = buffer.subarray(0, wanted);
+      const filled = await source.readInto(bytes);
+      if (filled < wanted) {
+        const got = frame * frameBytes + filled;
         throw new CliError(`${name}: truncated WAV stream (data chunk declares ${dataBytes} bytes, the stream ended after ${got})`);
       }
       decode(bytes, into, count, channelCount);
@@ -212,7 +217,7 @@ function sampleDecoder({ width, float }: Encoding, littleEndian: boolean): Decod
   };
 }
 
-/** A typed view needs an aligned offset; the bytes come from a fresh array, so they are. */
+/** A typed view needs an aligned offset; the bytes start a buffer of their own (offset 0), so they are. */
 function typed(view: (bytes: Uint8Array) => ArrayLike<number>, scale: number): Decoder {
   return (bytes, into, frames, channels) => {
     const samples = view(bytes);

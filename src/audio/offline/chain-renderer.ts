@@ -59,6 +59,8 @@ export interface HostJob {
   onMeters(role: MeterRole, message: MetersMessage): void;
   /** A processor error or a refused plan: the render fails with this message. */
   onError(message: string): void;
+  /** The host found its own work stuck (a process() call that did not return): the render fails as stalled. */
+  onStalled(message: string): void;
   /** Frames rendered so far (for progress and the watchdog). */
   progress(frames: number): void;
   /** Set once the render has failed or stalled: a host stops as soon as it sees it. */
@@ -162,6 +164,9 @@ export async function renderChain(host: ChainHost, request: ChainRenderRequest):
     },
     onError(message) {
       fail(new ChainRenderError(message));
+    },
+    onStalled(message) {
+      fail(new ChainStalledError(message));
     },
     progress(frame) {
       if (frame > rendered) {
