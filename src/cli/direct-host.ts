@@ -13,26 +13,30 @@
  * node-web-audio-api host stays as `--host web-audio`, and a test holds the two to the same
  * samples within 1e-6 (tests/cli/hosts-agree.test.ts).
  *
- * Each chunk of blocks runs inside a SyncGuard section (sync-guard.ts): a process() call
- * that never returns is stopped (V8 terminates the running script) and the render fails as
- * stalled, naming how far it got. Input is pulled and output pushed chunk by chunk, so
- * memory stays bounded whatever the length.
+ * Each chunk of blocks runs under vm's timeout: a process() call that never returns is
+ * interrupted (V8 terminates the running script) and the render fails as stalled, naming
+ * how far it got. The timeout starts and joins a watchdog thread per call, so chunks are
+ * long (4096 blocks: 11 s at 48 kHz, tens of milliseconds of work) and progress is reported
+ * from inside them. Input is pulled and output pushed chunk by chunk, so memory stays
+ * bounded whatever the length (docs/decisions.md, "A direct host for offline renders").
  */
+import vm from 'node:vm';
 import type { ChainHost, HostJob } from '../audio/offline/chain-renderer.ts';
 import { ChainRenderError } from '../audio/offline/chain-renderer.ts';
 import { CHANNELS, isProcessorMessage } from '../audio/processor-contract.ts';
 import type { Plan } from '../model/compile.ts';
-import { SyncGuard } from './sync-guard.ts';
 
 const BLOCK = 128;
 /**
- * Blocks per chunk: at most 1024 (2.7 s at 48 kHz, a few milliseconds of work, buffers of a
- * few hundred kB), and about a twentieth of the render, so progress moves in steps of 5 % or
- * less, but never under 32.
+ * Blocks per chunk: at most 4096 (11 s at 48 kHz; vm's guard costs ~0.2 ms per chunk, under
+ * 1 % of the chunk's work; 8 listeners' buffers stay under 100 MB), fewer for short renders
+ * (a twentieth of the render, at least 32), so progress moves in steps of 5 % or less.
  */
-const MAX_CHUNK_BLOCKS = 1024;
+const MAX_CHUNK_BLOCKS = 4096;
 const MIN_CHUNK_BLOCKS = 32;
 const PROGRESS_STEPS = 20;
+/** Inside a chunk, progress is reported every this many blocks. */
+const PROGRESS_BLOCKS = 256;
 /** One chunk taking longer than this is a stall (it takes milliseconds; a busy machine makes it tens). */
 const DEFAULT_CHUNK_LIMIT_SECONDS = 30;
 
@@ -144,39 +148,34 @@ export function directHost(options: DirectHostOptions = {}): ChainHost {
         for (let b = 0; b < blocks; b++) {
           scope.currentFrame = frame + b * BLOCK;
           processor.process(blockInputs[b]!, blockOutputs[b]!);
+          if ((b + 1) % PROGRESS_BLOCKS === 0) job.progress(frame + (b + 1) * BLOCK);
         }
       };
-      const seconds = (frames: number) => (frames / plan.sampleRateHz).toFixed(1);
-      let chunkFramesNow = 0;
-      const guard = SyncGuard.start(chunkLimitSeconds, () => {
-        job.onStalled(
-          `the direct render stalled at ${seconds(frame)} s of ${seconds(length)} s (${Math.floor((100 * frame) / length)} %): ${seconds(chunkFramesNow)} s of audio took more than ${chunkLimitSeconds} s`,
-        );
-        void guard?.stop();
-      });
-      try {
-        while (frame < length && !job.aborted) {
-          const count = Math.min(chunkFrames, length - frame);
-          chunkFramesNow = count;
-          blocks = Math.ceil(count / BLOCK);
-          await job.pull(input.map((channel) => channel.subarray(0, count)), count);
-          // A last, partial block runs whole, on silence, as an audio thread would run it.
-          for (const channel of input) channel.fill(0, count, blocks * BLOCK);
-          guard?.enter();
-          try {
-            runBlocks();
-          } catch (error) {
-            throw new ChainRenderError(`chain: process() failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-          } finally {
-            guard?.leave();
+      const guard = vm.createContext({ runBlocks });
+      const step = new vm.Script('runBlocks()');
+
+      while (frame < length && !job.aborted) {
+        const count = Math.min(chunkFrames, length - frame);
+        blocks = Math.ceil(count / BLOCK);
+        await job.pull(input.map((channel) => channel.subarray(0, count)), count);
+        // A last, partial block runs whole, on silence, as an audio thread would run it.
+        for (const channel of input) channel.fill(0, count, blocks * BLOCK);
+        try {
+          step.runInContext(guard, { timeout: chunkLimitSeconds * 1000 });
+        } catch (error) {
+          if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+            const seconds = (frames: number) => (frames / plan.sampleRateHz).toFixed(1);
+            job.onStalled(
+              `the direct render stalled at ${seconds(frame)} s of ${seconds(length)} s (${Math.floor((100 * frame) / length)} %): ${seconds(count)} s of audio took more than ${chunkLimitSeconds} s`,
+            );
+            return;
           }
-          if (job.aborted) return;
-          await job.push(output.map((channels) => channels.map((channel) => channel.subarray(0, count))), count);
-          frame += count;
-          job.progress(frame);
+          throw new ChainRenderError(`chain: process() failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
         }
-      } finally {
-        await guard?.stop();
+        if (job.aborted) return;
+        await job.push(output.map((channels) => channels.map((channel) => channel.subarray(0, count))), count);
+        frame += count;
+        job.progress(frame);
       }
     },
   };

@@ -163,8 +163,23 @@ function dataInput(source: ByteSource, fmt: DataView, dataBytes: number, littleE
 
   const decode = sampleDecoder(encoding, littleEndian);
   let frame = 0;
-  // One buffer for the sample bytes, grown to the largest chunk asked for; decoded at once.
-  let buffer = new Uint8Array(0);
+  // Two byte buffers: the next chunk is read ahead into one while the other's samples are
+  // decoded and rendered, so the render does not wait for the disk (the chunk size is the same
+  // every time but the last).
+  const buffers = [new Uint8Array(0), new Uint8Array(0)];
+  let turn = 0;
+  let consumed = 0;
+  let ahead: { bytes: Uint8Array; filled: Promise<number> } | null = null;
+  const fetch = (size: number) => {
+    turn ^= 1;
+    if (buffers[turn]!.length < size) buffers[turn] = new Uint8Array(size);
+    const bytes = buffers[turn]!.subarray(0, size);
+    consumed += size;
+    const filled = source.readInto(bytes);
+    // Awaited by the next read; until then a failure must not count as unhandled.
+    filled.catch(() => undefined);
+    return { bytes, filled };
+  };
   return {
     path: name,
     isFile: source.size !== null,
@@ -174,18 +189,32 @@ function dataInput(source: ByteSource, fmt: DataView, dataBytes: number, littleE
     format: encoding.label,
     async read(into, count) {
       const wanted = count * frameBytes;
-      if (buffer.length < wanted) buffer = new Uint8Array(wanted);
-      const bytes = buffer.subarray(0, wanted);
-      const filled = await source.readInto(bytes);
+      let chunk = ahead ?? fetch(Math.min(wanted, dataBytes - consumed));
+      ahead = null;
+      let filled = await chunk.filled;
+      if (filled === chunk.bytes.length && filled < wanted && consumed < dataBytes) {
+        // Asked for more than was read ahead: read the rest.
+        const whole = new Uint8Array(wanted);
+        whole.set(chunk.bytes.subarray(0, filled));
+        const rest = Math.min(wanted - filled, dataBytes - consumed);
+        consumed += rest;
+        filled += await source.readInto(whole.subarray(filled, filled + rest));
+        chunk = { bytes: whole, filled: Promise.resolve(filled) };
+      }
       if (filled < wanted) {
         const got = frame * frameBytes + filled;
         throw new CliError(`${name}: truncated WAV stream (data chunk declares ${dataBytes} bytes, the stream ended after ${got})`);
       }
-      decode(bytes, into, count, channelCount);
+      decode(chunk.bytes.subarray(0, wanted), into, count, channelCount);
       if (encoding.float) refuseNonFinite(into, count, frame, sampleRateHz, name);
       frame += count;
+      const next = Math.min(wanted, dataBytes - consumed);
+      if (next > 0) ahead = fetch(next);
     },
-    close: () => source.close(),
+    async close() {
+      await ahead?.filled.catch(() => undefined);
+      await source.close();
+    },
   };
 }
 

@@ -9,7 +9,10 @@ import { FLOAT_WAV_HEADER_BYTES, floatWavHeader, interleaveFloat32 } from '../au
 
 export class WavOutput {
   private handle: FileHandle | null = null;
-  private buffer = new Uint8Array(0);
+  /** Two buffers: one being written to the file while the next chunk is interleaved into the other. */
+  private readonly buffers = [new Uint8Array(0), new Uint8Array(0)];
+  private turn = 0;
+  private pending: Promise<unknown> = Promise.resolve();
   private position = 0;
   readonly partialPath: string;
 
@@ -28,16 +31,25 @@ export class WavOutput {
     this.position = FLOAT_WAV_HEADER_BYTES;
   }
 
+  /**
+   * Interleaves the chunk and starts writing it; returns once the previous chunk's write has
+   * finished, so the file is written while the next chunk renders (and at most two chunks wait).
+   */
   async write(channels: readonly Float32Array[], count: number): Promise<void> {
     const bytes = count * this.channelCount * 4;
-    if (this.buffer.length < bytes) this.buffer = new Uint8Array(bytes);
-    interleaveFloat32(channels, 0, count, this.buffer);
-    await this.handle!.write(this.buffer, 0, bytes, this.position);
+    this.turn ^= 1;
+    if (this.buffers[this.turn]!.length < bytes) this.buffers[this.turn] = new Uint8Array(bytes);
+    const buffer = this.buffers[this.turn]!;
+    interleaveFloat32(channels, 0, count, buffer);
+    const previous = this.pending;
+    this.pending = previous.then(() => this.handle!.write(buffer, 0, bytes, this.position));
     this.position += bytes;
+    await previous;
   }
 
-  /** Closes the file and gives it its name. */
+  /** Waits for the last write, closes the file and gives it its name. */
   async finish(): Promise<void> {
+    await this.pending;
     await this.handle!.close();
     this.handle = null;
     await rename(this.partialPath, this.path);
@@ -45,6 +57,7 @@ export class WavOutput {
 
   /** Closes and deletes the partial file (after a failure). */
   async discard(): Promise<void> {
+    await this.pending.catch(() => undefined);
     await this.handle?.close().catch(() => undefined);
     this.handle = null;
     await unlink(this.partialPath).catch(() => undefined);
