@@ -7,11 +7,10 @@
  * messages ('ready', 'meters', 'error') on its port.
  *
  * Why not node-web-audio-api: its worklet thread hands every block across threads and stalls
- * when the machine is busy (0.13× real time measured at a load average of 3); the same
- * processors called directly run at a few hundred times real time and only share the CPU
- * like any process (docs/decisions.md, "A direct host for offline renders"). The
- * node-web-audio-api host stays as `--host web-audio`, and a test holds the two to the same
- * samples within 1e-6 (tests/cli/hosts-agree.test.ts).
+ * when the machine is busy; the same processors called directly run at a few hundred times
+ * real time and only share the CPU like any process (docs/decisions.md, "A direct host for
+ * offline renders"). The node-web-audio-api host stays as `--host web-audio`, and a test
+ * holds the two to the same samples within 1e-6 (tests/audio/hosts-agree.test.ts).
  *
  * Each chunk of blocks runs under vm's timeout: a process() call that never returns is
  * interrupted (V8 terminates the running script) and the render fails as stalled, naming
@@ -28,9 +27,9 @@ import type { Plan } from '../model/compile.ts';
 
 const BLOCK = 128;
 /**
- * Blocks per chunk: at most 4096 (11 s at 48 kHz; vm's guard costs ~0.2 ms per chunk, under
- * 1 % of the chunk's work; 8 listeners' buffers stay under 100 MB), fewer for short renders
- * (a twentieth of the render, at least 32), so progress moves in steps of 5 % or less.
+ * Blocks per chunk: at most 4096 (11 s at 48 kHz: vm's per-call guard is a small share of
+ * the chunk's work, and 8 listeners' buffers stay under 100 MB), fewer for short renders (a
+ * twentieth of the render, at least 32), so progress moves in steps of 5 % or less.
  */
 const MAX_CHUNK_BLOCKS = 4096;
 const MIN_CHUNK_BLOCKS = 32;

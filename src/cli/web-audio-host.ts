@@ -1,7 +1,7 @@
 /**
  * `--host web-audio`: the offline renderer hosted by node-web-audio-api's OfflineAudioContext,
  * with the worklet bundle loaded as the browser loads it. Kept as the reference the direct
- * host is tested against (tests/cli/hosts-agree.test.ts); it holds the whole render in
+ * host is tested against (tests/audio/hosts-agree.test.ts); it holds the whole render in
  * memory, and its worklet thread stalls when the machine is busy (docs/decisions.md,
  * "A direct host for offline renders"). node-web-audio-api is an optional dependency,
  * loaded only here.
