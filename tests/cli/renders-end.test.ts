@@ -55,6 +55,8 @@ describe('renders always end', () => {
   });
 
   it('a process() that never returns is interrupted by the direct host’s guard', async () => {
+    // The direct host installs the worklet globals before it loads the processor module; let it.
+    await renderArrays(compile(setup(), RATE), silence(0.01), 'direct');
     const { HeadroomChainProcessor } = await import('../../worklets/processors/chain-processor.ts');
     const original = HeadroomChainProcessor.prototype.process;
     HeadroomChainProcessor.prototype.process = function spin() {
