@@ -98,19 +98,20 @@ export async function renderCommand(args: string[], stderr: ProgressStream = pro
   const seconds = frames / sampleRateHz;
   let plans: Plan[];
   let output: OutputDir;
+  let host: ChainHost;
   try {
     if (chains.length > 1 && !probe.isFile) throw new CliError(`${inputPath}: --ab reads the input once per chain; give a file, not a pipe or a device`);
     if (hostName === 'web-audio' && seconds > WEB_AUDIO_MAX_MINUTES * 60) {
       throw new CliError(`--host web-audio holds the whole render in memory and takes at most ${WEB_AUDIO_MAX_MINUTES} minutes of audio (this input is ${(seconds / 60).toFixed(1)}); the default host renders any length`);
     }
     plans = chains.map((chain) => planFor(chain, sampleRateHz, calibrationDbSpl));
+    host = hostName === 'direct' ? directHost() : await nodeWebAudioHost();
     output = await prepareOutputDir(values.output, chains.length > 1 ? chains.map((c) => c.label!) : []);
   } catch (error) {
     await probe.close();
     throw error;
   }
 
-  const host = hostName === 'direct' ? directHost() : await nodeWebAudioHost();
   const summaries: ChainSummary[] = [];
   // Ctrl-C stops the render between chunks, and the cleanup below removes what it wrote.
   const interrupted = new AbortController();
