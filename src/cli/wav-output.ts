@@ -42,8 +42,9 @@ export class WavOutput {
     const buffer = this.buffers[this.turn]!;
     interleaveFloat32(channels, 0, count, buffer);
     const previous = this.pending;
-    this.pending = previous.then(() => this.handle!.write(buffer, 0, bytes, this.position));
+    const at = this.position;
     this.position += bytes;
+    this.pending = previous.then(() => this.handle!.write(buffer, 0, bytes, at));
     await previous;
   }
 
