@@ -142,8 +142,10 @@ export function directHost(options: DirectHostOptions = {}): ChainHost {
       let blocks = 0;
 
       const runBlocks = (): void => {
-        // An audio thread hands process() zeroed outputs.
-        for (const channels of output) for (const channel of channels) channel.fill(0, 0, blocks * BLOCK);
+        // An audio thread hands process() zeroed outputs; headroom-chain writes every sample of
+        // every output (splitter-stage.ts, runListener), so the chunk's buffers are not cleared
+        // first (a few per cent of the render). tests/audio/hosts-agree.test.ts would show a
+        // sample it left unwritten: the browser's zero against the previous chunk's value.
         for (let b = 0; b < blocks; b++) {
           scope.currentFrame = frame + b * BLOCK;
           processor.process(blockInputs[b]!, blockOutputs[b]!);
