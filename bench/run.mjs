@@ -8,7 +8,9 @@
 // with no DSP at all; `runs` times each, interleaved, in
 // headless Chromium (bench page built by Vite, standardized-audio-context) and in Node
 // (node-web-audio-api, the worklet bundled by esbuild). ×RT = seconds / median render time.
-// Then, in Node: the alias figure (bench/node/alias.ts), the allocation count
+// Then `headroom render`'s own pipeline on the direct host (bench/node/cli.ts), `runs` times on
+// the machine as it is and `runs` times with two spinning processes keeping both cores busy
+// (cliXRealtime, cliXRealtimeBusy). Then, in Node: the alias figure (bench/node/alias.ts), the allocation count
 // (bench/node/alloc.ts), the processors' plain-JS profile and the chain stages' JS speed on the
 // main thread and in the worklet thread (bench/node/js-speed.ts). Prints a table and writes
 // bench/results.json; per-run details go to bench/out/details.json. Missed targets are
@@ -24,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openChromiumBench } from './lib/chromium-host.mjs';
-import { bundleNodeBench, runChild } from './lib/node-host.mjs';
+import { bundleNodeBench, runChild, spinBothCores } from './lib/node-host.mjs';
 import { formatTable, median, renderLimitSeconds, StallError } from './lib/stats.mjs';
 
 const KINDS = ['chain', 'ab', 'native', 'floor'];
@@ -92,6 +94,34 @@ async function measureHost(host, render) {
   return { seconds: length, note, times };
 }
 
+/**
+ * `headroom render` of `seconds` of the bench noise through the bench chain, `runs` times,
+ * each in a fresh process; `busy`: while two spinning processes keep both cores busy.
+ * Returns the render times (null = stalled).
+ */
+async function measureCli(script, busy) {
+  const label = busy ? 'node cli (both cores busy)' : 'node cli';
+  const stop = busy ? spinBothCores() : () => undefined;
+  const times = [];
+  try {
+    for (let run = 1; run <= runs; run++) {
+      try {
+        const result = await runChild(script, ['cli', String(seconds), join(outDir, 'cli')], renderLimitSeconds(times, seconds / 10), `${label} render of ${seconds} s`, root);
+        check('node', 'cli', result);
+        times.push(result.renderSeconds);
+        log(`${label} run ${run}/${runs}: ${result.renderSeconds.toFixed(2)} s (${(seconds / result.renderSeconds).toFixed(1)}× real time)`);
+      } catch (error) {
+        if (!(error instanceof StallError)) throw error;
+        times.push(null);
+        log(`${label} run ${run}/${runs}: ${error.message}`);
+      }
+    }
+  } finally {
+    stop();
+  }
+  return times;
+}
+
 function check(host, kind, result) {
   if (result.errors.length > 0) failures.push(`${host} ${kind}: processor errors: ${result.errors.join('; ')}`);
   if (result.nonFinite > 0) failures.push(`${host} ${kind}: ${result.nonFinite} NaN/Inf samples`);
@@ -140,6 +170,11 @@ async function main() {
       runChild(script, ['render', kind, String(s), worklet], limit, `Node ${kind} render of ${s} s`, root),
     );
     results.node = summarize(details.nodeRuns);
+    details.cliRuns = await measureCli(script, false);
+    details.cliBusyRuns = await measureCli(script, true);
+    const xRealtime = (times) => (median(times) === null ? null : round(seconds / median(times), 1));
+    results.node.cliXRealtime = xRealtime(details.cliRuns);
+    results.node.cliXRealtimeBusy = xRealtime(details.cliBusyRuns);
   }
 
   log('alias measurement (Node, real processors)…');
@@ -161,6 +196,8 @@ async function main() {
     { label: `A/B pair ≥ 50× real time in Chromium (got ${results.chromium?.abXRealtime ?? '—'}×)`, pass: results.chromium ? (results.chromium.abXRealtime ?? 0) >= 50 : null },
     { label: `chainVsNative ≥ 0.5 in Chromium (got ${results.chromium?.chainVsNative ?? '—'})`, pass: results.chromium ? (results.chromium.chainVsNative ?? 0) >= 0.5 : null },
     { label: `chainVsNative ≥ 0.5 in Node (got ${results.node?.chainVsNative ?? '—'})`, pass: results.node ? (results.node.chainVsNative ?? 0) >= 0.5 : null },
+    { label: `headroom render ≥ 300× real time on a quiet machine (got ${results.node?.cliXRealtime ?? '—'}×; load average ${loadavg()[0].toFixed(1)} at the end)`, pass: results.node ? (results.node.cliXRealtime ?? 0) >= 300 : null },
+    { label: `headroom render ≥ 50× real time with both cores busy (got ${results.node?.cliXRealtimeBusy ?? '—'}×)`, pass: results.node ? (results.node.cliXRealtimeBusy ?? 0) >= 50 : null },
     { label: `alias ≤ −60 dBc (aim −80): ${results.aliasDbc} dBc at ${alias.atHz.toFixed(0)} Hz`, pass: results.aliasDbc <= -60 },
     {
       label: `allocatingProcessCalls = 0: ${alloc.allocatingProcessCalls} of ${alloc.measuredProcessCalls} calls (${alloc.firstCallsAfterPlanMessage} of them a stage's first call after a plan message; ${alloc.bytesAllocated} B; probe noise ${alloc.probeNoise}, sensitivity ${alloc.probeSensitivity})`,

@@ -11,7 +11,7 @@ export async function bundleNodeBench(root, outDir) {
   mkdirSync(outDir, { recursive: true });
   const worklet = join(outDir, 'headroom.worklet.js');
   const script = join(outDir, 'bench-node.mjs');
-  // The worklet exactly as src/cli/worklet-bundle.ts builds it for `headroom render`.
+  // The worklet exactly as src/cli/worklet-code.ts builds it for `headroom render --host web-audio`.
   await build({ entryPoints: [join(root, 'worklets/headroom.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: worklet, logLevel: 'warning' });
   // The host-floor processor, beside it (bench/node/render.ts FLOOR_BUNDLE).
   await build({ entryPoints: [join(root, 'bench/host-floor.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: join(outDir, 'host-floor.worklet.js'), logLevel: 'warning' });
@@ -24,7 +24,8 @@ export async function bundleNodeBench(root, outDir) {
     format: 'esm',
     target: 'node20',
     outfile: script,
-    external: ['node-web-audio-api'],
+    // esbuild: only the CLI's worklet loader from a source tree imports it (the bench has the worklet built).
+    external: ['node-web-audio-api', 'esbuild'],
     // fft.js is CommonJS: give the ESM bundle a require().
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
@@ -62,4 +63,15 @@ export function runChild(script, args, limitSeconds, what, cwd) {
       }
     });
   });
+}
+
+/**
+ * Two processes that spin on a core each, for the busy-machine figure; returns a stop
+ * function that ends them (by their own pids).
+ */
+export function spinBothCores() {
+  const spinners = [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  return () => {
+    for (const spinner of spinners) spinner.kill('SIGKILL');
+  };
 }

@@ -78,9 +78,17 @@ interface Core {
   latencySamples: number | null;
   fades: GainLike[];
   schedule: FadeSchedule;
+  /** The processor reported an error on its port (its message names the field). */
+  errorReported: boolean;
 }
 
 const DEFAULT_CROSSFADE_SECONDS = 0.02;
+/**
+ * How long a processorerror event waits for the processor's own 'error' message. A browser's
+ * event says only "invoking user-supplied constructor failed"; the processor posts the
+ * message that names the field just before it throws, and the two may arrive in either order.
+ */
+const PROCESSOR_ERROR_GRACE_MS = 100;
 const DEFAULT_WARMUP_SECONDS = 0.02;
 
 /** The schedule's value at `time`. */
@@ -110,6 +118,7 @@ export function buildChainGraph<C extends ContextLike>(options: ChainGraphOption
       if (owner.hasAmp) options.onMeters?.('amp', { type: 'meters', clips: data.ampClips ?? 0 });
       options.onMeters?.('splitter', { type: 'meters', listeners: data.listeners ?? [] });
     } else {
+      owner.errorReported = true;
       options.onError?.('chain', data.message);
     }
   }
@@ -133,10 +142,13 @@ export function buildChainGraph<C extends ContextLike>(options: ChainGraphOption
     });
     const now = context.currentTime;
     const schedule: FadeSchedule = heardFrom === null ? { from: 1, to: 1, start: now, end: now } : { from: 0, to: 1, start: heardFrom, end: heardFrom + crossfadeSeconds };
-    const created: Core = { node, hasAmp: corePlan.amp !== null, latencySamples: null, fades: [], schedule };
+    const created: Core = { node, hasAmp: corePlan.amp !== null, latencySamples: null, fades: [], schedule, errorReported: false };
     node.port.onmessage = (event) => onMessage(created, event.data);
     node.onprocessorerror = (event) => {
-      if (created === core) options.onError?.('chain', event.message || 'processor error');
+      const generic = event.message || 'processor error';
+      setTimeout(() => {
+        if (!disposed && created === core && !created.errorReported) options.onError?.('chain', generic);
+      }, PROCESSOR_ERROR_GRACE_MS);
     };
     input.connect(node);
     ensureOutputs(listeners);

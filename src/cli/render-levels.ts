@@ -1,7 +1,8 @@
 /**
- * Levels of a rendered file, in the output convention of DESIGN.md: a 0 dBFS sine stands
+ * Levels of a rendered file, in the output convention of docs/model.md: a 0 dBFS sine stands
  * for the calibration SPL. RMS is stated AES17-style (a full-scale sine reads 0 dBFS), so
- * levelDbfs + calibrationDbSpl is the SPL of a sine with that RMS.
+ * levelDbfs + calibrationDbSpl is the SPL of a sine with that RMS. Measured chunk by chunk
+ * as the render writes.
  */
 export interface Levels {
   /** RMS over all channels, dB re a full-scale sine; null for digital silence. */
@@ -10,19 +11,28 @@ export interface Levels {
   peakDbfs: number | null;
 }
 
-export function measureLevels(channels: readonly Float32Array[]): Levels {
-  let sumSquares = 0;
-  let count = 0;
-  let peak = 0;
-  for (const channel of channels) {
-    for (let i = 0; i < channel.length; i++) {
-      const x = channel[i]!;
-      sumSquares += x * x;
-      const magnitude = Math.abs(x);
-      if (magnitude > peak) peak = magnitude;
+export class LevelMeter {
+  private sumSquares = 0;
+  private count = 0;
+  private peak = 0;
+
+  add(channels: readonly Float32Array[], frames: number): void {
+    for (const channel of channels) {
+      let sum = 0;
+      let peak = this.peak;
+      for (let i = 0; i < frames; i++) {
+        const x = channel[i]!;
+        sum += x * x;
+        peak = Math.max(peak, Math.abs(x));
+      }
+      this.sumSquares += sum;
+      this.peak = peak;
+      this.count += frames;
     }
-    count += channel.length;
   }
-  if (peak === 0 || count === 0) return { levelDbfs: null, peakDbfs: null };
-  return { levelDbfs: 20 * Math.log10(Math.sqrt(sumSquares / count) * Math.SQRT2), peakDbfs: 20 * Math.log10(peak) };
+
+  levels(): Levels {
+    if (this.peak === 0 || this.count === 0) return { levelDbfs: null, peakDbfs: null };
+    return { levelDbfs: 20 * Math.log10(Math.sqrt(this.sumSquares / this.count) * Math.SQRT2), peakDbfs: 20 * Math.log10(this.peak) };
+  }
 }

@@ -26,6 +26,9 @@ Usage:
   headroom render --preset <id> <input.wav> -o <dir> [...]
                                           the input through the chain's processors: one
                                           32-bit float WAV per listener, plus summary.json
+          [--quiet] [--host direct|web-audio]
+                                          no progress; node-web-audio-api instead of the
+                                          processors run directly (optional package)
   headroom presets [--json]               list the built-in presets
   headroom curve <file> [--name N] [--sensitivity "110 dB/V"] > headphone.json
                                           a measured impedance curve (REW, ARTA/LIMP, DATS
@@ -44,8 +47,9 @@ microphone channel's noise floor, dynamic range and clipping SPL, and the round-
 and monitoring latency.
 Renders are acoustic: a 0 dBFS sine in an output file stands for --calibration-db-spl
 (default 120 dB SPL). Input: WAV, 8-32 bit integer or 32/64-bit float, mono or stereo,
-8-384 kHz; outputs are at the input's rate, under a/ and b/ with --ab.
-Exit status: 0 on success, 2 on bad input.`;
+8-384 kHz, up to 12 hours; a file, a pipe or - for stdin. Outputs are at the input's
+rate, under a/ and b/ with --ab; renders over 2 s show progress on stderr.
+Exit status: 0 on success, 2 on any failure (one line on stderr).`;
 
 async function report(args: string[]): Promise<string> {
   const { values, positionals } = parseArgs({

@@ -11,6 +11,7 @@ import { abs } from './complex.ts';
 import { powerMwAt, splDbAt } from './acoustics.ts';
 import { adviceFor, checkTargetSplDb, DEFAULT_TARGET_SPL_DB } from './advice.ts';
 import { chainLimits, clippingReport, maxCleanSignalDbfs } from './clipping.ts';
+import { assertFiniteReport } from './finite-report.ts';
 import { buildInputReport } from './input/report.ts';
 import { listenerGearFigures } from './gear-figures.ts';
 import {
@@ -62,8 +63,8 @@ export function buildReport(setup: Setup, options: ReportOptions = {}): Report {
   });
 
   const clipping = clippingReport(limits);
-  if (setup.input != null) return { format: REPORT_FORMAT_V3, headphones, clipping, input: buildInputReport(setup.input) };
-  return { format: REPORT_FORMAT_V3, headphones, clipping };
+  if (setup.input != null) return assertFiniteReport({ format: REPORT_FORMAT_V3, headphones, clipping, input: buildInputReport(setup.input) });
+  return assertFiniteReport({ format: REPORT_FORMAT_V3, headphones, clipping });
 }
 
 /**

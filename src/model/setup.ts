@@ -9,10 +9,11 @@
  *
  * Every boundary (URL, localStorage, CLI, file import) calls `parseSetup`, which
  * rejects bad input with messages that name the field path, the value and the
- * allowed range, e.g. `headphones[1].impedance.nominalOhms must be > 0 (got -32)`.
+ * allowed range, e.g. `headphones[1].impedance.nominalOhms must be from 0.001 to 100000 ohms (got -32)`.
  * Nothing is clamped or guessed.
  */
 import { z } from 'zod';
+import { displayName, escapeInvisible, quantity } from './contract-fields.ts';
 import { inputSchema } from './input/contract.ts';
 
 export const SETUP_FORMAT = 'headroom/setup@1';
@@ -23,12 +24,17 @@ export const SETUP_FORMAT_V3 = 'headroom/setup@3';
 export const SETUP_FORMATS = [SETUP_FORMAT, SETUP_FORMAT_V2, SETUP_FORMAT_V3] as const;
 export const MAX_LISTENERS = 8;
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
-const positive = () => finite.gt(0);
-const nonNegative = () => finite.gte(0);
 const optionalNullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 
-const name = z.string().trim().min(1).max(80);
+/** Ranges of every quantity: docs/model.md, "Allowed ranges". */
+const ohms = (max: number, zero?: string) => quantity({ min: 0.001, max, unit: 'ohms', zero });
+const IDEAL_SOURCE = 'an ideal source';
+const railVrms = () => quantity({ min: 0.001, max: 1000, unit: 'V' });
+const currentLimitMa = () => optionalNullable(quantity({ min: 0.001, max: 100_000, unit: 'mA' }));
+const couplingUf = () => optionalNullable(quantity({ min: 0.001, max: 1_000_000, unit: 'µF' }));
+const decibels = (min: number, max: number, unit = 'dB') => quantity({ min, max, unit });
+
+const name = displayName;
 
 /**
  * headroom/setup@3: a stage's output noise with no signal, 20 Hz–20 kHz, as its maker or a
@@ -39,8 +45,8 @@ export const noiseSchema = z
   .strictObject({
     // At most 1 V of hiss, and at least 20 dB below a rail of at most 1000 V: the plan's noise
     // density then stays below 1 V/√Hz, which the processors require.
-    uVrms: finite.gt(0).lte(1_000_000).optional(),
-    dynamicRangeDb: finite.gte(20).lte(200).optional(),
+    uVrms: quantity({ min: 0.001, max: 1_000_000, unit: 'µV' }).optional(),
+    dynamicRangeDb: decibels(20, 200).optional(),
     weighting: z.enum(['A', 'unweighted']),
   })
   .superRefine((noise, ctx) => {
@@ -53,40 +59,40 @@ export const noiseSchema = z
  * headroom/setup@3: the resistance of a return path that left and right share (a jack's sleeve,
  * a cable's common wire, a splitter's common leg), in Ω. It makes crosstalk (docs/model.md).
  */
-const groundResistanceOhms = optionalNullable(finite.gte(0).lte(1000));
+const groundResistanceOhms = optionalNullable(ohms(1000, 'no shared return'));
 /** The @3 fields of a stage (source or amp). */
 const stageGearFields = { noise: optionalNullable(noiseSchema), groundResistanceOhms };
 
 export const signalSchema = z.strictObject({
   /** Peak level of the test sine in dBFS; 0 dBFS is digital full scale. */
-  levelDbfs: finite.gte(-120).lte(0),
+  levelDbfs: decibels(-120, 0, 'dBFS'),
 });
 
 export const sourceSchema = z.strictObject({
   name,
   /** 0 is an ideal voltage source. */
-  outputImpedanceOhms: nonNegative().lte(100_000),
+  outputImpedanceOhms: ohms(100_000, IDEAL_SOURCE),
   /** Open-circuit EMF (Vrms) for a 0 dBFS sine at volume 0 dB. */
-  maxOutputVrms: positive().lte(1000),
+  maxOutputVrms: railVrms(),
   /** Peak output current limit in mA. */
-  maxOutputCurrentMa: optionalNullable(positive().lte(100_000)),
+  maxOutputCurrentMa: currentLimitMa(),
   /** Series DC-blocking capacitor in µF. */
-  couplingCapacitorUf: optionalNullable(positive().lte(1_000_000)),
+  couplingCapacitorUf: couplingUf(),
   /** Digital volume before the DAC, ≤ 0 dB. */
-  volumeDb: finite.gte(-120).lte(0),
+  volumeDb: decibels(-120, 0),
   ...stageGearFields,
 });
 
 export const ampSchema = z.strictObject({
   name,
-  inputImpedanceOhms: positive().lte(1e9),
+  inputImpedanceOhms: ohms(1e9),
   /** Voltage gain: EMF at the output over the voltage at the input. */
-  gainDb: finite.gte(-40).lte(60),
-  outputImpedanceOhms: nonNegative().lte(100_000),
+  gainDb: decibels(-40, 60),
+  outputImpedanceOhms: ohms(100_000, IDEAL_SOURCE),
   /** Rail: the internal EMF clips at √2 × this (peak). */
-  maxOutputVrms: positive().lte(1000),
-  maxOutputCurrentMa: optionalNullable(positive().lte(100_000)),
-  couplingCapacitorUf: optionalNullable(positive().lte(1_000_000)),
+  maxOutputVrms: railVrms(),
+  maxOutputCurrentMa: currentLimitMa(),
+  couplingCapacitorUf: couplingUf(),
   /** One output stage for every jack, or one stage per jack. */
   outputs: z.enum(['shared', 'independent']),
   ...stageGearFields,
@@ -94,42 +100,42 @@ export const ampSchema = z.strictObject({
 
 export const splitterSchema = z.strictObject({
   /** Series resistance of each branch (cable and contacts). */
-  cableResistanceOhms: nonNegative().lte(1000),
+  cableResistanceOhms: ohms(1000, 'no resistance'),
   /** @3: the common leg all branches return through (per jack with independent amp outputs). */
   groundResistanceOhms,
 });
 
 export const sensitivitySchema = z.strictObject({
-  value: finite.gte(60).lte(150),
+  value: decibels(60, 150),
   unit: z.enum(['dB/V', 'dB/mW']),
 });
 
 const motionalSchema = z.strictObject({
-  rOhms: positive().lte(1e6),
-  lMh: positive().lte(1e6),
-  cUf: positive().lte(1e6),
+  rOhms: ohms(1e6),
+  lMh: quantity({ min: 0.001, max: 1e6, unit: 'mH' }),
+  cUf: quantity({ min: 0.001, max: 1e6, unit: 'µF' }),
 });
 
 export const networkSchema = z.strictObject({
   /** Voice-coil DC resistance. */
-  reOhms: positive().lte(1e5),
+  reOhms: ohms(1e5),
   /** Voice-coil inductance in mH (0 for none). */
-  leMh: nonNegative().lte(1e4),
+  leMh: quantity({ min: 0.0001, max: 1e4, unit: 'mH', zero: 'none' }),
   /** Parallel R‖L‖C that models the driver's mechanical resonance. */
   motional: optionalNullable(motionalSchema),
 });
 
 const curvePointSchema = z.tuple([
-  finite.gte(1).lte(100_000),
-  positive().lte(1e6),
+  quantity({ min: 1, max: 100_000, unit: 'Hz' }),
+  ohms(1e6),
   // Strictly inside ±90°: a purely reactive headphone would be lossless, and two of
   // opposite sign in parallel would divide by zero.
-  finite.gt(-90).lt(90),
+  quantity({ min: -90, max: 90, unit: 'degrees', exclusive: true }),
 ]);
 
 export const impedanceSchema = z
   .strictObject({
-    nominalOhms: optionalNullable(positive().lte(1e5)),
+    nominalOhms: optionalNullable(ohms(1e5)),
     network: optionalNullable(networkSchema),
     curve: optionalNullable(z.array(curvePointSchema).min(2).max(2000)),
   })
@@ -287,7 +293,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let text = '';
   for (const key of path) {
     if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? String(key) : `.${String(key)}`;
+    else text += text === '' ? escapeInvisible(String(key)) : `.${escapeInvisible(String(key))}`;
   }
   return text === '' ? 'setup' : text;
 }
@@ -341,7 +347,7 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  if (typeof value === 'string') return bounded(value, JSON.stringify);
+  if (typeof value === 'string') return bounded(value, (text) => escapeInvisible(JSON.stringify(text)));
   if (typeof value === 'object' && value !== null && !isSmall(value)) {
     return Array.isArray(value) ? `an array of ${plural(value.length, 'item')}` : `an object with ${plural(Object.keys(value).length, 'field')}`;
   }
@@ -353,12 +359,16 @@ function describeValue(value: unknown): string {
   }
   // JSON.stringify gives undefined for a function or symbol (never in parsed JSON).
   if (json === undefined) return typeof value;
-  return json.length > MAX_SHOWN_JSON ? `${json.slice(0, MAX_SHOWN_JSON)}…` : json;
+  return escapeInvisible(json.length > MAX_SHOWN_JSON ? `${json.slice(0, MAX_SHOWN_JSON)}…` : json);
 }
 
-/** `has unknown field "x"`, `has unknown fields "a", "b" and 3 more`, names cut at MAX_SHOWN_CHARACTERS. */
-function unknownFields(keys: readonly string[]): string {
-  const listed = keys.slice(0, MAX_LISTED_FIELDS).map((key) => bounded(key, (text) => `"${text}"`));
+/**
+ * `has unknown field "x"`, `has unknown fields "a", "b" and 3 more`: at most MAX_LISTED_FIELDS
+ * names, each cut at MAX_SHOWN_CHARACTERS with controls and invisible characters escaped, so
+ * 150 000 unknown keys or a key holding an escape sequence still give one short line.
+ */
+export function unknownFields(keys: readonly string[]): string {
+  const listed = keys.slice(0, MAX_LISTED_FIELDS).map((key) => bounded(key, (text) => `"${escapeInvisible(text)}"`));
   const more = keys.length - listed.length;
   return `has unknown field${keys.length > 1 ? 's' : ''} ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }

@@ -27,6 +27,7 @@ export {
   type SavedStateEnvelope,
   type StorageLike,
 } from './saved-state.ts';
-export { exportPairJson, importPairJson, MAX_PAIR_FILE_CHARS, PAIR_FILE_FORMAT, PAIR_FILE_NAME, parsePairFile, type PairFile } from './pair-file.ts';
+export { exportPairJson, importPairJson, MAX_PAIR_FILE_CHARS, PAIR_FILE_FORMAT, PAIR_FILE_NAME, parsePairFile, readPairFile, type PairFile } from './pair-file.ts';
+export { decodeSetupFileText, fileTooLarge, MAX_SETUP_FILE_BYTES, readSetupFileText } from './setup-file-text.ts';
 export { initialState, type InitialState, type StateOrigin } from './initial-state.ts';
 export { UndoStack, type UndoEntry } from './undo.ts';

@@ -2,6 +2,7 @@
  * The pair of setups the app compares: A and B. Pure: no DOM, no storage.
  */
 import { defaultPresetId, findPreset, presets } from '../model/catalog/presets.ts';
+import { escapeInvisible } from '../model/contract-fields.ts';
 import { parseSetup, type ParseResult, type Setup } from '../model/setup.ts';
 
 export interface SetupPair {
@@ -68,7 +69,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** A short, safe description of any value for messages. */
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return escapeInvisible(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value));
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : typeof value;

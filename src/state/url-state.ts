@@ -7,7 +7,7 @@
  * `a`/`b` win over `preset`. Each parameter is at most MAX_URL_PARAM_CHARS characters.
  * Decoding never throws: a bad parameter gives a message that names the parameter and,
  * for an invalid setup, the field, e.g.
- * `URL parameter "b": headphones[0].impedance.nominalOhms must be > 0 (got -3)`.
+ * `URL parameter "b": headphones[0].impedance.nominalOhms must be from 0.001 to 100000 ohms (got -3)`.
  */
 import { parseSetup, type ParseResult, type Setup } from '../model/setup.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';

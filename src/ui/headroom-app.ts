@@ -16,7 +16,7 @@ import { findPreset, presets } from '../model/catalog/presets.ts';
 import { buildReport } from '../model/report.ts';
 import type { Report } from '../model/report-contract.ts';
 import type { Setup } from '../model/setup.ts';
-import { defaultPair, exportPairJson, importPairJson, PAIR_FILE_NAME, pairFromPreset, type SetupPair } from '../state/index.ts';
+import { defaultPair, exportPairJson, readPairFile, PAIR_FILE_NAME, pairFromPreset, type SetupPair } from '../state/index.ts';
 import { renderStretch } from '../audio/engine/index.ts';
 import { appStyles } from './app/app-styles.ts';
 import { EngineController } from './app/engine-controller.ts';
@@ -562,8 +562,8 @@ export class HeadroomApp extends LitElement {
   }
 
   private async importPair(file: File): Promise<void> {
-    const text = await file.text();
-    const pair = importPairJson(text);
+    // The CLI reads setup files by the same rule (size first, then UTF-8/UTF-16): src/state/setup-file-text.ts.
+    const pair = await readPairFile(file.size, async () => new Uint8Array(await file.arrayBuffer()));
     if (!pair.ok) {
       this.exportMessage = { text: `"${file.name}" was not loaded: ${pair.errors.join('; ')}`, error: true };
       return;

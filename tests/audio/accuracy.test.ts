@@ -4,7 +4,7 @@
  * report: for every preset at 44.1 and 48 kHz.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderOffline, type OfflineRenderResult } from '../../src/cli/render-offline.ts';
+import { renderArrays, type ArrayRender } from '../support/render-arrays.ts';
 import { presets, type Preset } from '../../src/model/catalog/presets.ts';
 import { compile } from '../../src/model/compile.ts';
 import { buildReport } from '../../src/model/report.ts';
@@ -22,7 +22,7 @@ interface Measured {
   preset: Preset;
   rate: number;
   input: Float32Array;
-  result: OfflineRenderResult;
+  result: ArrayRender;
   toneFrom: number;
   toneFrames: number;
   toneDbfs: number;
@@ -56,7 +56,7 @@ async function measure(preset: Preset, rate: number): Promise<Measured> {
   // Level and response are the signal's: a preset's hiss (setup@3, tests/audio/gear-render.test.ts
   // checks it) would only add a noise floor to the multisine's bins.
   const plan = compile(withoutHiss(preset.setup), rate, { calibrationDbSpl: CALIBRATION_DB_SPL });
-  const result = await renderOffline({ plan, channels: [input] });
+  const result = await renderArrays(plan, [input]);
   return { preset, rate, input, result, toneFrom: 2 * PERIOD + settle, toneFrames, toneDbfs };
 }
 
@@ -115,7 +115,7 @@ describe.each(RATES)('clipping starts where the model says at %i Hz', (rate) => 
   describe.each(clipping.map((p) => [p.id, p] as const))('%s', (_id, preset) => {
     const plan = compile(preset.setup, rate, { calibrationDbSpl: CALIBRATION_DB_SPL });
     const clipsAt = async (dbfs: number) => {
-      const result = await renderOffline({ plan, channels: [sine(1000, 10 ** (dbfs / 20), Math.round(0.3 * rate), rate)] });
+      const result = await renderArrays(plan, [sine(1000, 10 ** (dbfs / 20), Math.round(0.3 * rate), rate)]);
       return result.clipCounts;
     };
 

@@ -6,7 +6,7 @@ import { AudioWorkletNode, OfflineAudioContext } from 'node-web-audio-api';
 import { describe, expect, it } from 'vitest';
 import { buildChainGraph } from '../../src/audio/chain-graph.ts';
 import type { NodeLike } from '../../src/audio/graph-types.ts';
-import { workletBundlePath } from '../../src/cli/worklet-bundle.ts';
+import { workletModuleUrl } from '../../src/cli/worklet-code.ts';
 import { compile } from '../../src/model/compile.ts';
 import { amp, resistiveHeadphone, setup, source } from '../support/setups.ts';
 
@@ -26,7 +26,7 @@ describe('buildChainGraph with real processors', () => {
   it('adds a listener and then an amp while rendering, crossfading without a click, and reports latency and outputs', async () => {
     const seconds = 0.6;
     const context = new OfflineAudioContext({ numberOfChannels: 4, length: seconds * RATE, sampleRate: RATE });
-    await context.audioWorklet.addModule(await workletBundlePath());
+    await context.audioWorklet.addModule(await workletModuleUrl());
     const merger = context.createChannelMerger(4);
     context.destination.channelCount = 4;
     context.destination.channelCountMode = 'explicit';
@@ -98,7 +98,7 @@ describe('buildChainGraph with real processors', () => {
 
   it('reports an error from a processor that rejects a plan message', async () => {
     const context = new OfflineAudioContext({ numberOfChannels: 2, length: 0.1 * RATE, sampleRate: RATE });
-    await context.audioWorklet.addModule(await workletBundlePath());
+    await context.audioWorklet.addModule(await workletModuleUrl());
     const errors: string[] = [];
     const graph = buildChainGraph({
       context,

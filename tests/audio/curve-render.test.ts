@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderOffline } from '../../src/cli/render-offline.ts';
+import { renderArrays } from '../support/render-arrays.ts';
 import { headphones } from '../../src/model/catalog/headphones.ts';
 import { abs } from '../../src/model/complex.ts';
 import { compile } from '../../src/model/compile.ts';
@@ -57,11 +57,11 @@ const worst = { level: 0, band: 0 };
 afterAll(() => console.log(`curve renders: worst 1 kHz level ${worst.level.toFixed(4)} dB, worst 1/3-octave band ${worst.band.toFixed(4)} dB`));
 
 describe.each(CASES)('%s', (_title, setup) => {
-  let rendered: Awaited<ReturnType<typeof renderOffline>> | undefined;
+  let rendered: Awaited<ReturnType<typeof renderArrays>> | undefined;
   const settle = Math.round(0.1 * RATE);
   const toneFrames = Math.round(0.2 * RATE);
   const input = concat(multisine(PERIOD, MULTISINE_RMS, 2), sine(1000, 10 ** (TONE_DBFS / 20), settle + toneFrames, RATE));
-  const render = async () => (rendered ??= await renderOffline({ plan: compile(setup, RATE, { calibrationDbSpl: CALIBRATION_DB_SPL }), channels: [input] }));
+  const render = async () => (rendered ??= await renderArrays(compile(setup, RATE, { calibrationDbSpl: CALIBRATION_DB_SPL }), [input]));
   const report = buildReport(setup);
 
   it('each listener’s 1 kHz level is the report’s SPL − calibration within ±0.1 dB', async () => {

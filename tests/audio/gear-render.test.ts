@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderOffline } from '../../src/cli/render-offline.ts';
+import { renderArrays } from '../support/render-arrays.ts';
 import { aWeightingGain } from '../../src/model/a-weighting.ts';
 import { abs, add, scale, sub } from '../../src/model/complex.ts';
 import { compile } from '../../src/model/compile.ts';
@@ -35,7 +35,7 @@ const SETTLE = Math.round(0.1 * RATE);
 const TONE = Math.round(0.2 * RATE);
 
 function render(setup: Setup, left: Float32Array, right: Float32Array = left) {
-  return renderOffline({ plan: compile(setup, RATE, { calibrationDbSpl: CALIBRATION_DB_SPL }), channels: [left, right] });
+  return renderArrays(compile(setup, RATE, { calibrationDbSpl: CALIBRATION_DB_SPL }), [left, right]);
 }
 
 /** Multisine (settle one period, measure the next), then a 1 kHz sine at `toneDbfs`. */

@@ -153,7 +153,7 @@ describe('the page on the Vite dev server', () => {
     await page.goto(new URL(`?${query}`, server.url).href, { waitUntil: 'load' });
     const message = page.locator('[data-testid="app-message"]').first();
     await message.waitFor({ state: 'visible' });
-    expect(readable(await message.textContent())).toContain('URL parameter "b": headphones[0].impedance.nominalOhms must be > 0 (got -3)');
+    expect(readable(await message.textContent())).toContain('URL parameter "b": headphones[0].impedance.nominalOhms must be from 0.001 to 100000 ohms (got -3)');
     await expectPairReports(page, presetPair('iec-120-ohm-hf5'));
     expect(await page.evaluate(() => localStorage.getItem('headroom:state'))).toBe(saved);
     expect(problems.lines).toEqual([]);

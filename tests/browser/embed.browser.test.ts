@@ -85,7 +85,7 @@ describe('<headroom-sim>', () => {
     const element = await mount({ setup: JSON.stringify(broken) });
     const message = element.shadowRoot!.querySelector('[data-testid="sim-error"]');
     expect(message?.getAttribute('role')).toBe('alert');
-    expect(textOf(message)).toContain('setup attribute: headphones[0].impedance.nominalOhms must be > 0 (got -32)');
+    expect(textOf(message)).toContain('setup attribute: headphones[0].impedance.nominalOhms must be from 0.001 to 100000 ohms (got -32)');
     expect(element.shadowRoot!.querySelector('headroom-report-view')).toBeNull();
     expect(element.shadowRoot!.querySelector('[data-testid="sim-listen"]')).toBeNull();
   });

@@ -81,7 +81,7 @@ describe('embed-example.html from the production build', () => {
     });
     const invalid = page.locator('#example-invalid [data-testid="sim-error"]');
     await invalid.waitFor({ state: 'visible' });
-    expect(readable(await invalid.textContent())).toContain('setup attribute: signal.levelDbfs must be <= 0 (got 3)');
+    expect(readable(await invalid.textContent())).toContain('setup attribute: signal.levelDbfs must be from -120 to 0 dBFS (got 3)');
     await page.locator('#example-invalid').screenshot({ path: join(screenshotDir, 'embed-invalid-setup.png') });
     expect(problems.lines).toEqual([]);
     await page.context().close();

@@ -86,7 +86,7 @@ describe('<headroom-input-panel>', () => {
     p.addEventListener('input-change', (e) => events.push(e));
     const input = await type(p, 'a-input-instrument-pickup-inductanceH', '-1');
     const error = root(p).querySelector('#a-input-instrument-pickup-inductanceH-error');
-    expect(textOf(error)).toBe('Must be > 0 (got -1). Allowed: > 0 and ≤ 100 H.');
+    expect(textOf(error)).toBe('Must be from 0.0001 to 100 H (got -1).');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toBe('a-input-instrument-pickup-inductanceH-error');
     expect(input.value).toBe('-1');

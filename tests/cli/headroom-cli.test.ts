@@ -136,7 +136,7 @@ describe('bad input exits 2 with one clear line', () => {
   }, 20_000);
 
   it('an invalid setup, naming the field, the value and the range', async () => {
-    expectOneLineError(await headroom('report', join(dir, 'invalid.json')), /invalid\.json: headphones\[0\]\.impedance\.nominalOhms must be > 0 \(got -32\)$/);
+    expectOneLineError(await headroom('report', join(dir, 'invalid.json')), /invalid\.json: headphones\[0\]\.impedance\.nominalOhms must be from 0\.001 to 100000 ohms \(got -32\)$/);
   }, 20_000);
 
   it('an unknown preset lists the valid ones', async () => {
@@ -205,7 +205,7 @@ describe('headroom report: the input side (headroom/setup@2)', () => {
     const bad = JSON.parse(await readFile(example('strat-into-hi-z'), 'utf8'));
     bad.input.instrument.pickup.inductanceH = -1;
     await writeFile(join(dir, 'bad-input.json'), JSON.stringify(bad));
-    expectOneLineError(await headroom('report', join(dir, 'bad-input.json')), /bad-input\.json: input\.instrument\.pickup\.inductanceH must be > 0 \(got -1\)$/);
+    expectOneLineError(await headroom('report', join(dir, 'bad-input.json')), /bad-input\.json: input\.instrument\.pickup\.inductanceH must be from 0\.0001 to 100 H \(got -1\)$/);
     const v1 = { ...bad, format: 'headroom/setup@1' };
     v1.input.instrument.pickup.inductanceH = 2.4;
     await writeFile(join(dir, 'v1-input.json'), JSON.stringify(v1));

@@ -125,11 +125,15 @@ describe('headroom render writes one 32-bit float WAV per listener and summary.j
     for (const listener of summary.listeners) expect(listener.clipCount).toBeGreaterThan(100);
   }, 60_000);
 
-  it('a long input prints exactly one final progress line on a non-terminal stderr', async () => {
+  it('a render of more than 2 s prints a line at every 10 % and a final line on a non-terminal stderr; --quiet prints nothing', async () => {
     const outcome = await headroom('render', join(dir, 'one.json'), join(dir, 'long.wav'), '-o', join(dir, 'out-long'));
     expect(outcome.code).toBe(0);
-    expect(outcome.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(outcome.stderr).toMatch(/^rendering .*one\.json: 10\.5 s of audio in [\d.]+ s \([\d.]+x real time\)\n$/);
+    const lines = outcome.stderr.trimEnd().split('\n');
+    expect(lines.slice(0, -1)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90].map((p) => `rendering ${join(dir, 'one.json')}: ${p}% of 10.5 s`));
+    expect(lines.at(-1)).toMatch(/^rendering .*one\.json: 10\.5 s of audio in [\d.]+ s \([\d.]+x real time\)$/);
+    const quiet = await headroom('render', join(dir, 'one.json'), join(dir, 'long.wav'), '-o', join(dir, 'out-long-quiet'), '--quiet');
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
   }, 60_000);
 
   it('a short input prints nothing on stderr', async () => {
@@ -147,7 +151,7 @@ describe('headroom render: bad input exits 2 with one clear line', () => {
   it('a WAV with zero samples', async () => expectOneLineError(await render('zero.wav'), /zero\.wav: WAV file has no samples$/), 20_000);
   it('an empty file', async () => expectOneLineError(await render('empty.wav'), /empty\.wav: file is empty, expected a WAV file$/), 20_000);
   it('three channels', async () => expectOneLineError(await render('three.wav'), /three\.wav: has 3 channels; headroom renders mono or stereo files$/), 20_000);
-  it('a compressed encoding (mu-law)', async () => expectOneLineError(await render('mulaw.wav'), /mulaw\.wav: unsupported WAV encoding "8m"/), 20_000);
+  it('a compressed encoding (mu-law)', async () => expectOneLineError(await render('mulaw.wav'), /mulaw\.wav: unsupported WAV encoding \(format tag 0x0007, µ-law, 8 bits\)/), 20_000);
   it('a sample rate below 8 kHz', async () => expectOneLineError(await render('slow.wav'), /slow\.wav: sample rate 4000 Hz is outside 8000-384000 Hz$/), 20_000);
   it('a bad calibration', async () => expectOneLineError(await render('mono16.wav', '--calibration-db-spl', 'loud'), /--calibration-db-spl must be a number from 40 to 200 \(got "loud"\)$/), 20_000);
 

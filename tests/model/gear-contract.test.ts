@@ -43,11 +43,11 @@ describe('headroom/setup@3: @2 plus noise and ground returns', () => {
   it('noise needs exactly one figure, in its range, and a weighting', () => {
     expect(errorsOf(v3({ source: source({ noise: { uVrms: 3, dynamicRangeDb: 100, weighting: 'A' } }) }))).toEqual(['source.noise needs exactly one of uVrms or dynamicRangeDb (got {"uVrms":3,"dynamicRangeDb":100,"weighting":"A"})']);
     expect(errorsOf(v3({ source: source({ noise: { weighting: 'A' } as never }) }))).toEqual(['source.noise needs exactly one of uVrms or dynamicRangeDb (got {"weighting":"A"})']);
-    expect(errorsOf(v3({ amp: amp({ noise: { uVrms: -1, weighting: 'A' } }) }))).toEqual(['amp.noise.uVrms must be > 0 (got -1)']);
-    expect(errorsOf(v3({ source: source({ noise: { dynamicRangeDb: 250, weighting: 'A' } }) }))).toEqual(['source.noise.dynamicRangeDb must be <= 200 (got 250)']);
-    expect(errorsOf(v3({ source: source({ noise: { dynamicRangeDb: 10, weighting: 'A' } }) }))).toEqual(['source.noise.dynamicRangeDb must be >= 20 (got 10)']);
+    expect(errorsOf(v3({ amp: amp({ noise: { uVrms: -1, weighting: 'A' } }) }))).toEqual(['amp.noise.uVrms must be from 0.001 to 1000000 µV (got -1)']);
+    expect(errorsOf(v3({ source: source({ noise: { dynamicRangeDb: 250, weighting: 'A' } }) }))).toEqual(['source.noise.dynamicRangeDb must be from 20 to 200 dB (got 250)']);
+    expect(errorsOf(v3({ source: source({ noise: { dynamicRangeDb: 10, weighting: 'A' } }) }))).toEqual(['source.noise.dynamicRangeDb must be from 20 to 200 dB (got 10)']);
     expect(errorsOf(v3({ source: source({ noise: { uVrms: 3, weighting: 'C' } as never }) }))).toEqual(['source.noise.weighting must be one of "A", "unweighted" (got "C")']);
-    expect(errorsOf(v3({ splitter: { cableResistanceOhms: 0.1, groundResistanceOhms: -0.1 } }))).toEqual(['splitter.groundResistanceOhms must be >= 0 (got -0.1)']);
+    expect(errorsOf(v3({ splitter: { cableResistanceOhms: 0.1, groundResistanceOhms: -0.1 } }))).toEqual(['splitter.groundResistanceOhms must be 0 (no shared return) or from 0.001 to 1000 ohms (got -0.1)']);
   });
 
   it('writers stamp the oldest format that holds the setup: @3 with a gear figure, else @2 or @1, dropping null gear fields', () => {

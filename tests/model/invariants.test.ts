@@ -6,6 +6,9 @@ import { parseSetup, type Amp, type Headphone, type Setup } from '../../src/mode
 import { solveChain, type StageSolution } from '../../src/model/solver.ts';
 
 // Arbitraries span the contract's realistic ranges; fast-check shrinks any failure to a minimal setup.
+// Where the contract allows 0 ("ideal", "none") it allows nothing between 0 and its smallest
+// physical value (docs/model.md, "Allowed ranges"): 0 or at least that.
+const zeroOr = (min: number, max: number) => fc.oneof(fc.constant(0), fc.double({ min, max, noNaN: true }));
 const resistiveHeadphone = fc.record({
   name: fc.constant('resistive'),
   sensitivity: fc.record({ value: fc.double({ min: 80, max: 130, noNaN: true }), unit: fc.constant('dB/V' as const) }),
@@ -18,7 +21,7 @@ const networkHeadphone = fc.record({
   impedance: fc.record({
     network: fc.record({
       reOhms: fc.double({ min: 8, max: 600, noNaN: true }),
-      leMh: fc.double({ min: 0, max: 2, noNaN: true }),
+      leMh: zeroOr(0.001, 2),
       motional: fc.option(
         fc.record({
           rOhms: fc.double({ min: 1, max: 1000, noNaN: true }),
@@ -33,7 +36,7 @@ const networkHeadphone = fc.record({
 
 const source = fc.record({
   name: fc.constant('source'),
-  outputImpedanceOhms: fc.double({ min: 0, max: 500, noNaN: true }),
+  outputImpedanceOhms: zeroOr(0.001, 500),
   maxOutputVrms: fc.double({ min: 0.1, max: 10, noNaN: true }),
   volumeDb: fc.double({ min: -60, max: 0, noNaN: true }),
   couplingCapacitorUf: fc.option(fc.double({ min: 10, max: 2000, noNaN: true }), { nil: null }),
@@ -43,7 +46,7 @@ const amp: fc.Arbitrary<Amp> = fc.record({
   name: fc.constant('amp'),
   inputImpedanceOhms: fc.double({ min: 600, max: 1e6, noNaN: true }),
   gainDb: fc.double({ min: -10, max: 30, noNaN: true }),
-  outputImpedanceOhms: fc.double({ min: 0, max: 100, noNaN: true }),
+  outputImpedanceOhms: zeroOr(0.001, 100),
   maxOutputVrms: fc.double({ min: 0.5, max: 30, noNaN: true }),
   couplingCapacitorUf: fc.option(fc.double({ min: 10, max: 2000, noNaN: true }), { nil: null }),
   outputs: fc.constantFrom('shared' as const, 'independent' as const),
@@ -55,7 +58,7 @@ const chain = (headphone: fc.Arbitrary<Headphone>): fc.Arbitrary<Setup> =>
     signal: fc.record({ levelDbfs: fc.double({ min: -60, max: 0, noNaN: true }) }),
     source,
     amp: fc.option(amp, { nil: null }),
-    splitter: fc.option(fc.record({ cableResistanceOhms: fc.double({ min: 0, max: 5, noNaN: true }) }), { nil: null }),
+    splitter: fc.option(fc.record({ cableResistanceOhms: zeroOr(0.001, 5) }), { nil: null }),
     headphones: fc.array(headphone, { minLength: 1, maxLength: 8 }),
   });
 

@@ -16,15 +16,15 @@ describe('the headroom/setup@1 contract', () => {
 
   it('names the field, the value and the allowed range for a negative impedance', () => {
     const bad = setup({ headphones: [resistiveHeadphone(32), { ...resistiveHeadphone(32), impedance: { nominalOhms: -32 } }] });
-    expect(errorsOf(bad)).toEqual(['headphones[1].impedance.nominalOhms must be > 0 (got -32)']);
+    expect(errorsOf(bad)).toEqual(['headphones[1].impedance.nominalOhms must be from 0.001 to 100000 ohms (got -32)']);
   });
 
   it('rejects a positive volume instead of clamping it to 0 dB', () => {
-    expect(errorsOf(setup({ source: { ...setup().source, volumeDb: 3 } }))).toEqual(['source.volumeDb must be <= 0 (got 3)']);
+    expect(errorsOf(setup({ source: { ...setup().source, volumeDb: 3 } }))).toEqual(['source.volumeDb must be from -120 to 0 dB (got 3)']);
   });
 
   it('rejects a signal above full scale', () => {
-    expect(errorsOf(setup({ signal: { levelDbfs: 0.5 } }))).toEqual(['signal.levelDbfs must be <= 0 (got 0.5)']);
+    expect(errorsOf(setup({ signal: { levelDbfs: 0.5 } }))).toEqual(['signal.levelDbfs must be from -120 to 0 dBFS (got 0.5)']);
   });
 
   it('rejects no listeners and more than eight', () => {

@@ -1,15 +1,19 @@
 /** fast-check arbitraries of valid `headroom/setup@1` setups and pairs, for the state round-trip properties. */
 import fc from 'fast-check';
+import { displayName } from '../../src/model/contract-fields.ts';
 import type { Headphone, Setup } from '../../src/model/setup.ts';
 import type { SetupPair } from '../../src/state/setup-pair.ts';
 
 // Doubles without -0 (JSON writes it as 0) and with no NaN/Infinity (the schema rejects them).
 const num = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x));
-// Names as the schema keeps them: 1–80 characters, no surrounding whitespace, any well-formed Unicode.
+// Where 0 is allowed ("ideal", "none"), the next allowed value is 0.001 (docs/model.md, "Allowed ranges").
+const zeroOr = (max: number) => fc.oneof(fc.constant(0), num(0.001, max));
+// Names as the schema keeps them: 1–80 characters, no surrounding whitespace, no control
+// characters, something visible; otherwise any well-formed Unicode.
 const name = fc
   .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
   .map((s) => s.trim())
-  .filter((s) => s.length >= 1 && s.length <= 80);
+  .filter((s) => displayName.safeParse(s).success);
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 
 const curve = fc
@@ -23,7 +27,7 @@ const impedance: fc.Arbitrary<Headphone['impedance']> = fc.oneof(
   fc.record({
     network: fc.record({
       reOhms: num(0.1, 1e5),
-      leMh: num(0, 1e4),
+      leMh: zeroOr(1e4),
       motional: optional(fc.record({ rOhms: num(0.1, 1e6), lMh: num(0.1, 1e6), cUf: num(0.1, 1e6) })),
     }),
   }),
@@ -41,7 +45,7 @@ export const validSetup: fc.Arbitrary<Setup> = fc.record({
   signal: fc.record({ levelDbfs: num(-120, 0) }),
   source: fc.record({
     name,
-    outputImpedanceOhms: num(0, 100_000),
+    outputImpedanceOhms: zeroOr(100_000),
     maxOutputVrms: num(0.001, 1000),
     maxOutputCurrentMa: optional(num(0.1, 100_000)),
     couplingCapacitorUf: optional(num(0.1, 1_000_000)),
@@ -52,14 +56,14 @@ export const validSetup: fc.Arbitrary<Setup> = fc.record({
       name,
       inputImpedanceOhms: num(1, 1e9),
       gainDb: num(-40, 60),
-      outputImpedanceOhms: num(0, 100_000),
+      outputImpedanceOhms: zeroOr(100_000),
       maxOutputVrms: num(0.001, 1000),
       maxOutputCurrentMa: optional(num(0.1, 100_000)),
       couplingCapacitorUf: optional(num(0.1, 1_000_000)),
       outputs: fc.constantFrom('shared' as const, 'independent' as const),
     }),
   ),
-  splitter: optional(fc.record({ cableResistanceOhms: num(0, 1000) })),
+  splitter: optional(fc.record({ cableResistanceOhms: zeroOr(1000) })),
   headphones: fc.array(headphone, { minLength: 1, maxLength: 8 }),
 });
 

@@ -57,7 +57,7 @@ describe('the initial state: URL, then saved, then defaults', async () => {
       lesson: null,
       savedPair: null,
       messages: [
-        'URL parameter "b": headphones[0].impedance.nominalOhms must be > 0 (got -3)',
+        'URL parameter "b": headphones[0].impedance.nominalOhms must be from 0.001 to 100000 ohms (got -3)',
         "The link's setups were not loaded; showing your saved setups instead.",
       ],
     });

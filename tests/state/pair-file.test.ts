@@ -24,8 +24,8 @@ describe('the pair file', () => {
       b: setup({ source: { ...setup().source, volumeDb: 2 } }),
     };
     expect(errorsOf(JSON.stringify(bad))).toEqual([
-      'a.headphones[0].impedance.nominalOhms must be > 0 (got -3)',
-      'b.source.volumeDb must be <= 0 (got 2)',
+      'a.headphones[0].impedance.nominalOhms must be from 0.001 to 100000 ohms (got -3)',
+      'b.source.volumeDb must be from -120 to 0 dB (got 2)',
     ]);
   });
 

@@ -54,7 +54,7 @@ describe('the saved state', () => {
 
   it('names the setup and the field of an invalid saved setup', () => {
     const pair = { a: setup({ signal: { levelDbfs: 3 } }), b: setup() };
-    expect(messagesOf(loadSavedState(withText(serializeSavedState(pair))))).toEqual(['Saved state: a.signal.levelDbfs must be <= 0 (got 3)']);
+    expect(messagesOf(loadSavedState(withText(serializeSavedState(pair))))).toEqual(['Saved state: a.signal.levelDbfs must be from -120 to 0 dBFS (got 3)']);
   });
 
   it('reports storage that throws on read or write instead of throwing', () => {

@@ -62,7 +62,7 @@ describe('the pair in the URL', () => {
   it('names the URL parameter and the field of an invalid setup', () => {
     const bad = setup({ headphones: [{ ...resistiveHeadphone(32), impedance: { nominalOhms: -3 } }] });
     const state = decodeUrlState(`${BASE}?a=${encodeSetupParam(setup())}&b=${encodeBase64Url(JSON.stringify(bad))}`);
-    expect(messagesOf(state)).toEqual(['URL parameter "b": headphones[0].impedance.nominalOhms must be > 0 (got -3)']);
+    expect(messagesOf(state)).toEqual(['URL parameter "b": headphones[0].impedance.nominalOhms must be from 0.001 to 100000 ohms (got -3)']);
   });
 
   it('reports each bad parameter: not base64url, not JSON, missing, repeated, unknown preset', () => {

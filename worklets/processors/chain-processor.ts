@@ -65,10 +65,18 @@ export class HeadroomChainProcessor extends ProcessorBase {
     super(options);
     const sampleRateHz = contextSampleRate();
     const checker = new PlanChecker(NAME, OPTIONS_ROOT);
-    const settings = chainSettings(checker, options?.processorOptions && (options.processorOptions as { plan?: unknown }).plan, sampleRateHz);
-    const outputs = options?.numberOfOutputs ?? 1;
-    if (outputs !== settings.listeners.length) {
-      checker.fail(`${OPTIONS_ROOT}.listeners has ${settings.listeners.length} entries but the node has ${outputs} outputs (numberOfOutputs must equal the listener count)`);
+    let settings: ChainSettings;
+    try {
+      settings = chainSettings(checker, options?.processorOptions && (options.processorOptions as { plan?: unknown }).plan, sampleRateHz);
+      const outputs = options?.numberOfOutputs ?? 1;
+      if (outputs !== settings.listeners.length) {
+        checker.fail(`${OPTIONS_ROOT}.listeners has ${settings.listeners.length} entries but the node has ${outputs} outputs (numberOfOutputs must equal the listener count)`);
+      }
+    } catch (error) {
+      // Browsers report a constructor that throws only as "invoking user-supplied constructor
+      // failed"; the port carries the message that names the field (chain-graph.ts prefers it).
+      this.port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      throw error;
     }
     this.source = new SourceStage(sampleRateHz, CHANNELS, BLOCK, settings.source);
     this.amp = settings.amp && new AmpStage(sampleRateHz, CHANNELS, BLOCK, settings.amp);

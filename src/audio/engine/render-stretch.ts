@@ -1,19 +1,21 @@
 /**
  * Renders a stretch of material through one setup, offline, with the very worklets the
- * engine plays (same entry module, same graph builder), for "export A and B as WAV".
+ * engine plays, for "export A and B as WAV": the offline renderer `headroom render` uses
+ * too (../offline/chain-renderer.ts), hosted by standardized-audio-context's
+ * OfflineAudioContext (../offline/web-audio-host.ts).
  *
- * Like `headroom render` (src/cli/render-offline.ts) the result is the acoustic signal per
- * listener, aligned with the input (the processors' latency is cut from the front), at the
- * material's sample rate, with no listening level and no limiter: a 0 dBFS sine stands
- * for calibrationDbSpl, and float WAVs keep levels above full scale.
+ * The result is the acoustic signal per listener, aligned with the input (the processors'
+ * latency is cut from the front), at the material's sample rate, with no listening level
+ * and no limiter: a 0 dBFS sine stands for calibrationDbSpl, and float WAVs keep levels
+ * above full scale.
  */
 import { OfflineAudioContext, type IOfflineAudioContext } from 'standardized-audio-context';
-import { buildChainGraph } from '../chain-graph.ts';
 import { CHANNELS } from '../processor-contract.ts';
+import { renderChain, type RenderOutput } from '../offline/chain-renderer.ts';
+import { webAudioHost, type OfflineContextLike } from '../offline/web-audio-host.ts';
 import { compile } from '../../model/compile.ts';
 import type { Setup } from '../../model/setup.ts';
 import workletUrl from '../worklet-url.ts';
-import { asEngineNode, asGraphContext, asGraphNode } from './context-types.ts';
 import { workletFactory } from './worklet-factory.ts';
 import { checkMaterial, checkNumberInRange, CALIBRATION_DB_SPL_RANGE } from './ranges.ts';
 import type { SourceMaterial } from './types.ts';
@@ -33,8 +35,7 @@ export interface RenderedListener {
   wav(): ArrayBuffer;
 }
 
-/** Past the end: the processors' latency (< 10 ms) and their last port messages. */
-const TAIL_SECONDS = 0.1;
+type Context = IOfflineAudioContext & OfflineContextLike;
 
 export async function renderStretch(
   setup: Setup,
@@ -55,45 +56,37 @@ export async function renderStretch(
   if (count < 1) throw new RangeError(`endSeconds must be after startSeconds by at least one sample (got ${startSeconds} and ${endSeconds})`);
 
   const plan = compile(setup, rate, { calibrationDbSpl });
-  const listeners = plan.listeners.length;
-  const length = count + Math.ceil(TAIL_SECONDS * rate);
-  const context = new OfflineAudioContext({ numberOfChannels: CHANNELS * listeners, length, sampleRate: rate }) as IOfflineAudioContext;
-  await context.audioWorklet!.addModule(options.workletUrl ?? workletUrl);
-
-  const input = context.createBuffer(material.channels.length, length, rate);
-  material.channels.forEach((channel, c) => input.copyToChannel(channel.subarray(first, first + count) as Float32Array<ArrayBuffer>, c));
-  const player = context.createBufferSource();
-  player.buffer = input;
-
-  const errors: string[] = [];
-  let latency: number | null = null;
-  const graph = buildChainGraph({
-    context: asGraphContext(context),
-    createWorkletNode: workletFactory,
-    plan,
-    onLatency: (samples) => (latency = samples),
-    onError: (role, message) => errors.push(`${role}: ${message}`),
+  const host = webAudioHost<Context>({
+    name: 'standardized-audio-context',
+    createContext: (o) => new OfflineAudioContext(o) as Context,
+    addModule: (context) => context.audioWorklet!.addModule(options.workletUrl ?? workletUrl),
+    createWorkletNode: workletFactory as never,
   });
-  // The destination already has CHANNELS × listeners channels (an offline destination's
-  // count is fixed; setting it throws InvalidStateError), and the merger's match it exactly.
-  const merger = context.createChannelMerger(CHANNELS * listeners);
-  graph.outputs.forEach((output, i) => {
-    const split = context.createChannelSplitter(CHANNELS);
-    output.connect(asGraphNode(split as never));
-    for (let c = 0; c < CHANNELS; c++) split.connect(merger, c, i * CHANNELS + c);
-  });
-  merger.connect(context.destination);
-  player.connect(asEngineNode(graph.input));
-  player.start(0);
-  const rendered = await context.startRendering();
-  // Messages posted in the last quanta may still be on their way.
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  graph.dispose();
-  if (errors.length > 0) throw new Error(`Cannot render "${setup.headphones[0]?.name ?? 'setup'}": ${errors.join('; ')}`);
-  if (latency === null) throw new Error('Cannot render: the processors never reported their latency');
-  const skip: number = latency;
-  return plan.listeners.map((listener, i) => {
-    const channels = Array.from({ length: CHANNELS }, (_, c) => rendered.getChannelData(i * CHANNELS + c).slice(skip, skip + count));
-    return { name: listener.name, channels, wav: () => encodeWav(channels, rate) };
-  });
+  const listeners = plan.listeners.map(() => Array.from({ length: CHANNELS }, () => new Float32Array(count)));
+  let at = 0;
+  const output: RenderOutput = {
+    write(chunk, n) {
+      chunk.forEach((channels, i) => channels.forEach((channel, c) => listeners[i]![c]!.set(channel.subarray(0, n), at)));
+      at += n;
+    },
+  };
+  let read = 0;
+  const source = material.channels;
+  try {
+    await renderChain(host, {
+      plan,
+      frames: count,
+      input: {
+        channelCount: source.length,
+        read(into, n) {
+          into.forEach((channel, c) => channel.set(source[c]!.subarray(first + read, first + read + n)));
+          read += n;
+        },
+      },
+      output,
+    });
+  } catch (error) {
+    throw new Error(`Cannot render "${setup.headphones[0]?.name ?? 'setup'}": ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return plan.listeners.map((listener, i) => ({ name: listener.name, channels: listeners[i]!, wav: () => encodeWav(listeners[i]!, rate) }));
 }

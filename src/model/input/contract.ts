@@ -8,13 +8,15 @@
  * must be > 0 (got -1)`. Nothing is clamped; a field that would be ignored is an error.
  */
 import { z } from 'zod';
+import { displayName, quantity } from '../contract-fields.ts';
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
-const positive = () => finite.gt(0);
-const nonNegative = () => finite.gte(0);
-const wholeNumber = () => finite.refine(Number.isInteger, { message: 'must be a whole number' });
 const optionalNullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
-const name = z.string().trim().min(1).max(80);
+const name = displayName;
+
+/** Ranges of every quantity: docs/model.md, "Allowed ranges". */
+const ohms = (max: number) => quantity({ min: 0.001, max, unit: 'ohms' });
+const picofarads = (max: number, unit = 'pF') => quantity({ min: 0.001, max, unit, zero: 'none' });
+const count = (max: number, unit: string) => quantity({ min: 1, max, unit, integer: true });
 
 /** The typical input impedances of an interface's input types; "custom" states its own. */
 export const INPUT_TYPE_OHMS = { 'hi-z': 1_000_000, line: 10_000, mic: 2_000 } as const;
@@ -24,29 +26,29 @@ export type InputType = NamedInputType | 'custom';
 export const pickupSchema = z.strictObject({
   name,
   /** Coil inductance in henry (a Stratocaster single coil ≈ 2.2–2.5 H). */
-  inductanceH: positive().lte(100),
+  inductanceH: quantity({ min: 0.0001, max: 100, unit: 'H' }),
   /** DC resistance of the winding in ohms. */
-  resistanceOhms: positive().lte(1_000_000),
+  resistanceOhms: ohms(1_000_000),
   /** Winding (self-)capacitance in pF, across the pickup's terminals. */
-  capacitancePf: nonNegative().lte(100_000),
+  capacitancePf: picofarads(100_000),
 });
 
 export const cableSchema = z.strictObject({
-  capacitancePfPerM: nonNegative().lte(10_000),
-  lengthM: nonNegative().lte(1000),
+  capacitancePfPerM: picofarads(10_000, 'pF/m'),
+  lengthM: quantity({ min: 0.001, max: 1000, unit: 'm', zero: 'no cable' }),
 });
 
 export const instrumentSchema = z
   .strictObject({
     pickup: pickupSchema,
     /** The guitar's volume and tone pots at full, in parallel across the pickup (null: none). */
-    controlsLoadOhms: optionalNullable(positive().lte(1e10)),
+    controlsLoadOhms: optionalNullable(ohms(1e10)),
     cable: cableSchema,
     inputType: z.enum(['hi-z', 'line', 'mic', 'custom']),
     /** Only with inputType "custom"; the named types have fixed typical values. */
-    inputImpedanceOhms: optionalNullable(positive().lte(1e10)),
+    inputImpedanceOhms: optionalNullable(ohms(1e10)),
     /** The input's own capacitance to ground in pF (null: none). */
-    inputCapacitancePf: optionalNullable(nonNegative().lte(100_000)),
+    inputCapacitancePf: optionalNullable(picofarads(100_000)),
   })
   .superRefine((instrument, ctx) => {
     if (instrument.inputType === 'custom' && instrument.inputImpedanceOhms == null) {
@@ -63,17 +65,17 @@ export const instrumentSchema = z
   });
 
 export const preampSchema = z.strictObject({
-  gainDb: finite.gte(0).lte(80),
+  gainDb: quantity({ min: 0, max: 80, unit: 'dB' }),
   /** Equivalent input noise in dBu (typically −125 to −130 dBu, 150 Ω source). */
-  einDbu: finite.gte(-140).lte(-80),
+  einDbu: quantity({ min: -140, max: -80, unit: 'dBu' }),
   /** How the EIN was measured: A-weighted, or unweighted over 20 Hz–20 kHz. */
   einMeasurement: z.enum(['A-weighted', '20Hz-20kHz']),
-  inputImpedanceOhms: positive().lte(1e8),
+  inputImpedanceOhms: ohms(1e8),
 });
 
 export const converterSchema = z.strictObject({
   /** RMS level in dBu of a sine that just reaches digital full scale (0 dBFS). */
-  maxInputDbu: finite.gte(-20).lte(40),
+  maxInputDbu: quantity({ min: -20, max: 40, unit: 'dBu' }),
   bitDepth: z.literal([16, 24]),
   /** TPDF dither of ±1 LSB added before quantization. */
   dither: z.boolean(),
@@ -83,27 +85,27 @@ export const microphoneSchema = z.strictObject({
   name,
   type: z.enum(['dynamic', 'condenser']),
   /** Open-circuit output at 1 Pa (94 dB SPL), 1 kHz. */
-  sensitivityMvPerPa: positive().lte(1000),
-  impedanceOhms: positive().lte(100_000),
+  sensitivityMvPerPa: quantity({ min: 0.001, max: 1000, unit: 'mV/Pa' }),
+  impedanceOhms: ohms(100_000),
   /** P48: 48 V through 6.81 kΩ on each signal leg. A condenser without it gives no signal. */
   phantomPower: z.boolean(),
   /** A condenser's phantom current draw in mA (P48 allows up to 10 mA); null: not stated. */
-  phantomCurrentMa: optionalNullable(nonNegative().lte(10)),
+  phantomCurrentMa: optionalNullable(quantity({ min: 0.001, max: 10, unit: 'mA', zero: 'no current' })),
   preamp: preampSchema,
   converter: converterSchema,
 });
 
 export const converterLatencySchema = z.strictObject({
   /** ADC plus DAC (filters and FIFOs), the interface's whole converter delay. */
-  value: nonNegative().lte(100_000),
+  value: quantity({ min: 0.001, max: 100_000, unit: 'samples or ms', zero: 'no converter delay' }),
   unit: z.enum(['samples', 'ms']),
 });
 
 export const latencySchema = z.strictObject({
-  bufferSamples: wholeNumber().gte(1).lte(65_536),
+  bufferSamples: count(65_536, 'samples'),
   /** Buffers of bufferSamples each on the way in and on the way out (driver and host). */
-  inputBuffers: wholeNumber().gte(1).lte(16),
-  outputBuffers: wholeNumber().gte(1).lte(16),
+  inputBuffers: count(16, 'buffers'),
+  outputBuffers: count(16, 'buffers'),
   converterLatency: converterLatencySchema,
   /**
    * What the performer hears: "computer" (through the buffers, round trip),
@@ -115,7 +117,7 @@ export const latencySchema = z.strictObject({
 export const inputSchema = z
   .strictObject({
     /** The interface's sample rate: the converter's noise band and the buffers' duration. */
-    sampleRateHz: finite.gte(8000).lte(768_000),
+    sampleRateHz: quantity({ min: 8000, max: 768_000, unit: 'Hz' }),
     instrument: optionalNullable(instrumentSchema),
     microphone: optionalNullable(microphoneSchema),
     latency: optionalNullable(latencySchema),

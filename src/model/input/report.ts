@@ -1,5 +1,6 @@
 /** The `input` section of `headroom/report@2`, from the setup's `input` section. */
 import { abs } from '../complex.ts';
+import { assertFiniteReport } from '../finite-report.ts';
 import type { InputReport, InstrumentInputReport, LatencyReport, MicrophoneInputReport } from '../report-contract.ts';
 import { responseFrequenciesHz, voltageRatioToDb } from '../units.ts';
 import type { InputSetup, Instrument, Latency, Microphone } from './contract.ts';
@@ -8,12 +9,12 @@ import { analyseMicrophone } from './microphone.ts';
 import { analysePickup, inputImpedanceOhms, pickupCircuit, pickupTransfer, totalCapacitancePf } from './pickup.ts';
 
 export function buildInputReport(input: InputSetup): InputReport {
-  return {
+  return assertFiniteReport({
     sampleRateHz: input.sampleRateHz,
     instrument: input.instrument != null ? instrumentReport(input.instrument) : null,
     microphone: input.microphone != null ? microphoneReport(input.microphone, input.sampleRateHz) : null,
     latency: input.latency != null ? latencyReport(input.latency, input.sampleRateHz) : null,
-  };
+  });
 }
 
 export function instrumentReport(instrument: Instrument): InstrumentInputReport {

@@ -32,7 +32,7 @@ import { buildInputReport } from '../../model/input/report.ts';
 import type { InputReport } from '../../model/report-contract.ts';
 import { formatOhms, trim } from '../format.ts';
 import { domId, messageWithoutPath } from '../setup-editor/field-errors.ts';
-import { rangeOf, rangeText } from '../setup-editor/ranges.ts';
+import { rangeOf, statesRange, rangeText } from '../setup-editor/ranges.ts';
 import { baseStyles } from '../styles.ts';
 import { LISTENING_LEVEL_RANGE } from '../app/listening-level.ts';
 import './headroom-input-response-plot.ts';
@@ -364,7 +364,7 @@ export class HeadroomInputPanel extends LitElement {
       />
       ${messages.length > 0
         ? html`<p class="error" id=${errorId} data-field=${spec.path}>
-            ${messages.map((m) => html`${messageWithoutPath(m, spec.path)}. `)}${range ? html`Allowed: ${rangeText(range, spec.unit ?? '')}.` : nothing}
+            ${messages.map((m) => html`${messageWithoutPath(m, spec.path)}. `)}${range && !messages.some((m) => statesRange(m, spec.path)) ? html`Allowed: ${rangeText(range, spec.unit ?? '')}.` : nothing}
           </p>`
         : nothing}
     </div>`;

@@ -8,7 +8,7 @@ import { live } from 'lit/directives/live.js';
 import type { EditorContext } from './context.ts';
 import type { Draft } from './draft.ts';
 import { domId, messageWithoutPath } from './field-errors.ts';
-import { rangeOf, rangeText, unitOf } from './ranges.ts';
+import { rangeOf, rangeText, statesRange, unitOf } from './ranges.ts';
 
 interface FieldOptions {
   /** The setup path the value lands in; messages naming it are shown here. */
@@ -30,7 +30,7 @@ function errorBlock(ctx: EditorContext, path: string, unit: string): { ids: stri
   if (messages.length === 0) return { ids: [], block: nothing };
   const id = `${domId(path)}-error`;
   const range = rangeOf(path);
-  const allowed = range ? ` Allowed: ${rangeText(range, unit)}.` : '';
+  const allowed = range && !messages.some((m) => statesRange(m, path)) ? ` Allowed: ${rangeText(range, unit)}.` : '';
   return {
     ids: [id],
     block: html`<p class="error" id=${id} data-field=${path}>

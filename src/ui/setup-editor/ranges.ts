@@ -2,6 +2,7 @@
  * The allowed range of a numeric field, read from the model's zod schema (so the form and
  * the contract cannot disagree): `> 0 and ≤ 100000 Ω`.
  */
+import { describeRange, quantityRanges } from '../../model/contract-fields.ts';
 import { setupSchema } from '../../model/setup.ts';
 
 interface Bound {
@@ -12,6 +13,8 @@ interface Bound {
 export interface Range {
   min: Bound | null;
   max: Bound | null;
+  /** 0 is allowed too (a quantity where 0 means "ideal" or "none"). */
+  zero?: boolean;
 }
 
 interface ZodLike {
@@ -57,6 +60,11 @@ export function rangeOf(path: string): Range | null {
   if (rating) return RATING_RANGES[rating[1]!] ?? null;
   const schema = schemaAt(path);
   if (!schema) return null;
+  // The contract's quantities carry their range (src/model/contract-fields.ts).
+  const quantity = quantityRanges.get(schema as never);
+  if (quantity) {
+    return { min: { value: quantity.min, inclusive: !quantity.exclusive }, max: { value: quantity.max, inclusive: !quantity.exclusive }, zero: quantity.zero !== undefined };
+  }
   const range: Range = { min: null, max: null };
   for (const check of schema._zod.def.checks ?? []) {
     const def = check._zod.def;
@@ -72,7 +80,8 @@ export function rangeText(range: Range, unit = ''): string {
   const u = unit ? `\u202f${unit}` : '';
   const n = (value: number): string => String(value).replace('-', '\u2212');
   const { min, max } = range;
-  if (min && max && min.inclusive && max.inclusive) return `${n(min.value)} to ${n(max.value)}${u}`;
+  const zero = range.zero ? '0 or ' : '';
+  if (min && max && min.inclusive && max.inclusive) return `${zero}${n(min.value)} to ${n(max.value)}${u}`;
   const parts: string[] = [];
   if (min) parts.push(`${min.inclusive ? '≥' : '>'} ${n(min.value)}`);
   if (max) parts.push(`${max.inclusive ? '≤' : '<'} ${n(max.value)}`);
@@ -90,4 +99,11 @@ export function unitOf(path: string): string {
   if (/Db$/.test(key)) return 'dB';
   if (/Mw$/.test(key)) return 'mW';
   return '';
+}
+
+/** Whether a message already states the field's range (the contract's quantities say it in full). */
+export function statesRange(message: string, path: string): boolean {
+  const schema = schemaAt(path);
+  const quantity = schema ? quantityRanges.get(schema as never) : undefined;
+  return quantity !== undefined && message.includes(describeRange(quantity));
 }
