@@ -3,7 +3,7 @@
  * and `headroom catalog --search`.
  *
  * Every word of the query must match the entry: as the start of one of its words ("sen hd6"),
- * inside its letters and digits run together ("hd600" finds "HD 600"), or as a kind word
+ * as the start of its words run together ("hd600" finds "HD 600"), or as a kind word
  * ("iem", "dongle", "planar", "amp"). Entries whose words start with the query's words rank
  * first; ties keep the catalog's order, which lists the built-in parts first.
  */
@@ -57,9 +57,20 @@ export function normalize(text: string): string {
 
 const words = (text: string): string[] => normalize(text).split(/[^a-z0-9]+/).filter((w) => w !== '');
 
+/** A name's words and, for words mixing letters and digits, their parts ("hd620s": "hd", "620", "s"). */
+const nameWords = (text: string): string[] => {
+  const all = words(text);
+  const parts = all.flatMap((w) => {
+    const split = w.match(/[a-z]+|[0-9]+/g) ?? [];
+    return split.length > 1 ? split : [];
+  });
+  return [...all, ...parts];
+};
+
 interface Haystack {
   words: string[];
-  joined: string;
+  /** The words run together from each word on: "hd600" matches "hd" + "600", "6" does not match "560s". */
+  tails: string[];
   name: string;
 }
 
@@ -70,8 +81,9 @@ function haystack(entry: SearchEntry, type: PartType): Haystack {
   if (!found) {
     const name = 'name' in entry.part ? entry.part.name : 'Passive Y splitter';
     const extra = 'driver' in entry ? `${entry.driver ?? ''} ${entry.back ?? ''}` : '';
-    const all = words(`${name} ${entry.brand ?? ''} ${entry.kind} ${KIND_WORDS[entry.kind] ?? ''} ${TYPE_WORDS[type]} ${extra}`);
-    found = { words: all, joined: all.join(''), name: normalize(name) };
+    const all = nameWords(`${name} ${entry.brand ?? ''} ${entry.kind} ${KIND_WORDS[entry.kind] ?? ''} ${TYPE_WORDS[type]} ${extra}`);
+    const plain = words(`${name} ${entry.brand ?? ''}`);
+    found = { words: all, tails: plain.map((_, i) => plain.slice(i).join('')), name: normalize(name) };
     haystacks.set(entry, found);
   }
   return found;
@@ -83,7 +95,7 @@ function score(query: readonly string[], hay: Haystack): number {
   for (const word of query) {
     if (hay.words.includes(word)) total += 3;
     else if (hay.words.some((w) => w.startsWith(word))) total += 2;
-    else if (hay.joined.includes(word)) total += 1;
+    else if (hay.tails.some((t) => t.startsWith(word))) total += 1;
     else return 0;
   }
   return total + (hay.name.startsWith(query[0]!) ? 1 : 0);
