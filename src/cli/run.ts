@@ -26,6 +26,10 @@ Usage:
                                           the input through the chain's processors: one
                                           32-bit float WAV per listener, plus summary.json
   headroom presets [--json]               list the built-in presets
+  headroom catalog [--kind headphones|sources|amps|splitters] [--search TEXT] [--json]
+                                          the gear catalog: id, name, kind and key figures;
+                                          --json gives each part as it goes into a setup,
+                                          with the citation of every figure
   headroom --help                         this help
 
 Reports give, per listener at 1 kHz: voltage, power, SPL, change versus the same
@@ -112,7 +116,10 @@ export async function run(argv: string[]): Promise<string> {
       return renderCommand(rest);
     case 'presets':
       return listPresets(rest);
+    case 'catalog':
+      // Loaded only for this command: the whole catalog is a few hundred cited entries.
+      return (await import('./catalog-command.ts')).catalogCommand(rest);
     default:
-      throw new CliError(`unknown command "${command}"; expected report, render or presets (see headroom --help)`);
+      throw new CliError(`unknown command "${command}"; expected report, render, presets or catalog (see headroom --help)`);
   }
 }

@@ -8,6 +8,7 @@
  * first; ties keep the catalog's order, which lists the built-in parts first.
  */
 import type { CatalogAmp, CatalogHeadphone, CatalogSource, CatalogSplitter } from './citations.ts';
+import { entryName } from './figures.ts';
 
 export type PartType = 'headphone' | 'source' | 'amp' | 'splitter';
 
@@ -79,7 +80,7 @@ const haystacks = new WeakMap<SearchEntry, Haystack>();
 function haystack(entry: SearchEntry, type: PartType): Haystack {
   let found = haystacks.get(entry);
   if (!found) {
-    const name = 'name' in entry.part ? entry.part.name : 'Passive Y splitter';
+    const name = entryName(entry);
     const extra = 'driver' in entry ? `${entry.driver ?? ''} ${entry.back ?? ''}` : '';
     const all = nameWords(`${name} ${entry.brand ?? ''} ${entry.kind} ${KIND_WORDS[entry.kind] ?? ''} ${TYPE_WORDS[type]} ${extra}`);
     const plain = words(`${name} ${entry.brand ?? ''}`);
