@@ -1,7 +1,7 @@
 /**
  * The whole catalog: the built-in parts that presets and lessons use (headphones.ts, sources.ts,
  * amps.ts, splitters.ts) followed by the cited entries of ./data (catalog-data.ts). It is large,
- * so the app loads this module with a dynamic import, for the setup editor's search only
+ * so the app loads it (through lookup.ts) with a dynamic import, for the setup editor's search only
  * (docs/decisions.md, "A catalog of hundreds of parts, loaded when searched").
  */
 import { amps } from './amps.ts';

@@ -3,7 +3,7 @@
  * invalid entry is never lost or clamped), plus which catalog entry or mode each part
  * comes from. Pure functions; `evaluate.ts` turns a draft back into a setup.
  */
-import { amps, headphones, sources, splitters } from '../../model/catalog/index.ts';
+import { amps, headphones, sources, splitters, type CatalogAmp, type CatalogHeadphone, type CatalogSource } from '../../model/catalog/index.ts';
 import type { Amp, Headphone, Setup, Source } from '../../model/setup.ts';
 
 export const CUSTOM = 'custom';
@@ -18,6 +18,8 @@ export const MAX_RATINGS = 12;
 export interface SourceDraft {
   /** A catalog source id or CUSTOM. The fields always hold the values in use. */
   choice: string;
+  /** An entry found with the catalog search (not among the built-in choices), kept as a choice. */
+  picked?: CatalogSource;
   name: string;
   outputImpedanceOhms: string;
   maxOutputVrms: string;
@@ -43,6 +45,7 @@ export interface RatingDraft {
 export interface AmpDraft {
   /** NO_AMP, a catalog amp id, CUSTOM or SPEC_SHEET. */
   choice: string;
+  picked?: CatalogAmp;
   /** Used for catalog and custom amps; for a spec-sheet amp, name/input/gain/coupling only. */
   fields: AmpFieldsDraft;
   ratings: RatingDraft[];
@@ -61,6 +64,7 @@ export interface ListenerDraft {
   key: number;
   /** A catalog headphone id, CUSTOM or LOADED. */
   choice: string;
+  picked?: CatalogHeadphone;
   name: string;
   /** Catalog or loaded headphone: its sensitivity and impedance are used as they are. */
   part: Headphone | null;
@@ -87,6 +91,11 @@ export const text = (value: number | null | undefined): string => (value == null
 
 /** A value for a field, short: 8.83255… → "8.833". */
 export const shortText = (value: number | null | undefined): string => (value == null ? '' : String(Number(value.toPrecision(4))));
+
+/** The catalog entry a choice names: a built-in one, or the one found with the search. */
+export function entryFor<Entry extends { id: string }>(builtIn: readonly Entry[], picked: Entry | undefined, choice: string): Entry | undefined {
+  return builtIn.find((entry) => entry.id === choice) ?? (picked?.id === choice ? picked : undefined);
+}
 
 export const defaultCableOhms = (): string => text(splitters[0]?.part.cableResistanceOhms ?? 0.1);
 
