@@ -46,6 +46,10 @@ export class HeadroomGearSearch extends LitElement {
     baseStyles,
     editorStyles,
     css`
+      :host {
+        display: block;
+        grid-column: 1 / -1;
+      }
       .combo {
         position: relative;
       }
