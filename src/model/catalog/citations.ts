@@ -59,3 +59,11 @@ export type CatalogHeadphone = CatalogEntry<HeadphoneKind, Headphone> & {
 export type CatalogSource = CatalogEntry<SourceKind, Source>;
 export type CatalogAmp = CatalogEntry<AmpKind, Amp>;
 export type CatalogSplitter = CatalogEntry<'passive-y', Splitter>;
+
+/** A catalog's parts by type: the built-in ones, or the whole catalog (full.ts). */
+export interface CatalogParts {
+  readonly headphones: readonly CatalogHeadphone[];
+  readonly sources: readonly CatalogSource[];
+  readonly amps: readonly CatalogAmp[];
+  readonly splitters: readonly CatalogSplitter[];
+}

@@ -6,7 +6,7 @@
  */
 import { amps } from './amps.ts';
 import { loadCatalogData, type FitData } from './catalog-data.ts';
-import type { CatalogAmp, CatalogHeadphone, CatalogSource, CatalogSplitter } from './citations.ts';
+import type { CatalogParts } from './citations.ts';
 import ampData from './data/amps.json';
 import headphoneData from './data/headphones.json';
 import references from './data/references.json';
@@ -15,12 +15,7 @@ import { headphones } from './headphones.ts';
 import { sources } from './sources.ts';
 import { splitters } from './splitters.ts';
 
-export interface FullCatalog {
-  readonly headphones: readonly CatalogHeadphone[];
-  readonly sources: readonly CatalogSource[];
-  readonly amps: readonly CatalogAmp[];
-  readonly splitters: readonly CatalogSplitter[];
-}
+export type FullCatalog = CatalogParts;
 
 const data = loadCatalogData({ references, headphones: headphoneData, sources: sourceData, amps: ampData });
 

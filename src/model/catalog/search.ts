@@ -7,7 +7,7 @@
  * ("iem", "dongle", "planar", "amp"). Entries whose words start with the query's words rank
  * first; ties keep the catalog's order, which lists the built-in parts first.
  */
-import type { CatalogAmp, CatalogHeadphone, CatalogSource, CatalogSplitter } from './citations.ts';
+import type { CatalogAmp, CatalogHeadphone, CatalogParts, CatalogSource, CatalogSplitter } from './citations.ts';
 import { entryName } from './figures.ts';
 
 export type PartType = 'headphone' | 'source' | 'amp' | 'splitter';
@@ -19,12 +19,6 @@ export interface SearchHit {
   readonly entry: SearchEntry;
 }
 
-export interface SearchableCatalog {
-  readonly headphones: readonly CatalogHeadphone[];
-  readonly sources: readonly CatalogSource[];
-  readonly amps: readonly CatalogAmp[];
-  readonly splitters: readonly CatalogSplitter[];
-}
 
 /** Words a user may type for a kind of part (the kind itself is always one of them). */
 const KIND_WORDS: Readonly<Record<string, string>> = {
@@ -103,7 +97,7 @@ function score(query: readonly string[], hay: Haystack): number {
 }
 
 /** The entries matching the query, best first; none for a query without letters or digits. */
-export function searchCatalog(catalog: SearchableCatalog, query: string, options: { types?: readonly PartType[]; limit?: number } = {}): SearchHit[] {
+export function searchCatalog(catalog: CatalogParts, query: string, options: { types?: readonly PartType[]; limit?: number } = {}): SearchHit[] {
   const queryWords = words(query);
   if (queryWords.length === 0) return [];
   const groups: [PartType, readonly SearchEntry[]][] = [
