@@ -16,7 +16,17 @@
 //   { netlist, setup, ngspice, hz: [301], headphones: [{ re: [301], im: [301] }],
 //     at1kHz: { hz: 1000, headphones: [{ re, im }] } }
 //
-// Not run by the tests (CI may lack ngspice): the tests read the recorded *.ac.json.
+//
+// Stereo netlists, `crosstalk-*.cir`, model both channels and their shared ground returns
+// (setup@3). They run each analysis twice, with the same EMF in both channels ("both") and
+// with the right EMF set to 0 ("left", by `alter @vr[acmag]=0`), and print the voltages
+// across each headphone's drivers, v(l1) v(r1) … v(lN) v(rN), to both-sweep.txt,
+// both-1khz.txt, left-sweep.txt and left-1khz.txt. The result is `x.xt.json`:
+//   { netlist, setup, ngspice, hz: [301],
+//     both: [{ left: { re, im }, right: { re, im } }] per headphone (301 each),
+//     left: the same, at1kHz: { hz: 1000, both: [{ left, right }], left: [...] } }
+//
+// Not run by the tests (CI may lack ngspice): the tests read the recorded *.ac.json and *.xt.json.
 // ngspice: the Debian package `ngspice`, or NGSPICE=/path/to/ngspice.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -70,6 +80,71 @@ function parseWrdata(path) {
   };
 }
 
+/** Runs ngspice on a netlist in a fresh directory and returns that directory (the caller removes it). */
+function runNgspice(netlistFile) {
+  const stem = basename(netlistFile, '.cir');
+  const work = mkdtempSync(join(tmpdir(), `ngspice-${stem}-`));
+  const run = spawnSync(NGSPICE, ['-b', join(FIXTURES, netlistFile)], { cwd: work, encoding: 'utf8' });
+  if (run.error || run.status !== 0) {
+    rmSync(work, { recursive: true, force: true });
+    throw new Error(`ngspice failed on ${netlistFile} (${run.error?.message ?? `exit ${run.status}`}):\n${run.stdout}\n${run.stderr}`);
+  }
+  if (/error/i.test(run.stderr)) {
+    rmSync(work, { recursive: true, force: true });
+    throw new Error(`ngspice reported an error on ${netlistFile}:\n${run.stderr}`);
+  }
+  return work;
+}
+
+/** Checks a parsed wrdata file's vectors and grid (301 sweep points or exactly 1 kHz). */
+function checkGrid(netlistFile, what, data, expectedNames, points) {
+  if (data.names.join(' ') !== expectedNames.join(' ')) {
+    throw new Error(`${netlistFile}: ${what} prints ${data.names.join(' ')}, expected ${expectedNames.join(' ')}`);
+  }
+  if (data.hz.length !== points) throw new Error(`${netlistFile}: ${what} has ${data.hz.length} frequencies, expected ${points}`);
+  if (points === 1 && data.hz[0] !== 1000) throw new Error(`${netlistFile}: ${what} is at ${data.hz[0]} Hz, expected 1000 Hz`);
+  if (points === SWEEP_POINTS) {
+    data.hz.forEach((hz, k) => {
+      const expected = 20 * 10 ** (k / 100);
+      if (Math.abs(hz / expected - 1) > 1e-9) throw new Error(`${netlistFile}: ${what} point ${k} is ${hz} Hz, expected ${expected} Hz`);
+    });
+  }
+}
+
+/** A stereo (crosstalk) netlist: both channels driven, then the left one only. */
+function recordStereo(netlistFile, version) {
+  const stem = basename(netlistFile, '.cir');
+  const setupFile = `${stem}.setup.json`;
+  const setup = JSON.parse(readFileSync(join(FIXTURES, setupFile), 'utf8'));
+  const expectedNames = setup.headphones.flatMap((_, i) => [`v(l${i + 1})`, `v(r${i + 1})`]);
+  const work = runNgspice(netlistFile);
+  try {
+    const read = (file, points) => {
+      const data = parseWrdata(join(work, file));
+      checkGrid(netlistFile, file, data, expectedNames, points);
+      return data;
+    };
+    const pairs = (data, pick) => setup.headphones.map((_, i) => ({ left: pick(data.vectors[2 * i]), right: pick(data.vectors[2 * i + 1]) }));
+    const sweep = (v) => v;
+    const single = (v) => ({ re: v.re[0], im: v.im[0] });
+    const bothSweep = read('both-sweep.txt', SWEEP_POINTS);
+    const result = {
+      netlist: netlistFile,
+      setup: setupFile,
+      ngspice: version,
+      hz: bothSweep.hz,
+      both: pairs(bothSweep, sweep),
+      left: pairs(read('left-sweep.txt', SWEEP_POINTS), sweep),
+      at1kHz: { hz: 1000, both: pairs(read('both-1khz.txt', 1), single), left: pairs(read('left-1khz.txt', 1), single) },
+    };
+    const out = `${stem}.xt.json`;
+    writeFileSync(join(FIXTURES, out), `${JSON.stringify(result, null, 1)}\n`);
+    console.log(`ngspice-fixtures: ${netlistFile} -> ${out} (${setup.headphones.length} stereo headphone${setup.headphones.length > 1 ? 's' : ''}, both and left-only)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 function record(netlistFile, version) {
   const stem = basename(netlistFile, '.cir');
   const setupFile = `${stem}.setup.json`;
@@ -120,7 +195,8 @@ const netlists = wanted.length > 0 ? wanted : readdirSync(FIXTURES).filter((name
 if (netlists.length === 0) fail(`no *.cir netlists in ${FIXTURES}`);
 for (const netlist of netlists) {
   try {
-    record(netlist, version);
+    if (netlist.startsWith('crosstalk-')) recordStereo(netlist, version);
+    else record(netlist, version);
   } catch (error) {
     fail(error.message);
   }

@@ -18,6 +18,7 @@ export const EXAMPLE_PRESET_IDS = [
   'band-interface-distribution-amp',
   'iec-120-ohm-hf5',
   'phone-four-k371-splitter',
+  'laptop-hiss-se846',
 ] as const;
 
 export function exampleJson(id: string): string {

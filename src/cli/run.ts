@@ -10,6 +10,7 @@ import { buildReport, reportInFormat } from '../model/report.ts';
 import { REPORT_FORMATS, REPORT_FORMAT_V3, type ReportFormat } from '../model/report-contract.ts';
 import type { Setup } from '../model/setup.ts';
 import { CliError } from './cli-error.ts';
+import { curveCommand } from './curve-command.ts';
 import { formatReport } from './format-report.ts';
 import { loadSetupFile } from './load-setup.ts';
 import { renderCommand } from './render-command.ts';
@@ -26,6 +27,9 @@ Usage:
                                           the input through the chain's processors: one
                                           32-bit float WAV per listener, plus summary.json
   headroom presets [--json]               list the built-in presets
+  headroom curve <file> [--name N] [--sensitivity "110 dB/V"] > headphone.json
+                                          a measured impedance curve (REW, ARTA/LIMP, DATS
+                                          .zma or "hz, ohms[, degrees]") as a headphone
   headroom catalog [--kind headphones|sources|amps|splitters] [--search TEXT] [--json]
                                           the gear catalog: id, name, kind and key figures;
                                           --json gives each part as it goes into a setup,
@@ -116,10 +120,12 @@ export async function run(argv: string[]): Promise<string> {
       return renderCommand(rest);
     case 'presets':
       return listPresets(rest);
+    case 'curve':
+      return curveCommand(rest);
     case 'catalog':
       // Loaded only for this command: the whole catalog is a few hundred cited entries.
       return (await import('./catalog-command.ts')).catalogCommand(rest);
     default:
-      throw new CliError(`unknown command "${command}"; expected report, render, presets or catalog (see headroom --help)`);
+      throw new CliError(`unknown command "${command}"; expected report, render, presets, curve or catalog (see headroom --help)`);
   }
 }

@@ -23,11 +23,25 @@
  * (the common factor N_i cancels structurally). Identical branches are grouped, so the
  * order grows with the number of *different* headphones, not listeners.
  * Independent outputs: H_i = n_i · Do / (No · d_i + Do · N_i).
+ *
+ * Shared ground returns (setup@3): left and right are no longer independent. Every network is
+ * stated twice, for a mid signal (both channels in phase: each shared return counts twice, in
+ * series with the stage's output impedance or a branch) and for a side signal (returns count
+ * not at all); the processors run mid = (L + R)/2 through the first and side = (L − R)/2 through
+ * the second (solver.ts, ground.ts, crosstalk.ts). Without shared returns the two are equal and
+ * the side networks are null: the chain runs as before.
+ *
+ * Measured curves run as their fitted rational models (curve-fit.ts); a chain whose heard
+ * response would differ from the report's by more than FIT_LIMIT_DB is refused, naming the curve.
+ * Noise (setup@3): each stage's flat noise density at its EMF, in V/√Hz (noise.ts), 0 without.
  */
 import { abs, add } from './complex.ts';
 import { sensitivityDbPerVolt } from './acoustics.ts';
 import { polyAdd, polyMul, polyProduct, polyScale, polyTrim, polyTrimNegligible, type RationalFunction } from './polynomial.ts';
-import { rationalHeadphoneImpedance, rationalStageImpedance, type RationalImpedance } from './rational-impedance.ts';
+import { chainFitErrorsDb, fitCurve, FIT_LIMIT_DB } from './curve-fit.ts';
+import { groundReturns, returnFactor, type StereoMode } from './ground.ts';
+import { noiseDensity } from './noise.ts';
+import { curveFitError, rationalHeadphoneImpedance, rationalStageImpedance, withSeries, type RationalImpedance } from './rational-impedance.ts';
 import type { Setup } from './setup.ts';
 import { ampGain, solveChain, type StageSolution } from './solver.ts';
 import { dbToVoltageRatio, REFERENCE_HZ, SQRT2 } from './units.ts';
@@ -43,8 +57,10 @@ export interface ClipPlan {
 
 export interface ListenerPlan {
   name: string;
-  /** V_headphone / EMF of the driving stage. */
+  /** V_headphone / EMF of the driving stage (for a mid signal when sideNetwork is given). */
   network: RationalFunction;
+  /** The same for a side signal; null (or absent) when left and right share no return. */
+  sideNetwork?: RationalFunction | null;
   /** Independent amp outputs only: this jack's current limit as a peak EMF; otherwise null. */
   clipPeakVolts: number | null;
   /** Acoustic output per peak volt at the headphone. */
@@ -55,8 +71,20 @@ export interface Plan {
   format: typeof PLAN_FORMAT;
   sampleRateHz: number;
   calibrationDbSpl: number;
-  source: ClipPlan & { voltsPerFullScale: number };
-  amp: null | (ClipPlan & { input: RationalFunction; gain: number });
+  source: ClipPlan & {
+    voltsPerFullScale: number;
+    /** Flat noise density at the EMF, V/√Hz; 0 (or absent) for none. */
+    noiseVoltsPerRootHz?: number;
+  };
+  amp:
+    | null
+    | (ClipPlan & {
+        input: RationalFunction;
+        /** amp.input for a side signal; null (or absent) when the source's return has no resistance. */
+        inputSide?: RationalFunction | null;
+        gain: number;
+        noiseVoltsPerRootHz?: number;
+      });
   listeners: ListenerPlan[];
 }
 
@@ -70,9 +98,10 @@ export function compile(setup: Setup, sampleRateHz: number, options: CompileOpti
   const atReference = solveChain(setup, REFERENCE_HZ);
   const { source, amp } = setup;
 
-  const sourceImpedance = rationalStageImpedance(source.outputImpedanceOhms, source.couplingCapacitorUf);
-  const driving = amp ? rationalStageImpedance(amp.outputImpedanceOhms, amp.couplingCapacitorUf) : sourceImpedance;
-  const networks = amp?.outputs === 'independent' ? independentNetworks(setup, driving) : sharedNetworks(setup, driving);
+  refuseUnfaithfulFits(setup);
+  const mid = networksFor(setup, 'mid');
+  const side = networksFor(setup, 'side');
+  const networks = mid.listeners;
 
   const listeners = setup.headphones.map((headphone, i): ListenerPlan => {
     const jack = atReference.headphones[i]!.jack;
@@ -80,6 +109,7 @@ export function compile(setup: Setup, sampleRateHz: number, options: CompileOpti
     return {
       name: headphone.name,
       network: networks[i]!,
+      sideNetwork: differs(side.listeners[i]!, networks[i]!),
       clipPeakVolts: jack !== null && jackCurrentMa != null ? currentLimitAsEmf(jackCurrentMa, atReference.amp!.jacks[jack]!) : null,
       outputGain: dbToVoltageRatio(sensitivityDbPerVolt(headphone) - calibrationDbSpl) / SQRT2,
     };
@@ -90,17 +120,65 @@ export function compile(setup: Setup, sampleRateHz: number, options: CompileOpti
     format: PLAN_FORMAT,
     sampleRateHz,
     calibrationDbSpl,
-    source: { ...sourceClip, voltsPerFullScale: SQRT2 * source.maxOutputVrms * dbToVoltageRatio(source.volumeDb) },
+    source: {
+      ...sourceClip,
+      voltsPerFullScale: SQRT2 * source.maxOutputVrms * dbToVoltageRatio(source.volumeDb),
+      noiseVoltsPerRootHz: Math.sqrt(noiseDensity(source.noise, source.maxOutputVrms)),
+    },
     amp: amp
       ? {
           // Shared outputs: the current limit counts the whole load; independent: per listener above.
           ...clipPlan(amp.maxOutputVrms, amp.outputs === 'shared' ? amp.maxOutputCurrentMa : null, atReference.amp!.jacks[0]!),
-          input: ampInputTransfer(sourceImpedance, amp.inputImpedanceOhms),
+          input: mid.ampInput!,
+          inputSide: differs(side.ampInput!, mid.ampInput!),
           gain: ampGain(amp),
+          noiseVoltsPerRootHz: Math.sqrt(noiseDensity(amp.noise, amp.maxOutputVrms)),
         }
       : null,
     listeners,
   };
+}
+
+/** The side network when it is not the mid one (they are equal, term for term, without shared returns). */
+function differs(side: RationalFunction, mid: RationalFunction): RationalFunction | null {
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((c, k) => c === b[k]);
+  return same(side.numerator, mid.numerator) && same(side.denominator, mid.denominator) ? null : side;
+}
+
+/** Every listener's network and the amp's input network for a mid or side signal. */
+function networksFor(setup: Setup, mode: StereoMode): { listeners: RationalFunction[]; ampInput: RationalFunction | null } {
+  const { source, amp } = setup;
+  const returns = groundReturns(setup);
+  const k = returnFactor(mode);
+  const sourceImpedance = rationalStageImpedance(source.outputImpedanceOhms, source.couplingCapacitorUf);
+  const driving = amp
+    ? withSeries(rationalStageImpedance(amp.outputImpedanceOhms, amp.couplingCapacitorUf), k * (returns.amp + returns.splitter))
+    : withSeries(sourceImpedance, k * (returns.source + returns.splitter));
+  const listeners = amp?.outputs === 'independent' ? independentNetworks(setup, driving, mode) : sharedNetworks(setup, driving, mode);
+  return { listeners, ampInput: amp ? ampInputTransfer(withSeries(sourceImpedance, k * returns.source), amp.inputImpedanceOhms) : null };
+}
+
+/**
+ * Refuses a chain whose heard response (measured curves as their fits) strays more than
+ * FIT_LIMIT_DB from the report's, naming the curve to blame: the one whose own fit errs most
+ * (on a shared output one bad fit moves every listener).
+ */
+function refuseUnfaithfulFits(setup: Setup): void {
+  const errors = chainFitErrorsDb(setup);
+  if (errors === null) return;
+  const worst = Math.max(...errors);
+  if (worst <= FIT_LIMIT_DB) return;
+  let blamed = -1;
+  let blamedError = -1;
+  setup.headphones.forEach((hp, i) => {
+    if (hp.impedance.network != null || hp.impedance.curve == null) return;
+    const error = fitCurve(hp.impedance.curve).errorDb;
+    if (error > blamedError) {
+      blamedError = error;
+      blamed = i;
+    }
+  });
+  throw curveFitError(`headphones[${blamed}].impedance`, worst);
 }
 
 function currentLimitAsEmf(maxPeakMa: number, stage: StageSolution): number {
@@ -128,18 +206,21 @@ interface Branch {
   numerator: number[];
 }
 
-function branches(setup: Setup): Branch[] {
+/** Each branch in `mode`: its cable and, for a mid signal, twice its own shared return in series. */
+function branches(setup: Setup, mode: StereoMode): Branch[] {
   const cableOhms = setup.splitter?.cableResistanceOhms ?? 0;
+  const returns = groundReturns(setup).headphones;
+  const k = returnFactor(mode);
   return setup.headphones.map((hp, i) => {
     const headphone = rationalHeadphoneImpedance(hp.impedance, `headphones[${i}].impedance`);
-    return { headphone, numerator: polyAdd(headphone.numerator, polyScale(headphone.denominator, cableOhms)) };
+    return { headphone, numerator: [...withSeries(headphone, cableOhms + k * returns[i]!).numerator] };
   });
 }
 
-function sharedNetworks(setup: Setup, driving: RationalImpedance): RationalFunction[] {
-  const all = branches(setup);
-  // Group identical headphones (same impedance description): they share one factor.
-  const keys = setup.headphones.map((hp) => JSON.stringify(hp.impedance));
+function sharedNetworks(setup: Setup, driving: RationalImpedance, mode: StereoMode): RationalFunction[] {
+  const all = branches(setup, mode);
+  // Group identical headphones (same impedance description and return): they share one factor.
+  const keys = setup.headphones.map((hp) => JSON.stringify([hp.impedance, hp.groundResistanceOhms ?? 0]));
   const distinct = [...new Set(keys)];
   const groups = distinct.map((key) => ({ branch: all[keys.indexOf(key)]!, count: keys.filter((k) => k === key).length }));
   const productOfOthers = (skip: number) => polyProduct(groups.filter((_, g) => g !== skip).map((x) => x.branch.numerator));
@@ -155,8 +236,8 @@ function sharedNetworks(setup: Setup, driving: RationalImpedance): RationalFunct
   return keys.map((key) => perGroup[distinct.indexOf(key)]!);
 }
 
-function independentNetworks(setup: Setup, driving: RationalImpedance): RationalFunction[] {
-  return branches(setup).map(({ headphone, numerator: branchNumerator }) =>
+function independentNetworks(setup: Setup, driving: RationalImpedance, mode: StereoMode): RationalFunction[] {
+  return branches(setup, mode).map(({ headphone, numerator: branchNumerator }) =>
     normalized({
       numerator: polyMul(headphone.numerator, driving.denominator),
       denominator: polyAdd(polyMul(driving.numerator, headphone.denominator), polyMul(driving.denominator, branchNumerator)),

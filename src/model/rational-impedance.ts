@@ -4,9 +4,11 @@
  *   nominal:  R / 1
  *   network:  Re + s·Le + s·Rm·Lm / (Rm + s·Lm + s²·Rm·Lm·Cm)
  *   stage:    R / 1, or with a coupling capacitor (1 + s·R·C) / (s·C)
- * A measured curve has no exact rational form; the plan needs a fitted network for it.
+ *   curve:    its stable, passive rational fit (curve-fit.ts), which the plan runs; a curve no
+ *             fit follows within FIT_LIMIT_DB is refused (compile.ts checks the whole chain).
  */
-import { polyAdd, polyMul, type Polynomial } from './polynomial.ts';
+import { fitCurve, FIT_LIMIT_DB } from './curve-fit.ts';
+import { polyAdd, polyMul, polyScale, type Polynomial } from './polynomial.ts';
 import type { Impedance } from './setup.ts';
 
 export interface RationalImpedance {
@@ -32,11 +34,23 @@ export function rationalHeadphoneImpedance(impedance: Impedance, path = 'impedan
     return { numerator: polyAdd(polyMul(voiceCoil, motionalDenominator), [0, r * l]), denominator: motionalDenominator };
   }
   if (impedance.curve) {
-    throw new CurveImpedanceError(
-      `${path}.curve: a measured impedance curve can be reported but not yet heard, because it has no exact transfer function; describe this headphone with nominalOhms or a network to render it`,
-    );
+    const fit = fitCurve(impedance.curve);
+    if (fit.errorDb > FIT_LIMIT_DB) throw curveFitError(path, fit.errorDb);
+    return fit.impedance;
   }
   return { numerator: [impedance.nominalOhms!], denominator: [1] };
+}
+
+/** The refusal of a curve that no stable fit follows closely enough to be heard. */
+export function curveFitError(path: string, errorDb: number): CurveImpedanceError {
+  return new CurveImpedanceError(
+    `${path}.curve cannot be heard: no stable rational model follows this measured curve within ${FIT_LIMIT_DB} dB (the best errs by ${errorDb.toFixed(2)} dB in the response re 1 kHz); the curve's phase may not belong to its magnitude (import it without phase to get the minimum phase), or give more points around its resonances`,
+  );
+}
+
+/** Z + R in series. */
+export function withSeries(z: RationalImpedance, ohms: number): RationalImpedance {
+  return { numerator: polyAdd(z.numerator, polyScale(z.denominator, ohms)), denominator: z.denominator };
 }
 
 export function rationalStageImpedance(outputImpedanceOhms: number, couplingCapacitorUf: number | null | undefined): RationalImpedance {

@@ -4,7 +4,8 @@
  * `headroom/report@1` is the output chain's report. `headroom/report@2` is @1 plus an
  * `input` section, for a setup with an `input` section. `headroom/report@3` is what
  * `buildReport` writes: @2's fields (with `input` present only when the setup has one) plus,
- * per listener, the model's `advice`. @1 and @2 stay valid documents: `reportInFormat`
+ * per listener, the model's `advice` and the figures about the listener's own gear
+ * (`ListenerGearFigures`: measured curves, hiss, crosstalk). @1 and @2 stay valid documents: `reportInFormat`
  * writes them from an @3 report, field by field (docs/decisions.md, "Advice makes
  * headroom/report@3").
  */
@@ -40,11 +41,8 @@ export interface ListenerReportV1 {
   response: { hz: number[]; db: number[] };
 }
 
-/**
- * One listener in `headroom/report@3`: @1's figures plus what the model advises. Later
- * @3 fields for a listener are added here as required fields, next to `advice`.
- */
-export interface ListenerReport extends ListenerReportV1 {
+/** One listener in `headroom/report@3`: @1's figures, what the model advises, and the gear figures. */
+export interface ListenerReport extends ListenerReportV1, ListenerGearFigures {
   advice: Advice;
 }
 
@@ -185,7 +183,33 @@ export interface ReportV2 {
   input: InputReport;
 }
 
-/** `headroom/report@3`: @2's fields (`input` only for a setup with one) plus each listener's advice. */
+/**
+ * headroom/report@3's figures about the listener's own gear (setup@3 and measured curves). A
+ * figure that does not apply is null, never NaN or ±Infinity (docs/model.md, "The report's gear
+ * figures").
+ */
+export interface ListenerGearFigures {
+  /**
+   * The largest difference (dB) between the response re 1 kHz that is heard, where every
+   * measured curve runs as its fitted rational model, and `response`, from the curves
+   * themselves, over the 301 report frequencies. Null when no headphone is given as a curve.
+   */
+  impedanceFitErrorDb: number | null;
+  /** A-weighted SPL of the hiss at this headphone (20 Hz–20 kHz); null without source or amp noise. */
+  hissDbSplA: number | null;
+  /** Whether the hiss can be heard in a quiet room (a critical band reaches the threshold of hearing). */
+  hissAudible: boolean | null;
+  /** How far the hiss's loudest critical band lies above the threshold of hearing (negative: below), dB. */
+  hissAboveThresholdDb: number | null;
+  /** At 1 kHz, the other channel's signal relative to its own for a signal in one channel only (negative, dB); null without shared returns. */
+  crosstalkDb: number | null;
+  /** The level shared returns cost a signal in both channels at 1 kHz (≤ 0 dB, already in every level above); null without them. */
+  sharedReturnLossDb: number | null;
+  /** Crosstalk at the 301 report frequencies (dB); null without shared returns. */
+  crosstalk: { hz: number[]; db: number[] } | null;
+}
+
+/** `headroom/report@3`: @2's fields (`input` only for a setup with one) plus each listener's advice and gear figures. */
 export interface ReportV3 {
   format: typeof REPORT_FORMAT_V3;
   headphones: ListenerReport[];

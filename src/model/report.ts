@@ -1,15 +1,18 @@
 /**
  * buildReport(setup, { targetSplDb }) → `headroom/report@3`: the numbers the UI and CLI
- * show, with `input` when the setup has an input section and each listener's advice.
- * Every figure comes from `solveChain` (the circuit), `chainLimits` (clipping),
- * `adviceFor` (the answer for a listener deciding on an amp) and, for the input side,
- * `buildInputReport`. `reportInFormat` writes the same report as @1 or @2, field by field.
+ * show, with `input` when the setup has an input section, each listener's advice and the
+ * figures about the listener's own gear (gear-figures.ts: measured curves, hiss, crosstalk;
+ * null where they do not apply). Every figure comes from `solveChain` (the circuit),
+ * `chainLimits` (clipping), `adviceFor` (the answer for a listener deciding on an amp),
+ * `listenerGearFigures` and, for the input side, `buildInputReport`. `reportInFormat` writes
+ * the same report as @1 or @2, field by field.
  */
 import { abs } from './complex.ts';
 import { powerMwAt, splDbAt } from './acoustics.ts';
 import { adviceFor, checkTargetSplDb, DEFAULT_TARGET_SPL_DB } from './advice.ts';
 import { chainLimits, clippingReport, maxCleanSignalDbfs } from './clipping.ts';
 import { buildInputReport } from './input/report.ts';
+import { listenerGearFigures } from './gear-figures.ts';
 import {
   REPORT_FORMAT,
   REPORT_FORMAT_V2,
@@ -25,7 +28,7 @@ import type { ParseResult, Setup } from './setup.ts';
 import { solveChain } from './solver.ts';
 import { REFERENCE_HZ, responseFrequenciesHz, voltageRatioToDb } from './units.ts';
 
-export type { AnyReport, InputReport, ListenerReport, ListenerReportV1, Report, ReportV1, ReportV2, ReportV3 } from './report-contract.ts';
+export type { AnyReport, InputReport, ListenerGearFigures, ListenerReport, ListenerReportV1, Report, ReportV1, ReportV2, ReportV3 } from './report-contract.ts';
 
 export interface ReportOptions {
   /** The peak SPL each listener wants clean, dB SPL (default 110; 60–130, else a RangeError). */
@@ -38,6 +41,7 @@ export function buildReport(setup: Setup, options: ReportOptions = {}): Report {
   const hz = responseFrequenciesHz();
   const sweep = hz.map((f) => solveChain(setup, f));
   const limits = chainLimits(setup);
+  const gear = listenerGearFigures(setup, { sweep, atReference });
 
   const headphones = setup.headphones.map((headphone, i): ListenerReport => {
     const referenceVrms = abs(atReference.headphones[i]!.loadVoltage);
@@ -54,7 +58,7 @@ export function buildReport(setup: Setup, options: ReportOptions = {}): Report {
       responseDeviationDb: deviation(hz, db),
       response: { hz, db },
     };
-    return { ...figures, advice: adviceFor({ setup, atReference, limits, targetSplDb }, i, figures) };
+    return { ...figures, ...gear[i]!, advice: adviceFor({ setup, atReference, limits, targetSplDb }, i, figures) };
   });
 
   const clipping = clippingReport(limits);

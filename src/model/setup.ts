@@ -2,8 +2,9 @@
  * The setup contract: one JSON text that describes a chain
  * (signal → source → optional amp → optional splitter → 1..8 headphones).
  * `headroom/setup@1` is that chain; `headroom/setup@2` is @1 plus an optional `input`
- * section (the interface's input side, ./input/contract.ts). Both parse here; `input`
- * in a file that says @1 is an error, because @1 readers reject unknown fields.
+ * section (the interface's input side, ./input/contract.ts); `headroom/setup@3` is @2 plus
+ * the gear figures of GEAR_FIELDS (hiss and shared ground returns). All parse here; a field
+ * in a file whose format predates it is an error, because older readers reject unknown fields.
  * Writers stamp the oldest version that can hold the setup (`withSetupFormat`).
  *
  * Every boundary (URL, localStorage, CLI, file import) calls `parseSetup`, which
@@ -17,7 +18,9 @@ import { inputSchema } from './input/contract.ts';
 export const SETUP_FORMAT = 'headroom/setup@1';
 /** @1 plus the optional `input` section. */
 export const SETUP_FORMAT_V2 = 'headroom/setup@2';
-export const SETUP_FORMATS = [SETUP_FORMAT, SETUP_FORMAT_V2] as const;
+/** @2 plus the optional gear figures (GEAR_FIELDS): noise and ground-return resistances. */
+export const SETUP_FORMAT_V3 = 'headroom/setup@3';
+export const SETUP_FORMATS = [SETUP_FORMAT, SETUP_FORMAT_V2, SETUP_FORMAT_V3] as const;
 export const MAX_LISTENERS = 8;
 
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
@@ -26,6 +29,33 @@ const nonNegative = () => finite.gte(0);
 const optionalNullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 
 const name = z.string().trim().min(1).max(80);
+
+/**
+ * headroom/setup@3: a stage's output noise with no signal, 20 Hz–20 kHz, as its maker or a
+ * measurement states it: either in µV (`uVrms`) or as a dynamic range below the stage's
+ * maxOutputVrms (`dynamicRangeDb`), A-weighted or unweighted. Exactly one of the two figures.
+ */
+export const noiseSchema = z
+  .strictObject({
+    // At most 1 V of hiss, and at least 20 dB below a rail of at most 1000 V: the plan's noise
+    // density then stays below 1 V/√Hz, which the processors require.
+    uVrms: finite.gt(0).lte(1_000_000).optional(),
+    dynamicRangeDb: finite.gte(20).lte(200).optional(),
+    weighting: z.enum(['A', 'unweighted']),
+  })
+  .superRefine((noise, ctx) => {
+    if ((noise.uVrms === undefined) === (noise.dynamicRangeDb === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'needs exactly one of uVrms or dynamicRangeDb' });
+    }
+  });
+
+/**
+ * headroom/setup@3: the resistance of a return path that left and right share (a jack's sleeve,
+ * a cable's common wire, a splitter's common leg), in Ω. It makes crosstalk (docs/model.md).
+ */
+const groundResistanceOhms = optionalNullable(finite.gte(0).lte(1000));
+/** The @3 fields of a stage (source or amp). */
+const stageGearFields = { noise: optionalNullable(noiseSchema), groundResistanceOhms };
 
 export const signalSchema = z.strictObject({
   /** Peak level of the test sine in dBFS; 0 dBFS is digital full scale. */
@@ -44,6 +74,7 @@ export const sourceSchema = z.strictObject({
   couplingCapacitorUf: optionalNullable(positive().lte(1_000_000)),
   /** Digital volume before the DAC, ≤ 0 dB. */
   volumeDb: finite.gte(-120).lte(0),
+  ...stageGearFields,
 });
 
 export const ampSchema = z.strictObject({
@@ -58,11 +89,14 @@ export const ampSchema = z.strictObject({
   couplingCapacitorUf: optionalNullable(positive().lte(1_000_000)),
   /** One output stage for every jack, or one stage per jack. */
   outputs: z.enum(['shared', 'independent']),
+  ...stageGearFields,
 });
 
 export const splitterSchema = z.strictObject({
   /** Series resistance of each branch (cable and contacts). */
   cableResistanceOhms: nonNegative().lte(1000),
+  /** @3: the common leg all branches return through (per jack with independent amp outputs). */
+  groundResistanceOhms,
 });
 
 export const sensitivitySchema = z.strictObject({
@@ -123,6 +157,8 @@ export const headphoneSchema = z.strictObject({
   name,
   sensitivity: sensitivitySchema,
   impedance: impedanceSchema,
+  /** @3: the plug's sleeve and the cable's common wire, shared by its left and right drivers. */
+  groundResistanceOhms,
 });
 
 export const setupSchema = z
@@ -145,6 +181,15 @@ export const setupSchema = z
         message: `needs format "${SETUP_FORMAT_V2}" (got "${SETUP_FORMAT}"); headroom/setup@1 readers reject unknown fields`,
       });
     }
+    if (setup.format !== SETUP_FORMAT_V3) {
+      for (const path of gearFieldPaths(setup)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `needs format "${SETUP_FORMAT_V3}" (got "${setup.format}"); older readers reject unknown fields`,
+        });
+      }
+    }
   });
 
 export type Setup = z.infer<typeof setupSchema>;
@@ -159,21 +204,67 @@ export type ImpedanceNetwork = NonNullable<Impedance['network']>;
 export type { InputSetup } from './input/contract.ts';
 export type ImpedanceCurvePoint = [hz: number, magnitudeOhms: number, phaseDeg: number];
 
+export type Noise = NonNullable<Source['noise']>;
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
-/**
- * The same setup stamped with the oldest format that can hold it: @2 when it has an
- * `input` section, else @1 (so @1 readers can read everything that needs no @2 field).
- */
-export function withSetupFormat(setup: Setup): Setup {
-  if (setup.input != null) return setup.format === SETUP_FORMAT_V2 ? setup : { ...setup, format: SETUP_FORMAT_V2 };
-  if (setup.format === SETUP_FORMAT && !('input' in setup)) return setup;
-  // @1 has no input field at all, not even a null one.
-  const { input: _input, ...chain } = setup;
-  return { ...chain, format: SETUP_FORMAT };
+/** Where a setup@3 field can stand: in the source, the amp, the splitter or a headphone. */
+export const GEAR_FIELDS = { source: ['noise', 'groundResistanceOhms'], amp: ['noise', 'groundResistanceOhms'], splitter: ['groundResistanceOhms'], headphone: ['groundResistanceOhms'] } as const;
+
+type GearPath = (string | number)[];
+
+/** Paths of every @3 field present in a setup, even with the value null (older readers reject the field itself). */
+function gearFieldPaths(setup: Pick<Setup, 'source' | 'amp' | 'splitter' | 'headphones'>): GearPath[] {
+  const paths: GearPath[] = [];
+  const look = (part: object | null, fields: readonly string[], at: GearPath) => {
+    if (part) for (const field of fields) if (field in part && (part as Record<string, unknown>)[field] !== undefined) paths.push([...at, field]);
+  };
+  look(setup.source, GEAR_FIELDS.source, ['source']);
+  look(setup.amp, GEAR_FIELDS.amp, ['amp']);
+  look(setup.splitter, GEAR_FIELDS.splitter, ['splitter']);
+  setup.headphones.forEach((headphone, i) => look(headphone, GEAR_FIELDS.headphone, ['headphones', i]));
+  return paths;
 }
 
-/** Validates an untrusted value (already JSON-parsed) against `headroom/setup@1` or `@2`. */
+/** The part without its @3 fields that are null or absent (so an @1/@2 reader can read it). */
+function withoutNullGear<T extends object>(part: T, fields: readonly string[]): T {
+  return Object.fromEntries(Object.entries(part).filter(([key, value]) => value != null || !fields.includes(key))) as T;
+}
+
+/** Whether the setup uses any @3 field with a value. */
+function usesGearFields(setup: Setup): boolean {
+  const valued = (part: object | null, fields: readonly string[]) => part !== null && fields.some((field) => (part as Record<string, unknown>)[field] != null);
+  return (
+    valued(setup.source, GEAR_FIELDS.source) ||
+    valued(setup.amp, GEAR_FIELDS.amp) ||
+    valued(setup.splitter, GEAR_FIELDS.splitter) ||
+    setup.headphones.some((headphone) => valued(headphone, GEAR_FIELDS.headphone))
+  );
+}
+
+/**
+ * The same setup stamped with the oldest format that can hold it: @3 when it uses a gear
+ * field (GEAR_FIELDS), else @2 when it has an `input` section, else @1 (so older readers can
+ * read everything that needs no newer field). Null gear fields and a null input are dropped
+ * from an older format, which has no such fields at all.
+ */
+export function withSetupFormat(setup: Setup): Setup {
+  if (usesGearFields(setup)) return setup.format === SETUP_FORMAT_V3 ? setup : { ...setup, format: SETUP_FORMAT_V3 };
+  const chain: Setup = gearFieldPaths(setup).length === 0 ? setup : {
+    ...setup,
+    source: withoutNullGear(setup.source, GEAR_FIELDS.source),
+    amp: setup.amp && withoutNullGear(setup.amp, GEAR_FIELDS.amp),
+    splitter: setup.splitter && withoutNullGear(setup.splitter, GEAR_FIELDS.splitter),
+    headphones: setup.headphones.map((headphone) => withoutNullGear(headphone, GEAR_FIELDS.headphone)),
+  };
+  if (chain.input != null) return chain.format === SETUP_FORMAT_V2 ? chain : { ...chain, format: SETUP_FORMAT_V2 };
+  if (chain.format === SETUP_FORMAT && !('input' in chain)) return chain;
+  // @1 has no input field at all, not even a null one.
+  const { input: _input, ...rest } = chain;
+  return { ...rest, format: SETUP_FORMAT };
+}
+
+/** Validates an untrusted value (already JSON-parsed) against `headroom/setup@1`, `@2` or `@3`. */
 export function parseSetup(input: unknown): ParseResult<Setup> {
   const result = setupSchema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };

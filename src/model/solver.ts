@@ -10,10 +10,19 @@
  *   Independent outputs: one output impedance per jack, all driven by the same amp EMF.
  * - Each headphone gets the branch current times its own impedance.
  *
+ * Left and right (setup@3 ground returns). Both channels are identical circuits that share
+ * their return wires: the source's and the amp's jack sleeve, a splitter's common leg and each
+ * headphone's plug and common wire (ground.ts). Mid/side signals diagonalise the pair: a mid
+ * signal (both channels in phase, as the report's test tone) drives both channels' currents
+ * through every shared return, so to one channel each return looks twice its resistance; a side
+ * signal (opposite phase) sends none through them. `mode` picks one; the default, 'mid', is
+ * every level the report gives. crosstalk.ts combines the two.
+ *
  * Everything is linear in the signal: clipping is judged separately (clipping.ts) by
  * scaling these phasors, because below the first limit the chain is linear.
  */
 import { add, complex, div, mul, parallel, scale, type Complex } from './complex.ts';
+import { groundReturns, returnFactor, type StereoMode } from './ground.ts';
 import { headphoneImpedanceAt, stageOutputImpedanceAt } from './impedance.ts';
 import type { Amp, Setup, Source } from './setup.ts';
 import { dbToVoltageRatio } from './units.ts';
@@ -21,6 +30,7 @@ import { dbToVoltageRatio } from './units.ts';
 export interface StageSolution {
   /** Internal (open-circuit) EMF, Vrms phasor. */
   emf: Complex;
+  /** The stage's own, plus in the mid mode the returns its whole current shares (twice each). */
   outputImpedance: Complex;
   /** What the stage drives (the amp's input, or the parallel branches). */
   load: Complex;
@@ -55,17 +65,28 @@ export function ampGain(amp: Amp): number {
   return dbToVoltageRatio(amp.gainDb);
 }
 
-export function solveChain(setup: Setup, hz: number): ChainSolution {
+export interface SolveOptions {
+  /** 'mid' (default): both channels in phase; 'side': in opposite phase (see the header). */
+  mode?: StereoMode;
+  /** Headphone i's impedance at hz, instead of its description (the fitted model of a curve). */
+  headphoneImpedance?: (index: number, hz: number) => Complex;
+}
+
+export function solveChain(setup: Setup, hz: number, options: SolveOptions = {}): ChainSolution {
+  const returns = groundReturns(setup);
+  const k = returnFactor(options.mode ?? 'mid');
   const cableOhms = setup.splitter?.cableResistanceOhms ?? 0;
-  const headphoneZ = setup.headphones.map((hp) => headphoneImpedanceAt(hp.impedance, hz));
-  const branchZ = headphoneZ.map((z) => add(z, complex(cableOhms)));
+  const impedanceOf = options.headphoneImpedance ?? ((i: number, f: number) => headphoneImpedanceAt(setup.headphones[i]!.impedance, f));
+  const headphoneZ = setup.headphones.map((_, i) => impedanceOf(i, hz));
+  const branchZ = headphoneZ.map((z, i) => add(z, complex(cableOhms + k * returns.headphones[i]!)));
 
   const sourceEmf = complex(sourceEmfVrms(setup.source, setup.signal.levelDbfs));
   const sourceZ = stageOutputImpedanceAt(setup.source.outputImpedanceOhms, setup.source.couplingCapacitorUf, hz);
 
   const amp = setup.amp;
   if (!amp) {
-    const stage = driveLoad(sourceEmf, sourceZ, parallel(branchZ));
+    const drivingZ = add(sourceZ, complex(k * (returns.source + returns.splitter)));
+    const stage = driveLoad(sourceEmf, drivingZ, parallel(branchZ));
     const outputVoltage = mul(stage.current, stage.load);
     return {
       hz,
@@ -75,10 +96,11 @@ export function solveChain(setup: Setup, hz: number): ChainSolution {
     };
   }
 
-  const source = driveLoad(sourceEmf, sourceZ, complex(amp.inputImpedanceOhms));
+  const source = driveLoad(sourceEmf, add(sourceZ, complex(k * returns.source)), complex(amp.inputImpedanceOhms));
   const inputVoltage = mul(source.current, source.load);
   const ampEmf = scale(inputVoltage, ampGain(amp));
-  const ampZ = stageOutputImpedanceAt(amp.outputImpedanceOhms, amp.couplingCapacitorUf, hz);
+  // With independent outputs the splitter's return is each jack's own cable (docs/decisions.md).
+  const ampZ = add(stageOutputImpedanceAt(amp.outputImpedanceOhms, amp.couplingCapacitorUf, hz), complex(k * (returns.amp + returns.splitter)));
 
   if (amp.outputs === 'independent') {
     const jacks = branchZ.map((z) => driveLoad(ampEmf, ampZ, z));
@@ -116,16 +138,21 @@ function branchListener(outputVoltage: Complex, z: Complex, branch: Complex, jac
  * The Thevenin impedance that headphone `index` sees looking back into the chain:
  * its cable resistance plus the driving stage's output impedance in parallel with
  * every other branch on a shared output. This is what damping and the 1/8 rule are about.
+ * Shared returns count as in solveChain's mid mode (twice each; nothing without them).
  */
 export function impedanceSeenByListener(setup: Setup, index: number, hz: number): Complex {
-  const cableOhms = complex(setup.splitter?.cableResistanceOhms ?? 0);
+  const returns = groundReturns(setup);
+  const k = returnFactor('mid');
+  const cableOhms = setup.splitter?.cableResistanceOhms ?? 0;
+  const branchExtra = (i: number) => complex(cableOhms + k * returns.headphones[i]!);
   const amp = setup.amp;
   const drivingZ = amp
-    ? stageOutputImpedanceAt(amp.outputImpedanceOhms, amp.couplingCapacitorUf, hz)
-    : stageOutputImpedanceAt(setup.source.outputImpedanceOhms, setup.source.couplingCapacitorUf, hz);
-  if (amp?.outputs === 'independent') return add(drivingZ, cableOhms);
+    ? add(stageOutputImpedanceAt(amp.outputImpedanceOhms, amp.couplingCapacitorUf, hz), complex(k * (returns.amp + returns.splitter)))
+    : add(stageOutputImpedanceAt(setup.source.outputImpedanceOhms, setup.source.couplingCapacitorUf, hz), complex(k * (returns.source + returns.splitter)));
+  if (amp?.outputs === 'independent') return add(drivingZ, branchExtra(index));
   const others = setup.headphones
-    .filter((_, i) => i !== index)
-    .map((hp) => add(headphoneImpedanceAt(hp.impedance, hz), cableOhms));
-  return add(cableOhms, parallel([drivingZ, ...others]));
+    .map((hp, i) => ({ hp, i }))
+    .filter(({ i }) => i !== index)
+    .map(({ hp, i }) => add(headphoneImpedanceAt(hp.impedance, hz), branchExtra(i)));
+  return add(branchExtra(index), parallel([drivingZ, ...others]));
 }

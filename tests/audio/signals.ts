@@ -57,3 +57,26 @@ export function atHz(perBin: Float64Array, hz: number, sampleRateHz: number, n: 
   const t = position - k;
   return perBin[k]! * (1 - t) + perBin[k + 1]! * t;
 }
+
+/** Centres of the base-10 one-third-octave bands (IEC 61260) from 20 Hz to 20 kHz. */
+export const THIRD_OCTAVE_CENTRES_HZ: readonly number[] = Array.from({ length: 31 }, (_, k) => 1000 * 10 ** ((k - 17) / 10));
+
+/**
+ * Power per one-third-octave band, in dB: the mean of `power(bin)` over the bins of an
+ * n-point spectrum at `sampleRateHz` inside each band (edges at centre·10^(±1/20)), the end
+ * bands cut at 20 Hz and 20 kHz: the chain's response is defined there, and above 20 kHz the
+ * oversampling filters of a clip lane are in their transition band by design (docs/dsp.md §3).
+ */
+export function thirdOctaveBandsDb(power: (bin: number) => number, sampleRateHz: number, n: number): number[] {
+  const binHz = sampleRateHz / n;
+  return THIRD_OCTAVE_CENTRES_HZ.map((fc) => {
+    const lo = Math.max(1, Math.ceil(Math.max(20, fc * 10 ** -0.05) / binHz));
+    const hi = Math.floor(Math.min(20_000, fc * 10 ** 0.05) / binHz);
+    let sum = 0;
+    for (let k = lo; k <= hi; k++) sum += power(k);
+    return 10 * Math.log10(sum / (hi - lo + 1));
+  });
+}
+
+/** The band of THIRD_OCTAVE_CENTRES_HZ centred on 1 kHz. */
+export const BAND_1K = 17;

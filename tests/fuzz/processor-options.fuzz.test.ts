@@ -39,7 +39,7 @@ beforeAll(async () => {
 type Kind = 'Source' | 'Amp' | 'Splitter';
 const NAMES: Record<Kind, string> = { Source: 'headroom-source', Amp: 'headroom-amp', Splitter: 'headroom-splitter' };
 
-/** A setup the model can compile (an impedance curve has no rational form yet: compile refuses it). */
+/** Setups without impedance curves: fitting a random curve takes up to a second, and its plan is a network's like any other (tests/model/curve-fit.test.ts). */
 const compilable: fc.Arbitrary<Setup> = validSetup.filter((s) => s.headphones.every((h) => h.impedance.curve == null || h.impedance.network != null));
 
 function planFor(setup: Setup, rate: number): Plan | null {

@@ -119,12 +119,56 @@ describe('compile: vanishing parts', () => {
   });
 });
 
-describe('compile: what it cannot do yet', () => {
-  it('refuses a measured impedance curve by name, rather than guessing a network for it', () => {
-    const curve = { ...resistiveHeadphone(300), impedance: { curve: [[20, 300, 0], [20_000, 280, 5]] as [number, number, number][] } };
-    expect(() => compile(setup({ headphones: [resistiveHeadphone(32), curve] }), 48_000)).toThrow(
-      /^headphones\[1\]\.impedance\.curve: a measured impedance curve can be reported but not yet heard/,
-    );
+describe('compile: left and right with shared returns (setup@3)', () => {
+  const stereoSetups = (): Setup[] => {
+    const dir = new URL('../fixtures/ngspice/', import.meta.url);
+    return readdirSync(dir)
+      .filter((f) => f.startsWith('crosstalk-') && f.endsWith('.setup.json'))
+      .map((f) => {
+        const parsed = parseSetup(JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+        if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+        return parsed.value;
+      });
+  };
+
+  it('every crosstalk fixture: the mid and side networks are the solver’s mid and side transfers, to rounding', () => {
+    const setups = stereoSetups();
+    expect(setups.length).toBeGreaterThanOrEqual(5);
+    for (const s of setups) {
+      const plan = compile(s, 48_000);
+      for (const hz of responseFrequenciesHz()) {
+        for (const mode of ['mid', 'side'] as const) {
+          const solution = solveChain(s, hz, { mode });
+          const drivingEmf = solution.amp ? solution.amp.emf : solution.source.emf;
+          solution.headphones.forEach((h, i) => {
+            const listener = plan.listeners[i]!;
+            const network = mode === 'mid' ? listener.network : listener.sideNetwork!;
+            const expected = div(h.loadVoltage, drivingEmf);
+            expect(abs(sub(rationalAt(network, hz), expected)) / abs(expected)).toBeLessThan(RELATIVE);
+          });
+          if (plan.amp) {
+            const input = mode === 'mid' || !plan.amp.inputSide ? plan.amp.input : plan.amp.inputSide;
+            const expected = div(solution.amp!.inputVoltage, solution.source.emf);
+            expect(abs(sub(rationalAt(input, hz), expected)) / abs(expected)).toBeLessThan(RELATIVE);
+          }
+        }
+      }
+    }
+  });
+
+  it('without shared returns the side networks are null, and without stated noise the densities are 0: presets run as before', () => {
+    for (const preset of presets) {
+      const plan = compile(preset.setup, 48_000);
+      for (const listener of plan.listeners) expect(listener.sideNetwork).toBeNull();
+      expect(plan.amp?.inputSide ?? null).toBeNull();
+      if (preset.setup.source.noise == null) expect(plan.source.noiseVoltsPerRootHz).toBe(0);
+      expect(plan.amp?.noiseVoltsPerRootHz ?? 0).toBe(0);
+    }
+  });
+
+  it('a 5 µV (unweighted) source noise is stated as its flat density: 5 µV/√19 980 Hz', () => {
+    const plan = compile(setup({ format: 'headroom/setup@3', source: source({ noise: { uVrms: 5, weighting: 'unweighted' } }) }), 48_000);
+    expect(plan.source.noiseVoltsPerRootHz).toBeCloseTo(5e-6 / Math.sqrt(19_980), 15);
   });
 });
 

@@ -14,8 +14,9 @@
  * 1e-7 relative on the 1 kHz load voltage keep a 10^6 margin over rounding and catch
  * parameter slips far below anything audible.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { phaseDifferenceDeg, recordedStems } from '../support/ngspice.ts';
 import { abs, argDeg, type Complex } from '../../src/model/complex.ts';
 import { buildReport } from '../../src/model/report.ts';
 import { parseSetup, type Setup } from '../../src/model/setup.ts';
@@ -65,16 +66,7 @@ function loadFixture(stem: string): { setup: Setup; ac: AcResult } {
 
 const db = (ratio: number): number => 20 * Math.log10(ratio);
 
-/** Phase difference wrapped into (−180°, 180°]. */
-function phaseDifferenceDeg(a: Complex, b: Complex): number {
-  const d = (((argDeg(a) - argDeg(b)) % 360) + 360) % 360;
-  return d > 180 ? d - 360 : d;
-}
-
-const stems = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.ac.json'))
-  .map((name) => name.slice(0, -'.ac.json'.length))
-  .sort();
+const stems = recordedStems(FIXTURES, '.ac.json');
 
 it('every recorded ngspice fixture is tested, and at least five exist', () => {
   expect(stems).toEqual(Object.keys(FIXTURE_TITLES).sort());

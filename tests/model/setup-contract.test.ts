@@ -38,9 +38,9 @@ describe('the headroom/setup@1 contract', () => {
   });
 
   it('rejects a wrong format tag and a wrong unit with the allowed values', () => {
-    // headroom/setup@2 (@1 plus the input section) is valid too: see tests/model/input/contract.test.ts.
-    expect(errorsOf({ ...setup(), format: 'headroom/setup@3' })).toEqual([
-      'format must be one of "headroom/setup@1", "headroom/setup@2" (got "headroom/setup@3")',
+    // headroom/setup@2 and @3 are valid too: see tests/model/input/contract.test.ts and gear-contract.test.ts.
+    expect(errorsOf({ ...setup(), format: 'headroom/setup@4' })).toEqual([
+      'format must be one of "headroom/setup@1", "headroom/setup@2", "headroom/setup@3" (got "headroom/setup@4")',
     ]);
     const hp = { ...resistiveHeadphone(32), sensitivity: { value: 100, unit: 'dB/W' } };
     expect(errorsOf(setup({ headphones: [hp as never] }))).toEqual([

@@ -1,13 +1,15 @@
 /**
  * The processors' allocation probe in a fresh Node process:
  *
- *   node --import tsx tests/processors/alloc-probe.ts <three-nodes|chain-node>
+ *   node --import tsx tests/processors/alloc-probe.ts <three-nodes|chain-node|chain-node-gear>
  *
  * prints one JSON line `{ "growthBytes": n }`: the smallest heap growth over six windows of
  * 3 000 blocks after a 3 000-block warm-up (tests/dsp/alloc.ts), for the chain the
  * allocation tests use (a phone current-limited by four K371 on a splitter, the first
  * listener's network swapped for one that needs the 4× lane (tests/support/hard-networks.ts):
- * clip lanes, the shared interpolators, a 4× network and meters all run).
+ * clip lanes, the shared interpolators, a 4× network and meters all run). `chain-node-gear`
+ * runs setup@3's additions instead: hiss in the source and the amp, and shared returns on an
+ * amp with independent, current-limited outputs (mid/side clip lanes and a mid/side amp input).
  *
  * Why a process of its own: what V8 has compiled, and how, depends on everything the
  * process ran before. Inside a test file that first drove the same processors through other
@@ -16,6 +18,7 @@
  * question is whether process() allocates in the steady state of a render, which a fresh
  * process running one chain answers.
  */
+import { readFileSync } from 'node:fs';
 import { presets } from '../../src/model/catalog/presets.ts';
 import { compile, type Plan } from '../../src/model/compile.ts';
 import type { Setup } from '../../src/model/setup.ts';
@@ -32,9 +35,17 @@ function probePlan(): Plan {
   return { ...plan, listeners: plan.listeners.map((l, i) => (i === 0 ? { ...l, network } : l)) };
 }
 
+/** setup@3's chain (see the header): the stereo crosstalk fixture with hiss and a reachable jack limit. */
+function gearPlan(): Plan {
+  const setup = JSON.parse(readFileSync(new URL('../fixtures/ngspice/crosstalk-independent-outputs.setup.json', import.meta.url), 'utf8')) as Setup;
+  setup.source.noise = { uVrms: 3, weighting: 'A' };
+  setup.amp = { ...setup.amp!, noise: { uVrms: 5, weighting: 'unweighted' }, maxOutputCurrentMa: 20 };
+  return compile(setup, RATE);
+}
+
 async function main(kind: string | undefined): Promise<number> {
   const p = await loadProcessors(RATE);
-  const plan = probePlan();
+  const plan = kind === 'chain-node-gear' ? gearPlan() : probePlan();
   const input = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
   for (let i = 0; i < BLOCK; i++) input[0]![i] = input[1]![i] = Math.sin(i / 3);
   if (kind === 'three-nodes') {
@@ -44,14 +55,14 @@ async function main(kind: string | undefined): Promise<number> {
     chain.input[1]!.set(input[1]!);
     return heapGrowthBytes(() => chain.step(), 3_000, 3_000);
   }
-  if (kind === 'chain-node') {
+  if (kind === 'chain-node' || kind === 'chain-node-gear') {
     const node = new p.Chain({ numberOfOutputs: plan.listeners.length, processorOptions: { plan } });
     node.port.record = false;
     const inputs = [input];
     const outputs = plan.listeners.map(() => [new Float32Array(BLOCK), new Float32Array(BLOCK)]);
     return heapGrowthBytes(() => node.process(inputs, outputs), 3_000, 3_000);
   }
-  throw new Error(`usage: alloc-probe.ts <three-nodes|chain-node> (got ${String(kind)})`);
+  throw new Error(`usage: alloc-probe.ts <three-nodes|chain-node|chain-node-gear> (got ${String(kind)})`);
 }
 
 main(process.argv[2]).then(

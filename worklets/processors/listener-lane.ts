@@ -5,7 +5,11 @@
  *   kind 2×:   shared ↑2 EMF ────────── network @2× ─ every 2nd sample ─ pad ─→
  *   kind 4×:   shared ↑4 EMF ────────── network @4× ─ every 4th sample ─ pad ─→
  *   kind clip: base EMF ─ OversampledStage (↑8, ADAA clip, ↓2, network @4×, ↓4) ─ pad ─→
+ *   kind clip, mid/side: the same twice, one stage with the mid network and one with the side
+ *              network, both clipping left and right; out = (mid_L + mid_R)/2 ± (side_L − side_R)/2
  *
+ * With shared ground returns (a side network in the plan) the linear kinds run their network
+ * in mid/side form (stereo-network.ts): left and right are then no longer independent.
  * Why a linear lane needs no decimation filter. The shared interpolators leave
  * U(f) = X(f)·Hi(f): the input's band with its images at k·fs ± f attenuated by their
  * stopband, ≥ 100 dB for every image that folds into 0–20 kHz. The network is linear
@@ -25,15 +29,17 @@
  * Objects are allocated in `prepare` (plan handler), never in `process`.
  */
 import type { BiquadSections } from '../dsp/analog-to-digital.ts';
-import { BiquadCascade } from '../dsp/biquad-cascade.ts';
 import { OversampledStage } from '../dsp/oversampled-stage.ts';
+import { StereoNetwork } from '../dsp/stereo-network.ts';
 import { RAMP_MS } from './clip-section.ts';
 
 export const KIND_1X = 0;
 export const KIND_2X = 1;
 export const KIND_4X = 2;
 export const KIND_CLIP = 3;
-export type LaneKind = 0 | 1 | 2 | 3;
+/** The clip lane with a side network: two clipping stages, combined in mid/side. */
+export const KIND_CLIP_MID_SIDE = 4;
+export type LaneKind = 0 | 1 | 2 | 3 | 4;
 
 /** Most sections a listener network may have (a 32nd-order network). */
 export const MAX_SECTIONS = 16;
@@ -50,8 +56,10 @@ export interface LaneContext {
 
 export class ListenerLane {
   kind: LaneKind = KIND_1X;
-  private readonly cascades: (BiquadCascade | null)[] = [null, null, null];
+  private readonly cascades: (StereoNetwork | null)[] = [null, null, null];
   private stage: OversampledStage | null = null;
+  /** The side network's clipping stage (KIND_CLIP_MID_SIDE only). */
+  private sideStage: OversampledStage | null = null;
   private readonly work: Float64Array[] = [];
   private readonly delays: Float64Array[] = [];
   /**
@@ -87,14 +95,15 @@ export class ListenerLane {
   /** Allocates what `kind` needs (plan handler only). */
   prepare(kind: LaneKind, threshold: number): void {
     const { sampleRateHz, channelCount, block } = this.context;
-    if (kind === KIND_CLIP) {
-      this.stage ??= new OversampledStage({ sampleRateHz, channelCount, maxBlockLength: block, clipFactor: 8, networkFactor: 4, maxSections: MAX_SECTIONS, rampMs: RAMP_MS, gain: 1, threshold });
+    if (kind === KIND_CLIP || kind === KIND_CLIP_MID_SIDE) {
+      const stage = () => new OversampledStage({ sampleRateHz, channelCount, maxBlockLength: block, clipFactor: 8, networkFactor: 4, maxSections: MAX_SECTIONS, rampMs: RAMP_MS, gain: 1, threshold });
+      this.stage ??= stage();
+      if (kind === KIND_CLIP_MID_SIDE) this.sideStage ??= stage();
       return;
     }
     const factor = 2 ** kind;
-    this.cascades[kind] ??= new BiquadCascade({
+    this.cascades[kind] ??= new StereoNetwork({
       maxSections: MAX_SECTIONS,
-      channelCount,
       maxBlockLength: factor * block,
       sampleRateHz: sampleRateHz * factor,
       warmupMs: RAMP_MS,
@@ -103,33 +112,40 @@ export class ListenerLane {
   }
 
   /** Starts this lane afresh as `kind` (state cleared); `prepare` must have run. */
-  load(kind: LaneKind, sections: BiquadSections, threshold: number): void {
+  load(kind: LaneKind, sections: BiquadSections, sideSections: BiquadSections | null, threshold: number): void {
     this.kind = kind;
     this.pad = this.context.pads[kind]!;
     this.shift = 0;
     for (let c = 0; c < this.context.channelCount; c++) this.delays[c]!.fill(0);
-    if (kind === KIND_CLIP) {
-      const stage = this.stage!;
-      stage.reset();
-      stage.setThreshold(threshold, true);
-      stage.setNetwork(sections, true);
+    if (kind === KIND_CLIP || kind === KIND_CLIP_MID_SIDE) {
+      loadStage(this.stage!, sections, threshold);
+      if (kind === KIND_CLIP_MID_SIDE) loadStage(this.sideStage!, sideSections!, threshold);
     } else {
-      this.cascades[kind]!.setSections(sections, true);
+      this.cascades[kind]!.setSections(sections, sideSections, true);
     }
   }
 
-  /** Same kind, new network or threshold: ramped and crossfaded inside the kernels. */
-  update(sections: BiquadSections, threshold: number): void {
-    if (this.kind === KIND_CLIP) {
+  /** Same kind, new networks or threshold: ramped and crossfaded inside the kernels. */
+  update(sections: BiquadSections, sideSections: BiquadSections | null, threshold: number): void {
+    if (this.kind === KIND_CLIP || this.kind === KIND_CLIP_MID_SIDE) {
       this.stage!.setThreshold(threshold);
       this.stage!.setNetwork(sections);
+      if (this.kind === KIND_CLIP_MID_SIDE) {
+        this.sideStage!.setThreshold(threshold);
+        this.sideStage!.setNetwork(sideSections!);
+      }
     } else {
-      this.cascades[this.kind]!.setSections(sections);
+      this.cascades[this.kind]!.setSections(sections, sideSections);
     }
   }
 
+  /** Clipped samples of the busiest channel (both stages of a mid/side clip lane clip alike: the mid one counts). */
   takeClipCount(): number {
-    if (this.kind !== KIND_CLIP) return 0;
+    if (this.kind !== KIND_CLIP && this.kind !== KIND_CLIP_MID_SIDE) return 0;
+    if (this.kind === KIND_CLIP_MID_SIDE) {
+      this.sideStage!.takeClipCount(0);
+      if (this.context.channelCount > 1) this.sideStage!.takeClipCount(1);
+    }
     const a = this.stage!.takeClipCount(0);
     const b = this.context.channelCount > 1 ? this.stage!.takeClipCount(1) : 0;
     return a > b ? a : b;
@@ -146,6 +162,10 @@ export class ListenerLane {
     this.shift = length;
     if (kind === KIND_CLIP) {
       this.stage!.process(base, tail, length);
+    } else if (kind === KIND_CLIP_MID_SIDE) {
+      this.stage!.process(base, tail, length);
+      this.sideStage!.process(base, this.work, length);
+      combineMidSide(tail, this.work, length);
     } else if (kind === KIND_1X) {
       this.cascades[kind]!.process(tail, length, base);
     } else {
@@ -159,5 +179,29 @@ export class ListenerLane {
         for (let i = 0; i < length; i++) to[i] = from[step * i + phase]!;
       }
     }
+  }
+}
+
+function loadStage(stage: OversampledStage, sections: BiquadSections, threshold: number): void {
+  stage.reset();
+  stage.setThreshold(threshold, true);
+  stage.setNetwork(sections, true);
+}
+
+/**
+ * Left and right from two clipped stereo outputs: `mid` ran the mid network and `side` the
+ * side network on both channels, so (mid_L + mid_R)/2 is the mid signal through H_mid and
+ * (side_L − side_R)/2 the side signal through H_side; written into `mid`.
+ */
+function combineMidSide(mid: readonly Float64Array[], side: readonly Float64Array[], length: number): void {
+  const ml = mid[0]!;
+  const mr = mid[1]!;
+  const sl = side[0]!;
+  const sr = side[1]!;
+  for (let i = 0; i < length; i++) {
+    const m = 0.5 * (ml[i]! + mr[i]!);
+    const s = 0.5 * (sl[i]! - sr[i]!);
+    ml[i] = m + s;
+    mr[i] = m - s;
   }
 }

@@ -74,6 +74,7 @@ export class PlanChecker {
     if (!isRecord(plan.source)) this.fail(`${path} must be an object (got ${describeValue(plan.source)})`);
     this.positive(`${path}.voltsPerFullScale`, plan.source.voltsPerFullScale);
     this.positive(`${path}.clipPeakVolts`, plan.source.clipPeakVolts);
+    this.optionalNoiseDensity(`${path}.noiseVoltsPerRootHz`, plan.source.noiseVoltsPerRootHz);
     const limitedBy: unknown = plan.source.limitedBy;
     if (!LIMITED_BY.some((allowed) => allowed === limitedBy)) {
       this.fail(`${path}.limitedBy must be ${LIMITED_BY.map((v) => `"${v}"`).join(' or ')} (got ${describeValue(limitedBy)})`);
@@ -91,6 +92,8 @@ export class PlanChecker {
     this.positive(`${path}.gain`, plan.amp.gain);
     this.positive(`${path}.clipPeakVolts`, plan.amp.clipPeakVolts);
     this.network(`${path}.input`, plan.amp.input);
+    this.optionalNetwork(`${path}.inputSide`, plan.amp.inputSide);
+    this.optionalNoiseDensity(`${path}.noiseVoltsPerRootHz`, plan.amp.noiseVoltsPerRootHz);
   }
 
   listeners(plan: Plan): void {
@@ -104,6 +107,7 @@ export class PlanChecker {
       const at = `${path}[${i}]`;
       if (!isRecord(listener)) this.fail(`${at} must be an object (got ${describeValue(listener)})`);
       this.network(`${at}.network`, listener.network);
+      this.optionalNetwork(`${at}.sideNetwork`, listener.sideNetwork);
       const clip = listener.clipPeakVolts;
       if (clip !== null && !(typeof clip === 'number' && Number.isFinite(clip) && clip > 0)) {
         this.fail(`${at}.clipPeakVolts must be null or a finite number > 0 (got ${describeValue(clip)})`);
@@ -119,6 +123,21 @@ export class PlanChecker {
     if (!(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
       this.fail(`${path} must be a finite number > 0 (got ${describeValue(value)})`);
     }
+  }
+
+  /**
+   * Absent, or a noise density (V/√Hz) from 0 to 1: setup@3's 1 V of noise over 20 Hz–20 kHz is
+   * 0.007 V/√Hz, so 1 leaves a factor of 140 and keeps σ = density·√(fs/2) finite at any rate.
+   */
+  optionalNoiseDensity(path: string, value: unknown): void {
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1)) {
+      this.fail(`${path} must be a number from 0 to 1 V/√Hz (got ${describeValue(value)})`);
+    }
+  }
+
+  /** Absent, null, or a network (setup@3's side networks). */
+  optionalNetwork(path: string, value: unknown): void {
+    if (value !== undefined && value !== null) this.network(path, value);
   }
 
   network(path: string, value: unknown): asserts value is Network {

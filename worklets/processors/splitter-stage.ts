@@ -14,6 +14,10 @@
  *    base-rate biquad;
  *  - a listener's jack clip runs (OversampledStage, ADAA at 8×, network at 4×) only when
  *    the EMF can reach it: min(amp gain · source peak, amp clip) · 2 ≥ clipPeakVolts.
+ * With shared ground returns (setup@3) a listener's plan also has a side network: the lane
+ * then runs mid = (L + R)/2 through the network and side = (L − R)/2 through the side network
+ * (listener-lane.ts), both designed at the same factor, so left and right leak into each other
+ * as the report's crosstalk says.
  * Every lane is padded to the node's one latency (that of the clip lane), so changing a
  * listener's lane (another factor, clip on or off) is a 20 ms warm-up and a 20 ms
  * raised-cosine crossfade; a new network in the same lane is BiquadCascade's crossfade;
@@ -25,6 +29,7 @@
  */
 import type { Plan } from '../../src/model/compile.ts';
 import type { BiquadSections } from '../dsp/analog-to-digital.ts';
+import { CROSSFADE, crossfadeBlock, fadeCurve, IDLE, WARMUP } from '../dsp/crossfade.ts';
 import { DENORMAL_FLOOR } from '../dsp/denormal.ts';
 import { HalfBandInterpolator } from '../dsp/half-band.ts';
 import { OversampledStage } from '../dsp/oversampled-stage.ts';
@@ -32,21 +37,20 @@ import { designOversamplingStages } from '../dsp/oversampler.ts';
 import type { Samples } from '../dsp/samples.ts';
 import { CosineSmoother } from '../dsp/smoother.ts';
 import { INTERSAMPLE_MARGIN, RAMP_MS } from './clip-section.ts';
-import { KIND_1X, KIND_2X, KIND_4X, KIND_CLIP, ListenerLane, MAX_SECTIONS, type LaneContext, type LaneKind } from './listener-lane.ts';
-import { designAt, designNetwork } from './networks.ts';
+import { KIND_1X, KIND_2X, KIND_4X, KIND_CLIP, KIND_CLIP_MID_SIDE, ListenerLane, MAX_SECTIONS, type LaneContext, type LaneKind } from './listener-lane.ts';
+import { designAt, designNetwork, type NetworkFactor } from './networks.ts';
 import type { PlanChecker } from './plan-check.ts';
 
 const BLOCK = 128;
 /** Largest finite Float32 (2^128 − 2^104). */
 const FLOAT32_MAX = 3.4028234663852886e38;
 const CHANNELS = 2;
-const IDLE = 0;
-const WARMUP = 1;
-const CROSSFADE = 2;
 
 export interface ListenerSettings {
   kind: LaneKind;
   sections: BiquadSections;
+  /** The side network's sections at the same factor, or null (left and right independent). */
+  sideSections: BiquadSections | null;
   /** Jack clip threshold; Infinity when the lane has none. */
   threshold: number;
   outputGain: number;
@@ -65,15 +69,32 @@ export function listenerSettings(checker: PlanChecker, plan: Plan, sampleRateHz:
   checker.amp(plan, false);
   const bound = emfBound(plan);
   return plan.listeners.map((listener, i) => {
-    const path = `${checker.root}.listeners[${i}].network`;
+    const at = `${checker.root}.listeners[${i}]`;
     const clip = listener.clipPeakVolts;
     const clipped = clip !== null && bound * INTERSAMPLE_MARGIN >= clip;
-    const design = clipped
-      ? { factor: 4, sections: checker.realise(path, () => designAt(listener.network, sampleRateHz, 4)) }
-      : checker.realise(path, () => designNetwork(listener.network, sampleRateHz));
-    if (design.sections.count > MAX_SECTIONS) checker.fail(`${path} has ${design.sections.count} second-order sections; at most ${MAX_SECTIONS}`);
-    const kind: LaneKind = clipped ? KIND_CLIP : design.factor === 1 ? KIND_1X : design.factor === 2 ? KIND_2X : KIND_4X;
-    return { kind, sections: design.sections, threshold: clipped ? clip : Infinity, outputGain: listener.outputGain };
+    const side = listener.sideNetwork ?? null;
+    const checked = (field: string, sections: BiquadSections) => {
+      if (sections.count > MAX_SECTIONS) checker.fail(`${at}.${field} has ${sections.count} second-order sections; at most ${MAX_SECTIONS}`);
+      return sections;
+    };
+    if (clipped) {
+      const sections = checked('network', checker.realise(`${at}.network`, () => designAt(listener.network, sampleRateHz, 4)));
+      const sideSections = side && checked('sideNetwork', checker.realise(`${at}.sideNetwork`, () => designAt(side, sampleRateHz, 4)));
+      return { kind: side ? KIND_CLIP_MID_SIDE : KIND_CLIP, sections, sideSections, threshold: clip, outputGain: listener.outputGain };
+    }
+    let design: { factor: number; sections: BiquadSections } = checker.realise(`${at}.network`, () => designNetwork(listener.network, sampleRateHz));
+    let sideSections: BiquadSections | null = null;
+    if (side) {
+      const sideDesign = checker.realise(`${at}.sideNetwork`, () => designNetwork(side, sampleRateHz));
+      // Both halves of the mid/side pair run at one rate: the higher of the two factors.
+      const factor = Math.max(design.factor, sideDesign.factor) as NetworkFactor;
+      if (design.factor !== factor) design = { factor, sections: checker.realise(`${at}.network`, () => designAt(listener.network, sampleRateHz, factor)) };
+      sideSections = sideDesign.factor === factor ? sideDesign.sections : checker.realise(`${at}.sideNetwork`, () => designAt(side, sampleRateHz, factor));
+      checked('sideNetwork', sideSections);
+    }
+    checked('network', design.sections);
+    const kind: LaneKind = design.factor === 1 ? KIND_1X : design.factor === 2 ? KIND_2X : KIND_4X;
+    return { kind, sections: design.sections, sideSections, threshold: Infinity, outputGain: listener.outputGain };
   });
 }
 
@@ -87,6 +108,7 @@ export interface ListenerReport {
 interface Pending {
   kind: LaneKind;
   sections: BiquadSections;
+  sideSections: BiquadSections | null;
   threshold: number;
 }
 
@@ -107,7 +129,7 @@ class Listener {
     this.lanes = [new ListenerLane(context), new ListenerLane(context)];
     this.gain = new CosineSmoother(context.sampleRateHz, RAMP_MS, settings.outputGain);
     this.lanes[0].prepare(settings.kind, settings.threshold);
-    this.lanes[0].load(settings.kind, settings.sections, settings.threshold);
+    this.lanes[0].load(settings.kind, settings.sections, settings.sideSections, settings.threshold);
   }
 
   /** Plan handler: allocates what the new lane needs, then queues or applies the change. */
@@ -117,10 +139,10 @@ class Listener {
     this.lanes[1].prepare(settings.kind, settings.threshold);
     const heard = this.lanes[this.heard]!;
     if (this.phase === IDLE && heard.kind === settings.kind) {
-      heard.update(settings.sections, settings.threshold);
+      heard.update(settings.sections, settings.sideSections, settings.threshold);
       this.pending = null;
     } else {
-      this.pending = { kind: settings.kind, sections: settings.sections, threshold: settings.threshold };
+      this.pending = { kind: settings.kind, sections: settings.sections, sideSections: settings.sideSections, threshold: settings.threshold };
     }
   }
 
@@ -131,10 +153,10 @@ class Listener {
     this.pending = null;
     const heard = this.lanes[this.heard]!;
     if (heard.kind === next.kind) {
-      heard.update(next.sections, next.threshold);
+      heard.update(next.sections, next.sideSections, next.threshold);
       return;
     }
-    this.lanes[1 - this.heard]!.load(next.kind, next.sections, next.threshold);
+    this.lanes[1 - this.heard]!.load(next.kind, next.sections, next.sideSections, next.threshold);
     this.phase = WARMUP;
     this.position = 0;
   }
@@ -174,7 +196,8 @@ export class SplitterStage {
     const pick4 = pickFor(2 * m1 + m2, 4);
     const probe = new OversampledStage({ sampleRateHz, channelCount: 1, clipFactor: 8, networkFactor: 4, maxSections: 1 });
     this.latencySamples = Math.max(pick2.delay, pick4.delay, probe.latencySamples);
-    const pads = [this.latencySamples, this.latencySamples - pick2.delay, this.latencySamples - pick4.delay, this.latencySamples - probe.latencySamples];
+    const clipPad = this.latencySamples - probe.latencySamples;
+    const pads = [this.latencySamples, this.latencySamples - pick2.delay, this.latencySamples - pick4.delay, clipPad, clipPad];
     this.context = { sampleRateHz, channelCount: CHANNELS, block: BLOCK, pads, pickPhases: [0, pick2.phase, pick4.phase] };
 
     for (let c = 0; c < CHANNELS; c++) {
@@ -188,8 +211,7 @@ export class SplitterStage {
     this.reports = this.listeners.map((l) => l.report);
     this.runningLevel = Math.max(...this.listeners.map((l) => l.level()));
     this.warmupSamples = Math.round((RAMP_MS * sampleRateHz) / 1000);
-    this.fadeCurve = new Float64Array(this.warmupSamples);
-    for (let k = 0; k < this.warmupSamples; k++) this.fadeCurve[k] = 0.5 - 0.5 * Math.cos((Math.PI * (k + 1)) / this.warmupSamples);
+    this.fadeCurve = fadeCurve(this.warmupSamples);
   }
 
   get listenerCount(): number {
@@ -317,30 +339,8 @@ export class SplitterStage {
 
   /** Lane transition: the old lane (a) alone for 20 ms, then a raised-cosine crossfade to b. */
   private mix(listener: Listener, heard: readonly Float64Array[], incoming: readonly Float64Array[], length: number): void {
-    let phase = listener.phase;
-    let position = listener.position;
-    for (let c = 0; c < CHANNELS; c++) {
-      const a = heard[c]!;
-      const b = incoming[c]!;
-      phase = listener.phase;
-      position = listener.position;
-      for (let i = 0; i < length; i++) {
-        if (phase === WARMUP) {
-          if (++position >= this.warmupSamples) {
-            phase = CROSSFADE;
-            position = 0;
-          }
-        } else if (phase === CROSSFADE) {
-          a[i] = a[i]! + this.fadeCurve[position]! * (b[i]! - a[i]!);
-          if (++position >= this.fadeCurve.length) phase = IDLE;
-        } else {
-          a[i] = b[i]!;
-        }
-      }
-    }
-    listener.phase = phase;
-    listener.position = position;
-    if (phase === IDLE) listener.heard = 1 - listener.heard;
+    crossfadeBlock(listener, heard, incoming, CHANNELS, length, this.warmupSamples, this.fadeCurve);
+    if (listener.phase === IDLE) listener.heard = 1 - listener.heard;
   }
 }
 

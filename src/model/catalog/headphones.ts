@@ -122,6 +122,16 @@ export const headphones: readonly CatalogHeadphone[] = [
     ],
   },
   {
+    id: 'shure-se846',
+    kind: 'in-ear',
+    notes: 'A four-driver balanced-armature in-ear: very sensitive, so a source\'s hiss is heard first with in-ears like it.',
+    part: { name: 'Shure SE846', sensitivity: { value: 114, unit: 'dB/mW' }, impedance: { nominalOhms: 9 } },
+    citations: [
+      { field: 'sensitivity.value', source: 'Shure, SE846 product specifications: sensitivity 114 dB SPL/mW (at 1 kHz)', url: 'https://www.shure.com/en-US/products/earphones/se846', kind: 'manufacturer' },
+      { field: 'impedance.nominalOhms', source: 'Shure, SE846 product specifications: impedance 9 Ω (at 1 kHz)', url: 'https://www.shure.com/en-US/products/earphones/se846', kind: 'manufacturer' },
+    ],
+  },
+  {
     id: 'akg-k371',
     kind: 'over-ear',
     notes: 'Closed back, efficient; ASR measured 117.7 dB/V and 36 Ω.',

@@ -145,7 +145,7 @@ export const sources: readonly CatalogSource[] = [
     id: 'rme-adi-2-dac-iem',
     kind: 'dac',
     notes: 'The dedicated low-noise IEM output of a desktop DAC: deliberately low voltage, near-zero output impedance.',
-    part: { name: 'RME ADI-2 DAC FS, IEM output', outputImpedanceOhms: 0.1, maxOutputVrms: 0.73, volumeDb: 0 },
+    part: { name: 'RME ADI-2 DAC FS, IEM output', outputImpedanceOhms: 0.1, maxOutputVrms: 0.73, volumeDb: 0, noise: { uVrms: 0.49, weighting: 'A' } },
     citations: [
       {
         field: 'outputImpedanceOhms',
@@ -159,6 +159,40 @@ export const sources: readonly CatalogSource[] = [
         source: 'RME, "ADI-2 DAC FS User\'s Guide" v2.2, §19.5 IEM Out: maximum output level −0.5 dBu, "equalling 0.73 Vrms"',
         url: 'https://www.manualshelf.com/manual/rme/adi2-dac-fs/user-s-manual-english/page-38.html',
         kind: 'manufacturer',
+      },
+      {
+        field: 'noise.uVrms',
+        source: 'RME, "ADI-2 DAC FS User\'s Guide" v2.2, §19.5 IEM Out: "The noise floor at extremely low -124 dBu(A) stays inaudible even with the most sensitive In-Ears"',
+        url: 'https://www.manualshelf.com/manual/rme/adi2-dac-fs/user-s-manual-english/page-38.html',
+        kind: 'manufacturer',
+        reasoning: '−124 dBu(A) = 0.7746 V · 10^(−124/20) = 0.489 µV, A-weighted; rounded to 0.49 µV.',
+      },
+    ],
+  },
+  {
+    id: 'laptop-realtek-alc268-jack',
+    kind: 'laptop',
+    notes: 'A laptop headphone jack driven by a common HD Audio codec (Acer Aspire 5230, Realtek ALC268): the codec\'s DAC is specified at 97 dB SNR, A-weighted. Only that figure is published for this jack; its level and output impedance are typical values, so treat this entry as a representative laptop, not a measurement of one.',
+    part: { name: 'Laptop jack (Realtek ALC268 codec)', outputImpedanceOhms: 1, maxOutputVrms: 1, volumeDb: 0, noise: { dynamicRangeDb: 97, weighting: 'A' } },
+    citations: [
+      {
+        field: 'noise.dynamicRangeDb',
+        source: 'Acer, "Aspire 5230 Service Guide", ch. 1, Audio Interface: "Realtek ALC268S … High-performance DACs with 97dB SNR (A-Weighting)"',
+        url: 'https://www.easymanua.ls/acer/aspire-5230/manual?p=34',
+        kind: 'manufacturer',
+        reasoning: 'The DAC\'s SNR below its full scale, used as the jack\'s dynamic range below maxOutputVrms: the codec\'s headphone amplifier adds its own noise after the DAC, so the jack can only be noisier.',
+      },
+      {
+        field: 'maxOutputVrms',
+        source: 'Our estimate for an HD Audio codec headphone output',
+        kind: 'estimate',
+        reasoning: 'No output level was published for this laptop. 1 Vrms at full scale is the order of HD Audio codec headphone outputs (the MacBook Air in this catalog: 1.25 Vrms). The hiss scales with it (97 dB below it), so 1 Vrms gives 14 µV(A).',
+      },
+      {
+        field: 'outputImpedanceOhms',
+        source: 'Our estimate for an HD Audio codec headphone output',
+        kind: 'estimate',
+        reasoning: 'Not published. Codec headphone amplifiers drive the jack directly (a low output impedance, the MacBook Air in this catalog: 1.25 Ω); 1 Ω is used. It hardly matters for the hiss story.',
       },
     ],
   },

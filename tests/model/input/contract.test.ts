@@ -69,9 +69,9 @@ describe('headroom/setup@2: @1 plus an optional input section', () => {
     expect(withSetupFormat(plain)).toBe(plain);
   });
 
-  it('an unknown format names both versions', () => {
-    expect(errorsOf({ ...setup(), format: 'headroom/setup@3' })).toEqual([
-      'format must be one of "headroom/setup@1", "headroom/setup@2" (got "headroom/setup@3")',
+  it('an unknown format names every version', () => {
+    expect(errorsOf({ ...setup(), format: 'headroom/setup@4' })).toEqual([
+      'format must be one of "headroom/setup@1", "headroom/setup@2", "headroom/setup@3" (got "headroom/setup@4")',
     ]);
   });
 });
