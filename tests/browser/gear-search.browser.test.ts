@@ -143,6 +143,38 @@ describe('catalog search in the setup editor', () => {
     expect(text(root.querySelector('#amp-choice')!.closest('fieldset')!.querySelector('[data-testid="alternatives"]'))).toBe('');
   });
 
+  it('a picked part’s headroom/setup@3 figures (noise, a shared return) reach the setup, which is then written as @3', async () => {
+    const { root, sent } = await mount();
+    const amp = await search(root, 1);
+    await amp.type('zen air can 18');
+    await userEvent.keyboard('{Enter}');
+    expect(sent.at(-1)!.format).toBe('headroom/setup@3');
+    expect(sent.at(-1)!.amp).toMatchObject({ name: 'iFi ZEN Air CAN (+18 dB)', noise: { dynamicRangeDb: 114, weighting: 'A' } });
+    expect(text(root.querySelector('#amp-choice')!.closest('fieldset')!.querySelector('.summary'))).toContain('hiss 114 dB below full output (A-weighted)');
+
+    const source = await search(root, 0);
+    await source.type('nexus shared');
+    await userEvent.keyboard('{Enter}');
+    expect(sent.at(-1)!.source).toMatchObject({ outputImpedanceOhms: 2.7, groundResistanceOhms: 0.4 });
+    // Custom values start from the part in use, the figures the form does not show included.
+    await userEvent.selectOptions(root.querySelector<HTMLSelectElement>('#source-choice')!, 'custom');
+    await userEvent.fill(root.querySelector<HTMLInputElement>('#source-outputImpedanceOhms')!, '3');
+    expect(sent.at(-1)!.source).toMatchObject({ outputImpedanceOhms: 3, groundResistanceOhms: 0.4 });
+    // Back to a part without them: the setup is @1 again, the oldest format that holds it.
+    await userEvent.selectOptions(root.querySelector<HTMLSelectElement>('#amp-choice')!, 'none');
+    await userEvent.selectOptions(root.querySelector<HTMLSelectElement>('#source-choice')!, 'iphone-6-jack');
+    expect(sent.at(-1)!.format).toBe('headroom/setup@1');
+    expect(sent.at(-1)!.source.groundResistanceOhms).toBeUndefined();
+  });
+
+  it('an edit of a headroom/setup@3 preset keeps its hiss figures', async () => {
+    const { root, sent } = await mount(structuredClone(findPreset('laptop-hiss-se846')!.setup));
+    await userEvent.fill(root.querySelector<HTMLInputElement>('#signal-levelDbfs')!, '-30');
+    const setup = sent.at(-1)!;
+    expect(setup.format).toBe('headroom/setup@3');
+    expect(setup).toEqual({ ...findPreset('laptop-hiss-se846')!.setup, signal: { levelDbfs: -30 } });
+  });
+
   it('fits a 390 px phone: the field and the open list stay inside the editor', async () => {
     const { editor, root } = await mount();
     editor.style.width = '390px';

@@ -14,9 +14,7 @@ import { ampSchema, headphoneSchema, parseSetup, sourceSchema, splitterSchema, t
 import { buildReport } from '../../src/model/report.ts';
 import { catalog, dataNetworkFits } from '../../src/model/catalog/full.ts';
 import { CatalogDataError, loadCatalogData } from '../../src/model/catalog/catalog-data.ts';
-import ampData from '../../src/model/catalog/data/amps.json';
 import references from '../../src/model/catalog/data/references.json';
-import sourceData from '../../src/model/catalog/data/sources.json';
 
 /** Paths of every numeric figure in a part; a curve counts as one figure, 'impedance.curve'. */
 function numericFields(value: unknown, path = ''): string[] {
@@ -115,18 +113,10 @@ describe('catalog parts', () => {
     expect(() => loadCatalogData({ references, headphones: [stray], sources: [], amps: [] })).toThrow(/cite\["impedance\.network"\] names no figure of the part/);
   });
 
-  it('setup@3 figures (noise) wait in the data, cited, until the setup has those fields; an uncited one throws', () => {
-    const data = loadCatalogData({ references, headphones: [], sources: sourceData, amps: ampData });
-    expect(Object.keys(data.setup3).sort()).toEqual(['fiio-x3-mark-iii', 'headroom-supreme', 'ifi-zen-air-can-0db', 'ifi-zen-air-can-9db', 'schiit-magni-2-low-gain']);
-    for (const [id, { part, citations }] of Object.entries(data.setup3)) {
-      expect(citations.map((c) => c.field).sort(), id).toEqual(numericFields(part).sort());
-      expect((part as { noise?: { weighting?: string } }).noise?.weighting, id).toMatch(/^(A|unweighted)$/);
-    }
-    const amp = ampData.find((e) => e.id === 'headroom-supreme')!;
-    const uncited = { ...amp, setup3: { part: { noise: { uVrms: 5, weighting: 'A' }, groundResistanceOhms: 0.1 }, cite: { 'noise.uVrms': 'sp-supreme' } } };
-    expect(() => loadCatalogData({ references, headphones: [], sources: [], amps: [uncited] })).toThrow(/amps\.json: headroom-supreme: setup3: groundResistanceOhms has no citation/);
-    const unweighed = { ...amp, setup3: { part: { noise: { uVrms: 5 } }, cite: { 'noise.uVrms': 'sp-supreme' } } };
-    expect(() => loadCatalogData({ references, headphones: [], sources: [], amps: [unweighed] })).toThrow(/amps\.json: headroom-supreme: setup3\.part\.noise\.weighting/);
+  it('every noise figure states its weighting; these parts have one (the hiss presets\u2019 and those found with a stated weighting)', () => {
+    const noisy = entries.filter((e) => 'noise' in e.part && e.part.noise != null);
+    expect(noisy.map((e) => e.id).sort()).toEqual(['fiio-x3-mark-iii', 'headroom-supreme', 'ifi-zen-air-can', 'ifi-zen-air-can-0db', 'ifi-zen-air-can-9db', 'laptop-realtek-alc268-jack', 'rme-adi-2-dac-iem', 'schiit-magni-2-low-gain']);
+    for (const e of noisy) expect((e.part as { noise: { weighting: string } }).noise.weighting, e.id).toMatch(/^(A|unweighted)$/);
   });
 
   it('ids are unique kebab-case across the whole catalog and the presets', () => {

@@ -25,22 +25,6 @@ const fitSchema = z.strictObject({
   peakHz: z.number().positive(),
 });
 
-/**
- * Figures of headroom/setup@3 (noise, ground resistance), kept ready to attach until the setup
- * schemas have those fields (issue 16's model part): cited and checked like the part's figures,
- * with the same ranges as setup@3, but not in the part yet.
- */
-const setup3Schema = z.strictObject({
-  part: z.strictObject({
-    noise: z
-      .strictObject({ uVrms: z.number().gt(0).lte(1_000_000).optional(), dynamicRangeDb: z.number().gte(20).lte(200).optional(), weighting: z.enum(['A', 'unweighted']) })
-      .refine((noise) => (noise.uVrms === undefined) !== (noise.dynamicRangeDb === undefined), 'needs exactly one of uVrms or dynamicRangeDb')
-      .optional(),
-    groundResistanceOhms: z.number().gte(0).lte(1000).optional(),
-  }),
-  cite: z.record(z.string(), citeSchema),
-});
-
 const entryFields = {
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
   brand: text.optional(),
@@ -61,9 +45,8 @@ const sourceEntrySchema = z.strictObject({
   ...entryFields,
   kind: z.enum(['phone', 'dongle', 'laptop', 'interface', 'dac', 'dap', 'reference']),
   part: sourceSchema,
-  setup3: setup3Schema.optional(),
 });
-const ampEntrySchema = z.strictObject({ ...entryFields, kind: z.enum(['desktop', 'portable', 'distribution']), part: ampSchema, setup3: setup3Schema.optional() });
+const ampEntrySchema = z.strictObject({ ...entryFields, kind: z.enum(['desktop', 'portable', 'distribution']), part: ampSchema });
 
 type Reference = z.infer<typeof referenceSchema>;
 type Cite = z.infer<typeof citeSchema>;
@@ -139,8 +122,6 @@ export interface CatalogData {
   readonly amps: readonly CatalogAmp[];
   /** Extended headphones' network fits: the measured points each was fitted to. */
   readonly fits: Readonly<Record<string, FitData>>;
-  /** Sources' and amps' setup@3 figures by id, cited, ready to attach (see setup3Schema). */
-  readonly setup3: Readonly<Record<string, { readonly part: object; readonly citations: readonly Citation[] }>>;
 }
 
 export interface RawCatalogData {
@@ -160,18 +141,6 @@ export function loadCatalogData(raw: RawCatalogData): CatalogData {
     return { ...rest, ...citations(entry, references, `${file}: ${entry.id}`) };
   };
   const fits: Record<string, FitData> = {};
-  const setup3: Record<string, { part: object; citations: Citation[] }> = {};
-  const stage = <E extends RawEntry & { setup3?: { part: object; cite: Record<string, Cite> } | undefined }>(file: string, entry: E) => {
-    const { setup3: later, ...rest } = entry;
-    if (later) {
-      const where = `${file}: ${entry.id}: setup3`;
-      const cited = citations({ id: entry.id, part: later.part, cite: later.cite }, references, where).citations;
-      for (const field of numericFields(later.part)) if (!cited.some((c) => c.field === field)) throw new CatalogDataError(`${where}: ${field} has no citation`);
-      for (const c of cited) if (c.kind === 'estimate' && !c.reasoning) throw new CatalogDataError(`${where}: the estimate of ${c.field} needs a reasoning`);
-      setup3[entry.id] = { part: later.part, citations: cited };
-    }
-    return expand(file, rest);
-  };
   const headphones = parseEntries('headphones.json', raw.headphones, headphoneEntrySchema).map((entry): CatalogHeadphone => {
     const { fit, ...rest } = entry;
     if (fit) fits[entry.id] = fit;
@@ -179,10 +148,9 @@ export function loadCatalogData(raw: RawCatalogData): CatalogData {
   });
   return {
     headphones,
-    sources: parseEntries('sources.json', raw.sources, sourceEntrySchema).map((e): CatalogSource => stage('sources.json', e)),
-    amps: parseEntries('amps.json', raw.amps, ampEntrySchema).map((e): CatalogAmp => stage('amps.json', e)),
+    sources: parseEntries('sources.json', raw.sources, sourceEntrySchema).map((e): CatalogSource => expand('sources.json', e)),
+    amps: parseEntries('amps.json', raw.amps, ampEntrySchema).map((e): CatalogAmp => expand('amps.json', e)),
     fits,
-    setup3,
   };
 }
 

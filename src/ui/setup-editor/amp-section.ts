@@ -10,6 +10,7 @@ import type { EditorContext } from './context.ts';
 import { ampFields, CUSTOM, entryFor, NO_AMP, SPEC_SHEET, type Draft } from './draft.ts';
 import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
 import { alternativesNote, gearSearch } from './gear-search.ts';
+import { gearText } from './source-section.ts';
 import { specSheetFields } from './spec-sheet-fields.ts';
 
 const KIND_LABEL: Record<string, string> = { desktop: 'Desktop amps', portable: 'Portable amps', distribution: 'Distribution amps' };
@@ -53,7 +54,7 @@ function catalogSummary(entry: CatalogAmp | undefined): TemplateResult | typeof 
   return html`<p class="summary">
     ${withUnit(p.gainDb, 'dB')} gain, ${formatOhms(p.outputImpedanceOhms)} output impedance, ${withUnit(p.maxOutputVrms, 'Vrms')} rail${p.maxOutputCurrentMa != null
       ? html`, ${withUnit(p.maxOutputCurrentMa, 'mA')} peak current limit`
-      : nothing}, ${formatOhms(p.inputImpedanceOhms)} input impedance.
+      : nothing}, ${formatOhms(p.inputImpedanceOhms)} input impedance${gearText(p)}.
     ${entry.notes ? html`<span class="muted">${entry.notes}</span>` : nothing} ${alternativesNote(p, entry.alternatives)}
   </p>`;
 }

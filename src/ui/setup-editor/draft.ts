@@ -4,7 +4,7 @@
  * comes from. Pure functions; `evaluate.ts` turns a draft back into a setup.
  */
 import { amps, headphones, sources, splitters, type CatalogAmp, type CatalogHeadphone, type CatalogSource } from '../../model/catalog/index.ts';
-import type { Amp, Headphone, Setup, Source } from '../../model/setup.ts';
+import { GEAR_FIELDS, type Amp, type Headphone, type Setup, type Source } from '../../model/setup.ts';
 
 export const CUSTOM = 'custom';
 export const NO_AMP = 'none';
@@ -14,6 +14,17 @@ export const LOADED = 'loaded';
 
 export const MIN_RATINGS = 2;
 export const MAX_RATINGS = 12;
+
+/**
+ * A part's `headroom/setup@3` figures (GEAR_FIELDS: noise, ground-return resistance), which the
+ * form does not edit: carried unchanged from the loaded setup or the chosen catalog part, so
+ * nothing the user had is lost, and the setup is written as @3 when it holds one.
+ */
+export type GearDraft = Readonly<Record<string, unknown>>;
+
+export function gearOf(part: object | null | undefined, fields: readonly string[]): GearDraft {
+  return Object.fromEntries(Object.entries(part ?? {}).filter(([key, value]) => fields.includes(key) && value != null));
+}
 
 export interface SourceDraft {
   /** A catalog source id or CUSTOM. The fields always hold the values in use. */
@@ -25,6 +36,7 @@ export interface SourceDraft {
   maxOutputVrms: string;
   maxOutputCurrentMa: string;
   couplingCapacitorUf: string;
+  gear: GearDraft;
 }
 
 export interface AmpFieldsDraft {
@@ -35,6 +47,7 @@ export interface AmpFieldsDraft {
   maxOutputVrms: string;
   maxOutputCurrentMa: string;
   couplingCapacitorUf: string;
+  gear: GearDraft;
 }
 
 export interface RatingDraft {
@@ -57,6 +70,7 @@ export interface SplitterDraft {
   mode: SplitterMode;
   /** Passive Y: required. Distribution amp: optional cable per jack ('' = none). */
   cableResistanceOhms: string;
+  gear?: GearDraft;
 }
 
 export interface ListenerDraft {
@@ -71,6 +85,8 @@ export interface ListenerDraft {
   nominalOhms: string;
   sensitivity: string;
   unit: 'dB/V' | 'dB/mW';
+  /** A custom headphone's @3 figures (a catalog or loaded one keeps them in `part`). */
+  gear: GearDraft;
 }
 
 export interface Draft {
@@ -124,6 +140,7 @@ export function sourceFields(source: Source): Omit<SourceDraft, 'choice'> {
     maxOutputVrms: text(source.maxOutputVrms),
     maxOutputCurrentMa: text(source.maxOutputCurrentMa),
     couplingCapacitorUf: text(source.couplingCapacitorUf),
+    gear: gearOf(source, GEAR_FIELDS.source),
   };
 }
 
@@ -136,6 +153,7 @@ export function ampFields(amp: Amp): AmpFieldsDraft {
     maxOutputVrms: text(amp.maxOutputVrms),
     maxOutputCurrentMa: text(amp.maxOutputCurrentMa),
     couplingCapacitorUf: text(amp.couplingCapacitorUf),
+    gear: gearOf(amp, GEAR_FIELDS.amp),
   };
 }
 
@@ -164,6 +182,7 @@ export function listenerFromHeadphone(headphone: Headphone): ListenerDraft {
     nominalOhms: shortTextOrText(nominalGuess(headphone), choice === CUSTOM),
     sensitivity: text(headphone.sensitivity.value),
     unit: headphone.sensitivity.unit,
+    gear: gearOf(headphone, GEAR_FIELDS.headphone),
   };
 }
 
@@ -193,6 +212,7 @@ export function draftFromSetup(setup: Setup): Draft {
     splitter: {
       mode: independent ? 'distribution' : setup.splitter ? 'passive' : 'none',
       cableResistanceOhms: setup.splitter ? text(setup.splitter.cableResistanceOhms) : independent ? '' : defaultCableOhms(),
+      gear: gearOf(setup.splitter, GEAR_FIELDS.splitter),
     },
     listeners: setup.headphones.map(listenerFromHeadphone),
   };

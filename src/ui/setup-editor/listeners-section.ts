@@ -7,10 +7,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { headphones, type CatalogHeadphone } from '../../model/catalog/index.ts';
-import { MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
+import { GEAR_FIELDS, MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
 import { formatOhms, trim } from '../format.ts';
 import type { EditorContext } from './context.ts';
-import { CUSTOM, entryFor, LOADED, newListenerKey, nominalGuess, shortText, type Draft, type ListenerDraft } from './draft.ts';
+import { CUSTOM, entryFor, gearOf, LOADED, newListenerKey, nominalGuess, shortText, type Draft, type ListenerDraft } from './draft.ts';
 import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
 import { alternativesNote, gearSearch } from './gear-search.ts';
 
@@ -38,7 +38,8 @@ export function chooseHeadphone(d: Draft, index: number, value: string): void {
   if (entry) {
     d.listeners[index] = { ...listener, choice: value, name: entry.part.name, part: structuredClone(entry.part), sensitivity: String(entry.part.sensitivity.value), unit: entry.part.sensitivity.unit, nominalOhms: shortText(nominalGuess(entry.part)) };
   } else if (value === CUSTOM) {
-    d.listeners[index] = { ...listener, choice: CUSTOM, part: null };
+    // Custom values start from the part in use, its @3 figures included.
+    d.listeners[index] = { ...listener, choice: CUSTOM, part: null, gear: listener.part ? gearOf(listener.part, GEAR_FIELDS.headphone) : listener.gear };
   }
 }
 
