@@ -54,6 +54,6 @@ export function catalogCommand(args: string[]): string {
   if (values.json) return JSON.stringify(Object.fromEntries(Object.entries(groups).map(([key, entries]) => [key, entries.map(entryJson)])), null, 2);
   const rows = Object.values(groups).flat();
   if (rows.length === 0) return `No catalog entry matches ${JSON.stringify(values.search)}${kindText ? ` among the ${kindText}` : ''}.`;
-  const counts = (Object.keys(groups) as KindOption[]).filter((k) => groups[k].length > 0).map((k) => `${groups[k].length} ${k}`);
+  const counts = (Object.keys(groups) as KindOption[]).filter((k) => groups[k].length > 0).map((k) => `${groups[k].length} ${groups[k].length === 1 ? k.slice(0, -1) : k}`);
   return `${table(rows)}\n\n${counts.join(', ')}. \`headroom catalog --json\` adds every figure's citations.`;
 }
