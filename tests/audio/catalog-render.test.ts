@@ -24,7 +24,7 @@ const MULTISINE_RMS = 10 ** (-30 / 20);
 
 const SAMPLE = [
   'tang-diy-gold-2-pro', // least sensitive (89.7 dB/V)
-  'earsonics-sm64', // most sensitive (132 dB/V)
+  'shure-se846', // most sensitive (134.5 dB/V)
   'hidizs-md4', // lowest impedance (8 Ω)
   'beyerdynamic-t1-2nd', // highest nominal impedance (600 Ω)
   'beyerdynamic-dt-880-600', // a built-in network, 614 Ω
