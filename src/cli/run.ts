@@ -33,6 +33,10 @@ Usage:
   headroom curve <file> [--name N] [--sensitivity "110 dB/V"] > headphone.json
                                           a measured impedance curve (REW, ARTA/LIMP, DATS
                                           .zma or "hz, ohms[, degrees]") as a headphone
+  headroom catalog [--kind headphones|sources|amps|splitters] [--search TEXT] [--json]
+                                          the gear catalog: id, name, kind and key figures;
+                                          --json gives each part as it goes into a setup,
+                                          with the citation of every figure
   headroom --help                         this help
 
 Reports give, per listener at 1 kHz: voltage, power, SPL, change versus the same
@@ -122,7 +126,10 @@ export async function run(argv: string[]): Promise<string> {
       return listPresets(rest);
     case 'curve':
       return curveCommand(rest);
+    case 'catalog':
+      // Loaded only for this command: the whole catalog is a few hundred cited entries.
+      return (await import('./catalog-command.ts')).catalogCommand(rest);
     default:
-      throw new CliError(`unknown command "${command}"; expected report, render, presets or curve (see headroom --help)`);
+      throw new CliError(`unknown command "${command}"; expected report, render, presets, curve or catalog (see headroom --help)`);
   }
 }

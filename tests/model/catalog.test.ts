@@ -12,6 +12,9 @@ import {
 } from '../../src/model/catalog/index.ts';
 import { ampSchema, headphoneSchema, parseSetup, sourceSchema, splitterSchema, type ImpedanceNetwork } from '../../src/model/setup.ts';
 import { buildReport } from '../../src/model/report.ts';
+import { catalog, dataNetworkFits } from '../../src/model/catalog/full.ts';
+import { CatalogDataError, loadCatalogData } from '../../src/model/catalog/catalog-data.ts';
+import references from '../../src/model/catalog/data/references.json';
 
 /** Paths of every numeric figure in a part; a curve counts as one figure, 'impedance.curve'. */
 function numericFields(value: unknown, path = ''): string[] {
@@ -37,16 +40,23 @@ function networkMagnitude(network: ImpedanceNetwork, hz: number): number {
   return Math.hypot(re, im);
 }
 
-const entries = [...headphones, ...sources, ...amps, ...splitters];
+const entries = [...catalog.headphones, ...catalog.sources, ...catalog.amps, ...catalog.splitters];
 // volumeDb is the user's digital volume setting (0 dB in the catalog), not a figure of the device.
 const SETTINGS = new Set(['volumeDb']);
 
 describe('catalog parts', () => {
-  it('every headphone, source, amp and splitter validates against its setup schema', () => {
-    for (const entry of headphones) expect(headphoneSchema.safeParse(entry.part).success, entry.id).toBe(true);
-    for (const entry of sources) expect(sourceSchema.safeParse(entry.part).success, entry.id).toBe(true);
-    for (const entry of amps) expect(ampSchema.safeParse(entry.part).success, entry.id).toBe(true);
-    for (const entry of splitters) expect(splitterSchema.safeParse(entry.part).success, entry.id).toBe(true);
+  it('every headphone, source, amp and splitter of the whole catalog validates against its setup schema', () => {
+    for (const entry of catalog.headphones) expect(headphoneSchema.safeParse(entry.part).success, entry.id).toBe(true);
+    for (const entry of catalog.sources) expect(sourceSchema.safeParse(entry.part).success, entry.id).toBe(true);
+    for (const entry of catalog.amps) expect(ampSchema.safeParse(entry.part).success, entry.id).toBe(true);
+    for (const entry of catalog.splitters) expect(splitterSchema.safeParse(entry.part).success, entry.id).toBe(true);
+  });
+
+  it('the whole catalog begins with the built-in parts, in their order, so presets and links keep their ids', () => {
+    expect(catalog.headphones.slice(0, headphones.length)).toEqual(headphones);
+    expect(catalog.sources.slice(0, sources.length)).toEqual(sources);
+    expect(catalog.amps.slice(0, amps.length)).toEqual(amps);
+    expect(catalog.splitters).toEqual(splitters);
   });
 
   it('every numeric figure of every part has exactly one citation, and every citation names a real figure', () => {
@@ -66,23 +76,66 @@ describe('catalog parts', () => {
     }
   });
 
+  it('every alternative figure cites its own source for the same field, and a sensitivity comes with its unit', () => {
+    for (const entry of entries) {
+      for (const alternative of entry.alternatives ?? []) {
+        const where = `${entry.id} ${alternative.field}`;
+        expect(alternative.citation.field, where).toBe(alternative.field);
+        expect(alternative.citation.source.length, where).toBeGreaterThan(10);
+        if (alternative.field === 'sensitivity') {
+          expect(typeof alternative.value === 'object' && ['dB/V', 'dB/mW'].includes(alternative.value.unit), where).toBe(true);
+        } else {
+          expect(typeof alternative.value === 'number' && alternative.value > 0, where).toBe(true);
+          // The figure it stands beside: the same path in the part, or a nominal |Z| beside a network or curve.
+          expect(alternative.field === 'impedance.nominalOhms' || Object.hasOwn(entry.part, alternative.field), where).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('a measured sensitivity beside a maker\u2019s is kept as an alternative and the maker\u2019s stays the part\u2019s figure', () => {
+    // Sony MDR-7506: Sony states 106 dB/mW (63 Ω nominal = 118.0 dB/V); ASR measured 113.9 and 113.6 dB/V.
+    const sony = catalog.headphones.find((entry) => entry.id === 'sony-mdr-7506')!;
+    expect(sony.part.sensitivity).toEqual({ value: 106, unit: 'dB/mW' });
+    expect(sony.citations.find((c) => c.field === 'sensitivity.value')?.kind).toBe('manufacturer');
+    const measured = sony.alternatives!.filter((a) => a.field === 'sensitivity');
+    expect(measured.map((a) => a.value)).toEqual([{ value: 113.9, unit: 'dB/V' }, { value: 113.6, unit: 'dB/V' }]);
+    expect(measured.every((a) => a.citation.kind === 'measurement')).toBe(true);
+  });
+
+  it('a data file that cites a document references.json lacks, or an invalid part, throws naming the entry and the field', () => {
+    const entry = { id: 'x-phone', kind: 'in-ear', part: { name: 'X', sensitivity: { value: 100, unit: 'dB/V' }, impedance: { nominalOhms: 16 } }, cite: { 'sensitivity.value': 'nowhere', 'impedance.nominalOhms': 'nowhere' } };
+    expect(() => loadCatalogData({ references, headphones: [entry], sources: [], amps: [] })).toThrow(CatalogDataError);
+    expect(() => loadCatalogData({ references, headphones: [entry], sources: [], amps: [] })).toThrow(/headphones\.json: x-phone\.cite\["sensitivity\.value"\]: cites "nowhere"/);
+    const bad = { ...entry, part: { ...entry.part, impedance: { nominalOhms: -16 } }, cite: { 'sensitivity.value': 'sl-asr', 'impedance.nominalOhms': 'sl-asr' } };
+    expect(() => loadCatalogData({ references, headphones: [bad], sources: [], amps: [] })).toThrow(/headphones\.json: x-phone: part\.impedance\.nominalOhms/);
+    const stray = { ...entry, cite: { 'sensitivity.value': 'sl-asr', 'impedance.nominalOhms': 'sl-asr', 'impedance.network': 'sl-asr' } };
+    expect(() => loadCatalogData({ references, headphones: [stray], sources: [], amps: [] })).toThrow(/cite\["impedance\.network"\] names no figure of the part/);
+  });
+
+  it('every noise figure states its weighting; these parts have one (the hiss presets\u2019 and those found with a stated weighting)', () => {
+    const noisy = entries.filter((e) => 'noise' in e.part && e.part.noise != null);
+    expect(noisy.map((e) => e.id).sort()).toEqual(['fiio-x3-mark-iii', 'headroom-supreme', 'ifi-zen-air-can', 'ifi-zen-air-can-0db', 'ifi-zen-air-can-9db', 'laptop-realtek-alc268-jack', 'rme-adi-2-dac-iem', 'schiit-magni-2-low-gain']);
+    for (const e of noisy) expect((e.part as { noise: { weighting: string } }).noise.weighting, e.id).toMatch(/^(A|unweighted)$/);
+  });
+
   it('ids are unique kebab-case across the whole catalog and the presets', () => {
     const ids = [...entries.map((entry) => entry.id), ...presets.map((preset) => preset.id)];
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
-  it('holds at least 12 headphones, 8 sources, 5 amps (one with independent outputs) and a passive splitter', () => {
-    expect(headphones.length).toBeGreaterThanOrEqual(12);
-    expect(sources.length).toBeGreaterThanOrEqual(8);
-    expect(amps.length).toBeGreaterThanOrEqual(5);
-    expect(amps.some((entry) => entry.kind === 'distribution' && entry.part.outputs === 'independent')).toBe(true);
-    expect(splitters.length).toBeGreaterThanOrEqual(1);
-    expect(headphones.some((entry) => entry.kind === 'in-ear')).toBe(true);
+  it('holds at least 150 headphones (10 of them in-ears), 25 sources, 15 amp settings (one with independent outputs) and a passive splitter', () => {
+    expect(catalog.headphones.length).toBeGreaterThanOrEqual(150);
+    expect(catalog.headphones.filter((entry) => entry.kind === 'in-ear').length).toBeGreaterThanOrEqual(10);
+    expect(catalog.sources.length).toBeGreaterThanOrEqual(25);
+    expect(catalog.amps.length).toBeGreaterThanOrEqual(15);
+    expect(catalog.amps.some((entry) => entry.kind === 'distribution' && entry.part.outputs === 'independent')).toBe(true);
+    expect(catalog.splitters.length).toBeGreaterThanOrEqual(1);
   });
 
   it('headphones span a ≤ 20 Ω in-ear to ≥ 600 Ω studio headphones at 1 kHz', () => {
-    const at1k = headphones.map((entry) => {
+    const at1k = catalog.headphones.map((entry) => {
       const { impedance } = entry.part;
       if (impedance.network) return networkMagnitude(impedance.network, 1000);
       if (impedance.curve) return impedance.curve.find(([hz]) => hz >= 1000)![1];
@@ -100,10 +153,11 @@ describe('catalog parts', () => {
 
   it('each fitted network reproduces the measured |Z| points it was fitted to within 1 %', () => {
     // 1 %: the fits are exact to < 0.1 % before the parameters are rounded to 4 significant digits.
-    const fitted = Object.entries(networkFitPoints);
-    expect(fitted.length).toBeGreaterThanOrEqual(4);
+    const fromData = Object.entries(dataNetworkFits).map(([id, fit]) => [id, fit.points.map(([hz, magnitudeOhms]) => ({ hz, magnitudeOhms }))] as const);
+    const fitted = [...Object.entries(networkFitPoints), ...fromData];
+    expect(fitted.length).toBeGreaterThanOrEqual(7);
     for (const [id, points] of fitted) {
-      const network = headphones.find((entry) => entry.id === id)?.part.impedance.network;
+      const network = catalog.headphones.find((entry) => entry.id === id)?.part.impedance.network;
       expect(network, id).toBeTruthy();
       for (const { hz, magnitudeOhms } of points) {
         expect(Math.abs(networkMagnitude(network!, hz) / magnitudeOhms - 1), `${id} at ${hz} Hz`).toBeLessThan(0.01);
@@ -112,9 +166,15 @@ describe('catalog parts', () => {
   });
 
   it('fitted networks with a resonance peak at the measured peak frequency (±5 %)', () => {
-    const peaks: Record<string, number> = { 'sennheiser-hd-650': 100, 'beyerdynamic-dt-990-pro-250': 90, 'beyerdynamic-dt-880-600': 90 };
+    const peaks: Record<string, number> = {
+      'sennheiser-hd-650': 100,
+      'beyerdynamic-dt-990-pro-250': 90,
+      'beyerdynamic-dt-880-600': 90,
+      ...Object.fromEntries(Object.entries(dataNetworkFits).map(([id, fit]) => [id, fit.peakHz])),
+    };
+    expect(Object.keys(peaks).length).toBeGreaterThanOrEqual(6);
     for (const [id, peakHz] of Object.entries(peaks)) {
-      const network = headphones.find((entry) => entry.id === id)!.part.impedance.network!;
+      const network = catalog.headphones.find((entry) => entry.id === id)!.part.impedance.network!;
       let bestHz = 0;
       let best = 0;
       for (let hz = 20; hz <= 1000; hz *= 1.001) {

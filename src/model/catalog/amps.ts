@@ -19,6 +19,7 @@ export const amps: readonly CatalogAmp[] = [
   {
     id: 'schiit-magni-2',
     kind: 'desktop',
+    // Its noise (SNR > 102 dB unweighted re 1 V) is on the low-gain data entry only: this part is in the default preset pair, which stays headroom/setup@1.
     notes: 'Desktop amp at its high-gain setting (6×). Ratings: 1.8 W/16 Ω, 1.2 W/32 Ω, 1.0 W/50 Ω, 260 mW/300 Ω, 130 mW/600 Ω.',
     part: {
       name: 'Schiit Magni 2 (high gain)',
@@ -105,9 +106,11 @@ export const amps: readonly CatalogAmp[] = [
       outputImpedanceOhms: 2.6,
       maxOutputVrms: 6.7,
       outputs: 'shared',
+      noise: { dynamicRangeDb: 114, weighting: 'A' },
     },
     citations: [
       inputImpedanceEstimate('iFi ZEN Air CAN manual (Headphone Zone PDF; input impedance not found there)'),
+      { field: 'noise.dynamicRangeDb', source: 'iFi ZEN Air CAN manual (Headphone Zone PDF): dynamic range 114 dB(A)', url: 'https://cdn.shopify.com/s/files/1/0153/8863/files/Headphone-Zone-iFi-Audio-ZEN-Air-CAN-Manual.pdf', kind: 'manufacturer' },
       { field: 'gainDb', source: 'iFi ZEN Air CAN manual (Headphone Zone PDF): gain 0 / 9 / 18 dB', kind: 'manufacturer' },
       { field: 'maxOutputVrms', source: 'iFi ZEN Air CAN manual (Headphone Zone PDF): > 6.7 V into 600 Ω', kind: 'manufacturer', reasoning: 'A lower bound; used as the rail.' },
       {

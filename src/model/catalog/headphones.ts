@@ -6,7 +6,7 @@
  * commit 0324735 / e9db9e2); "SL-official" = its file of manufacturer specs,
  * "SL-ASR" = its file of Audio Science Review (amirm) measurements.
  */
-import type { Citation, CatalogHeadphone } from './citations.ts';
+import type { Alternative, Citation, CatalogHeadphone } from './citations.ts';
 
 const SL_URL = 'https://github.com/Sha1rholder/Sound-Library';
 const SL_OFFICIAL = 'Manufacturer spec as compiled in Sound-Library data/over-ear sensitivity official.csv (Sha1rholder, 2024-2025)';
@@ -69,6 +69,19 @@ const DT1990_CURVE: [number, number, number][] = [
   [17901.694, 274.02, 2.8], [20000, 277.78, 2.2],
 ];
 
+/** ASR's measured sensitivity, from the mV that give 94 dB SPL: 94 − 20·log10(mV/1000) dB SPL at 1 V. */
+const asrSensitivity = (dbPerVolt: number, millivolts: string): Alternative => ({
+  field: 'sensitivity',
+  value: { value: dbPerVolt, unit: 'dB/V' },
+  citation: { field: 'sensitivity', source: `${SL_ASR}: ${millivolts} mV for 94 dB SPL`, url: SL_URL, kind: 'measurement' },
+});
+/** ASR's measured mid-band |Z|. */
+const asrImpedance = (ohms: number): Alternative => ({
+  field: 'impedance.nominalOhms',
+  value: ohms,
+  citation: { field: 'impedance.nominalOhms', source: SL_ASR, url: SL_URL, kind: 'measurement' },
+});
+
 const slOfficial = (field: string, reasoning?: string): Citation =>
   reasoning === undefined
     ? { field, source: SL_OFFICIAL, url: SL_URL, kind: 'manufacturer' }
@@ -123,6 +136,7 @@ export const headphones: readonly CatalogHeadphone[] = [
     kind: 'over-ear',
     notes: 'Closed back, efficient; ASR measured 117.7 dB/V and 36 Ω.',
     part: { name: 'AKG K371', sensitivity: { value: 114, unit: 'dB/V' }, impedance: { nominalOhms: 32 } },
+    alternatives: [asrSensitivity(117.7, '65'), asrImpedance(36)],
     citations: [slOfficial('sensitivity.value'), slOfficial('impedance.nominalOhms')],
   },
   {
@@ -130,6 +144,7 @@ export const headphones: readonly CatalogHeadphone[] = [
     kind: 'over-ear',
     notes: 'Planar magnetic: impedance varies only 0.4 Ω from 20 Hz to 20 kHz (HiFi News). Older spec sheets say 37 Ω; ASR measured 40 Ω, InnerFidelity 43 Ω.',
     part: { name: 'HIFIMAN Sundara', sensitivity: { value: 92, unit: 'dB/mW' }, impedance: { nominalOhms: 32 } },
+    alternatives: [asrSensitivity(104, '318'), asrImpedance(40)],
     citations: [slOfficial('sensitivity.value'), slOfficial('impedance.nominalOhms')],
   },
   {
@@ -137,6 +152,7 @@ export const headphones: readonly CatalogHeadphone[] = [
     kind: 'over-ear',
     notes: 'Closed studio monitor; ASR measured 115.3 dB/V and 39 Ω.',
     part: { name: 'Audio-Technica ATH-M50x', sensitivity: { value: 99, unit: 'dB/mW' }, impedance: { nominalOhms: 38 } },
+    alternatives: [asrSensitivity(115.3, '86'), asrImpedance(39)],
     citations: [slOfficial('sensitivity.value'), slOfficial('impedance.nominalOhms')],
   },
   {
@@ -144,6 +160,7 @@ export const headphones: readonly CatalogHeadphone[] = [
     kind: 'on-ear',
     notes: 'ASR: 40 Ω, rising to 102 Ω at 100 Hz; 112.2 dB/V measured.',
     part: { name: 'Grado SR60x', sensitivity: { value: 98, unit: 'dB/mW' }, impedance: { nominalOhms: 38 } },
+    alternatives: [asrSensitivity(112.2, '123'), asrImpedance(40)],
     citations: [slOfficial('sensitivity.value'), slOfficial('impedance.nominalOhms')],
   },
   {
@@ -151,6 +168,7 @@ export const headphones: readonly CatalogHeadphone[] = [
     kind: 'over-ear',
     notes: 'Semi-open studio headphone. ASR: 57 Ω, 170 Ω at 107 Hz, 130 Ω at 20 kHz.',
     part: { name: 'AKG K240 Studio', sensitivity: { value: 104, unit: 'dB/V' }, impedance: { nominalOhms: 55 } },
+    alternatives: [asrSensitivity(106.8, '230'), asrImpedance(57)],
     citations: [slOfficial('sensitivity.value'), slOfficial('impedance.nominalOhms')],
   },
   {
@@ -162,6 +180,7 @@ export const headphones: readonly CatalogHeadphone[] = [
       sensitivity: { value: 105, unit: 'dB/V' },
       impedance: { network: { reOhms: 59, leMh: 0.541, motional: null } },
     },
+    alternatives: [asrSensitivity(104.6, '295')],
     citations: [
       slOfficial('sensitivity.value'),
       {
@@ -185,6 +204,7 @@ export const headphones: readonly CatalogHeadphone[] = [
     kind: 'over-ear',
     notes: 'ASR: 75 Ω measured, 96–100 Ω at 70 Hz; about 113.7 dB/V measured (vs 118 dB/V from the spec).',
     part: { name: 'Sony MDR-7506', sensitivity: { value: 106, unit: 'dB/mW' }, impedance: { nominalOhms: 63 } },
+    alternatives: [asrSensitivity(113.9, '101'), asrSensitivity(113.6, 'second sample, 105'), asrImpedance(75)],
     citations: [slOfficial('sensitivity.value'), slOfficial('impedance.nominalOhms')],
   },
   {
@@ -206,6 +226,7 @@ export const headphones: readonly CatalogHeadphone[] = [
       sensitivity: { value: 96, unit: 'dB/mW' },
       impedance: { network: { reOhms: 251.8, leMh: 1.011, motional: { rOhms: 100.2, lMh: 74.7, cUf: 41.84 } } },
     },
+    alternatives: [asrSensitivity(97, '704')],
     citations: [
       slOfficial('sensitivity.value', 'Specified at 500 Hz; used as the 1 kHz figure the model expects.'),
       ...['reOhms', 'leMh', 'motional.rOhms', 'motional.lMh', 'motional.cUf'].map(
@@ -228,6 +249,7 @@ export const headphones: readonly CatalogHeadphone[] = [
       sensitivity: { value: 102, unit: 'dB/mW' },
       impedance: { curve: DT1990_CURVE },
     },
+    alternatives: [asrSensitivity(104.3, '306')],
     citations: [
       slOfficial('sensitivity.value', 'Specified at 500 Hz; used as the 1 kHz figure the model expects.'),
       {
@@ -244,6 +266,7 @@ export const headphones: readonly CatalogHeadphone[] = [
     kind: 'over-ear',
     notes: 'Open reference headphone. SL-official lists 97 in a dB/V column; the SOS review says 97 dB/mW, and measurements (ASR 103.7 dB/V, Tyll Hertsens 102.8 dB/V) agree with the dB/mW reading (102.2 dB/V at 300 Ω).',
     part: { name: 'Sennheiser HD 600', sensitivity: { value: 97, unit: 'dB/mW' }, impedance: { nominalOhms: 300 } },
+    alternatives: [asrSensitivity(103.7, '327')],
     citations: [
       {
         field: 'sensitivity.value',
@@ -263,6 +286,7 @@ export const headphones: readonly CatalogHeadphone[] = [
       sensitivity: { value: 103, unit: 'dB/V' },
       impedance: { network: { reOhms: 294.7, leMh: 1.788, motional: { rOhms: 185.3, lMh: 299.5, cUf: 8.46 } } },
     },
+    alternatives: [asrSensitivity(104.8, '288'), asrImpedance(320)],
     citations: [
       slOfficial('sensitivity.value'),
       ...['reOhms', 'leMh', 'motional.rOhms', 'motional.lMh', 'motional.cUf'].map(
@@ -281,6 +305,7 @@ export const headphones: readonly CatalogHeadphone[] = [
     kind: 'over-ear',
     notes: 'Open reference headphone; ASR: 474 Ω, rising above 1000 Ω at 100 Hz.',
     part: { name: 'Audio-Technica ATH-R70x', sensitivity: { value: 98, unit: 'dB/mW' }, impedance: { nominalOhms: 470 } },
+    alternatives: [asrSensitivity(104, '318'), asrImpedance(474)],
     citations: [slOfficial('sensitivity.value'), slOfficial('impedance.nominalOhms')],
   },
   {
@@ -292,6 +317,7 @@ export const headphones: readonly CatalogHeadphone[] = [
       sensitivity: { value: 98, unit: 'dB/V' },
       impedance: { network: { reOhms: 613.7, leMh: 1.528, motional: { rOhms: 108.3, lMh: 80.8, cUf: 38.71 } } },
     },
+    alternatives: [asrSensitivity(94.5, '948')],
     citations: [
       { field: 'sensitivity.value', source: 'beyerdynamic spec (1 kHz) as listed on iFixit, "Beyerdynamic DT880" device page', kind: 'manufacturer' },
       ...['reOhms', 'leMh', 'motional.rOhms'].map(

@@ -1,5 +1,6 @@
 /** The catalog of real gear and the presets built from it. */
 export type {
+  Alternative,
   AmpKind,
   CatalogAmp,
   CatalogHeadphone,

@@ -4,19 +4,22 @@
  * Whether its outputs are shared or independent is chosen in the Splitter section.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { amps } from '../../model/catalog/index.ts';
+import { amps, type CatalogAmp } from '../../model/catalog/index.ts';
 import { formatOhms, withUnit } from '../format.ts';
 import type { EditorContext } from './context.ts';
-import { ampFields, CUSTOM, NO_AMP, SPEC_SHEET, type Draft } from './draft.ts';
-import { numberField, selectField, textField, type Choice } from './fields.ts';
+import { ampFields, CUSTOM, entryFor, NO_AMP, SPEC_SHEET, type Draft } from './draft.ts';
+import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
+import { alternativesNote, gearSearch } from './gear-search.ts';
+import { gearText } from './source-section.ts';
 import { specSheetFields } from './spec-sheet-fields.ts';
 
 const KIND_LABEL: Record<string, string> = { desktop: 'Desktop amps', portable: 'Portable amps', distribution: 'Distribution amps' };
 
-export function ampChoices(): Choice[] {
+export function ampChoices(picked?: CatalogAmp): Choice[] {
   return [
     { value: NO_AMP, label: 'No amp' },
     ...amps.map((a) => ({ value: a.id, label: a.part.name, group: KIND_LABEL[a.kind] ?? a.kind })),
+    ...(picked && !amps.some((a) => a.id === picked.id) ? [{ value: picked.id, label: picked.part.name, group: FOUND }] : []),
     { value: CUSTOM, label: 'Custom values…', group: 'Custom' },
     { value: SPEC_SHEET, label: 'Custom from its spec sheet (power ratings)…', group: 'Custom' },
   ];
@@ -26,7 +29,7 @@ export function ampChoices(): Choice[] {
 export function chooseAmp(d: Draft, value: string): void {
   const previous = d.amp.choice;
   d.amp.choice = value;
-  const entry = amps.find((a) => a.id === value);
+  const entry = entryFor(amps, d.amp.picked, value);
   if (entry) d.amp.fields = ampFields(entry.part);
   if ((value === SPEC_SHEET || value === CUSTOM) && previous === NO_AMP) d.amp.fields.name = value === SPEC_SHEET ? 'Amp from its spec sheet' : 'Custom amp';
   if (value === SPEC_SHEET && previous !== SPEC_SHEET && previous !== NO_AMP && previous !== CUSTOM) d.amp.fields.name = `${d.amp.fields.name} (from its spec sheet)`;
@@ -39,15 +42,20 @@ export function chooseAmp(d: Draft, value: string): void {
   }
 }
 
-function catalogSummary(id: string): TemplateResult | typeof nothing {
-  const entry = amps.find((a) => a.id === id);
+/** An amp found with the search: kept as a choice when it is not a built-in one. */
+export function pickAmp(d: Draft, entry: CatalogAmp): void {
+  if (!amps.some((a) => a.id === entry.id)) d.amp.picked = entry;
+  chooseAmp(d, entry.id);
+}
+
+function catalogSummary(entry: CatalogAmp | undefined): TemplateResult | typeof nothing {
   if (!entry) return nothing;
   const p = entry.part;
   return html`<p class="summary">
     ${withUnit(p.gainDb, 'dB')} gain, ${formatOhms(p.outputImpedanceOhms)} output impedance, ${withUnit(p.maxOutputVrms, 'Vrms')} rail${p.maxOutputCurrentMa != null
       ? html`, ${withUnit(p.maxOutputCurrentMa, 'mA')} peak current limit`
-      : nothing}, ${formatOhms(p.inputImpedanceOhms)} input impedance.
-    ${entry.notes ? html`<span class="muted">${entry.notes}</span>` : nothing}
+      : nothing}, ${formatOhms(p.inputImpedanceOhms)} input impedance${gearText(p)}.
+    ${entry.notes ? html`<span class="muted">${entry.notes}</span>` : nothing} ${alternativesNote(p, entry.alternatives)}
   </p>`;
 }
 
@@ -72,10 +80,11 @@ export function ampSection(ctx: EditorContext): TemplateResult {
     body = html`<div class="grid">${common}</div>
       ${specSheetFields(ctx)}`;
   } else if (a.choice !== NO_AMP) {
-    body = catalogSummary(a.choice);
+    body = catalogSummary(entryFor(amps, a.picked, a.choice));
   }
   return html`<fieldset class="section">
     <legend>Amp</legend>
-    ${selectField(ctx, { id: 'amp-choice', label: 'Headphone amp', value: a.choice, choices: ampChoices(), onChange: chooseAmp })} ${body}
+    ${gearSearch<CatalogAmp>('amp', (entry) => ctx.update((d) => pickAmp(d, entry)))}
+    ${selectField(ctx, { id: 'amp-choice', label: 'Headphone amp', value: a.choice, choices: ampChoices(a.picked), onChange: chooseAmp })} ${body}
   </fieldset>`;
 }

@@ -3,8 +3,8 @@
  * invalid entry is never lost or clamped), plus which catalog entry or mode each part
  * comes from. Pure functions; `evaluate.ts` turns a draft back into a setup.
  */
-import { amps, headphones, sources, splitters } from '../../model/catalog/index.ts';
-import type { Amp, Headphone, Setup, Source } from '../../model/setup.ts';
+import { amps, headphones, sources, splitters, type CatalogAmp, type CatalogHeadphone, type CatalogSource } from '../../model/catalog/index.ts';
+import { GEAR_FIELDS, type Amp, type Headphone, type Setup, type Source } from '../../model/setup.ts';
 
 export const CUSTOM = 'custom';
 export const NO_AMP = 'none';
@@ -15,14 +15,28 @@ export const LOADED = 'loaded';
 export const MIN_RATINGS = 2;
 export const MAX_RATINGS = 12;
 
+/**
+ * A part's `headroom/setup@3` figures (GEAR_FIELDS: noise, ground-return resistance), which the
+ * form does not edit: carried unchanged from the loaded setup or the chosen catalog part, so
+ * nothing the user had is lost, and the setup is written as @3 when it holds one.
+ */
+export type GearDraft = Readonly<Record<string, unknown>>;
+
+export function gearOf(part: object | null | undefined, fields: readonly string[]): GearDraft {
+  return Object.fromEntries(Object.entries(part ?? {}).filter(([key, value]) => fields.includes(key) && value != null));
+}
+
 export interface SourceDraft {
   /** A catalog source id or CUSTOM. The fields always hold the values in use. */
   choice: string;
+  /** An entry found with the catalog search (not among the built-in choices), kept as a choice. */
+  picked?: CatalogSource;
   name: string;
   outputImpedanceOhms: string;
   maxOutputVrms: string;
   maxOutputCurrentMa: string;
   couplingCapacitorUf: string;
+  gear: GearDraft;
 }
 
 export interface AmpFieldsDraft {
@@ -33,6 +47,7 @@ export interface AmpFieldsDraft {
   maxOutputVrms: string;
   maxOutputCurrentMa: string;
   couplingCapacitorUf: string;
+  gear: GearDraft;
 }
 
 export interface RatingDraft {
@@ -43,6 +58,7 @@ export interface RatingDraft {
 export interface AmpDraft {
   /** NO_AMP, a catalog amp id, CUSTOM or SPEC_SHEET. */
   choice: string;
+  picked?: CatalogAmp;
   /** Used for catalog and custom amps; for a spec-sheet amp, name/input/gain/coupling only. */
   fields: AmpFieldsDraft;
   ratings: RatingDraft[];
@@ -54,6 +70,7 @@ export interface SplitterDraft {
   mode: SplitterMode;
   /** Passive Y: required. Distribution amp: optional cable per jack ('' = none). */
   cableResistanceOhms: string;
+  gear?: GearDraft;
 }
 
 export interface ListenerDraft {
@@ -61,12 +78,15 @@ export interface ListenerDraft {
   key: number;
   /** A catalog headphone id, CUSTOM or LOADED. */
   choice: string;
+  picked?: CatalogHeadphone;
   name: string;
   /** Catalog or loaded headphone: its sensitivity and impedance are used as they are. */
   part: Headphone | null;
   nominalOhms: string;
   sensitivity: string;
   unit: 'dB/V' | 'dB/mW';
+  /** A custom headphone's @3 figures (a catalog or loaded one keeps them in `part`). */
+  gear: GearDraft;
 }
 
 export interface Draft {
@@ -87,6 +107,11 @@ export const text = (value: number | null | undefined): string => (value == null
 
 /** A value for a field, short: 8.83255… → "8.833". */
 export const shortText = (value: number | null | undefined): string => (value == null ? '' : String(Number(value.toPrecision(4))));
+
+/** The catalog entry a choice names: a built-in one, or the one found with the search. */
+export function entryFor<Entry extends { id: string }>(builtIn: readonly Entry[], picked: Entry | undefined, choice: string): Entry | undefined {
+  return builtIn.find((entry) => entry.id === choice) ?? (picked?.id === choice ? picked : undefined);
+}
 
 export const defaultCableOhms = (): string => text(splitters[0]?.part.cableResistanceOhms ?? 0.1);
 
@@ -115,6 +140,7 @@ export function sourceFields(source: Source): Omit<SourceDraft, 'choice'> {
     maxOutputVrms: text(source.maxOutputVrms),
     maxOutputCurrentMa: text(source.maxOutputCurrentMa),
     couplingCapacitorUf: text(source.couplingCapacitorUf),
+    gear: gearOf(source, GEAR_FIELDS.source),
   };
 }
 
@@ -127,6 +153,7 @@ export function ampFields(amp: Amp): AmpFieldsDraft {
     maxOutputVrms: text(amp.maxOutputVrms),
     maxOutputCurrentMa: text(amp.maxOutputCurrentMa),
     couplingCapacitorUf: text(amp.couplingCapacitorUf),
+    gear: gearOf(amp, GEAR_FIELDS.amp),
   };
 }
 
@@ -155,6 +182,7 @@ export function listenerFromHeadphone(headphone: Headphone): ListenerDraft {
     nominalOhms: shortTextOrText(nominalGuess(headphone), choice === CUSTOM),
     sensitivity: text(headphone.sensitivity.value),
     unit: headphone.sensitivity.unit,
+    gear: gearOf(headphone, GEAR_FIELDS.headphone),
   };
 }
 
@@ -184,6 +212,7 @@ export function draftFromSetup(setup: Setup): Draft {
     splitter: {
       mode: independent ? 'distribution' : setup.splitter ? 'passive' : 'none',
       cableResistanceOhms: setup.splitter ? text(setup.splitter.cableResistanceOhms) : independent ? '' : defaultCableOhms(),
+      gear: gearOf(setup.splitter, GEAR_FIELDS.splitter),
     },
     listeners: setup.headphones.map(listenerFromHeadphone),
   };

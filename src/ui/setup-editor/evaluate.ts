@@ -3,9 +3,9 @@
  * model's own `parseSetup` (and a spec-sheet amp with `solveSpecSheet`), and files each
  * message under the field it names. A setup comes out only when everything is valid.
  */
-import { parseSetup, SETUP_FORMAT, type Setup } from '../../model/setup.ts';
+import { GEAR_FIELDS, parseSetup, SETUP_FORMAT_V3, withSetupFormat, type Setup } from '../../model/setup.ts';
 import { solveSpecSheet, type SpecSheetFit } from '../../model/spec-sheet.ts';
-import { CUSTOM, LOADED, NO_AMP, SPEC_SHEET, type Draft, type ListenerDraft } from './draft.ts';
+import { CUSTOM, gearOf, LOADED, NO_AMP, SPEC_SHEET, type Draft, type ListenerDraft } from './draft.ts';
 import { messagePath } from './field-errors.ts';
 
 export interface Evaluation {
@@ -34,9 +34,10 @@ const optionalNumber = (raw: string): number | string | undefined => numberFromT
 
 function headphoneCandidate(listener: ListenerDraft): unknown {
   if (listener.choice !== CUSTOM && listener.part) {
-    return { name: listener.name, sensitivity: listener.part.sensitivity, impedance: listener.part.impedance };
+    return { ...gearOf(listener.part, GEAR_FIELDS.headphone), name: listener.name, sensitivity: listener.part.sensitivity, impedance: listener.part.impedance };
   }
   return {
+    ...listener.gear,
     name: listener.name,
     sensitivity: { value: numberFromText(listener.sensitivity), unit: listener.unit },
     impedance: { nominalOhms: numberFromText(listener.nominalOhms) },
@@ -80,6 +81,7 @@ export function evaluate(draft: Draft): Evaluation {
   if (choice !== NO_AMP) {
     const f = draft.amp.fields;
     amp = {
+      ...f.gear,
       name: f.name,
       inputImpedanceOhms: numberFromText(f.inputImpedanceOhms),
       gainDb: numberFromText(f.gainDb),
@@ -123,17 +125,19 @@ export function evaluate(draft: Draft): Evaluation {
   const s = draft.source;
   const mode = draft.splitter.mode;
   const cable = numberFromText(draft.splitter.cableResistanceOhms);
-  const splitter = mode === 'passive' || (mode === 'distribution' && cable !== undefined) ? { cableResistanceOhms: cable } : null;
+  const splitter = mode === 'passive' || (mode === 'distribution' && cable !== undefined) ? { ...draft.splitter.gear, cableResistanceOhms: cable } : null;
   if (mode === 'distribution' && choice === NO_AMP) {
     add('splitter.mode', 'A distribution amp needs an amp: choose one in the Amp section.');
     blocked = true;
   }
 
+  // Parsed as @3, the version that holds every field; written below in the oldest format that can hold it.
   const candidate = {
-    format: SETUP_FORMAT,
     ...draft.extra,
+    format: SETUP_FORMAT_V3,
     signal: { levelDbfs: numberFromText(draft.levelDbfs) },
     source: {
+      ...s.gear,
       name: s.name,
       outputImpedanceOhms: numberFromText(s.outputImpedanceOhms),
       maxOutputVrms: numberFromText(s.maxOutputVrms),
@@ -165,6 +169,6 @@ export function evaluate(draft: Draft): Evaluation {
     if (listener.choice !== CUSTOM && listener.choice !== LOADED && !listener.part) otherErrors.push(`no catalog headphone "${listener.choice}"`);
   }
   // Through JSON, so the setup holds no `undefined` left by blank optional fields.
-  const setup = parsed.ok && !blocked ? (JSON.parse(JSON.stringify(parsed.value)) as Setup) : null;
+  const setup = parsed.ok && !blocked ? withSetupFormat(JSON.parse(JSON.stringify(parsed.value)) as Setup) : null;
   return { setup, fieldErrors, otherErrors, fit, assumedRailVrms };
 }

@@ -85,6 +85,9 @@ export function textField(ctx: EditorContext, o: Omit<FieldOptions, 'unit' | 'op
   </div>`;
 }
 
+/** The group of a choice list that holds an entry found with the catalog search. */
+export const FOUND = 'Found in the catalog';
+
 export interface Choice {
   value: string;
   label: string;

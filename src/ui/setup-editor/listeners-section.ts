@@ -6,12 +6,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
-import { headphones } from '../../model/catalog/index.ts';
-import { MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
+import { headphones, type CatalogHeadphone } from '../../model/catalog/index.ts';
+import { GEAR_FIELDS, MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
 import { formatOhms, trim } from '../format.ts';
 import type { EditorContext } from './context.ts';
-import { CUSTOM, LOADED, newListenerKey, nominalGuess, shortText, type Draft, type ListenerDraft } from './draft.ts';
-import { numberField, selectField, textField, type Choice } from './fields.ts';
+import { CUSTOM, entryFor, gearOf, LOADED, newListenerKey, nominalGuess, shortText, type Draft, type ListenerDraft } from './draft.ts';
+import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
+import { alternativesNote, gearSearch } from './gear-search.ts';
 
 const KIND_LABEL: Record<string, string> = { 'in-ear': 'In-ear', 'on-ear': 'On-ear', 'over-ear': 'Over-ear' };
 
@@ -19,6 +20,7 @@ function headphoneChoices(listener: ListenerDraft): Choice[] {
   return [
     ...(listener.choice === LOADED ? [{ value: LOADED, label: `${listener.part?.name ?? listener.name} (from the loaded setup)` }] : []),
     ...headphones.map((h) => ({ value: h.id, label: h.part.name, group: KIND_LABEL[h.kind] ?? h.kind })),
+    ...(listener.picked && !headphones.some((h) => h.id === listener.picked!.id) ? [{ value: listener.picked.id, label: listener.picked.part.name, group: FOUND }] : []),
     { value: CUSTOM, label: 'Custom values…', group: 'Custom' },
   ];
 }
@@ -32,12 +34,19 @@ export function impedanceText(headphone: Headphone): string {
 
 export function chooseHeadphone(d: Draft, index: number, value: string): void {
   const listener = d.listeners[index]!;
-  const entry = headphones.find((h) => h.id === value);
+  const entry = entryFor(headphones, listener.picked, value);
   if (entry) {
     d.listeners[index] = { ...listener, choice: value, name: entry.part.name, part: structuredClone(entry.part), sensitivity: String(entry.part.sensitivity.value), unit: entry.part.sensitivity.unit, nominalOhms: shortText(nominalGuess(entry.part)) };
   } else if (value === CUSTOM) {
-    d.listeners[index] = { ...listener, choice: CUSTOM, part: null };
+    // Custom values start from the part in use, its @3 figures included.
+    d.listeners[index] = { ...listener, choice: CUSTOM, part: null, gear: listener.part ? gearOf(listener.part, GEAR_FIELDS.headphone) : listener.gear };
   }
+}
+
+/** A headphone found with the search: kept as a choice when it is not a built-in one. */
+export function pickHeadphone(d: Draft, index: number, entry: CatalogHeadphone): void {
+  if (!headphones.some((h) => h.id === entry.id)) d.listeners[index]!.picked = entry;
+  chooseHeadphone(d, index, entry.id);
 }
 
 function listenerFieldset(ctx: EditorContext, listener: ListenerDraft, i: number): TemplateResult {
@@ -49,11 +58,13 @@ function listenerFieldset(ctx: EditorContext, listener: ListenerDraft, i: number
       <legend>Listener ${i + 1}</legend>
       <div class="grid">
         ${textField(ctx, { path: `${base}.name`, label: 'Name', value: listener.name, set: (d, v) => (d.listeners[i]!.name = v) })}
+        ${gearSearch<CatalogHeadphone>('headphone', (entry) => ctx.update((d) => pickHeadphone(d, i, entry)))}
         ${selectField(ctx, { id: `headphones-${i}-choice`, label: 'Headphone', value: listener.choice, choices: headphoneChoices(listener), onChange: (d, v) => chooseHeadphone(d, i, v) })}
       </div>
       ${listener.choice !== CUSTOM && listener.part
         ? html`<p class="summary" data-testid="headphone-summary">
             ${impedanceText(listener.part)}, ${trim(listener.part.sensitivity.value)} ${listener.part.sensitivity.unit}
+            ${alternativesNote(listener.part, entryFor(headphones, listener.picked, listener.choice)?.alternatives)}
           </p>`
         : html`<div class="grid">
             ${numberField(ctx, { path: `${base}.impedance.nominalOhms`, label: 'Nominal impedance', value: listener.nominalOhms, set: (d, v) => (d.listeners[i]!.nominalOhms = v) })}

@@ -1,10 +1,12 @@
 /** Source: a catalog output (phone, laptop, DAC …) or custom values for every field of the schema. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { sources } from '../../model/catalog/index.ts';
+import { sources, type CatalogSource } from '../../model/catalog/index.ts';
+import type { Noise } from '../../model/setup.ts';
 import { formatOhms, withUnit } from '../format.ts';
 import type { EditorContext } from './context.ts';
-import { CUSTOM, sourceFields } from './draft.ts';
-import { numberField, selectField, textField, type Choice } from './fields.ts';
+import { CUSTOM, entryFor, sourceFields, type Draft } from './draft.ts';
+import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
+import { alternativesNote, gearSearch } from './gear-search.ts';
 
 const KIND_LABEL: Record<string, string> = {
   phone: 'Phones',
@@ -12,39 +14,53 @@ const KIND_LABEL: Record<string, string> = {
   laptop: 'Laptops',
   interface: 'Audio interfaces',
   dac: 'DACs',
+  dap: 'Players',
   reference: 'Reference',
 };
 
-export function sourceChoices(): Choice[] {
+export function sourceChoices(picked?: CatalogSource): Choice[] {
+  const found = picked && !sources.some((s) => s.id === picked.id) ? [{ value: picked.id, label: picked.part.name, group: FOUND }] : [];
   return [
     ...sources.map((s) => ({ value: s.id, label: s.part.name, group: KIND_LABEL[s.kind] ?? s.kind })),
+    ...found,
     { value: CUSTOM, label: 'Custom values…' },
   ];
 }
 
+/** A stage's @3 figures as words: ", hiss 0.49 µV (A-weighted), 0.4 Ω shared return". */
+export function gearText(part: { noise?: Noise | null; groundResistanceOhms?: number | null }): string {
+  const { noise, groundResistanceOhms: ground } = part;
+  const weighting = noise?.weighting === 'A' ? 'A-weighted' : 'unweighted';
+  const hiss = noise ? (noise.uVrms != null ? `, hiss ${withUnit(noise.uVrms, 'µV')} (${weighting})` : `, hiss ${withUnit(noise.dynamicRangeDb!, 'dB')} below full output (${weighting})`) : '';
+  return `${hiss}${ground != null ? `, ${formatOhms(ground)} shared return` : ''}`;
+}
+
+export function chooseSource(d: Draft, value: string): void {
+  const entry = entryFor(sources, d.source.picked, value);
+  d.source = entry ? { ...d.source, choice: value, ...sourceFields(entry.part) } : { ...d.source, choice: CUSTOM };
+}
+
+/** A source found with the search: kept as a choice when it is not a built-in one. */
+export function pickSource(d: Draft, entry: CatalogSource): void {
+  if (!sources.some((s) => s.id === entry.id)) d.source.picked = entry;
+  chooseSource(d, entry.id);
+}
+
 export function sourceSection(ctx: EditorContext): TemplateResult {
   const s = ctx.draft.source;
-  const catalog = sources.find((entry) => entry.id === s.choice);
+  const catalog = entryFor(sources, s.picked, s.choice);
   return html`<fieldset class="section">
     <legend>Source</legend>
-    ${selectField(ctx, {
-      id: 'source-choice',
-      label: 'Headphone output',
-      value: s.choice,
-      choices: sourceChoices(),
-      onChange: (d, value) => {
-        const entry = sources.find((candidate) => candidate.id === value);
-        d.source = entry ? { choice: value, ...sourceFields(entry.part) } : { ...d.source, choice: CUSTOM };
-      },
-    })}
+    ${gearSearch<CatalogSource>('source', (entry) => ctx.update((d) => pickSource(d, entry)))}
+    ${selectField(ctx, { id: 'source-choice', label: 'Headphone output', value: s.choice, choices: sourceChoices(s.picked), onChange: chooseSource })}
     ${catalog
       ? html`<p class="summary">
           ${formatOhms(catalog.part.outputImpedanceOhms)} output impedance, ${withUnit(catalog.part.maxOutputVrms, 'Vrms')} at full
           scale${catalog.part.maxOutputCurrentMa != null ? html`, ${withUnit(catalog.part.maxOutputCurrentMa, 'mA')} peak current limit` : nothing}${catalog
             .part.couplingCapacitorUf != null
             ? html`, ${withUnit(catalog.part.couplingCapacitorUf, 'µF')} coupling capacitor`
-            : nothing}.
-          ${catalog.notes ? html`<span class="muted">${catalog.notes}</span>` : nothing}
+            : nothing}${gearText(catalog.part)}.
+          ${catalog.notes ? html`<span class="muted">${catalog.notes}</span>` : nothing} ${alternativesNote(catalog.part, catalog.alternatives)}
         </p>`
       : html`<div class="grid">
           ${textField(ctx, { path: 'source.name', label: 'Name', value: s.name, set: (d, v) => (d.source.name = v) })}
