@@ -9,6 +9,10 @@
  * 3. watchFirstRender(app): once the app has rendered and the plots have had two frames and
  *    a moment to draw, clears the mark. A page that freezes or fails to construct never
  *    gets there, and the next visit recovers.
+ * 4. A visit the user leaves while it is still loading (reload, back, close) clears the mark
+ *    on pagehide, unless an uncaught error was reported first: a frozen page cannot run the
+ *    handler, and one that failed keeps its mark, so only those two recover. Without this, a
+ *    reload during a slow load would set the user's setups aside.
  */
 import { beginBoot, discardRecovered, finishBoot, withoutLink, type BootStorage } from '../state/boot-guard.ts';
 import './headroom-recovery-notice.ts';
@@ -37,6 +41,17 @@ if (start.recovered) {
   document.body.prepend(notice);
 }
 
+let failedWhileBooting = false;
+let booting = true;
+const failed = () => {
+  if (booting) failedWhileBooting = true;
+};
+window.addEventListener('error', failed);
+window.addEventListener('unhandledrejection', failed);
+window.addEventListener('pagehide', () => {
+  if (booting && !failedWhileBooting) finishBoot(storage);
+});
+
 interface Rendering {
   updateComplete?: Promise<unknown>;
 }
@@ -54,5 +69,6 @@ export async function watchFirstRender(app: Element | null): Promise<void> {
   await frame();
   await frame();
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  booting = false;
   finishBoot(storage);
 }

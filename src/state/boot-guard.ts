@@ -46,7 +46,7 @@ export interface BootStart {
 }
 
 export const UNFINISHED_VISIT =
-  'The last visit stopped before the page finished loading (it froze, crashed or was closed while loading). To be safe, this visit starts on the default setups.';
+  'The last visit stopped before the page finished loading (it froze or failed while loading). To be safe, this visit starts on the default setups.';
 export const UNREADABLE_SAVED = 'Your saved setups could not be restored, so this visit starts on the default setups.';
 
 const LINK_PARAMS = [URL_PARAM_A, URL_PARAM_B, URL_PARAM_PRESET];

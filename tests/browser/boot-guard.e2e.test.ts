@@ -96,6 +96,27 @@ describe('the boot guard on the dev server', () => {
     await page.context().close();
   });
 
+  it('a reload while the page is still loading is not an unfinished visit: the saved setups open, with no notice', async () => {
+    const { page, problems } = await openPage(browser, server.url, DESKTOP);
+    await expectDefaults(page);
+    const pair = laptopPair();
+    await page.evaluate(([key, text]) => localStorage.setItem(key!, text!), [STORAGE_KEY, serializeSavedState(pair)]);
+    // A visit whose app has not arrived yet (an empty module: nothing renders, nothing fails),
+    // left by a reload while the guard's mark is set.
+    await page.route('**/src/ui/headroom-app.ts*', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    await page.reload({ waitUntil: 'load' });
+    await expect.poll(() => storageItem(page, BOOT_MARK_KEY), { timeout: 10_000 }).not.toBeNull();
+    await page.unroute('**/src/ui/headroom-app.ts*');
+    await page.reload({ waitUntil: 'load' });
+    const listeners = page.locator('[data-testid="side-A"] [data-testid="listener"]');
+    await expect.poll(() => listeners.count(), { timeout: 20_000 }).toBe(pair.a.headphones.length);
+    expect(await page.getByTestId('recovery-notice').count()).toBe(0);
+    expect(await storageItem(page, RECOVERED_KEY)).toBeNull();
+    // The reload cancels what the stalled visit was still fetching (its icon); nothing else.
+    expect(problems.lines.filter((line) => !line.endsWith('(net::ERR_ABORTED)'))).toEqual([]);
+    await page.context().close();
+  });
+
   it('saved setups that no longer validate: defaults, the field and range named, the copy offered until discarded', async () => {
     const { page } = await openPage(browser, server.url, PHONE);
     const bad = serializeSavedState(defaultPair()).replaceAll('"nominalOhms":300', '"nominalOhms":1e-300');
