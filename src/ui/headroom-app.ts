@@ -30,10 +30,14 @@ import {
 import { renderStretch } from '../audio/engine/index.ts';
 import { appStyles } from './app/app-styles.ts';
 import { EngineController } from './app/engine-controller.ts';
+import { FileDropController } from './controllers/file-drop-controller.ts';
+import { isTyping, spaceBelongsToFocus } from './typing-guard.ts';
 import type { Side } from './app/headroom-ab-switch.ts';
 import { describeSetup } from './app/setup-label.ts';
 import { baseStyles } from './styles.ts';
 import type { PresetChangeEvent, PresetOption } from './headroom-preset-picker.ts';
+import type { ResponseCurve } from './views/headroom-response-plot.ts';
+import type { NamedHeadphone } from './views/headroom-impedance-plot.ts';
 import './headroom-preset-picker.ts';
 import './headroom-report-view.ts';
 import './app/headroom-ab-switch.ts';
@@ -95,6 +99,10 @@ export class HeadroomApp extends LitElement {
 
   private readonly audio: EngineController;
   private reports: Record<Side, Computed> = { A: { ok: false, message: '' }, B: { ok: false, message: '' } };
+  /** What the plots draw, made once per pair: the same arrays until the pair changes, so the charts are left alone. */
+  private plotted: { curves: ResponseCurve[]; headphones: NamedHeadphone[] } = { curves: [], headphones: [] };
+  /** Files are being dragged over the page (the source picker shows where they go). */
+  @state() private dragging = false;
 
   constructor() {
     super();
@@ -103,6 +111,11 @@ export class HeadroomApp extends LitElement {
     this.presetId = new URL(window.location.href).searchParams.get('preset') ?? (start.origin === 'default' ? 'phone-hd600' : '');
     this.messages = start.messages.map((text) => ({ text, error: true }));
     this.audio = new EngineController(this, this.pair);
+    new FileDropController(
+      this,
+      (file) => void this.audio.choose({ kind: 'file', file }),
+      (dragging) => (this.dragging = dragging),
+    );
   }
 
   override connectedCallback(): void {
@@ -118,6 +131,14 @@ export class HeadroomApp extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pair' as keyof HeadroomApp)) {
       this.reports = { A: compute(this.pair.a), B: compute(this.pair.b) };
+      const headphones = [...this.pair.a.headphones, ...this.pair.b.headphones];
+      this.plotted = {
+        curves: [
+          { label: 'A', setup: this.pair.a },
+          { label: 'B', setup: this.pair.b },
+        ],
+        headphones: headphones.filter((h, i) => headphones.findIndex((o) => o.name === h.name) === i).map((headphone) => ({ name: headphone.name, headphone })),
+      };
     }
   }
 
@@ -200,7 +221,6 @@ export class HeadroomApp extends LitElement {
   private renderListen(): TemplateResult {
     const audio = this.audio;
     const transport = audio.transport;
-    const heard = audio.heardMeters;
     return html`<section id="listen" aria-labelledby="listen-heading">
       <h2 id="listen-heading">Listen</h2>
       <div class="card listen">
@@ -210,14 +230,14 @@ export class HeadroomApp extends LitElement {
             current=${audio.source.name}
             error=${audio.source.error}
             ?busy=${audio.source.busy}
+            ?dragging=${this.dragging}
             @source-choose=${(e: HTMLElementEventMap['source-choose']) => void audio.choose(e.detail.choice)}
           ></headroom-source-picker>
           <headroom-transport
             ?playing=${transport.playing}
             ?loop=${transport.loop}
-            .position=${transport.position}
+            .live=${audio.position}
             .duration=${transport.duration}
-            ?disabled=${audio.source.busy}
             @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
             @transport-seek=${(e: HTMLElementEventMap['transport-seek']) => audio.seek(e.detail.seconds)}
             @transport-loop=${(e: HTMLElementEventMap['transport-loop']) => audio.setLoop(e.detail.loop)}
@@ -241,7 +261,7 @@ export class HeadroomApp extends LitElement {
           <headroom-level-controls
             .level=${audio.listeningLevelDb}
             .calibrationDbSpl=${audio.calibrationDbSpl}
-            .simulatedSplDb=${heard && Number.isFinite(heard.splDb) && transport.playing ? heard.splDb : null}
+            .live=${audio.meters[audio.side]}
             @listening-level-change=${(e: HTMLElementEventMap['listening-level-change']) => audio.setListeningLevel(e.detail.db)}
             @calibration-change=${(e: HTMLElementEventMap['calibration-change']) => audio.setCalibration(e.detail.dbSpl)}
           ></headroom-level-controls>
@@ -249,24 +269,21 @@ export class HeadroomApp extends LitElement {
         </div>
         <div class="analysers">
           <headroom-scope auto-scale .analyser=${audio.analyser} ?running=${transport.playing} label="What you hear"></headroom-scope>
-          <headroom-spectrum .analyser=${audio.analyser} ?running=${transport.playing} label="What you hear"></headroom-spectrum>
+          <headroom-spectrum
+            .analyser=${audio.analyser}
+            ?running=${transport.playing}
+            ?harmonics=${audio.source.kind === 'sine'}
+            label="What you hear"
+          ></headroom-spectrum>
         </div>
       </div>
     </section>`;
   }
 
   private renderMeter(side: Side): TemplateResult {
-    const index = this.audio.listeners[side];
     const setup = side === 'A' ? this.pair.a : this.pair.b;
-    const meters = this.audio.metersOf(side, index);
-    const name = setup.headphones[index]?.name ?? '';
-    return html`<headroom-level-meter
-      data-testid=${`meter-${side}`}
-      label=${`${side}: ${name}`}
-      .peakDbfs=${meters?.peakDbfs ?? -Infinity}
-      .rmsDbfs=${meters?.rmsDbfs ?? -Infinity}
-      ?clipping=${meters?.clipping ?? false}
-    ></headroom-level-meter>`;
+    const name = setup.headphones[this.audio.listeners[side]]?.name ?? '';
+    return html`<headroom-level-meter data-testid=${`meter-${side}`} label=${`${side}: ${name}`} .live=${this.audio.meters[side]}></headroom-level-meter>`;
   }
 
   private renderSetups(): TemplateResult {
@@ -295,7 +312,7 @@ export class HeadroomApp extends LitElement {
               .story=${''}
               .setup=${setup}
               .report=${computed.report}
-              .liveClipping=${this.audio.transport.playing ? setup.headphones.map((_, i) => this.audio.metersOf(side, i)?.clipping ?? false) : undefined}
+              .liveClipping=${this.audio.clippingOf(side)}
             ></headroom-report-view>
             <headroom-circuit
               .setup=${setup}
@@ -307,18 +324,11 @@ export class HeadroomApp extends LitElement {
   }
 
   private renderPlots(): TemplateResult {
-    const headphones = [...this.pair.a.headphones, ...this.pair.b.headphones];
-    const unique = headphones.filter((h, i) => headphones.findIndex((o) => o.name === h.name) === i);
     return html`<section id="plots" aria-labelledby="plots-heading">
       <h2 id="plots-heading">Response and impedance</h2>
       <div class="card plots">
-        <headroom-response-plot
-          .curves=${[
-            { label: 'A', setup: this.pair.a },
-            { label: 'B', setup: this.pair.b },
-          ]}
-        ></headroom-response-plot>
-        <headroom-impedance-plot .headphones=${unique.map((headphone) => ({ name: headphone.name, headphone }))}></headroom-impedance-plot>
+        <headroom-response-plot .curves=${this.plotted.curves}></headroom-response-plot>
+        <headroom-impedance-plot .headphones=${this.plotted.headphones}></headroom-impedance-plot>
       </div>
     </section>`;
   }
@@ -550,14 +560,16 @@ export class HeadroomApp extends LitElement {
     }
   }
 
-  /** A and B switch, Space plays or pauses — unless the user is typing or in the blind test. */
+  /**
+   * A and B switch, Space plays or pauses, with focus anywhere but in a text field (typing
+   * guard) — the blind test and the input side keep their own keys, and Space on a focused
+   * button or checkbox presses it.
+   */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    const path = event.composedPath().filter((node): node is HTMLElement => node instanceof HTMLElement);
-    // Typing, choosing and the blind test keep their keys; Space on a focused button presses it.
+    if (event.defaultPrevented || isTyping(event)) return;
     const ownKeys = ['headroom-abx', 'headroom-input-panel'];
-    if (path.some((node) => node.matches('input, select, textarea, [contenteditable]') || ownKeys.includes(node.localName))) return;
-    if (event.key === ' ' && path.some((node) => node.localName === 'button')) return;
+    if (event.composedPath().some((node) => node instanceof HTMLElement && ownKeys.includes(node.localName))) return;
+    if (event.key === ' ' && spaceBelongsToFocus(event)) return;
     const key = event.key.toLowerCase();
     if (key === 'a' || key === 'b') {
       this.hear(key === 'a' ? 'A' : 'B');

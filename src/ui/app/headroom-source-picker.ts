@@ -1,6 +1,7 @@
 /**
  * <headroom-source-picker>: what plays through the two chains — the built-in demo track,
- * pink noise, a sine, a sweep, the user's own file (button or drag and drop) or the
+ * pink noise, a sine, a sweep, the user's own file (button, or dropped anywhere on the page:
+ * the app's FileDropController takes it; `dragging` lights the hint here) or the
  * microphone. It reports choices up with `source-choose`; the app loads them and passes the
  * outcome back down (`current`, `busy`, `error`), so a file that fails to decode shows its
  * message here while the material that was playing stays.
@@ -103,7 +104,7 @@ export class HeadroomSourcePicker extends LitElement {
         border-color: var(--_bad);
       }
       .drop {
-        margin-top: 0.7rem;
+        margin: 0.7rem 0 0;
         border: 2px dashed var(--_border);
         border-radius: var(--_radius);
         padding: 0.7rem 0.9rem;
@@ -150,9 +151,11 @@ export class HeadroomSourcePicker extends LitElement {
   /** Why the last choice failed; the previous material keeps playing. */
   @property() error = '';
 
+  /** Files are being dragged over the page. */
+  @property({ type: Boolean }) dragging = false;
+
   @state() private sineHzText = '1000';
   @state() private sineLevelText = '-12';
-  @state() private dragOver = false;
 
   override render(): TemplateResult {
     const hz = checkSineHz(this.sineHzText);
@@ -229,15 +232,9 @@ export class HeadroomSourcePicker extends LitElement {
             ${hz.ok ? '' : hz.message}${!hz.ok && !level.ok ? html`<br />` : ''}${level.ok ? '' : level.message}
           </p>
         </div>
-        <div
-          class="drop ${this.dragOver ? 'over' : ''}"
-          data-testid="drop"
-          @dragover=${this.onDragOver}
-          @dragleave=${() => (this.dragOver = false)}
-          @drop=${this.onDrop}
-        >
-          Drop an audio file here (any format your browser can decode). It stays on your computer.
-        </div>
+        <p class="drop ${this.dragging ? 'over' : ''}" data-testid="drop">
+          Or drop an audio file anywhere on the page (any format your browser decodes). It stays on your computer.
+        </p>
         ${this.selected === 'mic'
           ? html`<p class="status warn" role="note">
               Use headphones with the microphone: through speakers the simulated chain can feed back into the mic.
@@ -263,16 +260,4 @@ export class HeadroomSourcePicker extends LitElement {
     if (file) this.choose({ kind: 'file', file });
   }
 
-  private onDragOver(event: DragEvent): void {
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    this.dragOver = true;
-  }
-
-  private onDrop(event: DragEvent): void {
-    event.preventDefault();
-    this.dragOver = false;
-    const file = event.dataTransfer?.files[0];
-    if (file) this.choose({ kind: 'file', file });
-  }
 }

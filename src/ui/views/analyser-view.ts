@@ -1,10 +1,13 @@
 /**
  * AnalyserView: the shared base of the canvas views that read an AnalyserNode (scope,
  * spectrum). While `running` is true and an analyser is set, an AnimationFrameController
- * calls `drawFrame` once per animation frame; otherwise the view draws its empty grid once.
- * The canvas follows its box (ResizeObserver) and the device pixel ratio, so lines stay sharp.
+ * calls `drawFrame` in each live frame (at most 30 a second, src/ui/controllers/live-frames.ts);
+ * otherwise the view draws its empty grid once. Each redraw of a canvas costs a paint and a copy to the compositor, which
+ * on a machine without GPU raster is most of what playing costs the page (docs/decisions.md,
+ * "A quiet page"). The canvas follows its box (ResizeObserver) and the device pixel ratio, so
+ * lines stay sharp, and sits on its own compositing layer, so its redraws repaint nothing else.
  */
-import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AnimationFrameController } from '../controllers/animation-frame-controller.ts';
 import { baseStyles } from '../styles.ts';
@@ -39,12 +42,10 @@ export abstract class AnalyserView extends LitElement {
         border-radius: var(--_radius);
         padding: 0.75rem 0.75rem 0.6rem;
       }
+      /* Title, then the live status on a line of its own: it may change length without moving anything. */
       .head {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
-        align-items: baseline;
-        gap: 0.2rem 1rem;
+        display: grid;
+        gap: 0.1rem;
         margin-bottom: 0.4rem;
       }
       .title {
@@ -59,11 +60,16 @@ export abstract class AnalyserView extends LitElement {
         font-size: 0.82rem;
         color: var(--_muted);
         font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        min-height: 1lh;
       }
       canvas {
         display: block;
         width: 100%;
         height: var(--hr-analyser-height, 200px);
+        will-change: transform;
       }
     `,
   ];
@@ -90,6 +96,10 @@ export abstract class AnalyserView extends LitElement {
   protected status(): string {
     return '';
   }
+  /** The key figures as a table for screen readers (the canvas holds no text). */
+  protected figures(): TemplateResult | typeof nothing {
+    return nothing;
+  }
   /** Draws the grid, and the analyser's data when `live`; ctx is scaled to CSS pixels. */
   protected abstract drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void;
 
@@ -100,6 +110,7 @@ export abstract class AnalyserView extends LitElement {
         <span class="status" data-testid="status">${this.status()}</span>
       </div>
       <canvas role="img" aria-label=${this.describe()}></canvas>
+      ${this.figures()}
     </div>`;
   }
 
@@ -170,6 +181,9 @@ export abstract class AnalyserView extends LitElement {
     this.drawFrame(ctx, this.#size, this.theme, live && this.analyser !== null);
   }
 }
+
+/** No axis draws more ticks than this, whatever range it is given (a loop over ticks always ends). */
+export const MAX_TICKS = 64;
 
 /** A grid line at a whole CSS pixel (+0.5 so a 1 px line is crisp). */
 export const crisp = (v: number): number => Math.round(v) + 0.5;

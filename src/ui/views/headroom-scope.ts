@@ -14,7 +14,7 @@
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import type { Theme } from './theme.ts';
-import { AnalyserView, crisp, type CanvasSize } from './analyser-view.ts';
+import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
 import { risingZeroCrossing, sampleAt } from './signal-analysis.ts';
 
 declare global {
@@ -168,7 +168,7 @@ export class HeadroomScope extends AnalyserView {
     const step = niceStep(spanMs / Math.max(1, plot.w / 60));
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (let t = 0; t <= spanMs + 1e-9; t += step) {
+    for (let i = 0, t = 0; t <= spanMs + 1e-9 && i < MAX_TICKS; i++, t = i * step) {
       const xx = crisp(plot.x + (t / spanMs) * plot.w);
       ctx.strokeStyle = theme.border;
       ctx.beginPath();
@@ -194,7 +194,9 @@ function formatRange(range: number): string {
   return range >= 0.25 ? String(range) : String(Number(range.toPrecision(2)));
 }
 
+/** 1, 2 or 5 times a power of ten, at least `raw` (a tick step); 1 for a step that is no number. */
 function niceStep(raw: number): number {
+  if (!(raw > 1e-12) || !Number.isFinite(raw)) return 1;
   const decade = 10 ** Math.floor(Math.log10(raw));
   for (const m of [1, 2, 5, 10]) if (m * decade >= raw) return m * decade;
   return 10 * decade;
