@@ -31,6 +31,7 @@ import { renderStretch } from '../audio/engine/index.ts';
 import { appStyles } from './app/app-styles.ts';
 import { EngineController } from './app/engine-controller.ts';
 import { FileDropController } from './controllers/file-drop-controller.ts';
+import { fold, initialFolds, PHONE_QUERY, type FoldId } from './app/fold.ts';
 import { isTyping, spaceBelongsToFocus } from './typing-guard.ts';
 import type { Side } from './app/headroom-ab-switch.ts';
 import { describeSetup } from './app/setup-label.ts';
@@ -94,13 +95,13 @@ export class HeadroomApp extends LitElement {
   /** Projector layout for teaching; the students' link (the URL) never carries it. */
   @state() private classroom = false;
   @state() private lessonId = '';
-  /** Folded sections build their (costly) content only once opened: the claims re-judge every claim on each edit. */
-  @state() private opened = { derivations: false, claims: false };
+  /** Which folded sections are open (fold.ts: on a phone the long ones start folded). */
+  @state() private opened = initialFolds(window.matchMedia(PHONE_QUERY).matches);
 
   private readonly audio: EngineController;
   private reports: Record<Side, Computed> = { A: { ok: false, message: '' }, B: { ok: false, message: '' } };
-  /** What the plots draw, made once per pair: the same arrays until the pair changes, so the charts are left alone. */
-  private plotted: { curves: ResponseCurve[]; headphones: NamedHeadphone[] } = { curves: [], headphones: [] };
+  /** What the plots and the A/B switch show, made once per pair: the same arrays until the pair changes, so they are left alone. */
+  private plotted: { curves: ResponseCurve[]; headphones: NamedHeadphone[]; names: Record<Side, string[]> } = { curves: [], headphones: [], names: { A: [], B: [] } };
   /** Files are being dragged over the page (the source picker shows where they go). */
   @state() private dragging = false;
 
@@ -138,6 +139,7 @@ export class HeadroomApp extends LitElement {
           { label: 'B', setup: this.pair.b },
         ],
         headphones: headphones.filter((h, i) => headphones.findIndex((o) => o.name === h.name) === i).map((headphone) => ({ name: headphone.name, headphone })),
+        names: { A: this.pair.a.headphones.map((h) => h.name), B: this.pair.b.headphones.map((h) => h.name) },
       };
     }
   }
@@ -195,12 +197,20 @@ export class HeadroomApp extends LitElement {
           href=${`#${id}`}
           @click=${(event: Event) => {
             event.preventDefault();
+            this.unfold(id);
             this.renderRoot.querySelector(`#${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
           }}
           >${label}</a
         >`,
       )}
     </nav>`;
+  }
+
+  /** A section link opens what it leads to. */
+  private unfold(section: string): void {
+    const folds: Partial<Record<string, FoldId>> = { lessons: 'lessons', plots: 'plots', derivations: 'derivations', abx: 'abx', claims: 'claims', 'input-side': 'inputSide' };
+    const id = folds[section];
+    if (id && !this.opened[id]) this.opened = { ...this.opened, [id]: true };
   }
 
   private renderMessages(): TemplateResult | typeof nothing {
@@ -225,14 +235,6 @@ export class HeadroomApp extends LitElement {
       <h2 id="listen-heading">Listen</h2>
       <div class="card listen">
         <div class="stack">
-          <headroom-source-picker
-            selected=${audio.source.kind}
-            current=${audio.source.name}
-            error=${audio.source.error}
-            ?busy=${audio.source.busy}
-            ?dragging=${this.dragging}
-            @source-choose=${(e: HTMLElementEventMap['source-choose']) => void audio.choose(e.detail.choice)}
-          ></headroom-source-picker>
           <headroom-transport
             ?playing=${transport.playing}
             ?loop=${transport.loop}
@@ -242,14 +244,23 @@ export class HeadroomApp extends LitElement {
             @transport-seek=${(e: HTMLElementEventMap['transport-seek']) => audio.seek(e.detail.seconds)}
             @transport-loop=${(e: HTMLElementEventMap['transport-loop']) => audio.setLoop(e.detail.loop)}
           ></headroom-transport>
+          <headroom-source-picker
+            selected=${audio.source.kind}
+            current=${audio.source.name}
+            error=${audio.source.error}
+            ?busy=${audio.source.busy}
+            ?dragging=${this.dragging}
+            @source-choose=${(e: HTMLElementEventMap['source-choose']) => void audio.choose(e.detail.choice)}
+          ></headroom-source-picker>
+          <div class="meters">${SIDES.map((side) => this.renderMeter(side))}</div>
         </div>
         <div class="stack">
           <headroom-ab-switch
             .side=${this.abxRunning ? null : audio.side}
             labelA=${describeSetup(this.pair.a)}
             labelB=${describeSetup(this.pair.b)}
-            .listenersA=${this.pair.a.headphones.map((h) => h.name)}
-            .listenersB=${this.pair.b.headphones.map((h) => h.name)}
+            .listenersA=${this.plotted.names.A}
+            .listenersB=${this.plotted.names.B}
             .listenerA=${audio.listeners.A}
             .listenerB=${audio.listeners.B}
             ?matchLoudness=${audio.matchLoudness}
@@ -265,7 +276,6 @@ export class HeadroomApp extends LitElement {
             @listening-level-change=${(e: HTMLElementEventMap['listening-level-change']) => audio.setListeningLevel(e.detail.db)}
             @calibration-change=${(e: HTMLElementEventMap['calibration-change']) => audio.setCalibration(e.detail.dbSpl)}
           ></headroom-level-controls>
-          <div class="meters">${SIDES.map((side) => this.renderMeter(side))}</div>
         </div>
         <div class="analysers">
           <headroom-scope auto-scale .analyser=${audio.analyser} ?running=${transport.playing} label="What you hear"></headroom-scope>
@@ -307,7 +317,7 @@ export class HeadroomApp extends LitElement {
         ></headroom-setup-editor>
       </details>
       ${computed.ok
-        ? html`<headroom-report-view
+        ? this.fold(`side${side}`, `The model's numbers and the circuit of ${side}`, () => html`<headroom-report-view
               .heading=${''}
               .story=${''}
               .setup=${setup}
@@ -318,7 +328,7 @@ export class HeadroomApp extends LitElement {
               .setup=${setup}
               .report=${computed.report}
               .heardListener=${!this.abxRunning && this.audio.side === side ? this.audio.listeners[side] : null}
-            ></headroom-circuit>`
+            ></headroom-circuit>`)
         : html`<p class="message error" role="alert">The model could not compute setup ${side}: ${computed.message}</p>`}
     </div>`;
   }
@@ -326,9 +336,11 @@ export class HeadroomApp extends LitElement {
   private renderPlots(): TemplateResult {
     return html`<section id="plots" aria-labelledby="plots-heading">
       <h2 id="plots-heading">Response and impedance</h2>
-      <div class="card plots">
-        <headroom-response-plot .curves=${this.plotted.curves}></headroom-response-plot>
-        <headroom-impedance-plot .headphones=${this.plotted.headphones}></headroom-impedance-plot>
+      <div class="card">
+        ${this.fold('plots', 'The frequency response of every listener, and each headphone’s impedance', () => html`<div class="plots">
+          <headroom-response-plot .curves=${this.plotted.curves}></headroom-response-plot>
+          <headroom-impedance-plot .headphones=${this.plotted.headphones}></headroom-impedance-plot>
+        </div>`)}
       </div>
     </section>`;
   }
@@ -337,7 +349,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="abx" aria-labelledby="abx-heading">
       <h2 id="abx-heading">Blind test (ABX)</h2>
       <div class="card">
-        <headroom-abx
+        ${this.fold('abx', 'Can you tell A from B? Play A, B and a hidden X, and say which X is', () => html`<headroom-abx
           label-a=${describeSetup(this.pair.a)}
           label-b=${describeSetup(this.pair.b)}
           @abx-listen=${(e: CustomEvent<{ side: Side }>) => {
@@ -345,7 +357,7 @@ export class HeadroomApp extends LitElement {
             this.audio.setSide(e.detail.side);
           }}
           @abx-complete=${() => (this.abxRunning = false)}
-        ></headroom-abx>
+        ></headroom-abx>`)}
       </div>
     </section>`;
   }
@@ -354,11 +366,11 @@ export class HeadroomApp extends LitElement {
     return html`<section id="lessons" aria-labelledby="lessons-heading">
       <h2 id="lessons-heading">Lessons</h2>
       <div class="card">
-        <headroom-lessons
+        ${this.fold('lessons', 'Seven lessons: predict, listen, measure, check', () => html`<headroom-lessons
           lesson-id=${this.lessonId}
           @lesson-select=${(e: CustomEvent<{ id: string }>) => (this.lessonId = e.detail.id)}
           @lesson-listen=${this.onLessonListen}
-        ></headroom-lessons>
+        ></headroom-lessons>`)}
       </div>
     </section>`;
   }
@@ -405,12 +417,9 @@ export class HeadroomApp extends LitElement {
     return html`<section id="derivations" aria-labelledby="derivations-heading">
       <h2 id="derivations-heading">Where the numbers come from (setup ${side})</h2>
       <div class="card">
-        <details @toggle=${(e: Event) => this.fold('derivations', e)}>
-          <summary>Show every formula, filled in with this setup's numbers</summary>
-          ${computed.ok && this.opened.derivations
-            ? html`<headroom-derivations .setup=${setup} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>`
-            : nothing}
-        </details>
+        ${this.fold('derivations', "Show every formula, filled in with this setup's numbers", () =>
+          computed.ok ? html`<headroom-derivations .setup=${setup} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>` : nothing,
+        )}
       </div>
     </section>`;
   }
@@ -419,34 +428,30 @@ export class HeadroomApp extends LitElement {
     return html`<section id="claims" aria-labelledby="claims-heading">
       <h2 id="claims-heading">Claims, checked against the model</h2>
       <div class="card">
-        <details @toggle=${(e: Event) => this.fold('claims', e)}>
-          <summary>Seven claims from popular articles, each judged for setups A and B</summary>
-          ${this.opened.claims
-            ? html`<headroom-claims
-                .pair=${this.pair}
-                @load-pair=${(e: CustomEvent<{ pair: SetupPair; title: string }>) => this.loadDemonstration(e.detail.pair, e.detail.title)}
-              ></headroom-claims>`
-            : nothing}
-        </details>
+        ${this.fold('claims', 'Seven claims from popular articles, each judged for setups A and B', () => html`<headroom-claims
+          .pair=${this.pair}
+          @load-pair=${(e: CustomEvent<{ pair: SetupPair; title: string }>) => this.loadDemonstration(e.detail.pair, e.detail.title)}
+        ></headroom-claims>`)}
       </div>
     </section>`;
   }
 
-  private fold(section: 'derivations' | 'claims', event: Event): void {
-    const open = (event.target as HTMLDetailsElement).open;
-    if (this.opened[section] !== open) this.opened = { ...this.opened, [section]: open };
+  /** A folded part of a section (fold.ts); the formulas and the claims are built only once opened (they recompute on every edit). */
+  private fold(id: FoldId, summary: string, content: () => TemplateResult | typeof nothing): TemplateResult {
+    const lazy = id === 'derivations' || id === 'claims';
+    return fold({ open: this.opened[id], summary, lazy, testId: `fold-${id}`, onToggle: (open) => (this.opened = { ...this.opened, [id]: open }) }, content);
   }
 
   private renderInputSide(): TemplateResult {
     return html`<section id="input-side" aria-labelledby="input-heading">
       <h2 id="input-heading">The input side: what an audio interface adds</h2>
       <div class="card">
-        <headroom-input-panel
+        ${this.fold('inputSide', 'A guitar pickup, a microphone preamp and the computer’s buffers, heard as A and B', () => html`<headroom-input-panel
           @input-play=${(e: CustomEvent<{ playing: boolean }>) => {
             // One sound at a time: the input side and the output side have their own contexts.
             if (e.detail.playing && this.audio.transport.playing) void this.audio.togglePlay(false);
           }}
-        ></headroom-input-panel>
+        ></headroom-input-panel>`)}
       </div>
     </section>`;
   }

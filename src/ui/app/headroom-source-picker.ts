@@ -81,19 +81,20 @@ export class HeadroomSourcePicker extends LitElement {
       .sine {
         display: flex;
         flex-wrap: wrap;
-        align-items: flex-end;
-        gap: 0.5rem 0.8rem;
-        margin-top: 0.7rem;
+        align-items: center;
+        gap: 0.4rem 0.6rem;
+        margin-top: 0.4rem;
       }
       .sine label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.85rem;
+        display: flex;
+        align-items: center;
+        gap: 0.3rem;
+        font-size: 0.9rem;
         color: var(--_muted);
       }
       .sine input {
         font: inherit;
-        width: 7rem;
+        width: 5rem;
         padding: 0.35rem 0.5rem;
         border-radius: 6px;
         border: 1px solid var(--_border);
@@ -104,12 +105,12 @@ export class HeadroomSourcePicker extends LitElement {
         border-color: var(--_bad);
       }
       .drop {
-        margin: 0.7rem 0 0;
-        border: 2px dashed var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.7rem 0.9rem;
+        margin: 0.5rem 0 0;
+        padding: 0.2rem 0.4rem;
+        border: 2px dashed transparent;
+        border-radius: 6px;
         color: var(--_muted);
-        font-size: 0.9rem;
+        font-size: 0.85rem;
       }
       .drop.over {
         border-color: var(--_accent);
@@ -117,8 +118,15 @@ export class HeadroomSourcePicker extends LitElement {
         background: var(--_surface-2);
       }
       .status {
-        margin: 0.6rem 0 0;
+        margin: 0.4rem 0 0;
         font-size: 0.9rem;
+      }
+      /* One line, always there: what plays may change without moving anything below. */
+      [data-testid='source-status'] {
+        min-height: 1lh;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       .error {
         color: var(--_bad);
@@ -178,15 +186,6 @@ export class HeadroomSourcePicker extends LitElement {
           )}
           <button
             type="button"
-            data-kind="sine"
-            aria-pressed=${this.selected === 'sine' ? 'true' : 'false'}
-            ?disabled=${this.busy || !hz.ok || !level.ok}
-            @click=${() => hz.ok && level.ok && this.choose({ kind: 'sine', hz: hz.value, levelDbfs: level.value })}
-          >
-            Sine
-          </button>
-          <button
-            type="button"
             data-kind="file"
             aria-pressed=${this.selected === 'file' ? 'true' : 'false'}
             ?disabled=${this.busy}
@@ -206,8 +205,17 @@ export class HeadroomSourcePicker extends LitElement {
         </div>
         <input type="file" accept="audio/*,.wav,.flac,.mp3,.ogg,.opus,.m4a,.aac" tabindex="-1" aria-hidden="true" @change=${this.onFileInput} />
         <div class="sine">
+          <button
+            type="button"
+            data-kind="sine"
+            aria-pressed=${this.selected === 'sine' ? 'true' : 'false'}
+            ?disabled=${this.busy || !hz.ok || !level.ok}
+            @click=${() => hz.ok && level.ok && this.choose({ kind: 'sine', hz: hz.value, levelDbfs: level.value })}
+          >
+            Sine
+          </button>
           <label>
-            Sine frequency (Hz)
+            <span class="visually-hidden">Sine frequency</span>
             <input
               data-testid="sine-hz"
               inputmode="decimal"
@@ -216,9 +224,10 @@ export class HeadroomSourcePicker extends LitElement {
               aria-describedby="sine-error"
               @input=${(e: Event) => (this.sineHzText = (e.target as HTMLInputElement).value)}
             />
+            Hz
           </label>
           <label>
-            Sine level (dBFS)
+            <span class="visually-hidden">Sine level</span>
             <input
               data-testid="sine-level"
               inputmode="decimal"
@@ -227,13 +236,14 @@ export class HeadroomSourcePicker extends LitElement {
               aria-describedby="sine-error"
               @input=${(e: Event) => (this.sineLevelText = (e.target as HTMLInputElement).value)}
             />
+            dBFS
           </label>
           <p id="sine-error" class="field-error" role="status">
             ${hz.ok ? '' : hz.message}${!hz.ok && !level.ok ? html`<br />` : ''}${level.ok ? '' : level.message}
           </p>
         </div>
         <p class="drop ${this.dragging ? 'over' : ''}" data-testid="drop">
-          Or drop an audio file anywhere on the page (any format your browser decodes). It stays on your computer.
+          Or drop an audio file anywhere on the page. It stays on your computer.
         </p>
         ${this.selected === 'mic'
           ? html`<p class="status warn" role="note">

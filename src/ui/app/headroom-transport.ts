@@ -147,7 +147,7 @@ export class HeadroomTransport extends LitElement {
           ?disabled=${this.disabled || !seekable}
           @change=${this.onSeek}
         />
-        <span class="time num" aria-hidden="true">${formatClock(position)} / ${seekable ? formatClock(this.duration) : 'live'}</span>
+        <span class="time num" aria-hidden="true">${formatClock(position)} / ${seekable ? formatClock(this.duration) : this.duration === Infinity ? 'live' : '—'}</span>
       </div>
     `;
   }

@@ -115,7 +115,7 @@ export class HeadroomLevelMeter extends LitElement {
       }
       .clip {
         grid-area: clip;
-        font-size: 0.68rem;
+        font-size: 0.75rem;
         font-weight: 750;
         letter-spacing: 0.06em;
         padding: 0.1rem 0.4rem;
@@ -135,7 +135,7 @@ export class HeadroomLevelMeter extends LitElement {
         grid-area: scale;
         position: relative;
         height: 0.95rem;
-        font-size: 0.68rem;
+        font-size: 0.75rem;
         color: var(--_muted);
         font-variant-numeric: tabular-nums;
       }

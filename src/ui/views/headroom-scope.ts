@@ -148,7 +148,7 @@ export class HeadroomScope extends AnalyserView {
     ctx.fillStyle = theme.surface2;
     ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
     ctx.lineWidth = 1;
-    ctx.font = `11px ${theme.font}`;
+    ctx.font = `12px ${theme.font}`;
     ctx.fillStyle = theme.muted;
     // Amplitude: full scale ±1, half scale, zero.
     ctx.textAlign = 'right';

@@ -152,7 +152,7 @@ export class HeadroomSpectrum extends AnalyserView {
     this.peak = peak;
     this.harmonicLevels = peak && this.harmonics ? harmonicsOf(db, peak, sampleRate, analyser.fftSize, this.harmonicCount, this.minDb) : [];
     if (peak && peak.db > this.minDb) {
-      ctx.font = `600 11px ${theme.font}`;
+      ctx.font = `600 12px ${theme.font}`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'bottom';
       this.#marker(ctx, x(peak.hz), y(peak.db), plot.y, theme.accent, '1');
@@ -202,7 +202,7 @@ export class HeadroomSpectrum extends AnalyserView {
     ctx.fillStyle = theme.surface2;
     ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
     ctx.lineWidth = 1;
-    ctx.font = `11px ${theme.font}`;
+    ctx.font = `12px ${theme.font}`;
     ctx.fillStyle = theme.muted;
     ctx.strokeStyle = theme.border;
     const spanDb = this.maxDb - this.minDb;
