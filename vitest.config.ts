@@ -71,6 +71,18 @@ export default mergeConfig(
               instances: [{ browser: 'chromium' }],
               // Screenshots of failed tests land here (ignored by git).
               screenshotDirectory: 'test-results/browser-failures',
+              // Visual regression: toMatchScreenshot compares with the committed references in
+              // tests/browser/references/<test file>/ (run `npx vitest run --project browser -u <file>`
+              // to write new ones after a deliberate change, and look at them before committing).
+              // Up to 0.1 % of the pixels may differ (a glyph's anti-aliasing); a layout break moves far more.
+              expect: {
+                toMatchScreenshot: {
+                  comparatorName: 'pixelmatch',
+                  comparatorOptions: { allowedMismatchedPixelRatio: 0.001 },
+                  resolveScreenshotPath: ({ arg, ext, browserName, platform, root, testFileName }) =>
+                    `${root}/tests/browser/references/${testFileName}/${arg}-${browserName}-${platform}${ext}`,
+                },
+              },
             },
           },
           // Pre-bundle Lit once so the first test does not trigger a dependency re-optimization reload.

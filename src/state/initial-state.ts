@@ -2,8 +2,9 @@
  * Where the app's first pair comes from: the URL, else the saved state, else the defaults.
  *
  * - A valid URL state (a/b or preset) wins. It is not saved here: nothing is written at start.
- * - An invalid URL state is reported (messages naming the parameter and field) and skipped:
- *   the saved state is used if valid, else the defaults. The saved state is left as it was,
+ * - An invalid URL state is reported in plain words and skipped: a link cut short says so in
+ *   one sentence; any other fault also lists the messages naming the parameter and field.
+ *   The saved state is used if valid, else the defaults. The saved state is left as it was,
  *   so a broken link loses nothing.
  * - An invalid saved state is reported and the defaults are used; it is not deleted either.
  */
@@ -27,18 +28,15 @@ export function initialState(url: URL | URLSearchParams | string, storage: Stora
     fromUrl = decodeUrlState(url);
   } catch (error) {
     // decodeUrlState does not throw; this guards the promise that initialState never does.
-    fromUrl = { kind: 'invalid', messages: [`the link could not be read (${String(error)})`] };
+    fromUrl = { kind: 'invalid', messages: [`the link could not be read (${String(error)})`], cutShort: false };
   }
   if (fromUrl.kind === 'ok') return { pair: fromUrl.pair, origin: fromUrl.from === 'preset' ? 'preset' : 'url', messages };
 
   const saved = loadSavedState(storage);
   if (fromUrl.kind === 'invalid') {
-    messages.push(...fromUrl.messages);
-    messages.push(
-      saved.kind === 'ok'
-        ? "The link's setups were not loaded; showing your saved setups instead."
-        : "The link's setups were not loaded; showing the default setups instead.",
-    );
+    const instead = saved.kind === 'ok' ? 'your saved setups are open instead.' : 'the default setups are open instead.';
+    if (fromUrl.cutShort) messages.push(`This link was cut short; ${instead}`);
+    else messages.push(...fromUrl.messages, `This link's setups could not be opened; ${instead}`);
   }
   if (saved.kind === 'ok') return { pair: saved.pair, origin: 'saved', messages };
   if (saved.kind === 'invalid') {

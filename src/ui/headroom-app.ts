@@ -109,8 +109,15 @@ export class HeadroomApp extends LitElement {
     super();
     const start = initialState(window.location.href, storage());
     this.pair = start.pair;
-    this.presetId = new URL(window.location.href).searchParams.get('preset') ?? (start.origin === 'default' ? 'phone-hd600' : '');
+    this.presetId = start.origin === 'preset' ? (new URL(window.location.href).searchParams.get('preset') ?? '') : start.origin === 'default' ? 'phone-hd600' : '';
     this.messages = start.messages.map((text) => ({ text, error: true }));
+    // A link that was not opened leaves the address bar: it shows the setups on screen instead (nothing is saved by this).
+    const params = new URL(window.location.href).searchParams;
+    const fromLink = start.origin === 'url' || start.origin === 'preset';
+    if (!fromLink && ['a', 'b', 'preset'].some((key) => params.has(key))) {
+      const url = urlWithPair(window.location.href, this.pair);
+      if (url.ok) window.history.replaceState(null, '', url.value);
+    }
     this.audio = new EngineController(this, this.pair);
     new FileDropController(
       this,

@@ -4,7 +4,7 @@
  * everything that goes wrong (console errors, page errors, failed requests, requests that
  * leave the machine, Content-Security-Policy violations).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,6 @@ import { CHROMIUM_ARGS, requireChromium } from '../../scripts/chromium-path.mjs'
 
 export const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const configFile = join(root, 'vite.config.ts');
-export const screenshotDir = join(root, 'test-results', 'screenshots');
 
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -65,7 +64,6 @@ export async function startPreviewOfBuild(): Promise<RunningServer> {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  mkdirSync(screenshotDir, { recursive: true });
   return chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS, headless: true });
 }
 

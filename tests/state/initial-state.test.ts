@@ -53,7 +53,7 @@ describe('the initial state: URL, then saved, then defaults', () => {
       origin: 'saved',
       messages: [
         'URL parameter "b": headphones[0].impedance.nominalOhms must be > 0 (got -3)',
-        "The link's setups were not loaded; showing your saved setups instead.",
+        "This link's setups could not be opened; your saved setups are open instead.",
       ],
     });
     expect(storage.getItem(STORAGE_KEY)).toBe(before);
@@ -67,7 +67,7 @@ describe('the initial state: URL, then saved, then defaults', () => {
     expect(state.pair).toEqual(defaultPair());
     expect(state.messages[0]).toMatch(/^URL parameter "preset": no preset "gone"/);
     expect(state.messages.slice(1)).toEqual([
-      "The link's setups were not loaded; showing the default setups instead.",
+      "This link's setups could not be opened; the default setups are open instead.",
       'Saved state: a must be an object (got 1)',
       'Saved state: b must be an object (got 2)',
       'The saved setups were not loaded (they are kept in storage until you change a setup); showing the default setups.',

@@ -17,6 +17,7 @@
  * N goes to the next trial. Handled keys do not propagate, so the page's own A/B shortcuts
  * do not also switch the audio.
  */
+import { isTyping } from '../typing-guard.ts';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
@@ -481,9 +482,7 @@ export class HeadroomAbx extends LitElement {
   }
 
   private onKeyDown = (event: KeyboardEvent): void => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+    if (event.repeat || isTyping(event)) return;
     const key = event.key.toLowerCase();
     const session = this.#session;
     if (!session || this.showResults) return;

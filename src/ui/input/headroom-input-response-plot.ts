@@ -55,10 +55,12 @@ export class HeadroomInputResponsePlot extends UPlotView {
     return figureTable(
       'Instrument input response, dB (V_in / EMF)',
       ['Frequency', ...this.curves.map((c) => c.label)],
-      TABLE_FREQUENCIES_HZ.map((f) => ({
-        label: formatHz(f),
-        cells: this.curves.map((c) => `${signed(c.response.db[nearestIndex(c.response.hz, f)]!, 1)} dB`),
-      })),
+      // At the report's own frequencies nearest to each (labelled with the frequency they are at).
+      TABLE_FREQUENCIES_HZ.map((f) => {
+        const hz = this.curves[0]!.response.hz;
+        const at = nearestIndex(hz, f);
+        return { label: formatHz(hz[at]!), cells: this.curves.map((c) => `${signed(c.response.db[at]!, 1)} dB`) };
+      }),
     );
   }
 

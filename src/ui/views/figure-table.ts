@@ -11,7 +11,8 @@ export interface FigureRow {
 }
 
 export function figureTable(caption: string, columns: readonly string[], rows: readonly FigureRow[]): TemplateResult {
-  return html`<table class="visually-hidden" data-testid="figures">
+  // Hidden by its wrapper: a table is never narrower than its content, whatever its own width says.
+  return html`<div class="visually-hidden"><table data-testid="figures">
     <caption>
       ${caption}
     </caption>
@@ -23,7 +24,7 @@ export function figureTable(caption: string, columns: readonly string[], rows: r
     <tbody>
       ${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${row.cells.map((cell) => html`<td>${cell}</td>`)}</tr>`)}
     </tbody>
-  </table>`;
+  </table></div>`;
 }
 
 /** The index of the frequency in `hz` nearest (on a log scale) to `target`. */

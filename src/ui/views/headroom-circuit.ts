@@ -317,7 +317,7 @@ function draw(setup: Setup, report: Report, heard: number | null): Drawing {
     const ax = x + 64;
     parts.push(wire(x, mainY, ax + 20, mainY), svg`<circle class="dot" cx=${ax} cy=${mainY} r="3"></circle>`);
     parts.push(wire(ax, mainY, ax, mainY + 12), resistor(ax, mainY + 12, true), ground(ax, mainY + 12 + RESISTOR_WIDTH - 12));
-    parts.push(text(ax - 12, mainY + 32, `Zin`, 'label', 'end'), text(ax - 12, mainY + 46, formatOhms(amp.inputImpedanceOhms), 'value', 'end'));
+    parts.push(text(ax - 12, mainY + 30, `Zin`, 'label', 'end'), text(ax - 12, mainY + 47, formatOhms(amp.inputImpedanceOhms), 'value', 'end'));
     const tx = ax + 24;
     heads.push({ x: tx - 4, kind: 'AMP', name: amp.name, nameClass: 'name' });
     const ampEmf = abs(at.amp!.emf);

@@ -169,8 +169,9 @@ export function oneTwoFive(min: number, max: number): number[] {
 
 /** A range from the 1-2-5 value under the smallest |Z| to the one over the largest, at least ×5 tall. */
 export function ohmRange(dataMin: number, dataMax: number): [number, number] {
-  const min = Math.max(OHMS_WINDOW[0], dataMin / 1.1);
-  const max = Math.min(OHMS_WINDOW[1], dataMax * 1.1);
+  const within = (v: number) => Math.min(OHMS_WINDOW[1], Math.max(OHMS_WINDOW[0], v));
+  const min = within(dataMin / 1.1);
+  const max = within(dataMax * 1.1);
   if (!(min > 0) || !(max >= min)) return [1, 1000];
   const nice = oneTwoFive(10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max)));
   const lo = [...nice].reverse().find((v) => v <= min) ?? nice[0]!;

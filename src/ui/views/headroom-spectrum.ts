@@ -75,7 +75,7 @@ export class HeadroomSpectrum extends AnalyserView {
   }
 
   protected override figures(): TemplateResult {
-    return html`<table class="visually-hidden">
+    return html`<div class="visually-hidden"><table data-testid="figures">
       <caption>
         Strongest components of the spectrum${this.label ? ` of ${this.label}` : ''}
       </caption>
@@ -87,7 +87,7 @@ export class HeadroomSpectrum extends AnalyserView {
           ? html`<tr><td colspan="2">No signal</td></tr>`
           : this.components.map((p) => html`<tr><td>${hzText(p.hz)}</td><td>${p.db.toFixed(1).replace('-', '\u2212')}</td></tr>`)}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
