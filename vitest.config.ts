@@ -67,6 +67,9 @@ export default mergeConfig(
               headless: true,
               provider: playwright({
                 launchOptions: { executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS },
+                // A window large enough that a 1280×800 or 1920×1080 test frame is not scaled down:
+                // reference screenshots are taken at the size the layout was laid out at.
+                contextOptions: { viewport: { width: 1920, height: 1200 } },
               }),
               instances: [{ browser: 'chromium' }],
               // Screenshots of failed tests land here (ignored by git).

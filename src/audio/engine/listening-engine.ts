@@ -13,7 +13,7 @@
  * With `b: null` it is one chain alone (an embedded setup, src/embed): no side B, no
  * loudness match; A is heard.
  */
-import { AudioContext, AudioWorkletNode, OfflineAudioContext, type IAudioWorkletNode, type IGainNode } from 'standardized-audio-context';
+import { AudioContext, AudioWorkletNode, type IAudioWorkletNode, type IGainNode } from 'standardized-audio-context';
 import { buildChainGraph, type ChainGraph } from '../chain-graph.ts';
 import { CHANNELS } from '../processor-contract.ts';
 import { compile, DEFAULT_CALIBRATION_DB_SPL, type Plan } from '../../model/compile.ts';
@@ -103,17 +103,6 @@ export class ListeningEngine {
     const b = this.paths.B;
     this.match = b ? new LoudnessMatch(context, this.workletNode(LOUDNESS_PROCESSOR, 2, 0), this.paths.A, b, (report) => options.onLoudness?.(report)) : null;
     this.transport = new Transport(context, this.sourceBus, () => this.emitTransport());
-  }
-
-  /**
-   * Does, before any click, what the first `create` would otherwise do while the user waits:
-   * loads the worklet module once into a throwaway OfflineAudioContext (no gesture needed, no
-   * audio device), so its script is in the browser's cache and standardized-audio-context has
-   * run its one-time feature tests. Failure here costs nothing: `create` does it all again.
-   */
-  static async prepare(workletUrl: string = defaultWorkletUrl): Promise<void> {
-    const context = new OfflineAudioContext({ numberOfChannels: 1, length: 128, sampleRate: 44_100 });
-    await context.audioWorklet?.addModule(workletUrl);
   }
 
   /** Loads the worklets and builds the graph. Call `start()` from a user gesture to hear it. */

@@ -244,9 +244,9 @@ export const appStyles = css`
     h1 {
       font-size: 1.5rem;
     }
+    /* The first screen is for Play, A/B and the level; the page says what it is in its Listen card and footer. */
     .tagline {
-      font-size: 0.9rem;
-      margin-top: 0.2rem;
+      display: none;
     }
     .header-controls {
       flex-wrap: nowrap;

@@ -99,10 +99,7 @@ export class EngineController implements ReactiveController {
   hostConnected(): void {
     // The demo track takes seconds to make: make it while the page has nothing else to do,
     // so Play sounds at once (docs/decisions.md, "First sound").
-    whenIdle(() => {
-      prepareBuiltIn({ kind: 'demo' });
-      ListeningEngine.prepare().catch(() => undefined);
-    });
+    whenIdle(() => prepareBuiltIn({ kind: 'demo' }));
   }
 
   hostDisconnected(): void {
