@@ -1,14 +1,16 @@
-// Installed in the bench's pages before any of the app's scripts (page.addInitScript): the
-// observers whose entries the UI bench reads. Plain browser JavaScript, no imports.
+// Installed in a page before any of the app's scripts (page.addInitScript), by the UI bench
+// (bench/ui/ui-bench.mjs) and the page's end-to-end tests (tests/browser/page-quality.e2e.test.ts):
+// long tasks, layout shifts, the Play click, animation frames, and how many times each kind
+// of custom element updated (render and commit). Plain browser JavaScript, no imports.
 (() => {
   const probes = {
     longTasks: [],
     shifts: [],
     clickAt: null,
-    soundAt: null,
-    frames: 0,
+    /** Updates per custom element name (LitElement's update(): a render and its commit). */
+    updates: {},
   };
-  window.__uiBench = probes;
+  window.__pageProbes = probes;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probes.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -24,6 +26,18 @@
     },
     true,
   );
+  // Every custom element class is wrapped as it is defined, so its updates are counted.
+  const define = customElements.define.bind(customElements);
+  customElements.define = (name, constructor, options) => {
+    const update = constructor.prototype.update;
+    if (typeof update === 'function') {
+      constructor.prototype.update = function (changed) {
+        probes.updates[name] = (probes.updates[name] ?? 0) + 1;
+        return update.call(this, changed);
+      };
+    }
+    return define(name, constructor, options);
+  };
   /** Counts animation frames from now; returns a function that stops and gives the count. */
   probes.countFrames = () => {
     let count = 0;

@@ -108,7 +108,7 @@ function firstSound(page) {
   return page.evaluate(
     (limitMs) =>
       new Promise((resolve, reject) => {
-        const probes = window.__uiBench;
+        const probes = window.__pageProbes;
         const meters = () => {
           const found = [];
           const walk = (root) => {
@@ -176,13 +176,13 @@ async function measurePlaying(page, busy) {
     });
   });
   const since = await page.evaluate(() => {
-    window.__uiBench.stopFrames = window.__uiBench.countFrames();
+    window.__pageProbes.stopFrames = window.__pageProbes.countFrames();
     return performance.now();
   });
   const busyFraction = await busy(PLAYING_SECONDS);
   const { frames, elapsed, longest } = await page.evaluate((t0) => {
-    const frames = window.__uiBench.stopFrames();
-    const longest = Math.max(0, ...window.__uiBench.longTasks.filter((task) => task.start >= t0).map((task) => task.duration));
+    const frames = window.__pageProbes.stopFrames();
+    const longest = Math.max(0, ...window.__pageProbes.longTasks.filter((task) => task.start >= t0).map((task) => task.duration));
     return { frames, elapsed: performance.now() - t0, longest };
   }, since);
   return { playingBusyPercent: 100 * busyFraction, playingFramesPerSecond: (1000 * frames) / elapsed, longestTaskMs: longest, analysersOnScreen: shown };
@@ -191,7 +191,7 @@ async function measurePlaying(page, busy) {
 async function measureCls(page) {
   await showListenCard(page);
   await sleep(500);
-  const before = await page.evaluate(() => window.__uiBench.shifts.length);
+  const before = await page.evaluate(() => window.__pageProbes.shifts.length);
   await page.keyboard.press('b');
   await sleep(1000);
   // The level slider, raised from the keyboard until the simulated level passes 85 dB SPL.
@@ -213,7 +213,7 @@ async function measureCls(page) {
   await sleep(1500);
   return page.evaluate(
     ([from, warnedCount]) => {
-      const shifts = window.__uiBench.shifts.slice(from);
+      const shifts = window.__pageProbes.shifts.slice(from);
       return { cls: shifts.reduce((sum, s) => sum + s.value, 0), shifts: shifts.length, warningShown: warnedCount > 0 };
     },
     [before, warned],

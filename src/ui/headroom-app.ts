@@ -215,7 +215,7 @@ export class HeadroomApp extends LitElement {
 
   /** A section link opens what it leads to. */
   private unfold(section: string): void {
-    const folds: Partial<Record<string, FoldId>> = { lessons: 'lessons', plots: 'plots', derivations: 'derivations', abx: 'abx', claims: 'claims', 'input-side': 'inputSide' };
+    const folds: Partial<Record<string, FoldId>> = { lessons: 'lessons', plots: 'plots', derivations: 'derivations', abx: 'abx', claims: 'claims', 'input-side': 'inputSide', export: 'export' };
     const id = folds[section];
     if (id && !this.opened[id]) this.opened = { ...this.opened, [id]: true };
   }
@@ -324,7 +324,7 @@ export class HeadroomApp extends LitElement {
         ></headroom-setup-editor>
       </details>
       ${computed.ok
-        ? this.fold(`side${side}`, `The model's numbers and the circuit of ${side}`, () => html`<headroom-report-view
+        ? this.fold(`side${side}`, "The model's numbers and the circuit", () => html`<headroom-report-view
               .heading=${''}
               .story=${''}
               .setup=${setup}
@@ -344,7 +344,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="plots" aria-labelledby="plots-heading">
       <h2 id="plots-heading">Response and impedance</h2>
       <div class="card">
-        ${this.fold('plots', 'The frequency response of every listener, and each headphone’s impedance', () => html`<div class="plots">
+        ${this.fold('plots', 'Every listener’s response, each headphone’s impedance', () => html`<div class="plots">
           <headroom-response-plot .curves=${this.plotted.curves}></headroom-response-plot>
           <headroom-impedance-plot .headphones=${this.plotted.headphones}></headroom-impedance-plot>
         </div>`)}
@@ -356,7 +356,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="abx" aria-labelledby="abx-heading">
       <h2 id="abx-heading">Blind test (ABX)</h2>
       <div class="card">
-        ${this.fold('abx', 'Can you tell A from B? Play A, B and a hidden X, and say which X is', () => html`<headroom-abx
+        ${this.fold('abx', 'Play A, B and a hidden X: which one is X?', () => html`<headroom-abx
           label-a=${describeSetup(this.pair.a)}
           label-b=${describeSetup(this.pair.b)}
           @abx-listen=${(e: CustomEvent<{ side: Side }>) => {
@@ -373,7 +373,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="lessons" aria-labelledby="lessons-heading">
       <h2 id="lessons-heading">Lessons</h2>
       <div class="card">
-        ${this.fold('lessons', 'Seven lessons: predict, listen, measure, check', () => html`<headroom-lessons
+        ${this.fold('lessons', 'Seven lessons, step by step', () => html`<headroom-lessons
           lesson-id=${this.lessonId}
           @lesson-select=${(e: CustomEvent<{ id: string }>) => (this.lessonId = e.detail.id)}
           @lesson-listen=${this.onLessonListen}
@@ -424,7 +424,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="derivations" aria-labelledby="derivations-heading">
       <h2 id="derivations-heading">Where the numbers come from (setup ${side})</h2>
       <div class="card">
-        ${this.fold('derivations', "Show every formula, filled in with this setup's numbers", () =>
+        ${this.fold('derivations', "Every formula, with this setup's numbers", () =>
           computed.ok ? html`<headroom-derivations .setup=${setup} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>` : nothing,
         )}
       </div>
@@ -435,7 +435,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="claims" aria-labelledby="claims-heading">
       <h2 id="claims-heading">Claims, checked against the model</h2>
       <div class="card">
-        ${this.fold('claims', 'Seven claims from popular articles, each judged for setups A and B', () => html`<headroom-claims
+        ${this.fold('claims', 'Seven popular claims, judged for A and B', () => html`<headroom-claims
           .pair=${this.pair}
           @load-pair=${(e: CustomEvent<{ pair: SetupPair; title: string }>) => this.loadDemonstration(e.detail.pair, e.detail.title)}
         ></headroom-claims>`)}
@@ -453,7 +453,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="input-side" aria-labelledby="input-heading">
       <h2 id="input-heading">The input side: what an audio interface adds</h2>
       <div class="card">
-        ${this.fold('inputSide', 'A guitar pickup, a microphone preamp and the computer’s buffers, heard as A and B', () => html`<headroom-input-panel
+        ${this.fold('inputSide', 'Pickups, microphones and buffers, as A and B', () => html`<headroom-input-panel
           @input-play=${(e: CustomEvent<{ playing: boolean }>) => {
             // One sound at a time: the input side and the output side have their own contexts.
             if (e.detail.playing && this.audio.transport.playing) void this.audio.togglePlay(false);
@@ -467,7 +467,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="export" aria-labelledby="export-heading">
       <h2 id="export-heading">Export and import</h2>
       <div class="card">
-        <headroom-export-panel
+        ${this.fold('export', 'Save or load A and B as a file, or render a stretch as WAV', () => html`<headroom-export-panel
           .duration=${this.audio.transport.input === 'material' ? this.audio.transport.duration : 0}
           ?busy=${this.exportBusy}
           message=${this.exportMessage.text}
@@ -475,7 +475,7 @@ export class HeadroomApp extends LitElement {
           @export-pair=${this.exportPair}
           @import-pair=${(e: HTMLElementEventMap['import-pair']) => void this.importPair(e.detail.file)}
           @export-wav=${(e: HTMLElementEventMap['export-wav']) => void this.exportWav(e.detail.side, e.detail.startSeconds, e.detail.endSeconds)}
-        ></headroom-export-panel>
+        ></headroom-export-panel>`)}
       </div>
     </section>`;
   }

@@ -18,6 +18,9 @@ let browser: Browser;
 async function expectPairReports(page: Page, pair: SetupPair): Promise<void> {
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Headroom');
   for (const [side, chain] of [['A', pair.a], ['B', pair.b]] as const) {
+    // On a phone the model's numbers start folded: open them as a reader does.
+    const fold = page.locator(`[data-testid="fold-side${side}"]`);
+    if (!(await fold.evaluate((details) => (details as HTMLDetailsElement).open))) await fold.locator('summary').click();
     const report = buildReport(chain);
     const cards = page.locator(`[data-testid="side-${side}"] [data-testid="listener"]`);
     await cards.first().waitFor({ state: 'visible' });

@@ -270,6 +270,12 @@ export const appStyles = css`
     .card {
       border-radius: 10px;
     }
+    .analysers {
+      --hr-analyser-height: 130px;
+    }
+    section {
+      margin-bottom: 1rem;
+    }
   }
   @media (max-width: 860px) {
     .listen,

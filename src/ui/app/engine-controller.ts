@@ -289,6 +289,8 @@ export class EngineController implements ReactiveController {
           this.host.requestUpdate();
         },
         onWarning: (warning) => {
+          // A level dancing around 85 dB SPL warns again at every crossing: show the first, not each one.
+          if (warning.kind === this.warning?.kind) return;
           this.warning = warning;
           this.host.requestUpdate();
         },

@@ -170,7 +170,7 @@ export class HeadroomLevelControls extends LitElement {
   }
 
   override render(): TemplateResult {
-    const warningText = `That is above ${SAFE_LISTENING_DB_SPL} dB SPL: listening this loud for long damages hearing — the real chain at this volume would be too loud to use for hours.`;
+    const warningText = `That is above ${SAFE_LISTENING_DB_SPL} dB SPL: hours at this level damage hearing.`;
     const calibrationText = this.calibrationText ?? String(this.calibrationDbSpl);
     const calibration = checkCalibration(calibrationText);
     const spl = this.simulatedSplDb;

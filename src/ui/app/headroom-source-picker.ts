@@ -112,6 +112,12 @@ export class HeadroomSourcePicker extends LitElement {
         color: var(--_muted);
         font-size: 0.85rem;
       }
+      /* A phone or tablet has no files to drag onto the page. */
+      @media (hover: none) and (pointer: coarse) {
+        .drop {
+          display: none;
+        }
+      }
       .drop.over {
         border-color: var(--_accent);
         color: var(--_accent);
