@@ -110,6 +110,53 @@ describe('embed-example.html from the production build', () => {
     await page.context().close();
   });
 
+  it('plays one setup through one chain, and an element removed while its audio starts lets that audio go', async () => {
+    const { page, problems } = await openPage(browser, server.url, DESKTOP, 'about:blank');
+    // Every audio context and worklet node the page makes, as the page makes them.
+    await page.context().addInitScript(() => {
+      const seen = { contexts: [] as AudioContext[], nodes: [] as string[] };
+      (window as unknown as { __audio: typeof seen }).__audio = seen;
+      const NativeContext = window.AudioContext;
+      window.AudioContext = class extends NativeContext {
+        constructor(options?: AudioContextOptions) {
+          super(options);
+          seen.contexts.push(this);
+        }
+      };
+      const NativeNode = window.AudioWorkletNode;
+      window.AudioWorkletNode = class extends NativeNode {
+        constructor(context: BaseAudioContext, name: string, options?: AudioWorkletNodeOptions) {
+          super(context, name, options);
+          seen.nodes.push(name);
+        }
+      };
+    });
+    await page.goto(new URL('embed-example.html', server.url).href, { waitUntil: 'load' });
+    await expectBothExamples(page);
+    const audio = () => page.evaluate(() => {
+      const seen = (window as unknown as { __audio: { contexts: AudioContext[]; nodes: string[] } }).__audio;
+      return { states: seen.contexts.map((c) => c.state), chains: seen.nodes.filter((name) => name === 'headroom-chain').length };
+    });
+    const first = page.locator('#example-preset');
+    await first.getByTestId('sim-listen').click();
+    await expect.poll(async () => readable(await first.getByTestId('sim-listen').textContent()), { timeout: 30_000 }).toBe('Pause');
+    expect(await audio()).toEqual({ states: ['running'], chains: 1 });
+
+    // The second element's worklets arrive 1.5 s late; it leaves the page meanwhile.
+    await page.route('**/*worklet*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.locator('#example-setup').getByTestId('sim-listen').click();
+    await expect.poll(async () => (await audio()).states.length).toBe(2);
+    await page.evaluate(() => document.querySelector('#example-setup')!.remove());
+    // Its context is closed once its engine exists; the first element's is paused, not closed.
+    await expect.poll(async () => (await audio()).states[1], { timeout: 30_000 }).toBe('closed');
+    expect((await audio()).states[0]).not.toBe('closed');
+    expect(problems.lines).toEqual([]);
+    await page.context().close();
+  });
+
   it('fits a phone screen in the dark theme without sideways scrolling', async () => {
     const { page, problems } = await openPage(browser, server.url, { ...PHONE, colorScheme: 'dark' }, 'embed-example.html');
     await expectBothExamples(page);
