@@ -96,6 +96,11 @@ describe('the production build offline', () => {
     expect(registration.names.find((name) => name !== otherCopy)).toMatch(new RegExp(`^headroom:${server!.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:[0-9a-f]{16}$`));
     expect(registration.urls).toContain(new URL('index.html', server!.url).href);
 
+    // The page prepares the demo track once it is idle, loading Tone's modules then: let them
+    // arrive before the network goes (a request cut off in flight is logged as failed).
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => /PolySynth/.test(entry.name)), undefined, { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+
     // No network at all: the host is gone and the browser is offline.
     await server!.close();
     server = null;
