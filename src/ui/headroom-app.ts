@@ -118,7 +118,7 @@ export class HeadroomApp extends LitElement {
       const url = urlWithPair(window.location.href, this.pair);
       if (url.ok) window.history.replaceState(null, '', url.value);
     }
-    this.audio = new EngineController(this, this.pair);
+    this.audio = new EngineController(this, this.pair, { warmUp: true });
     new FileDropController(
       this,
       (file) => void this.audio.choose({ kind: 'file', file }),

@@ -37,10 +37,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A page of the build with the probes installed before the app's scripts. */
-async function probedPage(options: BrowserContextOptions, path = ''): Promise<{ page: Page; problems: { lines: string[] } }> {
+/** A page of the build with the probes installed before the app's scripts (and `before` run before it loads). */
+async function probedPage(options: BrowserContextOptions, path = '', before?: (page: Page) => Promise<unknown>): Promise<{ page: Page; problems: { lines: string[] } }> {
   const opened = await openPage(browser, server.url, { ...options }, 'about:blank');
   await opened.page.context().addInitScript({ content: probes });
+  await before?.(opened.page);
   await opened.page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
   await opened.page.locator('[data-testid=play]').waitFor();
   return opened;
@@ -185,12 +186,14 @@ describe('the smaller points', () => {
   });
 
   it('a setup chosen while the worklets load is the one that plays', async () => {
-    const { page } = await probedPage(LAPTOP);
-    // The worklet module arrives 1.5 s late: the preset below is picked while the engine is being made.
-    await page.route('**/*worklet*.js', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
+    // The worklet module arrives 3 s late (the app starts making its engine as soon as the page
+    // is idle): the preset below is picked while the engine is being made.
+    const { page } = await probedPage(LAPTOP, '', (blank) =>
+      blank.route('**/*worklet*.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        await route.continue();
+      }),
+    );
     await page.getByTestId('sine-hz').fill('1000');
     const amped = findPreset('laptop-splitter-two-m50x')!;
     await page.getByTestId('sine-level').fill(String(amped.setup.signal.levelDbfs));

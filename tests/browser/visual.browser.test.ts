@@ -8,9 +8,11 @@
  *
  * The app starts from the default pair (no link, nothing saved) and nothing plays, so every
  * pixel is the same on every run; the classroom's share link names this test server's port,
- * so its QR code and address are masked.
+ * so its QR code and address are masked. The app's idle-time audio preparation is left out
+ * (requestIdleCallback never calls back): it changes nothing on screen, and under Vitest's
+ * browser mode the served worklet module does not load (tests/browser/worklet-test-url.ts).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import '../../src/page.css';
 import '../../src/ui/headroom-app.ts';
@@ -39,6 +41,7 @@ async function mountApp(width: number, height: number): Promise<HeadroomApp> {
 const section = (app: HeadroomApp, id: string): HTMLElement => app.shadowRoot!.querySelector<HTMLElement>(`#${id}`)!;
 
 beforeEach(() => {
+  vi.stubGlobal('requestIdleCallback', () => 0);
   // The default pair: no setups in the address, none saved by an earlier test.
   localStorage.clear();
   history.replaceState(null, '', location.pathname);
@@ -46,6 +49,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
+  vi.unstubAllGlobals();
   document.body.replaceChildren();
   await page.viewport(1000, 800);
 });

@@ -2,11 +2,13 @@
  * The built-in material for each choice of the source picker, kept once made.
  *
  * The test signals take milliseconds and are made at the context's rate when chosen. The demo
- * track takes seconds (Tone.js renders 11.6 s of synthesizers), so it is rendered once, at
- * DEMO_RATE, while the page is idle (`prepareBuiltIn`), and converted to the context's rate
- * when asked for at another (worklets/dsp/resample-loop.ts: a loop stays a loop, 0.1 s for
- * the track). 44.1 kHz, the other rate nearly every output runs at, is converted in the
- * same idle time, so Play sounds at once on both (docs/decisions.md, "First sound").
+ * track takes seconds (Tone.js renders 11.6 s of synthesizers), so it is made while the page
+ * is idle (`prepareBuiltIn`): at the context's rate when a context exists already (the app
+ * makes its engine then), else at DEMO_RATE and at 44.1 kHz, the two rates nearly every
+ * output runs at (an embedded element, which makes no context before Play). Asked for at a
+ * rate it was not rendered at, the track is converted from a render at another rate
+ * (worklets/dsp/resample-loop.ts: a loop stays a loop, about 0.1 s) instead of rendered
+ * again (docs/decisions.md, "First sound").
  */
 import { logSweep, pinkNoise, renderDemoTrack, sine, type SourceMaterial } from '../../audio/sources/index.ts';
 import { resampleMaterial } from '../../audio/sources/resample.ts';
@@ -42,11 +44,21 @@ function once(key: string, make: () => Promise<SourceMaterial>): Promise<SourceM
 
 const keyOf = (choice: BuiltInChoice, sampleRate: number): string => (choice.kind === 'demo' ? `demo@${sampleRate}` : JSON.stringify({ ...choice, sampleRate }));
 
+/** The rates the demo track has been (or is being) rendered at by Tone.js, not converted. */
+const rendered = new Set<number>();
+
 export function loadBuiltIn(choice: BuiltInChoice, sampleRate: number): Promise<SourceMaterial> {
-  if (choice.kind !== 'demo') return once(keyOf(choice, sampleRate), async () => make(choice, sampleRate));
-  const rendered = once(keyOf(choice, DEMO_RATE), () => renderDemoTrack(DEMO_RATE));
-  if (sampleRate === DEMO_RATE) return rendered;
-  return once(keyOf(choice, sampleRate), async () => resampleMaterial(await rendered, sampleRate));
+  const key = keyOf(choice, sampleRate);
+  if (choice.kind !== 'demo') return once(key, async () => make(choice, sampleRate));
+  const existing = made.get(key);
+  if (existing) return existing;
+  // A render at another rate (made, or on its way) is converted; else the track is rendered at this one.
+  const source = [...rendered].map((rate) => made.get(keyOf(choice, rate))).find((render) => render !== undefined);
+  if (source) return once(key, async () => resampleMaterial(await source, sampleRate));
+  rendered.add(sampleRate);
+  const render = once(key, () => renderDemoTrack(sampleRate));
+  render.catch(() => rendered.delete(sampleRate));
+  return render;
 }
 
 /** The material if it is made already (so it can play within the click that asked), else null. */
@@ -54,9 +66,9 @@ export function readyBuiltIn(choice: BuiltInChoice, sampleRate: number): SourceM
   return ready.get(keyOf(choice, sampleRate)) ?? null;
 }
 
-/** Makes the material now, so a later `loadBuiltIn` finds it ready (the demo track at both usual rates). */
-export function prepareBuiltIn(choice: BuiltInChoice): void {
-  const rates = choice.kind === 'demo' ? [DEMO_RATE, DEMO_ALSO_PREPARED_RATE] : [];
+/** Makes the material now, so a later `loadBuiltIn` finds it ready: at `sampleRate`, or else (the demo track) at both usual rates. */
+export function prepareBuiltIn(choice: BuiltInChoice, sampleRate?: number): void {
+  const rates = sampleRate ? [sampleRate] : choice.kind === 'demo' ? [DEMO_RATE, DEMO_ALSO_PREPARED_RATE] : [];
   for (const rate of rates) loadBuiltIn(choice, rate).catch(() => undefined);
 }
 

@@ -2,12 +2,15 @@
  * EngineController: a component's one link to the listening engine, as a Lit reactive
  * controller. The app uses it for A and B; <headroom-sim> (src/embed) for one setup alone.
  *
- * Browsers create audio only after a user gesture, so the engine is built on the first Play
- * (or the first source choice). Until then, and while the worklets load, the controller only
- * remembers what the user set (setups, side, listeners, level, calibration, loudness match)
- * and hands all of it to the engine once it exists, so nothing set before or during the
- * first click is lost. A host removed while the engine is still being made gets it disposed
- * as soon as it exists.
+ * Browsers start audio only from a user gesture. With `warmUp` (the app) the engine is made
+ * while the page is idle after it loads — its context held suspended, the worklets loaded,
+ * the graph built, the demo track made at the context's rate — so Play only has to resume
+ * it and sounds at once (docs/decisions.md, "First sound"); without (an embedded element,
+ * which may share a page with many others) it is made on the first Play. Either way, until it
+ * exists the controller only remembers what the user set (setups, side, listeners, level,
+ * calibration, loudness match) and hands all of it to the engine then, so nothing set before
+ * or while the worklets load is lost. A host removed while the engine is still being made
+ * gets it disposed as soon as it exists.
  *
  * Two speeds of state (docs/decisions.md, "A quiet page"):
  * - what the host's template shows (playing or not, the material, the side, an error, which
@@ -49,8 +52,8 @@ export interface EnginePair {
 }
 
 const IDLE_TRANSPORT: TransportState = { playing: false, loop: true, position: 0, duration: 0, input: 'none' };
-/** The seek bar's clock while playing: 10 steps a second keep it honest. */
-const POSITION_INTERVAL_MS = 100;
+/** The seek bar's clock while playing: 4 steps a second keep it honest (each moves the slider: a layout). */
+const POSITION_INTERVAL_MS = 250;
 /** Longer than the engine's pause fade (a few ms) and a render quantum or two. */
 const SUSPEND_AFTER_PAUSE_MS = 250;
 const SIDES: readonly Side[] = ['A', 'B'];
@@ -90,16 +93,30 @@ export class EngineController implements ReactiveController {
   /** Per side, which listeners clip now (the meters' hold included); one array per change, so views re-render only then. */
   private clipping: Record<Side, readonly boolean[]> = { A: [], B: [] };
 
-  constructor(host: ReactiveControllerHost, pair: EnginePair) {
+  private readonly warmUp: boolean;
+
+  constructor(host: ReactiveControllerHost, pair: EnginePair, options: { warmUp?: boolean } = {}) {
     this.host = host;
     this.pair = pair;
+    this.warmUp = options.warmUp ?? false;
     host.addController(this);
   }
 
   hostConnected(): void {
-    // The demo track takes seconds to make: make it while the page has nothing else to do,
-    // so Play sounds at once (docs/decisions.md, "First sound").
-    whenIdle(() => prepareBuiltIn({ kind: 'demo' }));
+    // The engine and the demo track take seconds to make: make them while the page has
+    // nothing else to do, so Play sounds at once (docs/decisions.md, "First sound").
+    whenIdle(() => void (this.warmUp ? this.prepare() : prepareBuiltIn({ kind: 'demo' })));
+  }
+
+  /** The engine, suspended, and the demo track at its rate; a failure here is not shown (Play tries again and says why). */
+  private async prepare(): Promise<void> {
+    const engine = await this.ensureEngine({ quiet: true });
+    if (!engine) {
+      prepareBuiltIn({ kind: 'demo' });
+      return;
+    }
+    if (!engine.playing) await engine.suspend().catch(() => undefined);
+    prepareBuiltIn({ kind: 'demo' }, engine.context.sampleRate);
   }
 
   hostDisconnected(): void {
@@ -267,13 +284,13 @@ export class EngineController implements ReactiveController {
     }
   }
 
-  private ensureEngine(): Promise<ListeningEngine | null> {
+  private ensureEngine(options: { quiet?: boolean } = {}): Promise<ListeningEngine | null> {
     if (this.engine) return Promise.resolve(this.engine);
-    this.creating ??= this.create();
+    this.creating ??= this.create(options.quiet ?? false);
     return this.creating;
   }
 
-  private async create(): Promise<ListeningEngine | null> {
+  private async create(quiet: boolean): Promise<ListeningEngine | null> {
     const connection = this.connection;
     const made = { a: this.pair.a, b: this.pair.b, calibrationDbSpl: this.calibrationDbSpl };
     let engine: ListeningEngine;
@@ -302,8 +319,10 @@ export class EngineController implements ReactiveController {
     } catch (error) {
       if (connection === this.connection) {
         this.creating = null;
-        this.error = `Audio could not start: ${error instanceof Error ? error.message : String(error)}`;
-        this.host.requestUpdate();
+        if (!quiet) {
+          this.error = `Audio could not start: ${error instanceof Error ? error.message : String(error)}`;
+          this.host.requestUpdate();
+        }
       }
       return null;
     }

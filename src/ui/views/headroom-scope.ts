@@ -67,13 +67,27 @@ export class HeadroomScope extends AnalyserView {
     if (changed.has('running') && !this.running) this.statusText = '';
   }
 
+  /** The window shown (samples and ms) and the plot area, for this analyser and size. */
+  #layout(size: CanvasSize): { fftSize: number; span: number; spanMs: number; plot: { x: number; y: number; w: number; h: number } } {
+    const sampleRate = this.analyser?.context.sampleRate ?? 48_000;
+    const fftSize = this.analyser?.fftSize ?? 2048;
+    const span = Math.max(8, Math.min(Math.floor(fftSize / 2), Math.round((sampleRate * this.timeSpanMs) / 1000)));
+    const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
+    return { fftSize, span, spanMs: (span / sampleRate) * 1000, plot };
+  }
+
+  protected override gridKey(): string {
+    return `${this.range}/${this.timeSpanMs}/${this.analyser?.context.sampleRate}/${this.analyser?.fftSize}`;
+  }
+
+  protected drawGrid(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme): void {
+    const { plot, spanMs } = this.#layout(size);
+    this.#grid(ctx, plot, theme, spanMs);
+  }
+
   protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
     const analyser = this.analyser;
-    const sampleRate = analyser?.context.sampleRate ?? 48_000;
-    const fftSize = analyser?.fftSize ?? 2048;
-    const span = Math.max(8, Math.min(Math.floor(fftSize / 2), Math.round((sampleRate * this.timeSpanMs) / 1000)));
-    const spanMs = (span / sampleRate) * 1000;
-    const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
+    const { fftSize, span, plot } = this.#layout(size);
     let peak = 0;
     if (live && analyser) {
       if (this.#samples.length !== fftSize) this.#samples = new Float32Array(fftSize);
@@ -81,7 +95,6 @@ export class HeadroomScope extends AnalyserView {
       for (const v of this.#samples) peak = Math.max(peak, Math.abs(v));
       this.#follow(peak);
     }
-    this.#grid(ctx, plot, theme, spanMs);
     if (!live || !analyser) return;
     const samples = this.#samples;
     const range = this.range;

@@ -90,17 +90,31 @@ export class HeadroomSpectrum extends AnalyserView {
     </table></div>`;
   }
 
-  protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
-    const analyser = this.analyser;
-    const sampleRate = analyser?.context.sampleRate ?? 48_000;
+  /** The plot area and its axes (frequency on a log scale, level in dB) for this analyser and size. */
+  #axes(size: CanvasSize): { sampleRate: number; maxHz: number; plot: { x: number; y: number; w: number; h: number }; x: (hz: number) => number; y: (db: number) => number } {
+    const sampleRate = this.analyser?.context.sampleRate ?? 48_000;
     const maxHz = Math.min(20_000, sampleRate / 2);
     const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
     const logMin = Math.log10(MIN_HZ);
     const logSpan = Math.log10(maxHz) - logMin;
     const x = (hz: number) => plot.x + ((Math.log10(hz) - logMin) / logSpan) * plot.w;
     const y = (db: number) => plot.y + ((this.maxDb - Math.max(this.minDb, Math.min(this.maxDb, db))) / (this.maxDb - this.minDb)) * plot.h;
+    return { sampleRate, maxHz, plot, x, y };
+  }
+
+  protected override gridKey(): string {
+    return `${this.minDb}/${this.maxDb}/${this.analyser?.context.sampleRate}`;
+  }
+
+  protected drawGrid(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme): void {
+    const { plot, x, y, maxHz } = this.#axes(size);
     this.#grid(ctx, plot, theme, x, y, maxHz);
+  }
+
+  protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
+    const analyser = this.analyser;
     if (!live || !analyser) return;
+    const { sampleRate, maxHz, plot, x, y } = this.#axes(size);
 
     const bins = analyser.frequencyBinCount;
     if (this.#db.length !== bins) this.#db = new Float32Array(bins);
@@ -139,12 +153,7 @@ export class HeadroomSpectrum extends AnalyserView {
     ctx.lineWidth = 1.5;
     ctx.lineJoin = 'round';
     ctx.stroke();
-    ctx.lineTo(column, plot.y + plot.h);
-    ctx.lineTo(x(Math.max(MIN_HZ, firstBin * binHz)), plot.y + plot.h);
-    ctx.closePath();
-    ctx.globalAlpha = 0.12;
-    ctx.fillStyle = theme.accent;
-    ctx.fill();
+    // A line, not a filled area: filling it every frame cost more than all the rest of the drawing (docs/decisions.md, "A quiet page").
     ctx.restore();
 
     // The strongest peak and, for a tone, its harmonics.
@@ -220,16 +229,22 @@ export class HeadroomSpectrum extends AnalyserView {
     }
     const ticks = (plot.w >= 420 ? [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000] : [20, 100, 1000, 10_000]).filter((f) => f <= maxHz);
     ctx.textBaseline = 'top';
-    ticks.forEach((f, i) => {
+    // Labels from the right (the last carries the unit); one that would touch the label to its right is left out, its line kept.
+    let freeRight = Infinity;
+    [...ticks].reverse().forEach((f, i) => {
       const xx = crisp(x(f));
       ctx.beginPath();
       ctx.moveTo(xx, plot.y);
       ctx.lineTo(xx, plot.y + plot.h);
       ctx.stroke();
+      const label = i === 0 ? `${shortHz(f)} Hz` : shortHz(f);
+      const width = ctx.measureText(label).width;
       const atEdge = x(f) > plot.x + plot.w - 24;
-      ctx.textAlign = f === 20 ? 'left' : atEdge ? 'right' : 'center';
-      // The unit goes with the last label.
-      ctx.fillText(i === ticks.length - 1 ? `${shortHz(f)} Hz` : shortHz(f), atEdge ? plot.x + plot.w : xx, plot.y + plot.h + 5);
+      const left = f === MIN_HZ ? x(f) : atEdge ? plot.x + plot.w - width : x(f) - width / 2;
+      if (left + width + 4 > freeRight) return;
+      ctx.textAlign = 'left';
+      ctx.fillText(label, left, plot.y + plot.h + 5);
+      freeRight = left;
     });
     ctx.save();
     ctx.translate(10, plot.y + plot.h / 2);
