@@ -12,8 +12,8 @@
  * with nothing wider than the screen and no text under 12 px.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { encodeWav } from '../../src/audio/engine/wav-export.ts';
 import { sine } from '../../src/audio/sources/sine.ts';
 import { findPreset } from '../../src/model/catalog/presets.ts';
@@ -37,14 +37,39 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Each test's pages go when it ends: a page left playing would load the next test's machine. */
+const opened: BrowserContext[] = [];
+afterEach(async () => {
+  for (const context of opened.splice(0)) await context.close();
+});
+
 /** A page of the build with the probes installed before the app's scripts (and `before` run before it loads). */
 async function probedPage(options: BrowserContextOptions, path = '', before?: (page: Page) => Promise<unknown>): Promise<{ page: Page; problems: { lines: string[] } }> {
-  const opened = await openPage(browser, server.url, { ...options }, 'about:blank');
-  await opened.page.context().addInitScript({ content: probes });
-  await before?.(opened.page);
-  await opened.page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
-  await opened.page.locator('[data-testid=play]').waitFor();
-  return opened;
+  const page = await openPage(browser, server.url, { ...options }, 'about:blank');
+  opened.push(page.page.context());
+  await page.page.context().addInitScript({ content: probes });
+  await before?.(page.page);
+  await page.page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+  await page.page.locator('[data-testid=play]').waitFor();
+  return page;
+}
+
+/**
+ * Waits until the page's renderer has been quiet (under 5 % of a core) for a second: loaded,
+ * and done with what it prepares while idle (the engine, the demo track on an audio thread).
+ */
+async function settled(): Promise<void> {
+  const cdp = await browser.newBrowserCDPSession();
+  const cpu = async () =>
+    ((await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] }).processInfo
+      .filter((p) => p.type === 'renderer')
+      .reduce((sum, p) => sum + p.cpuTime, 0);
+  for (let i = 0; i < 60; i++) {
+    const before = await cpu();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if ((await cpu()) - before < 0.05) break;
+  }
+  await cdp.detach();
 }
 
 const updates = (page: Page): Promise<Record<string, number>> => page.evaluate(() => ({ ...(window as unknown as { __pageProbes: { updates: Record<string, number> } }).__pageProbes.updates }));
@@ -72,7 +97,7 @@ const sidePressed = (page: Page, side: 'A' | 'B') => page.locator(`headroom-ab-s
 describe('a quiet page', () => {
   it('left alone, nothing updates: no element renders in 2 s, and the charts keep their canvases', async () => {
     const { page, problems } = await probedPage(LAPTOP);
-    await page.waitForTimeout(2500);
+    await settled();
     const canvases = await page.evaluateHandle(() => [...document.querySelector('headroom-app')!.shadowRoot!.querySelectorAll('headroom-response-plot, headroom-impedance-plot')].map((plot) => plot.shadowRoot!.querySelector('canvas')));
     const before = await updates(page);
     await page.waitForTimeout(2000);

@@ -108,7 +108,7 @@ export class EngineController implements ReactiveController {
     whenIdle(() => void (this.warmUp ? this.prepare() : prepareBuiltIn({ kind: 'demo' })));
   }
 
-  /** The engine, suspended, and the demo track at its rate; a failure here is not shown (Play tries again and says why). */
+  /** The engine, suspended, with the demo track loaded at its rate; a failure here is not shown (Play tries again and says why). */
   private async prepare(): Promise<void> {
     const engine = await this.ensureEngine({ quiet: true });
     if (!engine) {
@@ -116,7 +116,9 @@ export class EngineController implements ReactiveController {
       return;
     }
     if (!engine.playing) await engine.suspend().catch(() => undefined);
-    prepareBuiltIn({ kind: 'demo' }, engine.context.sampleRate);
+    // The demo track, made at the context's rate and loaded, unless the user chose something else meanwhile.
+    const demo = await loadBuiltIn({ kind: 'demo' }, engine.context.sampleRate).catch(() => null);
+    if (demo && !engine.material && this.transport.input === 'none' && this.source.kind === 'demo' && !this.source.busy) this.use(engine, demo, 'demo');
   }
 
   hostDisconnected(): void {
@@ -341,9 +343,9 @@ export class EngineController implements ReactiveController {
       e.setSide(this.pair.b ? this.side : 'A');
       e.setMatchLoudness(this.matchLoudness);
     });
-    this.transport = engine.transportState;
-    this.host.requestUpdate();
-    // Made by a choice, not by Play: no sound yet, so let the audio rest until Play.
+    // Nothing on screen changes with the engine alone (a page left idle is not re-rendered for it).
+    this.onTransport(engine.transportState);
+    // Made by a choice or while idle, not by Play: no sound yet, so let the audio rest until Play.
     this.scheduleSuspend();
     return engine;
   }

@@ -257,7 +257,7 @@ export class HeadroomSourcePicker extends LitElement {
             </p>`
           : nothing}
         <p class="status" role="status" aria-live="polite" data-testid="source-status">
-          ${this.busy ? 'Preparing…' : this.current ? html`Playing material: <strong>${this.current}</strong>` : nothing}
+          ${this.busy ? 'Preparing…' : this.current ? html`Loaded: <strong>${this.current}</strong>` : nothing}
         </p>
         ${this.error ? html`<p class="status error" role="alert" data-testid="source-error">${this.error}</p>` : nothing}
       </fieldset>
