@@ -94,7 +94,17 @@ export async function openPage(
     if (message.type() === 'error') problems.lines.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.lines.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.lines.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  // A navigation (a reload, a new address) cancels what the page it leaves was still loading —
+  // the app loads the demo track's modules while idle — and that is no fault of the page.
+  let leaving = false;
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) leaving = true;
+  });
+  page.on('load', () => (leaving = false));
+  page.on('requestfailed', (request) => {
+    if (leaving && !request.isNavigationRequest() && request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.lines.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.lines.push(`HTTP ${response.status()}: ${response.url()}`);
   });
