@@ -82,6 +82,8 @@ export default mergeConfig(
                 toMatchScreenshot: {
                   comparatorName: 'pixelmatch',
                   comparatorOptions: { allowedMismatchedPixelRatio: 0.001 },
+                  // A mismatch is retried until this, then fails with its diff (not at the test's timeout).
+                  timeout: 15_000,
                   resolveScreenshotPath: ({ arg, ext, browserName, platform, root, testFileName }) =>
                     `${root}/tests/browser/references/${testFileName}/${arg}-${browserName}-${platform}${ext}`,
                 },

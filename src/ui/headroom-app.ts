@@ -101,7 +101,7 @@ export class HeadroomApp extends LitElement {
   private readonly audio: EngineController;
   private reports: Record<Side, Computed> = { A: { ok: false, message: '' }, B: { ok: false, message: '' } };
   /** What the plots and the A/B switch show, made once per pair: the same arrays until the pair changes, so they are left alone. */
-  private plotted: { curves: ResponseCurve[]; headphones: NamedHeadphone[]; names: Record<Side, string[]> } = { curves: [], headphones: [], names: { A: [], B: [] } };
+  private perPair: { curves: ResponseCurve[]; headphones: NamedHeadphone[]; names: Record<Side, string[]> } = { curves: [], headphones: [], names: { A: [], B: [] } };
   /** Files are being dragged over the page (the source picker shows where they go). */
   @state() private dragging = false;
 
@@ -140,7 +140,7 @@ export class HeadroomApp extends LitElement {
     if (changed.has('pair' as keyof HeadroomApp)) {
       this.reports = { A: compute(this.pair.a), B: compute(this.pair.b) };
       const headphones = [...this.pair.a.headphones, ...this.pair.b.headphones];
-      this.plotted = {
+      this.perPair = {
         curves: [
           { label: 'A', setup: this.pair.a },
           { label: 'B', setup: this.pair.b },
@@ -266,8 +266,8 @@ export class HeadroomApp extends LitElement {
             .side=${this.abxRunning ? null : audio.side}
             labelA=${describeSetup(this.pair.a)}
             labelB=${describeSetup(this.pair.b)}
-            .listenersA=${this.plotted.names.A}
-            .listenersB=${this.plotted.names.B}
+            .listenersA=${this.perPair.names.A}
+            .listenersB=${this.perPair.names.B}
             .listenerA=${audio.listeners.A}
             .listenerB=${audio.listeners.B}
             ?matchLoudness=${audio.matchLoudness}
@@ -345,8 +345,8 @@ export class HeadroomApp extends LitElement {
       <h2 id="plots-heading">Response and impedance</h2>
       <div class="card">
         ${this.fold('plots', 'Every listener’s response, each headphone’s impedance', () => html`<div class="plots">
-          <headroom-response-plot .curves=${this.plotted.curves}></headroom-response-plot>
-          <headroom-impedance-plot .headphones=${this.plotted.headphones}></headroom-impedance-plot>
+          <headroom-response-plot .curves=${this.perPair.curves}></headroom-response-plot>
+          <headroom-impedance-plot .headphones=${this.perPair.headphones}></headroom-impedance-plot>
         </div>`)}
       </div>
     </section>`;

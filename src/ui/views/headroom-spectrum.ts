@@ -153,7 +153,7 @@ export class HeadroomSpectrum extends AnalyserView {
     ctx.lineWidth = 1.5;
     ctx.lineJoin = 'round';
     ctx.stroke();
-    // A line, not a filled area: filling it every frame cost more than all the rest of the drawing (docs/decisions.md, "A quiet page").
+    // A line, not a filled area: filling it every frame was the dearest part of the drawing (docs/decisions.md, "A quiet page").
     ctx.restore();
 
     // The strongest peak and, for a tone, its harmonics.
