@@ -105,7 +105,12 @@ export class EngineController implements ReactiveController {
   hostConnected(): void {
     // The engine and the demo track take seconds to make: make them while the page has
     // nothing else to do, so Play sounds at once (docs/decisions.md, "First sound").
-    whenIdle(() => void (this.warmUp ? this.prepare() : prepareBuiltIn({ kind: 'demo' })));
+    const connection = this.connection;
+    whenIdle(() => {
+      // Gone from the page before the page went idle: nothing to prepare for.
+      if (connection !== this.connection) return;
+      void (this.warmUp ? this.prepare() : prepareBuiltIn({ kind: 'demo' }));
+    });
   }
 
   /** The engine, suspended, with the demo track loaded at its rate; a failure here is not shown (Play tries again and says why). */
