@@ -13,7 +13,7 @@
  * box, which is always as tall as the warning: nothing below moves when it comes or goes
  * (layout shift, docs/decisions.md "A quiet page").
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
@@ -149,6 +149,15 @@ export class HeadroomLevelControls extends LitElement {
   constructor() {
     super();
     new LiveController(this, () => this.live, (reading) => this.#read(reading?.splDb));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another listener or side heard: its level shows at once, and a warning held for the other goes.
+    if (changed.has('live')) {
+      this.#shownAt = -Infinity;
+      this.#loudest = -Infinity;
+      this.#loudUntil = 0;
+    }
   }
 
   #read(splDb: number | undefined): void {
