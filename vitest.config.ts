@@ -67,10 +67,27 @@ export default mergeConfig(
               headless: true,
               provider: playwright({
                 launchOptions: { executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS },
+                // A window large enough that a 1280×800 or 1920×1080 test frame is not scaled down:
+                // reference screenshots are taken at the size the layout was laid out at.
+                contextOptions: { viewport: { width: 1920, height: 1200 } },
               }),
               instances: [{ browser: 'chromium' }],
               // Screenshots of failed tests land here (ignored by git).
               screenshotDirectory: 'test-results/browser-failures',
+              // Visual regression: toMatchScreenshot compares with the committed references in
+              // tests/browser/references/<test file>/ (run `npx vitest run --project browser -u <file>`
+              // to write new ones after a deliberate change, and look at them before committing).
+              // Up to 0.1 % of the pixels may differ (a glyph's anti-aliasing); a layout break moves far more.
+              expect: {
+                toMatchScreenshot: {
+                  comparatorName: 'pixelmatch',
+                  comparatorOptions: { allowedMismatchedPixelRatio: 0.001 },
+                  // A mismatch is retried until this, then fails with its diff (not at the test's timeout).
+                  timeout: 15_000,
+                  resolveScreenshotPath: ({ arg, ext, browserName, platform, root, testFileName }) =>
+                    `${root}/tests/browser/references/${testFileName}/${arg}-${browserName}-${platform}${ext}`,
+                },
+              },
             },
           },
           // Pre-bundle Lit once so the first test does not trigger a dependency re-optimization reload.

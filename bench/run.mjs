@@ -1,4 +1,9 @@
-// `npm run bench [-- --seconds 60 --runs 5 --hosts chromium,node --budget-minutes 10]`
+// `npm run bench [-- --seconds 60 --runs 5 --hosts chromium,node --budget-minutes 10 --sections audio,ui]`
+//
+// Two sections: `audio` (below) and `ui` (bench/ui/ui-bench.mjs: the app's production build in
+// Chromium — idle and playing main-thread load, frames/s, the longest task, first sound per
+// material, layout shift). `--sections ui` runs only the UI section and keeps the audio
+// figures of bench/results.json as they were (and the other way round).
 //
 // Renders `seconds` of stereo 48 kHz white noise (−10 dBFS RMS) through (a) the full chain
 // (one headroom-chain node: source → amp → splitter, two network-impedance listeners),
@@ -20,7 +25,7 @@
 // Stall guard: each kind's first run is preceded by a short probe render; a render that takes
 // more than 10× the median of its kind's runs so far (or of the probe's estimate) is stopped
 // (Chromium: the page is abandoned; Node: the child process is killed) and reported as stalled.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism, loadavg } from 'node:os';
@@ -28,6 +33,7 @@ import { parseArgs } from 'node:util';
 import { openChromiumBench } from './lib/chromium-host.mjs';
 import { bundleNodeBench, runChild, spinBothCores } from './lib/node-host.mjs';
 import { formatTable, median, renderLimitSeconds, StallError } from './lib/stats.mjs';
+import { formatUiTable, openUiBench, runUiBench, uiTargets } from './ui/ui-bench.mjs';
 
 const KINDS = ['chain', 'ab', 'native', 'floor'];
 const PROBE_SECONDS = 3;
@@ -40,8 +46,10 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: '5' },
     hosts: { type: 'string', default: 'chromium,node' },
     'budget-minutes': { type: 'string', default: '10' },
+    sections: { type: 'string', default: 'audio,ui' },
   },
 });
+const sections = options.sections.split(',');
 const seconds = Number(options.seconds);
 const runs = Number(options.runs);
 const hosts = options.hosts.split(',');
@@ -145,8 +153,40 @@ function summarize({ seconds: length, times }) {
 
 const round = (value, digits) => (value === null ? null : Number(value.toFixed(digits)));
 
+/** The ui section: its figures, its targets, and its lines for details.json. */
+async function measureUi() {
+  const bench = await openUiBench(root, join(outDir, 'ui-site'));
+  log(`ui: the app's production build in Chromium ${bench.version}, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
+  try {
+    const { results, details } = await runUiBench(bench, log);
+    if (bench.problems.length > 0) failures.push(...bench.problems.map((p) => `ui: ${p}`));
+    return { results, details: { ...details, chromium: bench.version, loadAverage: loadavg() } };
+  } finally {
+    await bench.close();
+  }
+}
+
+/** bench/results.json as it is, so a run of one section keeps the other's figures. */
+function previousResults() {
+  const file = join(root, 'bench/results.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
+
 async function main() {
   mkdirSync(outDir, { recursive: true });
+  const previous = previousResults();
+  let ui = null;
+  if (sections.includes('ui')) ui = await measureUi();
+  if (!sections.includes('audio')) {
+    const ordered = { ...previous, ui: ui?.results ?? previous.ui ?? null };
+    const targets = uiTargets(ordered.ui);
+    console.log(`\n${formatUiTable(ordered.ui, targets)}`);
+    writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(ordered, null, 2)}\n`);
+    writeFileSync(join(outDir, 'details-ui.json'), `${JSON.stringify({ date: new Date().toISOString(), ui: ui?.details, results: ordered.ui, targets }, null, 2)}\n`);
+    console.log('\nwrote bench/results.json (ui) and bench/out/details-ui.json');
+    finish();
+    return;
+  }
   const details = { seconds, runs, sampleRate: 48_000, node: process.version, date: new Date().toISOString(), loadAverage: loadavg(), cores: availableParallelism() };
   const results = {};
 
@@ -205,16 +245,29 @@ async function main() {
     },
   ];
 
-  const ordered = { chromium: results.chromium ?? null, node: results.node ?? null, aliasDbc: results.aliasDbc, allocatingProcessCalls: results.allocatingProcessCalls };
+  targets.push(...uiTargets(ui?.results ?? null));
+  const ordered = {
+    chromium: results.chromium ?? null,
+    node: results.node ?? null,
+    aliasDbc: results.aliasDbc,
+    allocatingProcessCalls: results.allocatingProcessCalls,
+    ui: ui?.results ?? previous.ui ?? null,
+  };
   const lengths = [details.chromiumRuns, details.nodeRuns].filter(Boolean).map((r) => r.seconds);
   console.log(`\n${[...new Set(lengths)].join(' / ')} s of stereo 48 kHz noise, median of ${runs} runs (×RT = times faster than real time)\n`);
   for (const note of [details.chromiumRuns?.note, details.nodeRuns?.note].filter(Boolean)) console.log(`NOTE ${note}\n`);
   console.log(formatTable(results, targets));
+  if (ui) console.log(`\n${formatUiTable(ui.results, [])}`);
+  details.ui = ui?.details;
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(ordered, null, 2)}\n`);
   writeFileSync(join(outDir, 'details.json'), `${JSON.stringify({ ...details, results: ordered, targets }, null, 2)}\n`);
   console.log(`\nprocess() alone in Node, no Web Audio host (×RT): ${Object.entries(profile).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`chain stages' JS per 128-frame block in a tight loop: ${jsSpeed.mainThreadMicrosecondsPerBlock} µs on Node's main thread, ${jsSpeed.workletThreadMicrosecondsPerBlock} µs in node-web-audio-api's worklet thread`);
   console.log('\nwrote bench/results.json and bench/out/details.json');
+  finish();
+}
+
+function finish() {
   if (failures.length > 0) {
     console.error(`\nerrors:\n${failures.map((f) => `  ${f}`).join('\n')}`);
     process.exitCode = 1;

@@ -6,8 +6,9 @@
  *
  * Shows the model's report of the setup (<headroom-report-view>), its circuit diagram
  * (<headroom-circuit>) and a Listen button that plays the built-in demo track (rendered in
- * the browser with Tone.js) through that setup with the app's ListeningEngine: the same
- * worklets, the same −24 dB starting level and −1 dBFS limiter. A and B are both this setup.
+ * the browser with Tone.js, while the page is idle) through that setup with the app's
+ * EngineController: the same worklets, the same −24 dB starting level and −1 dBFS limiter,
+ * and one chain for the one setup.
  *
  * Attributes (both observed; change them and the element follows, also while playing):
  * - `setup`: a headroom/setup@1 JSON document. Wins over `preset` when both are given.
@@ -21,14 +22,14 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ListeningEngine, type EngineWarning, type TransportState } from '../audio/engine/index.ts';
-import { renderDemoTrack, type SourceMaterial } from '../audio/sources/index.ts';
 import { findPreset, presets } from '../model/catalog/presets.ts';
 import { buildReport } from '../model/report.ts';
 import type { Report } from '../model/report-contract.ts';
 import { parseSetupJson, type Setup } from '../model/setup.ts';
 import { describeSetup } from '../ui/app/setup-label.ts';
 import { formatClock } from '../ui/app/clock-format.ts';
+import { EngineController } from '../ui/app/engine-controller.ts';
+import { LiveController } from '../ui/controllers/live-controller.ts';
 import { baseStyles } from '../ui/styles.ts';
 import '../ui/headroom-report-view.ts';
 import '../ui/views/headroom-circuit.ts';
@@ -70,23 +71,8 @@ export function resolveSimSetup(setupJson: string | null, presetId: string | nul
   }
 }
 
-/** The demo track, rendered once per sample rate and shared by every element on the page. */
-const demoTracks = new Map<number, Promise<SourceMaterial>>();
-function demoTrack(sampleRate: number): Promise<SourceMaterial> {
-  let track = demoTracks.get(sampleRate);
-  if (!track) {
-    track = renderDemoTrack(sampleRate);
-    demoTracks.set(sampleRate, track);
-    track.catch(() => demoTracks.delete(sampleRate));
-  }
-  return track;
-}
-
 /** The elements on the page: starting one pauses the others (one sound at a time). */
 const connected = new Set<HeadroomSim>();
-
-/** Longer than the engine's pause fade (a few ms) and a render quantum or two. */
-const SUSPEND_AFTER_PAUSE_MS = 250;
 
 @customElement('headroom-sim')
 export class HeadroomSim extends LitElement {
@@ -205,15 +191,18 @@ export class HeadroomSim extends LitElement {
   /** Optional title instead of the preset's title or the chain. */
   @property() heading: string | null = null;
 
-  @state() private transport: TransportState | null = null;
   @state() private busy = false;
-  @state() private audioMessage = '';
-  @state() private warning = '';
-  @state() private listener = 0;
+  /** The position shown, to the tenth of a second the readout shows. */
+  @state() private position = 0;
 
   private resolved: SimSetup = { ok: false, errors: [] };
-  private engine: ListeningEngine | null = null;
-  private clock = 0;
+  /** The demo track through one chain: this setup's (set from the attributes before the first render). */
+  private readonly audio = new EngineController(this, { a: presets[0]!.setup, b: null });
+
+  constructor() {
+    super();
+    new LiveController(this, () => this.audio.position, (seconds) => (this.position = Math.floor(seconds * 10) / 10));
+  }
 
   /** The setup shown, or null while the attributes are invalid. */
   get currentSetup(): Setup | null {
@@ -228,19 +217,15 @@ export class HeadroomSim extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     connected.delete(this);
-    this.stopClock();
-    const engine = this.engine;
-    this.engine = null;
-    this.transport = null;
-    void engine?.dispose().catch(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('setupJson') || changed.has('preset') || !this.hasUpdated) {
       this.resolved = resolveSimSetup(this.setupJson, this.preset);
       const setup = this.currentSetup;
-      if (setup && this.listener >= setup.headphones.length) this.listener = 0;
-      this.applySetup();
+      // A new valid setup goes to the sound live; an invalid one stops it.
+      if (setup) this.audio.setPair(setup, null);
+      else this.pause();
     }
   }
 
@@ -264,25 +249,27 @@ export class HeadroomSim extends LitElement {
         </div>
         ${this.renderListen(resolved.setup)}
       </header>
-      ${this.audioMessage ? html`<p class="message" role="alert" data-testid="sim-audio-error">${this.audioMessage}</p>` : nothing}
-      ${this.warning ? html`<p class="message warn" role="status">${this.warning}</p>` : nothing}
+      ${this.audio.error ? html`<p class="message" role="alert" data-testid="sim-audio-error">${this.audio.error}</p>` : nothing}
+      ${this.audio.warning ? html`<p class="message warn" role="status">${this.audio.warning.message}</p>` : nothing}
       <headroom-report-view .heading=${''} .story=${''} .setup=${resolved.setup} .report=${resolved.report}></headroom-report-view>
-      <headroom-circuit .setup=${resolved.setup} .report=${resolved.report} .heardListener=${this.listener}></headroom-circuit>
+      <headroom-circuit .setup=${resolved.setup} .report=${resolved.report} .heardListener=${this.audio.listeners.A}></headroom-circuit>
     `;
   }
 
   private renderListen(setup: Setup): TemplateResult {
-    const playing = this.transport?.playing ?? false;
+    const transport = this.audio.transport;
+    const playing = transport.playing;
     const label = this.busy ? 'Starting…' : playing ? 'Pause' : 'Listen';
-    const status = this.transport && this.transport.duration > 0
-      ? `Demo track ${formatClock(this.transport.position)} / ${formatClock(this.transport.duration)}`
-      : 'Plays the built-in demo track through this setup (starts quiet).';
+    const status =
+      transport.duration > 0
+        ? `Demo track ${formatClock(this.position)} / ${formatClock(transport.duration)}`
+        : 'Plays the built-in demo track through this setup (starts quiet).';
     return html`<div class="listen">
       ${setup.headphones.length > 1
         ? html`<label class="status"
             >Hear
             <select aria-label="Listener to hear" @change=${this.onListenerChange}>
-              ${setup.headphones.map((headphone, i) => html`<option value=${i} ?selected=${i === this.listener}>${i + 1}. ${headphone.name}</option>`)}
+              ${setup.headphones.map((headphone, i) => html`<option value=${i} ?selected=${i === this.audio.listeners.A}>${i + 1}. ${headphone.name}</option>`)}
             </select></label
           >`
         : nothing}
@@ -293,91 +280,28 @@ export class HeadroomSim extends LitElement {
     </div>`;
   }
 
-  /**
-   * Pauses the sound (another element started, or the user pressed Pause), and a moment later,
-   * once the fade-out has played, suspends the audio context so idle worklets cost no CPU.
-   */
+  /** Pauses the sound (another element started, or the user pressed Pause); the controller then lets the audio rest. */
   pause(): void {
-    const engine = this.engine;
-    this.stopClock();
-    if (!engine) return;
-    engine.pause();
-    this.transport = engine.transportState;
-    window.setTimeout(() => {
-      if (this.engine === engine && !engine.playing) void engine.suspend().catch(() => undefined);
-    }, SUSPEND_AFTER_PAUSE_MS);
+    void this.audio.togglePlay(false);
   }
 
   private readonly onListen = async (): Promise<void> => {
-    if (this.transport?.playing) {
+    if (this.audio.transport.playing) {
       this.pause();
       return;
     }
-    const setup = this.currentSetup;
-    if (!setup || this.busy) return;
+    if (!this.currentSetup || this.busy) return;
     this.busy = true;
-    this.audioMessage = '';
     try {
-      // Made inside the click: browsers let a page start audio only from a user gesture.
-      const engine = (this.engine ??= await ListeningEngine.create({
-        a: setup,
-        b: setup,
-        onTransport: (state) => (this.transport = state),
-        onWarning: (warning: EngineWarning) => (this.warning = warning.message),
-        onError: (message) => (this.audioMessage = message),
-      }));
-      if (!this.isConnected) {
-        // Removed from the page while the worklets loaded: let the audio go.
-        this.engine = null;
-        await engine.dispose().catch(() => undefined);
-        return;
-      }
-      engine.setListener('A', this.listener);
-      await engine.start();
-      if (!engine.material) engine.setMaterial(await demoTrack(engine.context.sampleRate));
       for (const other of connected) if (other !== this) other.pause();
-      engine.play();
-      this.transport = engine.transportState;
-      this.startClock();
-    } catch (error) {
-      this.audioMessage = `Audio could not start: ${error instanceof Error ? error.message : String(error)}`;
+      // Inside the click: browsers let a page start audio only from a user gesture.
+      await this.audio.togglePlay(true);
     } finally {
       this.busy = false;
     }
   };
 
   private onListenerChange(event: Event): void {
-    this.listener = Number((event.target as HTMLSelectElement).value);
-    this.engine?.setListener('A', this.listener);
-  }
-
-  /** A new valid setup goes to the engine live; an invalid one stops the sound. */
-  private applySetup(): void {
-    const engine = this.engine;
-    if (!engine) return;
-    const setup = this.currentSetup;
-    try {
-      if (setup) {
-        engine.setPair(setup, setup);
-        engine.setListener('A', this.listener);
-      } else {
-        this.pause();
-      }
-    } catch (error) {
-      this.audioMessage = error instanceof Error ? error.message : String(error);
-    }
-  }
-
-  private startClock(): void {
-    this.stopClock();
-    // The position moves with the audio clock; 4 updates a second are enough for a readout.
-    this.clock = window.setInterval(() => {
-      if (this.engine) this.transport = this.engine.transportState;
-    }, 250);
-  }
-
-  private stopClock(): void {
-    window.clearInterval(this.clock);
-    this.clock = 0;
+    this.audio.setListener('A', Number((event.target as HTMLSelectElement).value));
   }
 }

@@ -18,6 +18,7 @@ import { sources } from '../model/catalog/sources.ts';
 import { splitters } from '../model/catalog/splitters.ts';
 import { parseSetup, type ParseResult, type Setup } from '../model/setup.ts';
 import { base64UrlToBytes, bytesToBase64Url } from './base64url.ts';
+import { CUT_SHORT, endsEarly } from './url-state.ts';
 import { describe, isPlainObject, PAIR_KEYS, qualifyMessage, type SetupPair } from './setup-pair.ts';
 
 export const URL_PARAM_COMPACT = 'p';
@@ -77,20 +78,24 @@ export async function decodeCompactPair(value: string): Promise<ParseResult<Setu
   const fail = (message: string): ParseResult<SetupPair> => ({ ok: false, errors: [`${subject} ${message}`] });
   if (value.length > MAX_PARAM_CHARS) return fail(`is too long (${value.length} characters; at most ${MAX_PARAM_CHARS})`);
   if (!value.startsWith(VERSION)) return fail(`starts with ${describe(value.slice(0, 1))}, not "${VERSION}" (a link from a newer Headroom?)`);
+  const cut = `${CUT_SHORT} (its setups end before they are complete)`;
+  // A base64url length no bytes have is a link cut off mid-character.
+  if (value.length % 4 === 2) return fail(cut);
   const bytes = base64UrlToBytes(value.slice(1));
   if (!bytes.ok) return fail(bytes.errors[0]!);
   let text: string;
   try {
     const inflated = await pipe(bytes.value, new DecompressionStream('deflate-raw'), MAX_INFLATED_BYTES);
     text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
-  } catch (error) {
-    return fail(`is not a compressed pair (${error instanceof Error ? error.message : String(error)}; was the link cut short?)`);
+  } catch {
+    // A deflate stream that stops early is what a link cut off when copied leaves; other damage rarely fails to inflate.
+    return fail(cut);
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fail(`is not valid JSON inside: ${(error as Error).message}`);
+    return fail(endsEarly(text) ? cut : `is not valid JSON inside: ${(error as Error).message}`);
   }
   if (!isPlainObject(data)) return fail(`must hold an object with "a" and "b" (got ${describe(data)})`);
   const errors: string[] = [];

@@ -4,8 +4,9 @@
  * - A valid link pair (a/b, p or preset) wins. It is not saved here: nothing is written at
  *   start, and the saved pair it stands in for is returned (`savedPair`) so the app can offer
  *   to bring it back.
- * - An invalid link pair is reported (messages naming the parameter and field) and skipped:
- *   the saved state is used if valid, else the defaults. The saved state is left as it was,
+ * - An invalid link pair is reported in plain words and skipped: a link cut short says so in
+ *   one sentence; any other fault also lists the messages naming the parameter and field.
+ *   The saved state is used if valid, else the defaults. The saved state is left as it was,
  *   so a broken link loses nothing.
  * - An invalid saved state is reported and the defaults are used; it is not deleted either.
  * - A lesson in the link (`lesson`, `step`) is passed on for the app to open.
@@ -37,7 +38,7 @@ export async function initialState(url: UrlInput, storage: StorageLike | null | 
     link = await decodeLink(url);
   } catch (error) {
     // decodeLink does not throw; this guards the promise that initialState never does.
-    link = { setups: { kind: 'invalid', messages: [`the link could not be read (${String(error)})`] }, lesson: null, lessonMessages: [] };
+    link = { setups: { kind: 'invalid', messages: [`the link could not be read (${String(error)})`], cutShort: false }, lesson: null, lessonMessages: [] };
   }
   const saved = loadSavedState(storage);
   const targetSplDb = saved.kind === 'ok' ? saved.targetSplDb : DEFAULT_TARGET_SPL_DB;
@@ -49,12 +50,9 @@ export async function initialState(url: UrlInput, storage: StorageLike | null | 
     return { pair: setups.pair, origin: setups.from === 'preset' ? 'preset' : 'url', messages, ...common, savedPair: saved.kind === 'ok' ? saved.pair : null };
   }
   if (setups.kind === 'invalid') {
-    messages.push(...setups.messages);
-    messages.push(
-      saved.kind === 'ok'
-        ? "The link's setups were not loaded; showing your saved setups instead."
-        : "The link's setups were not loaded; showing the default setups instead.",
-    );
+    const instead = saved.kind === 'ok' ? 'your saved setups are open instead.' : 'the default setups are open instead.';
+    if (setups.cutShort) messages.push(`This link was cut short; ${instead}`);
+    else messages.push(...setups.messages, `This link's setups could not be opened; ${instead}`);
   }
   if (saved.kind === 'ok') return { pair: saved.pair, origin: 'saved', messages, ...common, savedPair: null };
   if (saved.kind === 'invalid') {

@@ -14,7 +14,7 @@ import { presets } from '../model/catalog/presets.ts';
 import type { ParseResult } from '../model/setup.ts';
 import { decodeCompactPair, encodeCompactPair, samePair, URL_PARAM_COMPACT } from './compact-pair.ts';
 import { pairFromPreset, type SetupPair } from './setup-pair.ts';
-import { decodeUrlState, paramsOf, URL_PARAM_A, URL_PARAM_B, URL_PARAM_PRESET, type UrlInput, type UrlState } from './url-state.ts';
+import { CUT_SHORT, decodeUrlState, paramsOf, URL_PARAM_A, URL_PARAM_B, URL_PARAM_PRESET, type UrlInput, type UrlState } from './url-state.ts';
 
 export const URL_PARAM_LESSON = 'lesson';
 export const URL_PARAM_STEP = 'step';
@@ -41,7 +41,7 @@ export async function decodeLink(input: UrlInput): Promise<Link> {
     const values = params.getAll(URL_PARAM_COMPACT);
     const decoded: ParseResult<SetupPair> =
       values.length > 1 ? { ok: false, errors: [`URL parameter "${URL_PARAM_COMPACT}" appears ${values.length} times (give it once)`] } : await decodeCompactPair(values[0]!);
-    setups = decoded.ok ? { kind: 'ok', pair: decoded.value, from: 'setups' } : { kind: 'invalid', messages: decoded.errors };
+    setups = decoded.ok ? { kind: 'ok', pair: decoded.value, from: 'setups' } : { kind: 'invalid', messages: decoded.errors, cutShort: decoded.errors.every((m) => m.includes(CUT_SHORT)) };
   }
   return { setups, ...readLesson(params) };
 }

@@ -27,8 +27,8 @@ export type UrlState =
   /** No a, b or preset parameter. */
   | { kind: 'none' }
   | { kind: 'ok'; pair: SetupPair; from: 'setups' | 'preset' }
-  /** Messages name the parameter; `pair` is null. */
-  | { kind: 'invalid'; messages: string[] };
+  /** Messages name the parameter; `cutShort`: every bad parameter ends before its setup does (a link cut off when copied). */
+  | { kind: 'invalid'; messages: string[]; cutShort: boolean };
 
 export type UrlInput = URL | URLSearchParams | string;
 
@@ -49,6 +49,29 @@ export function encodeSetupParam(setup: Setup): string {
   return encodeBase64Url(JSON.stringify(setup));
 }
 
+/** The phrase that starts the message of a parameter whose text ends before its setup does. */
+export const CUT_SHORT = 'was cut short';
+
+/**
+ * True when `text` is the start of a JSON document that ends too early: inside a string,
+ * or with an object or array still open. (A link cut off when it was copied.) One pass over
+ * the text, so any length is answered at once.
+ */
+export function endsEarly(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+  }
+  return inString || depth > 0;
+}
+
 /** Decodes and validates one parameter value; messages name `URL parameter "<name>"`. */
 export function decodeSetupParam(name: string, value: string): ParseResult<Setup> {
   const subject = `URL parameter "${name}"`;
@@ -56,13 +79,16 @@ export function decodeSetupParam(name: string, value: string): ParseResult<Setup
     return { ok: false, errors: [`${subject} is too long (${value.length} characters; at most ${MAX_URL_PARAM_CHARS})`] };
   }
   if (value.trim() === '') return { ok: false, errors: [`${subject} is empty`] };
+  const cut = `${subject} ${CUT_SHORT} (its setup ends before it is complete)`;
+  // A base64url length no text has is a link cut off mid-character.
+  if (value.trim().length % 4 === 1) return { ok: false, errors: [cut] };
   const text = decodeBase64Url(value.trim());
   if (!text.ok) return { ok: false, errors: text.errors.map((e) => `${subject} ${e}`) };
   let data: unknown;
   try {
     data = JSON.parse(text.value);
   } catch (error) {
-    return { ok: false, errors: [`${subject} is not valid JSON: ${(error as Error).message}`] };
+    return { ok: false, errors: [endsEarly(text.value) ? cut : `${subject} is not valid JSON: ${(error as Error).message}`] };
   }
   const parsed = parseSetup(data);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `${subject}: ${e}`) };
@@ -88,13 +114,13 @@ export function decodeUrlState(input: UrlInput): UrlState {
         else messages.push(...parsed.errors);
       }
     }
-    if (messages.length > 0 || !decoded.a || !decoded.b) return { kind: 'invalid', messages };
+    if (messages.length > 0 || !decoded.a || !decoded.b) return { kind: 'invalid', messages, cutShort: messages.every((m) => m.includes(CUT_SHORT)) };
     return { kind: 'ok', pair: { a: decoded.a, b: decoded.b }, from: 'setups' };
   }
   if (params.has(URL_PARAM_PRESET)) {
     const id = params.get(URL_PARAM_PRESET) ?? '';
     const pair = pairFromPreset(id.slice(0, 200));
-    if (!pair.ok) return { kind: 'invalid', messages: pair.errors.map((e) => `URL parameter "${URL_PARAM_PRESET}": ${e}`) };
+    if (!pair.ok) return { kind: 'invalid', messages: pair.errors.map((e) => `URL parameter "${URL_PARAM_PRESET}": ${e}`), cutShort: false };
     return { kind: 'ok', pair: pair.value, from: 'preset' };
   }
   return { kind: 'none' };

@@ -20,6 +20,9 @@ import { defaultPair, exportPairJson, readPairFile, PAIR_FILE_NAME, pairFromPres
 import { renderStretch } from '../audio/engine/index.ts';
 import { appStyles } from './app/app-styles.ts';
 import { EngineController } from './app/engine-controller.ts';
+import { FileDropController } from './controllers/file-drop-controller.ts';
+import { fold, initialFolds, PHONE_QUERY, type FoldId } from './app/fold.ts';
+import { inTextField, isTyping, spaceBelongsToFocus } from './typing-guard.ts';
 import type { Side } from './app/headroom-ab-switch.ts';
 import { LessonLinkController } from './app/lesson-link-controller.ts';
 import { describeSetup } from './app/setup-label.ts';
@@ -28,6 +31,8 @@ import './app/headroom-playing-bar.ts';
 import './app/headroom-target-field.ts';
 import { baseStyles } from './styles.ts';
 import type { PresetChangeEvent, PresetOption } from './headroom-preset-picker.ts';
+import type { ResponseCurve } from './views/headroom-response-plot.ts';
+import type { NamedHeadphone } from './views/headroom-impedance-plot.ts';
 import './headroom-preset-picker.ts';
 import './headroom-report-view.ts';
 import './app/headroom-ab-switch.ts';
@@ -73,10 +78,10 @@ export class HeadroomApp extends LitElement {
   @state() private exportMessage = { text: '', error: false };
   /** Projector layout for teaching; the students' link (the URL) never carries it. */
   @state() private classroom = false;
-  /** Folded sections build their (costly) content only once opened: the claims re-judge every claim on each edit. */
-  @state() private opened = { derivations: false, claims: false };
+  /** Which folded sections are open (fold.ts: on a phone the long ones start folded). */
+  @state() private opened = initialFolds(window.matchMedia(PHONE_QUERY).matches);
 
-  private readonly audio = new EngineController(this, defaultPair());
+  private readonly audio = new EngineController(this, defaultPair(), { warmUp: true });
   private readonly setups = new SetupsController(
     this,
     (pair) => this.audio.setPair(pair.a, pair.b),
@@ -85,15 +90,26 @@ export class HeadroomApp extends LitElement {
   private readonly lesson = new LessonLinkController(this, this.setups, (problems) => this.tell(problems, true));
   private reports: Record<Side, Computed> = { A: { ok: false, message: '' }, B: { ok: false, message: '' } };
   private reportsOf: { pair: SetupPair; target: number } | null = null;
+  /** What the plots and the A/B switch show, made once per pair: the same arrays until the pair changes, so they are left alone. */
+  private perPair: { curves: ResponseCurve[]; headphones: NamedHeadphone[]; names: Record<Side, string[]> } = { curves: [], headphones: [], names: { A: [], B: [] } };
   /** The stretch the blind test loops (null: the whole sound). */
   private abxLoop: { start: number; end: number } | null = null;
+  /** Files are being dragged over the page (the source picker shows where they go). */
+  @state() private dragging = false;
 
   constructor() {
     super();
     void this.setups.start(window.location.href).then((start) => {
       this.tell(start.messages, true);
       this.lesson.open(start);
+      // A lesson link opens its lesson, folded or not.
+      if (this.lesson.focused) this.opened = { ...this.opened, lessons: true };
     });
+    new FileDropController(
+      this,
+      (file) => void this.audio.choose({ kind: 'file', file }),
+      (dragging) => (this.dragging = dragging),
+    );
   }
 
   private tell(texts: readonly string[], error: boolean): void {
@@ -116,10 +132,20 @@ export class HeadroomApp extends LitElement {
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
+    const pair = this.pair;
     const target = this.setups.targetSplDb;
-    if (this.reportsOf?.pair !== this.pair || this.reportsOf.target !== target) {
-      this.reportsOf = { pair: this.pair, target };
-      this.reports = { A: compute(this.pair.a, target), B: compute(this.pair.b, target) };
+    if (this.reportsOf?.pair !== pair || this.reportsOf.target !== target) {
+      this.reportsOf = { pair, target };
+      this.reports = { A: compute(pair.a, target), B: compute(pair.b, target) };
+      const headphones = [...pair.a.headphones, ...pair.b.headphones];
+      this.perPair = {
+        curves: [
+          { label: 'A', setup: pair.a },
+          { label: 'B', setup: pair.b },
+        ],
+        headphones: headphones.filter((h, i) => headphones.findIndex((o) => o.name === h.name) === i).map((headphone) => ({ name: headphone.name, headphone })),
+        names: { A: pair.a.headphones.map((h) => h.name), B: pair.b.headphones.map((h) => h.name) },
+      };
     }
   }
 
@@ -178,12 +204,20 @@ export class HeadroomApp extends LitElement {
           href=${`#${id}`}
           @click=${(event: Event) => {
             event.preventDefault();
+            this.unfold(id);
             this.renderRoot.querySelector(`#${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
           }}
           >${label}</a
         >`,
       )}
     </nav>`;
+  }
+
+  /** A section link opens what it leads to. */
+  private unfold(section: string): void {
+    const folds: Partial<Record<string, FoldId>> = { lessons: 'lessons', plots: 'plots', derivations: 'derivations', abx: 'abx', claims: 'claims', 'input-side': 'inputSide', export: 'export' };
+    const id = folds[section];
+    if (id && !this.opened[id]) this.opened = { ...this.opened, [id]: true };
   }
 
   private renderMessages(): TemplateResult | typeof nothing {
@@ -204,36 +238,36 @@ export class HeadroomApp extends LitElement {
   private renderListen(): TemplateResult {
     const audio = this.audio;
     const transport = audio.transport;
-    const heard = audio.heardMeters;
     return html`<section id="listen" aria-labelledby="listen-heading">
       <h2 id="listen-heading">Listen</h2>
       <div class="card listen">
         <div class="stack">
+          <headroom-transport
+            ?playing=${transport.playing}
+            ?loop=${transport.loop}
+            .live=${audio.position}
+            .duration=${transport.duration}
+            @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
+            @transport-seek=${(e: HTMLElementEventMap['transport-seek']) => audio.seek(e.detail.seconds)}
+            @transport-loop=${(e: HTMLElementEventMap['transport-loop']) => audio.setLoop(e.detail.loop)}
+          ></headroom-transport>
           <headroom-source-picker
             selected=${audio.source.kind}
             current=${audio.source.name}
             error=${audio.source.error}
             ?busy=${audio.source.busy}
+            ?dragging=${this.dragging}
             @source-choose=${(e: HTMLElementEventMap['source-choose']) => void audio.choose(e.detail.choice)}
           ></headroom-source-picker>
-          <headroom-transport
-            ?playing=${transport.playing}
-            ?loop=${transport.loop}
-            .position=${transport.position}
-            .duration=${transport.duration}
-            ?disabled=${audio.source.busy}
-            @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
-            @transport-seek=${(e: HTMLElementEventMap['transport-seek']) => audio.seek(e.detail.seconds)}
-            @transport-loop=${(e: HTMLElementEventMap['transport-loop']) => audio.setLoop(e.detail.loop)}
-          ></headroom-transport>
+          <div class="meters">${SIDES.map((side) => this.renderMeter(side))}</div>
         </div>
         <div class="stack">
           <headroom-ab-switch
             .side=${this.abxRunning ? null : audio.side}
             labelA=${describeSetup(this.pair.a)}
             labelB=${describeSetup(this.pair.b)}
-            .listenersA=${this.pair.a.headphones.map((h) => h.name)}
-            .listenersB=${this.pair.b.headphones.map((h) => h.name)}
+            .listenersA=${this.perPair.names.A}
+            .listenersB=${this.perPair.names.B}
             .listenerA=${audio.listeners.A}
             .listenerB=${audio.listeners.B}
             .adviceA=${this.adviceOf('A')}
@@ -247,32 +281,28 @@ export class HeadroomApp extends LitElement {
           <headroom-level-controls
             .level=${audio.listeningLevelDb}
             .calibrationDbSpl=${audio.calibrationDbSpl}
-            .simulatedSplDb=${heard && Number.isFinite(heard.splDb) && transport.playing ? heard.splDb : null}
+            .live=${audio.meters[audio.side]}
             @listening-level-change=${(e: HTMLElementEventMap['listening-level-change']) => audio.setListeningLevel(e.detail.db)}
             @calibration-change=${(e: HTMLElementEventMap['calibration-change']) => audio.setCalibration(e.detail.dbSpl)}
           ></headroom-level-controls>
-          <div class="meters">${SIDES.map((side) => this.renderMeter(side))}</div>
         </div>
         <div class="analysers">
           <headroom-scope auto-scale .analyser=${audio.analyser} ?running=${transport.playing} label="What you hear"></headroom-scope>
-          <headroom-spectrum .analyser=${audio.analyser} ?running=${transport.playing} label="What you hear"></headroom-spectrum>
+          <headroom-spectrum
+            .analyser=${audio.analyser}
+            ?running=${transport.playing}
+            ?harmonics=${audio.source.kind === 'sine'}
+            label="What you hear"
+          ></headroom-spectrum>
         </div>
       </div>
     </section>`;
   }
 
   private renderMeter(side: Side): TemplateResult {
-    const index = this.audio.listeners[side];
     const setup = side === 'A' ? this.pair.a : this.pair.b;
-    const meters = this.audio.metersOf(side, index);
-    const name = setup.headphones[index]?.name ?? '';
-    return html`<headroom-level-meter
-      data-testid=${`meter-${side}`}
-      label=${`${side}: ${name}`}
-      .peakDbfs=${meters?.peakDbfs ?? -Infinity}
-      .rmsDbfs=${meters?.rmsDbfs ?? -Infinity}
-      ?clipping=${meters?.clipping ?? false}
-    ></headroom-level-meter>`;
+    const name = setup.headphones[this.audio.listeners[side]]?.name ?? '';
+    return html`<headroom-level-meter data-testid=${`meter-${side}`} label=${`${side}: ${name}`} .live=${this.audio.meters[side]}></headroom-level-meter>`;
   }
 
   /** The advice for the listener heard on `side`, if the model computed the setup. */
@@ -331,34 +361,29 @@ export class HeadroomApp extends LitElement {
         ></headroom-setup-editor>
       </details>
       ${computed.ok
-        ? html`<headroom-report-view
+        ? this.fold(`side${side}`, "The model's numbers and the circuit", () => html`<headroom-report-view
               show="figures"
               .setup=${setup}
               .report=${computed.report}
-              .liveClipping=${this.audio.transport.playing ? setup.headphones.map((_, i) => this.audio.metersOf(side, i)?.clipping ?? false) : undefined}
+              .liveClipping=${this.audio.clippingOf(side)}
             ></headroom-report-view>
             <headroom-circuit
               .setup=${setup}
               .report=${computed.report}
               .heardListener=${!this.abxRunning && this.audio.side === side ? this.audio.listeners[side] : null}
-            ></headroom-circuit>`
+            ></headroom-circuit>`)
         : html`<p class="message error" role="alert">The model could not compute setup ${side}: ${computed.message}</p>`}
     </div>`;
   }
 
   private renderPlots(): TemplateResult {
-    const headphones = [...this.pair.a.headphones, ...this.pair.b.headphones];
-    const unique = headphones.filter((h, i) => headphones.findIndex((o) => o.name === h.name) === i);
     return html`<section id="plots" aria-labelledby="plots-heading">
       <h2 id="plots-heading">Response and impedance</h2>
-      <div class="card plots">
-        <headroom-response-plot
-          .curves=${[
-            { label: 'A', setup: this.pair.a },
-            { label: 'B', setup: this.pair.b },
-          ]}
-        ></headroom-response-plot>
-        <headroom-impedance-plot .headphones=${unique.map((headphone) => ({ name: headphone.name, headphone }))}></headroom-impedance-plot>
+      <div class="card">
+        ${this.fold('plots', 'Every listener’s response, each headphone’s impedance', () => html`<div class="plots">
+          <headroom-response-plot .curves=${this.perPair.curves}></headroom-response-plot>
+          <headroom-impedance-plot .headphones=${this.perPair.headphones}></headroom-impedance-plot>
+        </div>`)}
       </div>
     </section>`;
   }
@@ -367,7 +392,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="abx" aria-labelledby="abx-heading">
       <h2 id="abx-heading">Blind test (ABX)</h2>
       <div class="card">
-        <headroom-abx
+        ${this.fold('abx', 'Play A, B and a hidden X: which one is X?', () => html`<headroom-abx
           label-a=${describeSetup(this.pair.a)}
           label-b=${describeSetup(this.pair.b)}
           ?playing=${this.audio.transport.playing}
@@ -378,7 +403,7 @@ export class HeadroomApp extends LitElement {
           @abx-loudness=${(e: HTMLElementEventMap['abx-loudness']) => this.audio.setMatchLoudness(e.detail.matched)}
           @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
           @abx-complete=${() => (this.abxRunning = false)}
-        ></headroom-abx>
+        ></headroom-abx>`)}
       </div>
     </section>`;
   }
@@ -387,14 +412,14 @@ export class HeadroomApp extends LitElement {
     return html`<section id="lessons" aria-labelledby="lessons-heading">
       <h2 id="lessons-heading">Lessons</h2>
       <div class="card">
-        <headroom-lessons
+        ${this.fold('lessons', 'Seven lessons, step by step', () => html`<headroom-lessons
           lesson-id=${this.lesson.id}
           .step=${this.lesson.index}
           ?focused=${this.lesson.focused}
           @lesson-select=${(e: CustomEvent<{ id: string }>) => this.lesson.select(e.detail.id)}
           @lesson-step=${this.lesson.onStep}
           @lesson-listen=${this.onLessonListen}
-        ></headroom-lessons>
+        ></headroom-lessons>`)}
       </div>
     </section>`;
   }
@@ -446,12 +471,9 @@ export class HeadroomApp extends LitElement {
     return html`<section id="derivations" aria-labelledby="derivations-heading">
       <h2 id="derivations-heading">Where the numbers come from (setup ${side})</h2>
       <div class="card">
-        <details @toggle=${(e: Event) => this.fold('derivations', e)}>
-          <summary>Show every formula, filled in with this setup's numbers</summary>
-          ${computed.ok && this.opened.derivations
-            ? html`<headroom-derivations .setup=${setup} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>`
-            : nothing}
-        </details>
+        ${this.fold('derivations', "Every formula, with this setup's numbers", () =>
+          computed.ok ? html`<headroom-derivations .setup=${setup} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>` : nothing,
+        )}
       </div>
     </section>`;
   }
@@ -460,34 +482,30 @@ export class HeadroomApp extends LitElement {
     return html`<section id="claims" aria-labelledby="claims-heading">
       <h2 id="claims-heading">Claims, checked against the model</h2>
       <div class="card">
-        <details @toggle=${(e: Event) => this.fold('claims', e)}>
-          <summary>Seven claims from popular articles, each judged for setups A and B</summary>
-          ${this.opened.claims
-            ? html`<headroom-claims
-                .pair=${this.pair}
-                @load-pair=${(e: HTMLElementEventMap['load-pair']) => this.loadDemonstration(e.detail.pair, e.detail.title)}
-              ></headroom-claims>`
-            : nothing}
-        </details>
+        ${this.fold('claims', 'Seven popular claims, judged for A and B', () => html`<headroom-claims
+          .pair=${this.pair}
+          @load-pair=${(e: HTMLElementEventMap['load-pair']) => this.loadDemonstration(e.detail.pair, e.detail.title)}
+        ></headroom-claims>`)}
       </div>
     </section>`;
   }
 
-  private fold(section: 'derivations' | 'claims', event: Event): void {
-    const open = (event.target as HTMLDetailsElement).open;
-    if (this.opened[section] !== open) this.opened = { ...this.opened, [section]: open };
+  /** A folded part of a section (fold.ts); the formulas and the claims are built only once opened (they recompute on every edit). */
+  private fold(id: FoldId, summary: string, content: () => TemplateResult | typeof nothing): TemplateResult {
+    const lazy = id === 'derivations' || id === 'claims';
+    return fold({ open: this.opened[id], summary, lazy, testId: `fold-${id}`, onToggle: (open) => (this.opened = { ...this.opened, [id]: open }) }, content);
   }
 
   private renderInputSide(): TemplateResult {
     return html`<section id="input-side" aria-labelledby="input-heading">
       <h2 id="input-heading">The input side: what an audio interface adds</h2>
       <div class="card">
-        <headroom-input-panel
+        ${this.fold('inputSide', 'Pickups, microphones and buffers, as A and B', () => html`<headroom-input-panel
           @input-play=${(e: CustomEvent<{ playing: boolean }>) => {
             // One sound at a time: the input side and the output side have their own contexts.
             if (e.detail.playing && this.audio.transport.playing) void this.audio.togglePlay(false);
           }}
-        ></headroom-input-panel>
+        ></headroom-input-panel>`)}
       </div>
     </section>`;
   }
@@ -496,7 +514,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="export" aria-labelledby="export-heading">
       <h2 id="export-heading">Export and import</h2>
       <div class="card">
-        <headroom-export-panel
+        ${this.fold('export', 'Save or load A and B as a file, or render a stretch as WAV', () => html`<headroom-export-panel
           .duration=${this.audio.transport.input === 'material' ? this.audio.transport.duration : 0}
           ?busy=${this.exportBusy}
           message=${this.exportMessage.text}
@@ -504,7 +522,7 @@ export class HeadroomApp extends LitElement {
           @export-pair=${this.exportPair}
           @import-pair=${(e: HTMLElementEventMap['import-pair']) => void this.importPair(e.detail.file)}
           @export-wav=${(e: HTMLElementEventMap['export-wav']) => void this.exportWav(e.detail.side, e.detail.startSeconds, e.detail.endSeconds)}
-        ></headroom-export-panel>
+        ></headroom-export-panel>`)}
       </div>
     </section>`;
   }
@@ -590,19 +608,22 @@ export class HeadroomApp extends LitElement {
     }
   }
 
-  /** A and B switch, Space plays or pauses, Ctrl/Cmd+Z undoes a replaced pair — unless the user is typing or in the blind test. */
+  /**
+   * A and B switch, Space plays or pauses, Ctrl/Cmd+Z undoes a replaced pair, with focus
+   * anywhere but in a text field (typing guard) — the blind test and the input side keep
+   * their own keys, and Space on a focused button or checkbox presses it.
+   */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    const path = event.composedPath().filter((node): node is HTMLElement => node instanceof HTMLElement);
-    const typing = path.some((node) => node.matches('input, select, textarea, [contenteditable]'));
-    if (!event.defaultPrevented && !typing && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'z' && !event.shiftKey) {
+    if (event.defaultPrevented) return;
+    const undo = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z';
+    if (undo && !inTextField(event)) {
       if (this.setups.undo()) event.preventDefault();
       return;
     }
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    // Typing, choosing and the blind test keep their keys; Space on a focused button presses it.
+    if (isTyping(event)) return;
     const ownKeys = ['headroom-abx', 'headroom-input-panel'];
-    if (path.some((node) => node.matches('input, select, textarea, [contenteditable]') || ownKeys.includes(node.localName))) return;
-    if (event.key === ' ' && path.some((node) => node.localName === 'button')) return;
+    if (event.composedPath().some((node) => node instanceof HTMLElement && ownKeys.includes(node.localName))) return;
+    if (event.key === ' ' && spaceBelongsToFocus(event)) return;
     const key = event.key.toLowerCase();
     if (key === 'a' || key === 'b') {
       this.hear(key === 'a' ? 'A' : 'B');

@@ -114,7 +114,7 @@ export class HeadroomReportView extends LitElement {
         }
       }
       .kind {
-        font-size: 0.72rem;
+        font-size: 0.75rem;
         font-weight: 650;
         letter-spacing: 0.06em;
         text-transform: uppercase;
@@ -175,7 +175,7 @@ export class HeadroomReportView extends LitElement {
       }
       .badge {
         flex: none;
-        font-size: 0.72rem;
+        font-size: 0.75rem;
         font-weight: 700;
         letter-spacing: 0.05em;
         text-transform: uppercase;
@@ -258,7 +258,7 @@ export class HeadroomReportView extends LitElement {
         display: block;
         text-align: right;
         margin-bottom: 0.15rem;
-        font-size: 0.72rem;
+        font-size: 0.75rem;
         color: var(--_muted);
         font-variant-numeric: tabular-nums;
       }
@@ -272,7 +272,7 @@ export class HeadroomReportView extends LitElement {
       .axis {
         position: relative;
         height: 1.1rem;
-        font-size: 0.72rem;
+        font-size: 0.75rem;
         color: var(--_muted);
         font-variant-numeric: tabular-nums;
       }
@@ -310,7 +310,7 @@ export class HeadroomReportView extends LitElement {
         display: inline-block;
         vertical-align: 0.12em;
         margin-left: 0.5rem;
-        font-size: 0.68rem;
+        font-size: 0.75rem;
         font-weight: 700;
         letter-spacing: 0.05em;
         text-transform: uppercase;

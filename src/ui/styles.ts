@@ -36,6 +36,18 @@ export const baseStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* Read by screen readers, not shown: a chart's figures as a table. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
 `;
 
 /**

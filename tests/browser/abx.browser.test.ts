@@ -7,6 +7,7 @@ import { page, userEvent } from 'vitest/browser';
 import type { AbxSide } from '../../src/abx/index.ts';
 import type { HeadroomAbx } from '../../src/ui/abx/headroom-abx.ts';
 import '../../src/ui/abx/headroom-abx.ts';
+import { shoot, themedStage } from './views-support.ts';
 
 function textOf(node: Element | ShadowRoot | null | undefined): string {
   return (node?.textContent ?? '').replace(/[\s\u202f\u00a0]+/g, ' ').trim();
@@ -270,21 +271,13 @@ describe('<headroom-abx>', () => {
   });
 });
 
-/** The page's dark palette (index.html), set on a wrapper: custom properties inherit into the shadow root. */
-const DARK = {
-  '--hr-text': '#e6e9ee', '--hr-muted': '#9aa4b2', '--hr-surface': '#1a1f26', '--hr-surface-2': '#20262e', '--hr-border': '#2f3742',
-  '--hr-accent': '#5aa9ff', '--hr-warn': '#f0a46a', '--hr-warn-bg': '#2d2117', '--hr-good': '#6fd3a0', '--hr-good-bg': '#15271f',
-};
-
-describe('<headroom-abx> screenshots (test-results/screenshots/abx-*.png)', () => {
-  it('looks finished at phone width in light and dark, mid-run and at the result', async () => {
+describe('<headroom-abx> screenshots (compared with tests/browser/references/)', () => {
+  it('looks finished at phone width in light and dark, mid-run, and reaches its result', async () => {
     await page.viewport(390, 900);
     for (const theme of ['light', 'dark'] as const) {
       document.body.replaceChildren();
-      const wrapper = document.createElement('div');
+      const wrapper = themedStage(theme);
       wrapper.style.padding = '12px';
-      wrapper.style.background = theme === 'dark' ? '#111418' : '#f6f7f9';
-      for (const [name, value] of Object.entries(theme === 'dark' ? DARK : {})) wrapper.style.setProperty(name, value);
       const abx = document.createElement('headroom-abx');
       abx.labelA = 'Phone → HD 600';
       abx.labelB = 'Phone → amp (Magni) → HD 600';
@@ -294,15 +287,15 @@ describe('<headroom-abx> screenshots (test-results/screenshots/abx-*.png)', () =
       const root = abx.shadowRoot!;
       button(root, 'play-x').click();
       await abx.updateComplete;
-      await page.screenshot({ path: `../../test-results/screenshots/abx-phone-${theme}-trial.png`, element: wrapper });
+      await shoot(wrapper, `abx-phone-${theme}-trial`);
       for (let trial = 0; trial < 16; trial++) {
         button(root, trial % 3 === 0 ? 'answer-b' : 'answer-a').click();
         await abx.updateComplete;
         button(root, 'next').click();
         await abx.updateComplete;
       }
+      // The result depends on where X fell (random by design), so it is read, not compared as a picture.
       expect(root.querySelector('[data-testid="p-value"]')).not.toBeNull();
-      await page.screenshot({ path: `../../test-results/screenshots/abx-phone-${theme}-result.png`, element: wrapper });
     }
   });
 });

@@ -11,7 +11,6 @@
  *
  * Screenshots go to test-results/screenshots/answer-*.png.
  */
-import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -21,7 +20,7 @@ import { pairFromPreset, type SetupPair } from '../../src/state/index.ts';
 import { claims } from '../../src/teach/claims/index.ts';
 import { findLesson, lessons } from '../../src/teach/lessons/index.ts';
 import { eightAndEightCatalogPair } from '../support/setups.ts';
-import { DESKTOP, launchBrowser, openPage, PHONE, pageOverflow, readable, screenshotDir, startPreviewOfBuild, type RunningServer } from './e2e-support.ts';
+import { DESKTOP, launchBrowser, openPage, PHONE, pageOverflow, readable, startPreviewOfBuild, type RunningServer } from './e2e-support.ts';
 
 let browser: Browser;
 let server: RunningServer;
@@ -116,7 +115,6 @@ describe('a fair blind test', () => {
     await expect.poll(async () => page.getByTestId('play').getAttribute('aria-label')).toBe('Play');
     await page.keyboard.press(' ');
     await expect.poll(async () => page.getByTestId('play').getAttribute('aria-label')).toBe('Pause');
-    await page.screenshot({ path: join(screenshotDir, 'answer-abx.png') });
     expect(problems.lines).toEqual([]);
     await page.context().close();
   }, 90_000);
@@ -144,7 +142,6 @@ describe('the user’s own setups', () => {
     expect(await savedCopy(page)).toBe(saved);
     expect(page.url()).toBe(url);
     expect(await page.getByTestId('preset').inputValue()).toBe('');
-    await page.screenshot({ path: join(screenshotDir, 'answer-lesson-layer.png') });
 
     await page.getByTestId('back-to-mine').click();
     await expectShowing(page, own);
@@ -247,7 +244,6 @@ describe('the classroom link', () => {
     await expectShowing(p, lesson.steps[listen]!.pair!);
     await expectFirstScreen(p, ['headroom-app'], ['h3.step-title', '[data-testid="bar-play"]', '[data-testid="bar-side-A"]', '[data-testid="bar-side-B"]']);
     expect(await pageOverflow(p)).toBe(0);
-    await p.screenshot({ path: join(screenshotDir, 'answer-phone-lesson-link.png') });
     expect(problems.lines).toEqual([]);
     expect(phone.problems.lines).toEqual([]);
     await p.context().close();
@@ -352,7 +348,6 @@ describe('the projector layout', () => {
         await expectFirstScreen(page, classroomScope, [...panel, ...lessonParts]);
         // Each figure (label and number) is inside the screen too.
         await expectFirstScreen(page, classroomScope, ['.lesson [data-testid="figure"]']);
-        if (lesson.id === 'clipping') await page.screenshot({ path: join(screenshotDir, `answer-classroom-${width}x${height}.png`) });
       }
       expect(await pageOverflow(page)).toBe(0);
       expect(problems.lines).toEqual([]);

@@ -83,21 +83,17 @@ describe('<headroom-source-picker>', () => {
     expect(chosen).toHaveLength(0);
   });
 
-  it('a dropped file is handed up as the chosen material, and an error from the app is shown as an alert', async () => {
+  it('shows an error from the app as an alert, the material still playing beside it, and lights the drop hint while files are dragged over the page', async () => {
     const picker: HeadroomSourcePicker = await mount('headroom-source-picker');
-    const chosen = events<SourceChooseEvent>(document, 'source-choose');
-    const file = new File([new Uint8Array([1, 2, 3])], 'take.wav', { type: 'audio/wav' });
-    const transfer = new DataTransfer();
-    transfer.items.add(file);
-    q(picker, '[data-testid=drop]').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    expect(chosen).toHaveLength(1);
-    const choice = chosen[0]!.detail.choice;
-    expect(choice.kind === 'file' && choice.file.name).toBe('take.wav');
     picker.error = 'Cannot decode "take.wav": not audio';
     picker.current = 'Demo track';
     await picker.updateComplete;
     expect(q(picker, '[data-testid=source-error]').textContent).toContain('Cannot decode "take.wav"');
     expect(q(picker, '[data-testid=source-status]').textContent).toContain('Demo track');
+    expect(q(picker, '[data-testid=drop]').classList.contains('over')).toBe(false);
+    picker.dragging = true;
+    await picker.updateComplete;
+    expect(q(picker, '[data-testid=drop]').classList.contains('over')).toBe(true);
   });
 });
 

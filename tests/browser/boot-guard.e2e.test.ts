@@ -2,16 +2,14 @@
  * The app survives its own saved state (src/state/boot-guard.ts, src/boot/boot-guard.ts), in
  * real Chromium: a visit that freezes before its first render leaves its "booting" mark, and
  * the next visit starts on the defaults, says why, and offers the set-aside setups as a file.
- * Screenshots of the notice go to test-results/screenshots/.
  */
-import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildReport } from '../../src/model/report.ts';
 import { BOOT_MARK_KEY, RECOVERED_KEY, UNFINISHED_VISIT, UNREADABLE_SAVED } from '../../src/state/boot-guard.ts';
 import { defaultPair, importPairJson, pairFromPreset, serializeSavedState, STORAGE_KEY, type SetupPair } from '../../src/state/index.ts';
-import { DESKTOP, launchBrowser, openPage, PHONE, readable, screenshotDir, startDevServer, startPreviewOfBuild, type RunningServer } from './e2e-support.ts';
+import { DESKTOP, launchBrowser, openPage, PHONE, readable, startDevServer, startPreviewOfBuild, type RunningServer } from './e2e-support.ts';
 
 let browser: Browser;
 const laptopPair = () => (pairFromPreset('laptop-splitter-two-m50x') as { value: SetupPair }).value;
@@ -84,7 +82,6 @@ describe('the boot guard on the dev server', () => {
     expect(await storageItem(next, STORAGE_KEY)).toBeNull();
     expect(await storageItem(next, RECOVERED_KEY)).toContain('laptop-splitter');
     await expect.poll(() => storageItem(next, BOOT_MARK_KEY), { timeout: 10_000 }).toBeNull();
-    await next.screenshot({ path: join(screenshotDir, 'boot-guard-notice-desktop.png') });
 
     const download = next.waitForEvent('download');
     await next.getByTestId('recovery-download').click();
@@ -128,7 +125,6 @@ describe('the boot guard on the dev server', () => {
     expect(text).toContain('Saved state: a.headphones[0].impedance.nominalOhms must be from 0.001 to 100000 ohms (got 1e-300)');
     expect(text).toContain(UNREADABLE_SAVED);
     await expectDefaults(page);
-    await page.screenshot({ path: join(screenshotDir, 'boot-guard-notice-phone.png') });
     // Still offered on the next visit, gone once discarded.
     await page.reload({ waitUntil: 'load' });
     await notice.waitFor({ state: 'visible' });
@@ -162,7 +158,6 @@ describe('the boot guard in the production build', () => {
     await page.reload({ waitUntil: 'load' });
     await page.getByTestId('recovery-notice').waitFor({ state: 'visible' });
     await expectDefaults(page);
-    await page.screenshot({ path: join(screenshotDir, 'boot-guard-notice-1024-build.png') });
     expect(problems.lines).toEqual([]);
     await page.context().close();
   });

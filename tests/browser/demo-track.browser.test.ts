@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_TRACK, DEMO_TRACK_SECONDS, peakDbfs, renderDemoTrack, rmsDbfs } from '../../src/audio/sources/index.ts';
+import { DEMO_RATE, loadBuiltIn } from '../../src/ui/app/built-in-material.ts';
 
 describe('renderDemoTrack', () => {
   it('renders 4 bars at 100 BPM, exactly 9.6 s, stereo, peak −3 dBFS, sound in every beat of both channels', async () => {
@@ -61,5 +62,24 @@ describe('renderDemoTrack', () => {
 
   it('refuses a sample rate it cannot render, naming the range', async () => {
     await expect(renderDemoTrack(8000)).rejects.toThrow('sampleRate must be from 22050 to 192000 Hz (got 8000)');
+  });
+});
+
+describe('the demo track as the app loads it', () => {
+  it('is rendered once at 48 kHz and resampled as a loop for a 44.1 kHz context: 423 360 samples, the same level, a clean seam', async () => {
+    const at48 = await loadBuiltIn({ kind: 'demo' }, DEMO_RATE);
+    const at44 = await loadBuiltIn({ kind: 'demo' }, 44_100);
+    // Asked again, the same material: made once.
+    expect(await loadBuiltIn({ kind: 'demo' }, 44_100)).toBe(at44);
+    expect(at44.sampleRate).toBe(44_100);
+    expect(at44.channels.map((c) => c.length)).toEqual([423_360, 423_360]);
+    // Band-limited resampling moves sample peaks by a little (inter-sample peaks), RMS by nothing audible.
+    expect(Math.abs(peakDbfs(at44.channels) - peakDbfs(at48.channels))).toBeLessThan(0.5);
+    for (const [c, channel] of at44.channels.entries()) {
+      expect(Math.abs(rmsDbfs(channel) - rmsDbfs(at48.channels[c]!))).toBeLessThan(0.05);
+      let largestStep = 0;
+      for (let i = 1; i < channel.length; i++) largestStep = Math.max(largestStep, Math.abs(channel[i]! - channel[i - 1]!));
+      expect(Math.abs(channel[0]! - channel[channel.length - 1]!)).toBeLessThan(largestStep / 10);
+    }
   });
 });

@@ -4,15 +4,13 @@
  * preset, one by setup JSON) show the model's numbers under the page's Content-Security-
  * Policy, Listen plays the demo track through the worklets, and nothing goes wrong — no
  * console error, failed request, request off the machine or CSP violation.
- * Screenshots go to test-results/screenshots/.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { findPreset } from '../../src/model/catalog/presets.ts';
 import { buildReport } from '../../src/model/report.ts';
 import { parseSetupJson, type Setup } from '../../src/model/setup.ts';
-import { DESKTOP, launchBrowser, openPage, PHONE, pageOverflow, readable, screenshotDir, startDevServer, startPreviewOfBuild, type RunningServer } from './e2e-support.ts';
+import { DESKTOP, launchBrowser, openPage, PHONE, pageOverflow, readable, startDevServer, startPreviewOfBuild, type RunningServer } from './e2e-support.ts';
 
 let browser: Browser;
 
@@ -69,7 +67,6 @@ describe('embed-example.html from the production build', () => {
     expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|style-src [^;]*unsafe-inline/);
     expect(await page.locator('script[type="module"]').getAttribute('src')).toBe('./assets/headroom-sim.js');
     await expectBothExamples(page);
-    await page.screenshot({ path: join(screenshotDir, 'embed-example-desktop-build.png'), fullPage: true });
     expect(await pageOverflow(page)).toBe(0);
 
     // An invalid setup added by the host page: the validator's message in place, nothing thrown.
@@ -82,7 +79,6 @@ describe('embed-example.html from the production build', () => {
     const invalid = page.locator('#example-invalid [data-testid="sim-error"]');
     await invalid.waitFor({ state: 'visible' });
     expect(readable(await invalid.textContent())).toContain('setup attribute: signal.levelDbfs must be from -120 to 0 dBFS (got 3)');
-    await page.locator('#example-invalid').screenshot({ path: join(screenshotDir, 'embed-invalid-setup.png') });
     expect(problems.lines).toEqual([]);
     await page.context().close();
   });
@@ -96,7 +92,6 @@ describe('embed-example.html from the production build', () => {
     await expect.poll(async () => readable(await first.getByTestId('sim-listen').textContent()), { timeout: 30_000 }).toBe('Pause');
     await expect.poll(() => position(first), { timeout: 30_000 }).toBeGreaterThan(0.5);
     await first.getByTestId('sim-listen').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(screenshotDir, 'embed-example-playing-build.png') });
 
     await second.getByTestId('sim-listen').click();
     await expect.poll(async () => readable(await second.getByTestId('sim-listen').textContent()), { timeout: 30_000 }).toBe('Pause');
@@ -115,10 +110,56 @@ describe('embed-example.html from the production build', () => {
     await page.context().close();
   });
 
+  it('plays one setup through one chain, and an element removed while its audio starts lets that audio go', async () => {
+    const { page, problems } = await openPage(browser, server.url, DESKTOP, 'about:blank');
+    // Every audio context and worklet node the page makes, as the page makes them.
+    await page.context().addInitScript(() => {
+      const seen = { contexts: [] as AudioContext[], nodes: [] as string[] };
+      (window as unknown as { __audio: typeof seen }).__audio = seen;
+      const NativeContext = window.AudioContext;
+      window.AudioContext = class extends NativeContext {
+        constructor(options?: AudioContextOptions) {
+          super(options);
+          seen.contexts.push(this);
+        }
+      };
+      const NativeNode = window.AudioWorkletNode;
+      window.AudioWorkletNode = class extends NativeNode {
+        constructor(context: BaseAudioContext, name: string, options?: AudioWorkletNodeOptions) {
+          super(context, name, options);
+          seen.nodes.push(name);
+        }
+      };
+    });
+    await page.goto(new URL('embed-example.html', server.url).href, { waitUntil: 'load' });
+    await expectBothExamples(page);
+    const audio = () => page.evaluate(() => {
+      const seen = (window as unknown as { __audio: { contexts: AudioContext[]; nodes: string[] } }).__audio;
+      return { states: seen.contexts.map((c) => c.state), chains: seen.nodes.filter((name) => name === 'headroom-chain').length };
+    });
+    const first = page.locator('#example-preset');
+    await first.getByTestId('sim-listen').click();
+    await expect.poll(async () => readable(await first.getByTestId('sim-listen').textContent()), { timeout: 30_000 }).toBe('Pause');
+    expect(await audio()).toEqual({ states: ['running'], chains: 1 });
+
+    // The second element's worklets arrive 1.5 s late; it leaves the page meanwhile.
+    await page.route('**/*worklet*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.locator('#example-setup').getByTestId('sim-listen').click();
+    await expect.poll(async () => (await audio()).states.length).toBe(2);
+    await page.evaluate(() => document.querySelector('#example-setup')!.remove());
+    // Its context is closed once its engine exists; the first element's is paused, not closed.
+    await expect.poll(async () => (await audio()).states[1], { timeout: 30_000 }).toBe('closed');
+    expect((await audio()).states[0]).not.toBe('closed');
+    expect(problems.lines).toEqual([]);
+    await page.context().close();
+  });
+
   it('fits a phone screen in the dark theme without sideways scrolling', async () => {
     const { page, problems } = await openPage(browser, server.url, { ...PHONE, colorScheme: 'dark' }, 'embed-example.html');
     await expectBothExamples(page);
-    await page.screenshot({ path: join(screenshotDir, 'embed-example-phone-dark-build.png'), fullPage: true });
     expect(await pageOverflow(page)).toBe(0);
     expect(problems.lines).toEqual([]);
     await page.context().close();

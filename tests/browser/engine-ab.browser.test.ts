@@ -154,3 +154,32 @@ describe('latency alignment', () => {
     expect(ratioDb).toBeLessThan(-60);
   });
 });
+
+describe('one chain alone (b: null, as <headroom-sim> plays one setup)', () => {
+  it('plays setup A exactly as a pair does when A is heard, has no side B, and takes no setup B', async () => {
+    const a = hundredOhmSource(2);
+    const renders: Float32Array[] = [];
+    for (const b of [null, hundredOhmSource(1)]) {
+      const { engine, render, errors } = await offlineEngine(1, { a, b, listeningLevelDb: -12 });
+      await engine.ready;
+      engine.setMaterial(pinkNoiseMaterial(1, -20));
+      engine.setListener('A', 1, 0);
+      engine.play(0);
+      if (b === null) {
+        expect(() => engine.setSide('B')).toThrow('side B does not exist: this engine plays one chain');
+        expect(() => engine.setPair(a, a)).toThrow('this engine plays one chain: it takes no setup B');
+        expect(engine.loudness.matching).toBe(false);
+        engine.setMatchLoudness(true);
+      }
+      renders.push((await render())[0]!);
+      expect(errors).toEqual([]);
+      await engine.dispose();
+    }
+    // A pair's B chain (other latency or none) never reaches the output while A is heard.
+    const [alone, paired] = renders as [Float32Array, Float32Array];
+    let worst = 0;
+    for (let i = seconds(0.1); i < seconds(0.95); i++) worst = Math.max(worst, Math.abs(alone[i]! - paired[i]!));
+    expect(worst).toBeLessThanOrEqual(EQUAL);
+    expect(rmsDb(alone, seconds(0.2), seconds(0.9))).toBeGreaterThan(-80);
+  });
+});

@@ -6,6 +6,8 @@
 import { OfflineAudioContext, type IOfflineAudioContext } from 'standardized-audio-context';
 import { ListeningEngine, type ListeningEngineOptions, type SourceMaterial } from '../../src/audio/engine/index.ts';
 import type { Setup } from '../../src/model/setup.ts';
+import { pinkNoise } from '../../src/audio/sources/pink-noise.ts';
+import { sine } from '../../src/audio/sources/sine.ts';
 import { resistiveHeadphone, setup, source } from '../support/setups.ts';
 import servedWorkletUrl from '../../src/audio/worklet-url.ts';
 import { renderStereo, testableWorkletUrl } from './worklet-test-url.ts';
@@ -46,38 +48,15 @@ export async function offlineEngine(seconds: number, options: Omit<ListeningEngi
   };
 }
 
+/** A mono sine from the app's own generator (whole cycles: every frequency used here fits its length exactly). */
 export function sineMaterial(hz: number, peakDbfs: number, seconds: number, rate = RATE): SourceMaterial {
-  const n = Math.round(seconds * rate);
-  const a = 10 ** (peakDbfs / 20);
-  const x = new Float32Array(n);
-  for (let i = 0; i < n; i++) x[i] = a * Math.sin((2 * Math.PI * hz * i) / rate);
-  return { channels: [x], sampleRate: rate, name: `${hz} Hz sine` };
+  return sine(rate, seconds, { hz, levelDbfs: peakDbfs });
 }
 
-/** Pink noise (Paul Kellet's refined filter of white noise), stereo, scaled to `rmsDbfs`; seeded, so renders repeat. */
+/** Stereo pink noise from the app's own generator (a seed per channel), its plain RMS at `rmsDbfs` (AES17 reads 3.01 dB more); renders repeat. */
 export function pinkNoiseMaterial(seconds: number, rmsDbfs: number, rate = RATE): SourceMaterial {
-  let seed = 12345;
-  const white = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
-  const channels = [0, 1].map(() => {
-    const n = Math.round(seconds * rate);
-    const x = new Float32Array(n);
-    let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
-    for (let i = 0; i < n; i++) {
-      const w = white();
-      b0 = 0.99886 * b0 + w * 0.0555179;
-      b1 = 0.99332 * b1 + w * 0.0750759;
-      b2 = 0.969 * b2 + w * 0.153852;
-      b3 = 0.8665 * b3 + w * 0.3104856;
-      b4 = 0.55 * b4 + w * 0.5329522;
-      b5 = -0.7616 * b5 - w * 0.016898;
-      x[i] = b0 + b1 + b2 + b3 + b4 + b5 + b6 + w * 0.5362;
-      b6 = w * 0.115926;
-    }
-    const rms = Math.sqrt(x.reduce((s, v) => s + v * v, 0) / n);
-    const scale = 10 ** (rmsDbfs / 20) / rms;
-    for (let i = 0; i < n; i++) x[i] = x[i]! * scale;
-    return x;
-  });
+  const levelDbfs = rmsDbfs + 20 * Math.log10(Math.SQRT2);
+  const channels = [1, 2].map((seed) => pinkNoise(rate, seconds, { levelDbfs, seed }).channels[0]!);
   return { channels, sampleRate: rate, name: 'pink noise' };
 }
 

@@ -4,6 +4,8 @@
  * input worklet module loaded as the app loads it (Vite `?worker&url`), and spectra (fft.js).
  */
 import FFT from 'fft.js';
+import { rmsDbfs as materialRmsDbfs, type SourceMaterial } from '../../src/audio/sources/material.ts';
+import { sine as appSine } from '../../src/audio/sources/sine.ts';
 import { OfflineAudioContext, type IOfflineAudioContext } from 'standardized-audio-context';
 import { InputEngine, type InputChoice, type InputEngineOptions } from '../../src/audio/input-engine/index.ts';
 import servedInputWorkletUrl from '../../src/audio/input-worklet-url.ts';
@@ -63,16 +65,12 @@ export function spectrum(x: ArrayLike<number>, n: number): { re: Float64Array; i
   return { re, im };
 }
 
-/** RMS of x[from…to) in dBFS re a full-scale sine (AES17: a sine of peak 1 reads 0). */
+/** RMS of x[from…to) in dBFS re a full-scale sine (AES17: a sine of peak 1 reads 0), with the app's own formula. */
 export function rmsDbfs(x: Float32Array, from = 0, to = x.length): number {
-  let sum = 0;
-  for (let i = from; i < to; i++) sum += x[i]! * x[i]!;
-  return 10 * Math.log10((2 * sum) / (to - from));
+  return materialRmsDbfs(x.subarray(from, to));
 }
 
-/** A mono sine of `peak` amplitude at `hz`, `seconds` long. */
-export function sine(hz: number, peak: number, seconds: number): { channels: Float32Array[]; sampleRate: number; name: string } {
-  const x = new Float32Array(Math.round(seconds * RATE));
-  for (let i = 0; i < x.length; i++) x[i] = peak * Math.sin((2 * Math.PI * hz * i) / RATE);
-  return { channels: [x], sampleRate: RATE, name: `${hz} Hz sine` };
+/** A mono sine of `peak` amplitude at `hz`, `seconds` long, from the app's own generator (whole cycles: every frequency used here fits). */
+export function sine(hz: number, peak: number, seconds: number): SourceMaterial {
+  return appSine(RATE, seconds, { hz, levelDbfs: 20 * Math.log10(peak) });
 }

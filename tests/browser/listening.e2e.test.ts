@@ -9,14 +9,13 @@
  * RMS is exact to < 0.05 dB) and the page shows one decimal.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { WaveFile } from 'wavefile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildReport } from '../../src/model/report.ts';
 import { findLesson } from '../../src/teach/lessons/index.ts';
 import { encodeUrlState, exportPairJson, type SetupPair } from '../../src/state/index.ts';
-import { DESKTOP, launchBrowser, openPage, readable, screenshotDir, startDevServer, type RunningServer } from './e2e-support.ts';
+import { DESKTOP, launchBrowser, openPage, readable, startDevServer, type RunningServer } from './e2e-support.ts';
 import { resistiveHeadphone, setup, source } from '../support/setups.ts';
 
 const LEVEL_TOLERANCE_DB = 0.3;
@@ -84,7 +83,6 @@ describe('listening in the app', () => {
       const meter = page.locator(`[data-testid="meter-${side}"] [role="meter"]`).first();
       await expect.poll(async () => Number(await meter.getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(-60);
     }
-    await page.screenshot({ path: join(screenshotDir, 'app-playing-demo.png') });
     await page.getByTestId('play').click();
     await expect.poll(async () => page.getByTestId('play').getAttribute('aria-label')).toBe('Play');
     expect(problems.lines).toEqual([]);
@@ -131,7 +129,6 @@ describe('listening in the app', () => {
       await page.locator('headroom-ab-switch [data-side="B"]').click();
       const heardB = await steadySpl(page);
       expect(Math.abs(heardA - heardB - model)).toBeLessThan(LEVEL_TOLERANCE_DB);
-      await page.screenshot({ path: join(screenshotDir, `app-splitter-${ohms}-ohm.png`) });
       expect(problems.lines).toEqual([]);
       await page.context().close();
     });
@@ -226,7 +223,6 @@ describe('listening in the app', () => {
     const names = await page.locator('[data-testid="side-B"] [data-testid="listener"] h4').allTextContents();
     expect(names).toHaveLength(step.pair.b.headphones.length);
     names.forEach((name, i) => expect(readable(name)).toContain(step.pair.b.headphones[i]!.name));
-    await page.screenshot({ path: join(screenshotDir, 'app-classroom-listening.png') });
     await classroom.getByTestId('classroom-close').click();
     // While playing, each heading also carries the live "Clean"/"Clipping" badge.
     const withoutBadge = (names: string[]) => names.map((name) => readable(name).replace(/(Clean|Clipping)$/, ''));
@@ -253,7 +249,6 @@ describe('listening in the app', () => {
     expect(score).toMatch(/^\d+\/16$/);
     expect(readable(await abx.getByTestId('d-prime').textContent())).not.toBe('');
     expect(await page.getByTestId('side-hidden').count()).toBe(0);
-    await page.screenshot({ path: join(screenshotDir, 'app-abx-result.png') });
     expect(problems.lines).toEqual([]);
     await page.context().close();
     // 16 trials of four clicks each: about 10 s alone, several times that on a loaded machine.

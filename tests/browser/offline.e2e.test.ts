@@ -4,7 +4,7 @@
  * precaches the whole app. Then the server is stopped and the network cut, and the app must
  * still reload, show the model's numbers and play the demo track (rendered in the browser
  * with Tone.js) through the worklets — every request answered by the service worker, with no
- * console error, failed request or CSP violation. Screenshots go to test-results/screenshots/.
+ * console error, failed request or CSP violation.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildReport } from '../../src/model/report.ts';
 import { defaultPair } from '../../src/state/index.ts';
-import { buildApp, DESKTOP, launchBrowser, openPage, previewBuild, readable, screenshotDir, type BuiltApp, type RunningServer } from './e2e-support.ts';
+import { buildApp, DESKTOP, launchBrowser, openPage, previewBuild, readable, type BuiltApp, type RunningServer } from './e2e-support.ts';
 
 /** A sub-path, as on GitHub Pages or a school's web server: the build's base is './'. */
 const SUB_PATH = '/classroom/headroom/';
@@ -96,6 +96,11 @@ describe('the production build offline', () => {
     expect(registration.names.find((name) => name !== otherCopy)).toMatch(new RegExp(`^headroom:${server!.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:[0-9a-f]{16}$`));
     expect(registration.urls).toContain(new URL('index.html', server!.url).href);
 
+    // The page prepares the demo track once it is idle, loading Tone's modules then: let them
+    // arrive before the network goes (a request cut off in flight is logged as failed).
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => /PolySynth/.test(entry.name)), undefined, { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+
     // No network at all: the host is gone and the browser is offline.
     await server!.close();
     server = null;
@@ -114,7 +119,6 @@ describe('the production build offline', () => {
     await expect.poll(async () => page.getByTestId('play').getAttribute('aria-label'), { timeout: 30_000 }).toBe('Pause');
     const seek = page.getByTestId('seek');
     await expect.poll(async () => Number(await seek.inputValue()), { timeout: 30_000 }).toBeGreaterThan(0.5);
-    await page.screenshot({ path: join(screenshotDir, 'offline-build-playing.png'), fullPage: false });
 
     // A link with a preset and an unknown path inside the app's folder open offline too.
     await page.goto(new URL('?preset=laptop-splitter-two-m50x', registration.scope).href, { waitUntil: 'load' });

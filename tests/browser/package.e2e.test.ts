@@ -18,7 +18,7 @@ import type { Browser } from 'playwright-core';
 import { findPreset } from '../../src/model/catalog/presets.ts';
 import { buildReport } from '../../src/model/report.ts';
 import { pcm16, sine, wavBytes } from '../support/bad-audio-files.ts';
-import { DESKTOP, launchBrowser, openPage, readable, root, screenshotDir } from './e2e-support.ts';
+import { DESKTOP, launchBrowser, openPage, readable, root } from './e2e-support.ts';
 
 const exec = promisify(execFile);
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -121,7 +121,6 @@ describe('import "headroom/embed" in a page, from the installed package', () => 
     await expect
       .poll(async () => Number(/0:(\d+\.\d)/.exec(readable(await sim.getByTestId('sim-position').textContent()))?.[1] ?? 0), { timeout: 30_000 })
       .toBeGreaterThan(0.5);
-    await page.screenshot({ path: join(screenshotDir, 'package-embed.png') });
     expect(problems.lines).toEqual([]);
     await page.context().close();
   }, 90_000);

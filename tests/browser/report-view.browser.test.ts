@@ -12,6 +12,7 @@ import type { HeadroomPresetPicker } from '../../src/ui/headroom-preset-picker.t
 import '../../src/ui/headroom-report-view.ts';
 import '../../src/ui/headroom-preset-picker.ts';
 import { amp, resistiveHeadphone, setup, source } from '../support/setups.ts';
+import { shoot } from './views-support.ts';
 
 /** Text as a reader sees it: narrow no-break spaces and runs of whitespace become one space. */
 function textOf(node: Element | ShadowRoot | null | undefined): string {
@@ -196,7 +197,7 @@ describe('<headroom-report-view>', () => {
     await page.viewport(1000, 800);
     view.liveClipping = [true];
     await view.updateComplete;
-    await page.screenshot({ element: card, path: '../../test-results/screenshots/report-view-compare-clipping.png' });
+    await shoot(card, 'report-view-compare-clipping');
   });
 
   it('shows a placeholder instead of numbers when it has no report', async () => {

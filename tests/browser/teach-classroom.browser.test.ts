@@ -17,7 +17,7 @@ import type { SideChangeEvent } from '../../src/ui/app/headroom-ab-switch.ts';
 import type { HeadroomClassroom } from '../../src/ui/teach/headroom-classroom.ts';
 import type { LessonListenEvent } from '../../src/ui/teach/headroom-lesson.ts';
 import '../../src/ui/teach/headroom-classroom.ts';
-import { mount, shoot, textOf, themedStage } from './views-support.ts';
+import { mount, shoot, shootPage, textOf, themedStage } from './views-support.ts';
 
 beforeEach(async () => {
   await page.viewport(1920, 1080);
@@ -161,9 +161,7 @@ describe('<headroom-classroom>', () => {
     await view.updateComplete;
     expect(q(classroom, '[data-testid=reveal]').getAttribute('aria-pressed')).toBe('true');
     for (const f of step.figures) expect(figures()).toContain(textOf(document.createTextNode(f.text)));
-    // Laid out in a 1920×1080 CSS viewport; Vitest's Playwright provider scales that iframe into its
-    // 1280×720 window, so the PNG is 1280 px wide (2/3 scale).
-    await page.screenshot({ path: '../../test-results/screenshots/classroom-1920x1080.png' });
+    await shootPage('classroom-1920x1080');
     // The next step hides them again; PageUp (a clicker's "back") returns.
     await userEvent.click(q(classroom, '[data-testid=next-step]'));
     await classroom.updateComplete;

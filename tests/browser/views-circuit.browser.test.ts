@@ -141,6 +141,37 @@ describe('<headroom-circuit>', () => {
     await shoot(circuit, 'circuit-capacitor-current-limit');
   });
 
+  it('no two labels overlap at 1 to 8 listeners: source alone, amp and Y splitter, independent outputs with capacitors, a long source name beside a Y splitter', async () => {
+    const longSource = source({ name: 'Apple iPhone 6 headphone jack (Lightning adapter)', couplingCapacitorUf: 220 });
+    const longAmp = amp({ name: 'Schiit Magni 2 (high gain) desktop amplifier', couplingCapacitorUf: 470 });
+    const chains = (n: number): Setup[] => {
+      const phones = Array.from({ length: n }, (_, i) => resistiveHeadphone(32 + 10 * i, `Sennheiser HD 600 number ${i + 1}`));
+      return [
+        setup({ source: longSource, headphones: phones }),
+        setup({ source: longSource, amp: longAmp, splitter: { cableResistanceOhms: 0.2 }, headphones: phones }),
+        setup({ source: longSource, amp: { ...longAmp, outputs: 'independent' }, headphones: phones }),
+        setup({ source: source({ name: 'Tiny' }), splitter: { cableResistanceOhms: 0.2 }, headphones: phones }),
+        setup({ source: longSource, splitter: { cableResistanceOhms: 0.2 }, headphones: phones }),
+      ];
+    };
+    for (let n = 1; n <= 8; n++) {
+      for (const [c, chain] of chains(n).entries()) {
+        const circuit = await mountCircuit(chain, 0);
+        const boxes = [...svgOf(circuit).querySelectorAll('text')].map((t) => ({ text: t.textContent!, box: t.getBBox() }));
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!.box;
+            const b = boxes[j]!.box;
+            // Boxes of glyph extents may touch; they must not cover each other (0.5 px for rounding).
+            const overlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5;
+            expect(overlap, `${n} listeners, chain ${c}: "${boxes[i]!.text}" and "${boxes[j]!.text}"`).toBe(false);
+          }
+        }
+        circuit.parentElement!.remove();
+      }
+    }
+  });
+
   it('shows a placeholder without a setup', async () => {
     const circuit = await mount(document.createElement('headroom-circuit'));
     expect(textOf(circuit.shadowRoot)).toContain('No setup to show.');

@@ -57,7 +57,8 @@ describe('<headroom-level-meter>', () => {
     expect(track.style.getPropertyValue('--peak').trim()).toBe('0.5');
     const hold = el.shadowRoot!.querySelector<HTMLElement>('.hold')!;
     const box = track.getBoundingClientRect();
-    expect((hold.getBoundingClientRect().left + 1 - box.left) / box.width).toBeCloseTo(0.9, 1);
+    // The hold line is the right border (2 px) of a box moved to end at the level.
+    expect((hold.getBoundingClientRect().right - 1 - box.left) / box.width).toBeCloseTo(0.9, 1);
     await sleep(350);
     await el.updateComplete;
     expect(track.style.getPropertyValue('--hold').trim()).toBe('0.5');

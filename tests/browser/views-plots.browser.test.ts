@@ -16,6 +16,10 @@ import '../../src/ui/views/headroom-impedance-plot.ts';
 import '../../src/ui/views/headroom-response-plot.ts';
 import { amp, db, resistiveHeadphone, setup, source } from '../support/setups.ts';
 import { frames, mount, shoot, themedStage } from './views-support.ts';
+import { ohmRange, oneTwoFive } from '../../src/ui/views/headroom-impedance-plot.ts';
+import { formatHz } from '../../src/ui/format.ts';
+
+const readable = (text: string | null | undefined): string => (text ?? '').replace(/[\s\u202f\u00a0]+/g, ' ').trim();
 
 /** A dynamic headphone with a bass resonance: |Z| rises from 25 Ω to about 85 Ω near 89 Hz. */
 const resonant: Headphone = {
@@ -49,8 +53,9 @@ describe('<headroom-response-plot>', () => {
     plot.curves = [{ label: 'A', setup: weakSource }];
     await whenDrawn(await mount(plot));
     const [hz, dbs] = plot.chart!.data as [number[], number[]];
-    // The report's 301 frequencies, with 1 kHz itself added so the reference point is on the curve.
-    expect(hz).toHaveLength(302);
+    // The report's 301 frequencies, with 1 kHz itself added so the reference point is on the curve,
+    // and 100 Hz and 10 kHz, which the chart's table reads (20 Hz and 20 kHz are the report's ends).
+    expect(hz).toHaveLength(304);
     expect(hz).toEqual(expect.arrayContaining(responseFrequenciesHz()));
     const reference = abs(solveChain(weakSource, 1000).headphones[0]!.loadVoltage);
     hz.forEach((f, k) => {
@@ -63,7 +68,7 @@ describe('<headroom-response-plot>', () => {
     expect(deviation.max - deviation.min).toBeGreaterThan(3);
     expect(Math.max(...dbs)).toBeCloseTo(deviation.max, 9);
     expect(Math.min(...dbs)).toBeCloseTo(deviation.min, 9);
-    expect(plot.shadowRoot!.querySelector('.chart')!.getAttribute('aria-label')).toMatch(/^Frequency response from 20 Hz to 20 kHz\. A · Resonant 32: /);
+    expect(plot.shadowRoot!.querySelector('.chart canvas')!.getAttribute('aria-label')).toMatch(/^Frequency response from 20 Hz to 20 kHz\. A · Resonant 32: /);
 
     // Taken out of the page it lets the chart go; put back, it draws it again.
     const stage = plot.parentElement!;
@@ -105,6 +110,54 @@ describe('<headroom-response-plot>', () => {
       expect(spl[k]).toBeCloseTo(splDbAt(resonant, abs(solveChain(twoOnSplitter, f).headphones[0]!.loadVoltage)), 9);
     });
     expect(spl[hz.indexOf(1000)]).toBeCloseTo(buildReport(twoOnSplitter).headphones[0]!.splDb, 9);
+  });
+
+  it('draws new data with the same series into the same chart (setData), and rebuilds it only for new series', async () => {
+    const plot = document.createElement('headroom-response-plot');
+    plot.curves = [{ label: 'A', setup: weakSource }];
+    await whenDrawn(await mount(plot));
+    const chart = plot.chart!;
+    // The same listener behind an amp: other numbers, the same series (A · Resonant 32).
+    plot.curves = [{ label: 'A', setup: withAmp }];
+    await plot.updateComplete;
+    expect(plot.chart).toBe(chart);
+    const [hz, dbs] = chart.data as [number[], number[]];
+    const reference = abs(solveChain(withAmp, 1000).headphones[0]!.loadVoltage);
+    expect(dbs[50]).toBeCloseTo(db(abs(solveChain(withAmp, hz[50]!).headphones[0]!.loadVoltage) / reference), 9);
+    // An equal array handed down again changes nothing at all.
+    plot.curves = [...plot.curves];
+    await plot.updateComplete;
+    expect(plot.chart).toBe(chart);
+    // A second setup is a new series: a new chart.
+    plot.curves = [
+      { label: 'A', setup: weakSource },
+      { label: 'B', setup: withAmp },
+    ];
+    await plot.updateComplete;
+    expect(plot.chart).not.toBe(chart);
+    expect(plot.chart!.series.map((series) => series.label)).toEqual(['Frequency', 'A · Resonant 32', 'B · Resonant 32']);
+  });
+
+  it('is a figure named by its title whose canvas is a named image, with the response at 20 Hz, 100 Hz, 1, 10 and 20 kHz in a table', async () => {
+    const plot = document.createElement('headroom-response-plot');
+    plot.curves = [
+      { label: 'A', setup: weakSource },
+      { label: 'B', setup: withAmp },
+    ];
+    await whenDrawn(await mount(plot));
+    const root = plot.shadowRoot!;
+    const figure = root.querySelector('figure')!;
+    expect(root.getElementById(figure.getAttribute('aria-labelledby')!)!.textContent).toBe('Frequency response');
+    expect(root.querySelector('.chart canvas')!.getAttribute('role')).toBe('img');
+    const rows = [...root.querySelectorAll('[data-testid=figures] tbody tr')].map((row) => [...row.children].map((cell) => readable(cell.textContent)));
+    expect(rows.map((row) => row[0])).toEqual(['20 Hz', '100 Hz', '1 kHz', '10 kHz', '20 kHz']);
+    const expected = (chain: typeof weakSource, f: number) => db(abs(solveChain(chain, f).headphones[0]!.loadVoltage) / abs(solveChain(chain, 1000).headphones[0]!.loadVoltage));
+    rows.forEach((row, k) => {
+      const f = [20, 100, 1000, 10_000, 20_000][k]!;
+      // Shown to 0.01 dB, with a true minus sign.
+      expect(Number(row[1]!.replace('\u2212', '-'))).toBeCloseTo(expected(weakSource, f), 2);
+      expect(Number(row[2]!.replace('\u2212', '-'))).toBeCloseTo(expected(withAmp, f), 2);
+    });
   });
 
   it('follows its container down to a 390 px phone without overflowing the page, in dark colours', async () => {
@@ -157,8 +210,37 @@ describe('<headroom-impedance-plot>', () => {
       });
     });
     expect(data[3]![at1k]).toBeCloseTo(33, 12);
-    expect(plot.shadowRoot!.querySelector('.chart')!.getAttribute('aria-label')).toContain('Flat 300: 300 to 300 ohms');
+    expect(plot.shadowRoot!.querySelector('.chart canvas')!.getAttribute('aria-label')).toContain('Flat 300: 300 to 300 ohms');
     await shoot(plot, 'impedance-plot-light');
+  });
+
+  it('holds |Z| at 1 kHz and at its peak, and the phase range, in a table for screen readers', async () => {
+    const plot = document.createElement('headroom-impedance-plot');
+    plot.headphones = [
+      { name: 'Resonant 32', headphone: resonant },
+      { name: 'Flat 300', headphone: resistiveHeadphone(300) },
+    ];
+    await whenDrawn(await mount(plot));
+    const rows = [...plot.shadowRoot!.querySelectorAll('[data-testid=figures] tbody tr')].map((row) => [...row.children].map((cell) => readable(cell.textContent)));
+    const hz = plot.chart!.data[0] as number[];
+    const magnitude = (plot.chart!.data[1] as number[]).map((v) => v);
+    const peak = magnitude.indexOf(Math.max(...magnitude));
+    expect(rows[0]![0]).toBe('Resonant 32');
+    expect(rows[0]![1]).toBe(`${Number(impedanceMagnitudeAt1kHz(resonant).toPrecision(3))} Ω`);
+    // The bass resonance: its peak and where it is (the plot's grid, 100 points a decade).
+    expect(rows[0]![2]).toBe(`${Number(magnitude[peak]!.toPrecision(3))} Ω at ${readable(formatHz(hz[peak]!))}`);
+    expect(rows[1]!.slice(1)).toEqual(['300 Ω', '300 Ω at 20 Hz', '0° to 0°']);
+  });
+
+  it('draws a subnormal impedance (5e-324 Ω) and a huge one with a bounded number of ticks', async () => {
+    expect(oneTwoFive(5e-324, 1000).length).toBeLessThanOrEqual(3 * 7);
+    expect(oneTwoFive(1, Number.MAX_VALUE).length).toBeLessThanOrEqual(3 * 10);
+    expect(oneTwoFive(Number.NaN, 10)).toEqual([]);
+    expect(ohmRange(5e-324, 5e-324)).toEqual([0.001, 0.005]);
+    const plot = document.createElement('headroom-impedance-plot');
+    plot.headphones = [{ name: 'Tiny', headphone: resistiveHeadphone(5e-324) }];
+    await whenDrawn(await mount(plot));
+    expect(plot.chart!.scales['ohm']!.min).toBe(0.001);
   });
 
   it('reads well in dark colours at phone width', async () => {

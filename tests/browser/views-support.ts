@@ -1,41 +1,22 @@
 /**
- * Shared by the views-*.browser tests: mount a component on a page themed like index.html
- * (light or dark --hr-* colours), read text as a reader sees it, and save screenshots to
- * test-results/screenshots/.
+ * Shared by the browser tests of components: mount a component on a page themed like
+ * index.html (light or dark --hr-* colours, read from src/page.css itself), read text as a
+ * reader sees it, and compare what is drawn with the committed reference screenshots
+ * (tests/browser/references/, toMatchScreenshot; vitest.config.ts says how to renew them).
  */
-import { commands, page } from 'vitest/browser';
+import { expect } from 'vitest';
+import pageCss from '../../src/page.css?raw';
 
-const LIGHT: Record<string, string> = {
-  '--hr-bg': '#f6f7f9',
-  '--hr-text': '#1b1f24',
-  '--hr-muted': '#5b6470',
-  '--hr-surface': '#ffffff',
-  '--hr-surface-2': '#eef1f5',
-  '--hr-border': '#d9dee5',
-  '--hr-accent': '#0b6bcb',
-  '--hr-warn': '#a4501a',
-  '--hr-warn-bg': '#fdf1e7',
-  '--hr-bad': '#b42318',
-  '--hr-bad-bg': '#fdecea',
-  '--hr-good': '#1f7a4d',
-  '--hr-good-bg': '#e8f5ee',
-};
+/** The page's colours: the --hr-* properties of src/page.css's :root, and of its dark-scheme :root. */
+function pageColours(dark: boolean): Record<string, string> {
+  const darkAt = pageCss.indexOf('prefers-color-scheme: dark');
+  const block = dark ? pageCss.slice(darkAt) : pageCss.slice(0, darkAt);
+  const root = block.slice(block.indexOf(':root'), block.indexOf('}', block.indexOf(':root')));
+  return Object.fromEntries([...root.matchAll(/(--hr-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+}
 
-const DARK: Record<string, string> = {
-  '--hr-bg': '#111418',
-  '--hr-text': '#e6e9ee',
-  '--hr-muted': '#9aa4b2',
-  '--hr-surface': '#1a1f26',
-  '--hr-surface-2': '#20262e',
-  '--hr-border': '#2f3742',
-  '--hr-accent': '#5aa9ff',
-  '--hr-warn': '#f0a46a',
-  '--hr-warn-bg': '#2d2117',
-  '--hr-bad': '#ff8a80',
-  '--hr-bad-bg': '#301a1a',
-  '--hr-good': '#6fd3a0',
-  '--hr-good-bg': '#15271f',
-};
+const LIGHT = pageColours(false);
+const DARK = pageColours(true);
 
 export type Scheme = 'light' | 'dark';
 
@@ -72,34 +53,42 @@ export async function frames(n = 2): Promise<void> {
   for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
-/** Saves a screenshot of `element` as test-results/screenshots/<name>.png. */
-export async function shoot(element: Element, name: string): Promise<void> {
-  await frames(2);
-  await page.screenshot({ element, path: `../../test-results/screenshots/${name}.png` });
+/** A box over the whole visible frame: a screenshot of it is what the user sees there. */
+async function compareFrame(name: string): Promise<void> {
+  const frame = document.createElement('div');
+  frame.style.cssText = 'position: fixed; inset: 0; pointer-events: none;';
+  document.body.append(frame);
+  try {
+    await frames(2);
+    await expect.element(frame).toMatchScreenshot(name);
+  } finally {
+    frame.remove();
+  }
 }
 
 /**
- * The whole page as one screenshot, test-results/screenshots/<name>.png. A tall panel does
- * not fit the test frame and a screenshot paints only what is inside the frame, so the page
- * is shot one frame-high slice at a time and the slices are put together on a canvas.
+ * Compares `element` with its reference screenshot. A screenshot shows only what is inside
+ * the test frame, so an element taller than the frame is compared one frame-high slice at a
+ * time (`name-1`, `name-2`, …), its first `slices` frames (a broken layout shows at the top;
+ * a whole long panel would fill the repository with references).
  */
-export async function shootPage(name: string): Promise<void> {
-  const total = document.documentElement.scrollHeight;
-  let canvas: HTMLCanvasElement | null = null;
-  // Slices overlap by 20 px, and each is drawn from 10 px below its top edge (the edge rows of a
-  // scaled frame are blended with what lies outside it): no seams.
-  const overlap = 20;
-  for (let y = 0, first = true; y < total; y += window.innerHeight - overlap, first = false) {
+export async function shoot(element: Element, name: string, slices = 4): Promise<void> {
+  await frames(2);
+  const box = element.getBoundingClientRect();
+  if (box.height <= window.innerHeight) {
+    element.scrollIntoView({ block: 'nearest' });
+    await expect.element(element as HTMLElement).toMatchScreenshot(name);
+    return;
+  }
+  const top = window.scrollY + box.top;
+  for (let slice = 0, y = top; y < top + box.height && slice < slices; slice++, y += window.innerHeight) {
     window.scrollTo(0, y);
-    await frames(2);
-    const base64 = await page.screenshot({ save: false });
-    const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-    const scale = image.width / document.documentElement.clientWidth;
-    canvas ??= Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-    const top = Math.round((window.scrollY + (first ? 0 : overlap / 2)) * scale);
-    const bottom = Math.min(image.height, Math.round((window.scrollY + window.innerHeight) * scale) - 1);
-    canvas.getContext('2d')!.drawImage(image, 0, top, image.width, bottom - top, 0, top, image.width, bottom - top);
+    await compareFrame(`${name}-${slice + 1}`);
   }
   window.scrollTo(0, 0);
-  await commands.writeFile(`test-results/screenshots/${name}.png`, canvas!.toDataURL('image/png').split(',')[1]!, 'base64');
+}
+
+/** The page, one frame-high slice at a time from the top, each compared with its reference (`name-1`, …). */
+export async function shootPage(name: string, slices = 4): Promise<void> {
+  await shoot(document.documentElement, name, slices);
 }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { encode } from 'uqr';
 import { describe, expect, it } from 'vitest';
 import { decodeCompactPair, encodeCompactPair, samePair } from '../../src/state/compact-pair.ts';
-import { decodeLink, shareUrl } from '../../src/state/link.ts';
+import { decodeLink, shareQuery, shareUrl } from '../../src/state/link.ts';
 import { defaultPair, pairFromPreset } from '../../src/state/setup-pair.ts';
 import { UndoStack } from '../../src/state/undo.ts';
 import { encodeSetupParam } from '../../src/state/url-state.ts';
@@ -64,11 +64,22 @@ describe('share links', () => {
   });
 
   it('a broken compact link or lesson parameter says which parameter and what it allows', async () => {
-    expect((await decodeLink(`${BASE}?p=2abc`)).setups).toEqual({ kind: 'invalid', messages: ['URL parameter "p" starts with "2", not "1" (a link from a newer Headroom?)'] });
+    expect((await decodeLink(`${BASE}?p=2abc`)).setups).toEqual({ kind: 'invalid', messages: ['URL parameter "p" starts with "2", not "1" (a link from a newer Headroom?)'], cutShort: false });
     expect((await decodeLink(`${BASE}?p=1a*b`)).setups).toMatchObject({ kind: 'invalid', messages: [expect.stringMatching(/^URL parameter "p" is not base64url text \(it contains "\*"/)] });
     expect((await decodeLink(`${BASE}?lesson=splitters&step=0`)).lessonMessages).toEqual(['URL parameter "step" must be a whole number from 1 to 99 (got "0")']);
     expect((await decodeLink(`${BASE}?lesson=Bad%20Id`)).lessonMessages).toEqual(['URL parameter "lesson" must be a lesson id such as "splitters" (got "Bad Id")']);
     expect((await decodeLink(`${BASE}?step=3`)).lessonMessages).toEqual(['URL parameter "step" needs a "lesson" parameter']);
+  });
+
+  it('a compact link cut off when copied says it was cut short, at any length', async () => {
+    const query = await shareQuery({ pair: { a: setup(), b: setup({ signal: { levelDbfs: -20 } }) }, lesson: null });
+    for (const drop of [1, 5, 12, Math.floor(query.length / 2)]) {
+      expect((await decodeLink(`${BASE}?${query.slice(0, -drop)}`)).setups).toEqual({
+        kind: 'invalid',
+        messages: ['URL parameter "p" was cut short (its setups end before they are complete)'],
+        cutShort: true,
+      });
+    }
   });
 
   it('a compact pair naming a part the catalog does not have names the field', async () => {

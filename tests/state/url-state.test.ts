@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPreset } from '../../src/model/catalog/presets.ts';
 import { defaultPair } from '../../src/state/setup-pair.ts';
-import { decodeUrlState, encodeSetupParam, encodeUrlState, MAX_URL_PARAM_CHARS, urlWithPair } from '../../src/state/url-state.ts';
+import { decodeUrlState, encodeSetupParam, encodeUrlState, endsEarly, MAX_URL_PARAM_CHARS, urlWithPair } from '../../src/state/url-state.ts';
 import { encodeBase64Url } from '../../src/state/base64url.ts';
 import { resistiveHeadphone, setup } from '../support/setups.ts';
 
@@ -69,7 +69,7 @@ describe('the pair in the URL', () => {
     expect(messagesOf(decodeUrlState(`${BASE}?a=%%%&b=${encodeSetupParam(setup())}`))).toEqual([
       'URL parameter "a" is not base64url text (it contains "%"; only A-Z, a-z, 0-9, "-" and "_" are used)',
     ]);
-    expect(messagesOf(decodeUrlState(`${BASE}?a=${encodeBase64Url('{"format":')}&b=${encodeSetupParam(setup())}`))[0]).toMatch(
+    expect(messagesOf(decodeUrlState(`${BASE}?a=${encodeBase64Url('{"format": 1 2}')}&b=${encodeSetupParam(setup())}`))[0]).toMatch(
       /^URL parameter "a" is not valid JSON: /,
     );
     expect(messagesOf(decodeUrlState(`${BASE}?a=${encodeSetupParam(setup())}`))).toEqual([
@@ -79,6 +79,23 @@ describe('the pair in the URL', () => {
     expect(messagesOf(decodeUrlState(`${BASE}?a=${one}&a=${one}&b=${one}`))).toEqual(['URL parameter "a" appears 2 times (give it once)']);
     expect(messagesOf(decodeUrlState(`${BASE}?preset=nope`))[0]).toMatch(/^URL parameter "preset": no preset "nope" \(known: /);
     expect(messagesOf(decodeUrlState(`${BASE}?a=&b=${one}`))).toEqual(['URL parameter "a" is empty']);
+  });
+
+  it('a link cut off anywhere inside a setup says, in plain words, that it was cut short', () => {
+    const whole = encodeSetupParam(setup());
+    const b = encodeSetupParam(setup());
+    for (let length = 1; length < whole.length; length++) {
+      const state = decodeUrlState(`${BASE}?a=${whole.slice(0, length)}&b=${b}`);
+      expect(messagesOf(state), `cut at ${length} of ${whole.length}`).toEqual(['URL parameter "a" was cut short (its setup ends before it is complete)']);
+      expect(state.kind === 'invalid' && state.cutShort).toBe(true);
+    }
+  });
+
+  it('JSON that is whole but wrong is not called cut short', () => {
+    for (const text of ['{"a": 1 2}', '{"a": 1}}', 'nonsense', '{"a": "x"}x']) {
+      expect(endsEarly(text), text).toBe(false);
+    }
+    for (const text of ['{', '{"a": "}', '{"a": [1, 2', '{"a": "\\"']) expect(endsEarly(text), text).toBe(true);
   });
 
   it('refuses a parameter longer than the bound without decoding it', () => {

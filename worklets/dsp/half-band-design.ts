@@ -113,8 +113,8 @@ function measure(taps: Float64Array, _m: number, fp: number): { stopbandDb: numb
   return { stopbandDb: -20 * Math.log10(Math.max(worstStop, 1e-300)), passbandRippleDb: worstPass };
 }
 
-/** Modified Bessel function of the first kind, order 0, by its power series. */
-function besselI0(x: number): number {
+/** Modified Bessel function of the first kind, order 0, by its power series (the Kaiser window's). */
+export function besselI0(x: number): number {
   let sum = 1;
   let term = 1;
   const q = (x * x) / 4;

@@ -9,6 +9,9 @@
  * choice (side-path.ts) and the loudness match (loudness-match.ts) are gains after the
  * chains; the listening level and the −1 dBFS limiter (output-safety.ts) come last.
  * Works on a live AudioContext (the app) and on an OfflineAudioContext (tests).
+ *
+ * With `b: null` it is one chain alone (an embedded setup, src/embed): no side B, no
+ * loudness match; A is heard.
  */
 import { AudioContext, AudioWorkletNode, type IAudioWorkletNode, type IGainNode } from 'standardized-audio-context';
 import { buildChainGraph, type ChainGraph } from '../chain-graph.ts';
@@ -33,9 +36,13 @@ import type { EngineWarning, ListenerMeters, LoudnessReport, Side, SourceMateria
 export const SAFE_LISTENING_DB_SPL = 85;
 export { DEFAULT_CALIBRATION_DB_SPL };
 
+/** The loudness report of an engine of one chain: nothing measured, nothing matched. */
+const NO_LOUDNESS: LoudnessReport = { aLufs: -Infinity, bLufs: -Infinity, offsetDb: 0, aGainDb: 0, bGainDb: 0, matching: false };
+
 export interface ListeningEngineOptions {
   a: Setup;
-  b: Setup;
+  /** Setup B, or null for one chain alone. */
+  b: Setup | null;
   /** SPL that a 0 dBFS sine at a chain's output stands for (default 120 dB SPL). */
   calibrationDbSpl?: number;
   /** Starting listening level, dB ≤ 0 (default −24 dB: start low). */
@@ -62,15 +69,16 @@ export class ListeningEngine {
   private readonly options: ListeningEngineOptions;
   private readonly sourceBus: IGainNode<EngineContext>;
   private readonly safety: OutputSafety;
-  private readonly paths: Record<Side, SidePath>;
+  private readonly paths: { A: SidePath; B: SidePath | null };
   private readonly meters: Record<Side, MeterReader>;
   private readonly latencies: Record<Side, number | null> = { A: null, B: null };
-  private readonly match: LoudnessMatch;
+  /** Null with one chain: there is nothing to match. */
+  private readonly match: LoudnessMatch | null;
   private readonly transport: Transport;
   private microphone: LiveInput | null = null;
   private heardSide: Side = 'A';
   private calibration: number;
-  private setups: { a: Setup; b: Setup };
+  private setups: { a: Setup; b: Setup | null };
   private aligned = false;
   private resolveReady: () => void = () => undefined;
   private loud = false;
@@ -90,10 +98,10 @@ export class ListeningEngine {
     this.meters = { A: new MeterReader('A', () => this.calibration), B: new MeterReader('B', () => this.calibration) };
     this.paths = {
       A: new SidePath(context, 'A', this.buildChain('A', plans.a), this.safety.heard, true),
-      B: new SidePath(context, 'B', this.buildChain('B', plans.b), this.safety.heard, false),
+      B: plans.b ? new SidePath(context, 'B', this.buildChain('B', plans.b), this.safety.heard, false) : null,
     };
-    const meter = this.workletNode(LOUDNESS_PROCESSOR, 2, 0);
-    this.match = new LoudnessMatch(context, meter, this.paths.A, this.paths.B, (report) => options.onLoudness?.(report));
+    const b = this.paths.B;
+    this.match = b ? new LoudnessMatch(context, this.workletNode(LOUDNESS_PROCESSOR, 2, 0), this.paths.A, b, (report) => options.onLoudness?.(report)) : null;
     this.transport = new Transport(context, this.sourceBus, () => this.emitTransport());
   }
 
@@ -123,9 +131,10 @@ export class ListeningEngine {
     return node;
   }
 
-  private compilePair(a: Setup, b: Setup): { a: Plan; b: Plan } {
+  private compilePair(a: Setup, b: Setup | null): { a: Plan; b: Plan | null } {
     const rate = this.context.sampleRate;
-    return { a: compile(a, rate, { calibrationDbSpl: this.calibration }), b: compile(b, rate, { calibrationDbSpl: this.calibration }) };
+    const options = { calibrationDbSpl: this.calibration };
+    return { a: compile(a, rate, options), b: b ? compile(b, rate, options) : null };
   }
 
   private buildChain(side: Side, plan: Plan): ChainGraph {
@@ -161,12 +170,14 @@ export class ListeningEngine {
   /** Delays the chain with less latency so both reach the switch at the same sample. */
   private onLatency(side: Side, samples: number): void {
     this.latencies[side] = samples;
-    const { A, B } = this.latencies;
-    if (A === null || B === null || !this.paths) return;
+    if (!this.paths) return;
+    const { A } = this.latencies;
+    const B = this.paths.B ? this.latencies.B : A;
+    if (A === null || B === null) return;
     const most = Math.max(A, B);
     const now = this.context.currentTime;
     this.paths.A.setAlignSeconds((most - A) / this.context.sampleRate, now, this.aligned);
-    this.paths.B.setAlignSeconds((most - B) / this.context.sampleRate, now, this.aligned);
+    this.paths.B?.setAlignSeconds((most - B) / this.context.sampleRate, now, this.aligned);
     if (!this.aligned) {
       this.aligned = true;
       this.resolveReady();
@@ -188,22 +199,29 @@ export class ListeningEngine {
 
   // ── Setups ─────────────────────────────────────────────────────────────────
 
-  get pair(): { a: Setup; b: Setup } {
+  get pair(): { a: Setup; b: Setup | null } {
     return this.setups;
   }
 
-  /** New setups for A and B, applied live (chain-graph ramps and crossfades every change). */
-  setPair(a: Setup, b: Setup): void {
+  /**
+   * New setups for A and B, applied live (chain-graph ramps and crossfades every change).
+   * An engine of one chain takes one setup (b null), an engine of two takes two.
+   */
+  setPair(a: Setup, b: Setup | null): void {
     this.assertLive();
+    if ((b === null) !== (this.paths.B === null)) {
+      throw new Error(this.paths.B ? 'setup B is missing: this engine plays two chains' : 'this engine plays one chain: it takes no setup B');
+    }
     const plans = this.compilePair(a, b);
     this.setups = { a, b };
     this.paths.A.chain.update(plans.a);
-    this.paths.B.chain.update(plans.b);
+    if (plans.b) this.paths.B?.chain.update(plans.b);
     // The measured loudness was of the old setups: measure afresh (the offset stays until new blocks arrive).
-    this.match.clear();
+    this.match?.clear();
     for (const [side, plan] of [['A', plans.a], ['B', plans.b]] as const) {
-      this.meters[side].reset();
       const path = this.paths[side];
+      if (!path || !plan) continue;
+      this.meters[side].reset();
       if (path.listener >= plan.listeners.length) {
         const index = plan.listeners.length - 1;
         path.setListener(index, this.context.currentTime);
@@ -230,16 +248,25 @@ export class ListeningEngine {
   /** Crossfades (5 ms, equal-gain) to `side` at context time `when` (default now). */
   setSide(side: Side, when = this.context.currentTime): void {
     this.assertLive();
-    this.heardSide = checkSide(side);
-    switchSide(this.paths.A, this.paths.B, side, when);
+    const b = this.pathOf(side) && this.paths.B;
+    this.heardSide = side;
+    if (b) switchSide(this.paths.A, b, side, when);
+  }
+
+  /** The path of `side`; throws for B on an engine of one chain. */
+  private pathOf(side: Side): SidePath {
+    const path = this.paths[checkSide(side)];
+    if (!path) throw new Error('side B does not exist: this engine plays one chain');
+    return path;
   }
 
   listener(side: Side): number {
-    return this.paths[checkSide(side)].listener;
+    return this.pathOf(side).listener;
   }
 
   listenerCount(side: Side): number {
-    return this.setups[checkSide(side) === 'A' ? 'a' : 'b'].headphones.length;
+    this.pathOf(side);
+    return (side === 'A' ? this.setups.a : this.setups.b!).headphones.length;
   }
 
   /** Which listener of `side` is heard; out of range throws (never clamps). */
@@ -247,18 +274,19 @@ export class ListeningEngine {
     this.assertLive();
     checkSide(side);
     checkListenerIndex(side, index, this.listenerCount(side));
-    if (index !== this.paths[side].listener) this.match.clear();
-    this.paths[side].setListener(index, when);
+    const path = this.pathOf(side);
+    if (index !== path.listener) this.match?.clear();
+    path.setListener(index, when);
   }
 
   // ── Loudness ───────────────────────────────────────────────────────────────
 
   setMatchLoudness(on: boolean): void {
-    this.match.setMatching(on);
+    this.match?.setMatching(on);
   }
 
   get loudness(): LoudnessReport {
-    return this.match.report;
+    return this.match?.report ?? NO_LOUDNESS;
   }
 
   // ── Safety and analysis ────────────────────────────────────────────────────
@@ -293,7 +321,7 @@ export class ListeningEngine {
     this.assertLive();
     this.stopMicrophone();
     this.transport.load(material);
-    this.match.clear();
+    this.match?.clear();
     this.emitTransport();
   }
 
@@ -309,7 +337,7 @@ export class ListeningEngine {
     this.stopMicrophone();
     this.transport.unload();
     this.microphone = input;
-    this.match.clear();
+    this.match?.clear();
     const warning: EngineWarning = { kind: 'feedback', message: FEEDBACK_WARNING };
     this.options.onWarning?.(warning);
     this.emitTransport();
@@ -396,10 +424,10 @@ export class ListeningEngine {
     this.disposed = true;
     this.stopMicrophone();
     this.transport.dispose();
-    this.match.dispose();
-    for (const side of ['A', 'B'] as const) {
-      this.paths[side].chain.dispose();
-      this.paths[side].dispose();
+    this.match?.dispose();
+    for (const path of [this.paths.A, this.paths.B]) {
+      path?.chain.dispose();
+      path?.dispose();
     }
     this.sourceBus.disconnect();
     this.safety.dispose();

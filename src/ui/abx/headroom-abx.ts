@@ -24,6 +24,7 @@
  * presses a focused button); 1 answers "X is A", 2 "X is B"; N goes to the next trial. Handled keys do not propagate, so the page's own A/B shortcuts
  * do not also switch the audio.
  */
+import { isTyping } from '../typing-guard.ts';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
@@ -671,9 +672,7 @@ export class HeadroomAbx extends LitElement {
   }
 
   private onKeyDown = (event: KeyboardEvent): void => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+    if (event.repeat || isTyping(event)) return;
     const key = event.key.toLowerCase();
     const session = this.#session;
     if (key === ' ') {

@@ -51,6 +51,7 @@ export const appStyles = css`
     padding: 0.45rem 0.9rem;
     min-height: 2.5rem;
     cursor: pointer;
+    white-space: nowrap;
   }
   .classroom-toggle:focus-visible,
   .classroom-close:focus-visible {
@@ -97,6 +98,13 @@ export const appStyles = css`
   section {
     scroll-margin-top: 3rem;
   }
+  /*
+   * Each section paints as one cached unit: while the Listen card changes many times a
+   * second, the page's repaint walks past the rest instead of through it.
+   */
+  main > section {
+    contain: layout paint;
+  }
   h2 {
     font-size: 1.3rem;
     margin: 0 0 0.8rem;
@@ -111,7 +119,12 @@ export const appStyles = css`
     border-radius: 14px;
     padding: clamp(0.8rem, 2vw, 1.25rem);
   }
+  /*
+   * Meters, the level readout, the seek bar and the analysers change many times a second while
+   * playing: on a layer of its own the Listen card repaints alone, not the whole long page.
+   */
   .listen {
+    will-change: transform;
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     gap: 1.25rem 2rem;
@@ -123,6 +136,9 @@ export const appStyles = css`
     display: grid;
     gap: 1rem;
     align-content: start;
+  }
+  .analysers {
+    --hr-analyser-height: 160px;
   }
   .meters {
     display: grid;
@@ -157,6 +173,16 @@ export const appStyles = css`
   }
   details {
     margin-bottom: 1rem;
+  }
+  .card > .fold:last-child {
+    margin-bottom: 0;
+  }
+  .fold > summary {
+    font-weight: 550;
+    color: var(--_accent);
+  }
+  .fold[open] > summary {
+    margin-bottom: 0.6rem;
   }
   summary {
     cursor: pointer;
@@ -205,11 +231,79 @@ export const appStyles = css`
     font-size: 0.85rem;
     color: var(--_muted);
   }
+  /* A phone: a small header and one row of section links, so Play, A/B and the level fit the first screen. */
+  @media (max-width: 40rem) {
+    :host {
+      padding-top: 0.75rem;
+    }
+    header {
+      gap: 0.5rem;
+      padding-bottom: 0.75rem;
+      margin-bottom: 0.75rem;
+    }
+    h1 {
+      font-size: 1.5rem;
+    }
+    /* The first screen is for Play, A/B and the level; the page says what it is in its Listen card and footer. */
+    .tagline {
+      display: none;
+    }
+    .header-controls {
+      flex-wrap: nowrap;
+      flex-basis: 100%;
+    }
+    nav {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      scrollbar-width: none;
+      margin-top: -0.25rem;
+      margin-bottom: 0.75rem;
+      padding: 0.4rem 0;
+    }
+    nav a {
+      flex: none;
+    }
+    h2 {
+      font-size: 1.15rem;
+      margin-bottom: 0.5rem;
+    }
+    .card {
+      border-radius: 10px;
+    }
+    .analysers {
+      --hr-analyser-height: 130px;
+    }
+    section {
+      margin-bottom: 1rem;
+    }
+  }
   @media (max-width: 860px) {
     .listen,
     .pair,
     .analysers {
       grid-template-columns: minmax(0, 1fr);
+    }
+    /* One column, in the order a listener needs: Play, A or B, how loud, the levels; then the rest. */
+    .listen .stack {
+      display: contents;
+    }
+    headroom-transport {
+      order: 1;
+    }
+    headroom-ab-switch {
+      order: 2;
+    }
+    headroom-level-controls {
+      order: 3;
+    }
+    .meters {
+      order: 4;
+    }
+    headroom-source-picker {
+      order: 5;
+    }
+    .analysers {
+      order: 6;
     }
   }
 `;

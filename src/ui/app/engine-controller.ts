@@ -1,18 +1,29 @@
 /**
- * EngineController: the app's one link to the listening engine, as a Lit reactive controller
- * (shared behaviour — audio clock, meters — lives in controllers, per Lit's guidance).
+ * EngineController: a component's one link to the listening engine, as a Lit reactive
+ * controller. The app uses it for A and B; <headroom-sim> (src/embed) for one setup alone.
  *
- * Browsers create audio only after a user gesture, so the engine is built on the first Play
- * (or the first source choice). Until then the controller only remembers what the user set
- * (setups, side, listeners, level, calibration, loudness match) and hands all of it to the
- * engine when it exists, so nothing set before the first click is lost.
+ * Browsers start audio only from a user gesture. With `warmUp` (the app) the engine is made
+ * while the page is idle after it loads — its context held suspended, the worklets loaded,
+ * the graph built, the demo track made at the context's rate — so Play only has to resume
+ * it and sounds at once (docs/decisions.md, "First sound"); without (an embedded element,
+ * which may share a page with many others) it is made on the first Play. Either way, until it
+ * exists the controller only remembers what the user set (setups, side, listeners, level,
+ * calibration, loudness match) and hands all of it to the engine then, so nothing set before
+ * or while the worklets load is lost. A host removed while the engine is still being made
+ * gets it disposed as soon as it exists.
  *
- * Meters arrive up to 30 times a second per side; the controller folds them into plain state
- * and asks the host to re-render at most once per animation frame.
+ * Two speeds of state (docs/decisions.md, "A quiet page"):
+ * - what the host's template shows (playing or not, the material, the side, an error, which
+ *   listeners clip) changes rarely: each change asks the host for one update;
+ * - what moves all the time while playing — the heard listener's levels per side and the
+ *   play position — goes to LiveValues that only the meters, the level readout and the seek
+ *   bar subscribe to. Nothing ticks while nothing plays: the position clock runs only
+ *   while playing, and a paused engine's context is suspended once the fade-out has played.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   ListeningEngine,
+  type EngineWarning,
   type ListenerMeters,
   type LoudnessReport,
   type Side,
@@ -20,8 +31,10 @@ import {
   type TransportState,
 } from '../../audio/engine/index.ts';
 import type { Setup } from '../../model/setup.ts';
+import { LiveValue } from '../controllers/live-value.ts';
+import { whenIdle } from '../controllers/when-idle.ts';
 import { LISTENING_LEVEL_RANGE, CALIBRATION_RANGE } from './listening-level.ts';
-import { loadBuiltIn } from './built-in-material.ts';
+import { loadBuiltIn, prepareBuiltIn, readyBuiltIn } from './built-in-material.ts';
 import type { SourceChoice, SourceKind } from './source-choice.ts';
 
 export interface SourceState {
@@ -32,51 +45,95 @@ export interface SourceState {
   warning: string;
 }
 
+/** The setups to hear: A and B, or (b null) one chain alone. */
+export interface EnginePair {
+  a: Setup;
+  b: Setup | null;
+}
+
 const IDLE_TRANSPORT: TransportState = { playing: false, loop: true, position: 0, duration: 0, input: 'none' };
+/** The seek bar's clock while playing: 4 steps a second keep it honest (each moves the slider: a layout). */
+const POSITION_INTERVAL_MS = 250;
+/** Longer than the engine's pause fade (a few ms) and a render quantum or two. */
+const SUSPEND_AFTER_PAUSE_MS = 250;
+const SIDES: readonly Side[] = ['A', 'B'];
 
 export class EngineController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private engine: ListeningEngine | null = null;
-  private creating: Promise<ListeningEngine> | null = null;
-  private frame = 0;
+  private creating: Promise<ListeningEngine | null> | null = null;
+  /** Counts disconnections: an engine whose making began in an earlier connection is disposed. */
+  private connection = 0;
   private clock = 0;
+  private suspendTimer = 0;
+  private choosing: Promise<void> = Promise.resolve();
 
   /** What the user set; applied to the engine when it exists. */
-  private pair: { a: Setup; b: Setup };
+  private pair: EnginePair;
   side: Side = 'A';
   listeners: Record<Side, number> = { A: 0, B: 0 };
   matchLoudness = false;
   listeningLevelDb: number = LISTENING_LEVEL_RANGE.initial;
   calibrationDbSpl: number = CALIBRATION_RANGE.initial;
 
-  /** What the engine reports. */
+  /** What the engine reports, as the host shows it. */
   transport: TransportState = IDLE_TRANSPORT;
-  meters = new Map<string, ListenerMeters>();
+  /** The loudness match's report; the host is updated when its shown offset (0.1 dB) changes. */
   loudness: LoudnessReport | null = null;
   source: SourceState = { kind: 'demo', name: '', busy: false, error: '', warning: '' };
+  /** The engine's latest warning (the microphone's feedback risk, a loud level). */
+  warning: EngineWarning | null = null;
   /** A processor rejected a plan, or audio could not start. */
   error = '';
 
-  constructor(host: ReactiveControllerHost, pair: { a: Setup; b: Setup }) {
+  /** The levels of the heard listener of each side, while playing (undefined otherwise). */
+  readonly meters: Record<Side, LiveValue<ListenerMeters | undefined>> = { A: new LiveValue<ListenerMeters | undefined>(undefined), B: new LiveValue<ListenerMeters | undefined>(undefined) };
+  /** Seconds into the material. */
+  readonly position = new LiveValue(0);
+  /** Per side, which listeners clip now (the meters' hold included); one array per change, so views re-render only then. */
+  private clipping: Record<Side, readonly boolean[]> = { A: [], B: [] };
+
+  private readonly warmUp: boolean;
+
+  constructor(host: ReactiveControllerHost, pair: EnginePair, options: { warmUp?: boolean } = {}) {
     this.host = host;
     this.pair = pair;
+    this.warmUp = options.warmUp ?? false;
     host.addController(this);
   }
 
   hostConnected(): void {
-    // The position moves with the audio clock; 10 updates a second keep the seek bar honest.
-    this.clock = window.setInterval(() => {
-      if (this.engine && this.transport.playing) this.transport = this.engine.transportState;
-      this.requestFrame();
-    }, 100);
+    // The engine and the demo track take seconds to make: make them while the page has
+    // nothing else to do, so Play sounds at once (docs/decisions.md, "First sound").
+    const connection = this.connection;
+    whenIdle(() => {
+      // Gone from the page before the page went idle: nothing to prepare for.
+      if (connection !== this.connection) return;
+      void (this.warmUp ? this.prepare() : prepareBuiltIn({ kind: 'demo' }));
+    });
+  }
+
+  /** The engine, suspended, with the demo track loaded at its rate; a failure here is not shown (Play tries again and says why). */
+  private async prepare(): Promise<void> {
+    const engine = await this.ensureEngine({ quiet: true });
+    if (!engine) {
+      prepareBuiltIn({ kind: 'demo' });
+      return;
+    }
+    if (!engine.playing) await engine.suspend().catch(() => undefined);
+    // The demo track, made at the context's rate and loaded, unless the user chose something else meanwhile.
+    const demo = await loadBuiltIn({ kind: 'demo' }, engine.context.sampleRate).catch(() => null);
+    if (demo && !engine.material && this.transport.input === 'none' && this.source.kind === 'demo' && !this.source.busy) this.use(engine, demo, 'demo');
   }
 
   hostDisconnected(): void {
-    window.clearInterval(this.clock);
-    cancelAnimationFrame(this.frame);
-    void this.engine?.dispose();
+    this.connection += 1;
+    this.stopClock();
+    window.clearTimeout(this.suspendTimer);
+    void this.engine?.dispose().catch(() => undefined);
     this.engine = null;
     this.creating = null;
+    this.transport = IDLE_TRANSPORT;
   }
 
   get started(): boolean {
@@ -88,67 +145,71 @@ export class EngineController implements ReactiveController {
     return this.engine?.analyser ?? null;
   }
 
-  /** Levels of listener `index` of `side` from the latest meters, if any. */
-  metersOf(side: Side, index: number): ListenerMeters | undefined {
-    return this.meters.get(`${side}:${index}`);
+  /** Which listeners of `side` clip now, while playing; undefined while nothing plays. */
+  clippingOf(side: Side): readonly boolean[] | undefined {
+    return this.transport.playing ? this.clipping[side] : undefined;
   }
 
-  /** The heard listener's meters: what the safety warning follows. */
-  get heardMeters(): ListenerMeters | undefined {
-    return this.metersOf(this.side, this.listeners[this.side]);
-  }
-
-  setPair(a: Setup, b: Setup): void {
+  setPair(a: Setup, b: Setup | null = null): void {
     this.pair = { a, b };
-    for (const side of ['A', 'B'] as const) {
-      const count = (side === 'A' ? a : b).headphones.length;
-      if (this.listeners[side] >= count) this.listeners[side] = count - 1;
+    for (const side of SIDES) {
+      const setup = side === 'A' ? a : b;
+      if (setup && this.listeners[side] >= setup.headphones.length) this.listeners = { ...this.listeners, [side]: setup.headphones.length - 1 };
     }
-    this.meters.clear();
-    this.engine?.setPair(a, b);
+    this.clipping = { A: [], B: [] };
+    this.clearMeters();
+    this.apply((engine) => engine.setPair(a, b));
     this.host.requestUpdate();
   }
 
   setSide(side: Side): void {
     this.side = side;
-    this.engine?.setSide(side);
+    this.apply((engine) => engine.setSide(side));
     this.host.requestUpdate();
   }
 
   setListener(side: Side, index: number): void {
     this.listeners = { ...this.listeners, [side]: index };
-    this.engine?.setListener(side, index);
+    this.meters[side].set(undefined);
+    this.apply((engine) => engine.setListener(side, index));
     this.host.requestUpdate();
   }
 
   setMatchLoudness(on: boolean): void {
     this.matchLoudness = on;
-    this.engine?.setMatchLoudness(on);
+    this.apply((engine) => engine.setMatchLoudness(on));
     this.host.requestUpdate();
   }
 
   setListeningLevel(db: number): void {
     this.listeningLevelDb = db;
-    this.engine?.setListeningLevelDb(db);
+    this.apply((engine) => engine.setListeningLevelDb(db));
     this.host.requestUpdate();
   }
 
   setCalibration(dbSpl: number): void {
     this.calibrationDbSpl = dbSpl;
-    this.engine?.setCalibrationDbSpl(dbSpl);
+    this.apply((engine) => engine.setCalibrationDbSpl(dbSpl));
     this.host.requestUpdate();
   }
 
+  /**
+   * Plays or pauses. Play made before anything is loaded loads the demo track; Play made
+   * while a choice is being prepared plays that choice as soon as it is ready.
+   */
   async togglePlay(playing: boolean): Promise<void> {
-    const engine = await this.ensureEngine();
-    if (!engine) return;
     if (!playing) {
-      engine.pause();
+      this.engine?.pause();
+      this.scheduleSuspend();
       return;
     }
+    const engine = await this.ensureEngine();
+    if (!engine) return;
+    window.clearTimeout(this.suspendTimer);
     await engine.start();
-    if (this.transport.input === 'none') await this.choose({ kind: 'demo' });
-    engine.play();
+    await this.choosing;
+    if (!engine.material && this.transport.input !== 'microphone') await this.choose({ kind: 'demo' });
+    if (this.engine === engine) engine.play();
   }
 
   seek(seconds: number): void {
@@ -168,27 +229,11 @@ export class EngineController implements ReactiveController {
    * Loads what the user chose. A failure (an undecodable file, a refused microphone) shows
    * its message and leaves the material that was loaded, and whether it was playing, alone.
    */
-  async choose(choice: SourceChoice): Promise<void> {
-    const engine = await this.ensureEngine();
-    if (!engine) return;
-    this.source = { ...this.source, busy: true, error: '' };
-    this.host.requestUpdate();
-    try {
-      await engine.start();
-      if (choice.kind === 'mic') {
-        const warning = await engine.useMicrophone();
-        this.source = { kind: 'mic', name: 'Microphone / line input', busy: false, error: '', warning: warning.message };
-      } else {
-        const material = await this.materialFor(engine, choice);
-        const wasPlaying = this.transport.playing && this.transport.input !== 'none';
-        engine.setMaterial(material);
-        if (wasPlaying) engine.play();
-        this.source = { kind: choice.kind, name: material.name, busy: false, error: '', warning: '' };
-      }
-    } catch (error) {
-      this.source = { ...this.source, busy: false, error: error instanceof Error ? error.message : String(error) };
-    }
-    this.host.requestUpdate();
+  choose(choice: SourceChoice): Promise<void> {
+    const previous = this.choosing;
+    const done = previous.then(() => this.load(choice));
+    this.choosing = done;
+    return done;
   }
 
   /** The material the engine plays now (for exporting a stretch of it). */
@@ -196,62 +241,180 @@ export class EngineController implements ReactiveController {
     return this.engine?.material ?? null;
   }
 
+  private async load(choice: SourceChoice): Promise<void> {
+    const engine = await this.ensureEngine();
+    // Made already (the demo track after the page's idle time, a test signal chosen before): play it within this click.
+    const ready = engine && choice.kind !== 'mic' && choice.kind !== 'file' ? readyBuiltIn(choice, engine.context.sampleRate) : null;
+    if (engine && ready) {
+      this.use(engine, ready, choice.kind);
+      return;
+    }
+    const before = this.source.kind;
+    this.source = { ...this.source, kind: choice.kind, busy: true, error: '' };
+    this.host.requestUpdate();
+    if (!engine) {
+      this.source = { ...this.source, kind: before, busy: false };
+      this.host.requestUpdate();
+      return;
+    }
+    try {
+      if (choice.kind === 'mic') {
+        await engine.start();
+        const warning = await engine.useMicrophone();
+        this.source = { kind: 'mic', name: 'Microphone / line input', busy: false, error: '', warning: warning.message };
+      } else {
+        this.use(engine, await this.materialFor(engine, choice), choice.kind);
+        return;
+      }
+    } catch (error) {
+      this.source = { ...this.source, kind: before, busy: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Plays `material` from now on (from its start; still playing if it was). */
+  private use(engine: ListeningEngine, material: SourceMaterial, kind: SourceKind): void {
+    const wasPlaying = engine.playing;
+    engine.setMaterial(material);
+    if (wasPlaying) engine.play();
+    this.source = { kind, name: material.name, busy: false, error: '', warning: '' };
+    this.host.requestUpdate();
+  }
+
   private async materialFor(engine: ListeningEngine, choice: Exclude<SourceChoice, { kind: 'mic' }>): Promise<SourceMaterial> {
     if (choice.kind === 'file') return engine.decodeFile(await choice.file.arrayBuffer(), choice.file.name);
     return loadBuiltIn(choice, engine.context.sampleRate);
   }
 
-  private async ensureEngine(): Promise<ListeningEngine | null> {
-    if (this.engine) return this.engine;
-    this.creating ??= ListeningEngine.create({
-      a: this.pair.a,
-      b: this.pair.b,
-      calibrationDbSpl: this.calibrationDbSpl,
-      listeningLevelDb: this.listeningLevelDb,
-      onMeters: (readings) => this.onMeters(readings),
-      onLoudness: (report) => {
-        this.loudness = report;
-        this.requestFrame();
-      },
-      onTransport: (state) => {
-        this.transport = state;
-        this.requestFrame();
-      },
-      onListener: (side, index) => {
-        this.listeners = { ...this.listeners, [side]: index };
-        this.requestFrame();
-      },
-      onError: (message) => {
-        this.error = message;
-        this.requestFrame();
-      },
-    });
+  /** Runs `change` on the engine if it exists; a refusal (a plan a processor cannot take) becomes the error shown. */
+  private apply(change: (engine: ListeningEngine) => void): void {
+    if (!this.engine) return;
     try {
-      const engine = await this.creating;
-      this.engine = engine;
-      engine.setSide(this.side);
-      for (const side of ['A', 'B'] as const) engine.setListener(side, this.listeners[side]);
-      engine.setMatchLoudness(this.matchLoudness);
-      this.transport = engine.transportState;
-      return engine;
+      change(this.engine);
     } catch (error) {
-      this.creating = null;
-      this.error = `Audio could not start: ${error instanceof Error ? error.message : String(error)}`;
-      this.host.requestUpdate();
-      return null;
+      this.error = error instanceof Error ? error.message : String(error);
     }
   }
 
-  private onMeters(readings: ListenerMeters[]): void {
-    for (const reading of readings) this.meters.set(`${reading.side}:${reading.listener}`, reading);
-    this.requestFrame();
+  private ensureEngine(options: { quiet?: boolean } = {}): Promise<ListeningEngine | null> {
+    if (this.engine) return Promise.resolve(this.engine);
+    this.creating ??= this.create(options.quiet ?? false);
+    return this.creating;
   }
 
-  private requestFrame(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.host.requestUpdate();
+  private async create(quiet: boolean): Promise<ListeningEngine | null> {
+    const connection = this.connection;
+    const made = { a: this.pair.a, b: this.pair.b, calibrationDbSpl: this.calibrationDbSpl };
+    let engine: ListeningEngine;
+    try {
+      engine = await ListeningEngine.create({
+        ...made,
+        listeningLevelDb: this.listeningLevelDb,
+        onMeters: (readings) => this.onMeters(readings),
+        onLoudness: (report) => this.onLoudness(report),
+        onTransport: (state) => this.onTransport(state),
+        onListener: (side, index) => {
+          this.listeners = { ...this.listeners, [side]: index };
+          this.host.requestUpdate();
+        },
+        onWarning: (warning) => {
+          // A level dancing around 85 dB SPL warns again at every crossing: show the first, not each one.
+          if (warning.kind === this.warning?.kind) return;
+          this.warning = warning;
+          this.host.requestUpdate();
+        },
+        onError: (message) => {
+          this.error = message;
+          this.host.requestUpdate();
+        },
+      });
+    } catch (error) {
+      if (connection === this.connection) {
+        this.creating = null;
+        if (!quiet) {
+          this.error = `Audio could not start: ${error instanceof Error ? error.message : String(error)}`;
+          this.host.requestUpdate();
+        }
+      }
+      return null;
+    }
+    if (connection !== this.connection) {
+      // The host left the page while the worklets loaded: let the audio go.
+      await engine.dispose().catch(() => undefined);
+      return null;
+    }
+    this.engine = engine;
+    // What changed while the worklets loaded.
+    this.apply((e) => {
+      if (this.calibrationDbSpl !== made.calibrationDbSpl) e.setCalibrationDbSpl(this.calibrationDbSpl);
+      if (this.pair.a !== made.a || this.pair.b !== made.b) e.setPair(this.pair.a, this.pair.b);
+      if (e.listeningLevelDb !== this.listeningLevelDb) e.setListeningLevelDb(this.listeningLevelDb);
+      for (const side of this.pair.b ? SIDES : (['A'] as const)) e.setListener(side, this.listeners[side]);
+      e.setSide(this.pair.b ? this.side : 'A');
+      e.setMatchLoudness(this.matchLoudness);
     });
+    // Nothing on screen changes with the engine alone (a page left idle is not re-rendered for it).
+    this.onTransport(engine.transportState);
+    // Made by a choice or while idle, not by Play: no sound yet, so let the audio rest until Play.
+    this.scheduleSuspend();
+    return engine;
+  }
+
+  private onTransport(state: TransportState): void {
+    const was = this.transport;
+    this.transport = state;
+    this.position.set(state.position);
+    if (state.playing && !was.playing) this.startClock();
+    if (!state.playing && was.playing) {
+      this.stopClock();
+      this.clearMeters();
+    }
+    if (state.playing !== was.playing || state.loop !== was.loop || state.duration !== was.duration || state.input !== was.input) this.host.requestUpdate();
+  }
+
+  private onMeters(readings: ListenerMeters[]): void {
+    if (!this.transport.playing) return;
+    const side = readings[0]?.side;
+    if (!side) return;
+    const heard = readings[this.listeners[side]];
+    if (heard) this.meters[side].set(heard);
+    const clipping = this.clipping[side];
+    if (readings.length !== clipping.length || readings.some((r, i) => r.clipping !== clipping[i])) {
+      this.clipping = { ...this.clipping, [side]: readings.map((r) => r.clipping) };
+      this.host.requestUpdate();
+    }
+  }
+
+  private onLoudness(report: LoudnessReport): void {
+    const shown = (r: LoudnessReport | null) => (r && r.matching && Number.isFinite(r.offsetDb) ? r.offsetDb.toFixed(1) : '');
+    const changed = shown(report) !== shown(this.loudness);
+    this.loudness = report;
+    if (changed) this.host.requestUpdate();
+  }
+
+  private clearMeters(): void {
+    for (const side of SIDES) this.meters[side].set(undefined);
+  }
+
+  private startClock(): void {
+    this.stopClock();
+    this.clock = window.setInterval(() => {
+      if (this.engine) this.position.set(this.engine.position);
+    }, POSITION_INTERVAL_MS);
+  }
+
+  private stopClock(): void {
+    window.clearInterval(this.clock);
+    this.clock = 0;
+  }
+
+  /** A paused engine's worklets would keep running on silence: suspend the context once the fade has played. */
+  private scheduleSuspend(): void {
+    const engine = this.engine;
+    window.clearTimeout(this.suspendTimer);
+    if (!engine) return;
+    this.suspendTimer = window.setTimeout(() => {
+      if (this.engine === engine && !engine.playing) void engine.suspend().catch(() => undefined);
+    }, SUSPEND_AFTER_PAUSE_MS);
   }
 }

@@ -173,12 +173,10 @@ export class HeadroomAbSwitch extends LitElement {
         ${this.renderSide('A', this.labelA, this.adviceA)} ${this.renderSide('B', this.labelB, this.adviceB)}
       </div>
       ${this.side === null ? html`<p class="hint" data-testid="side-hidden">The blind test is running: which side you hear is hidden.</p>` : nothing}
-      ${this.listenersA.length > 1 || this.listenersB.length > 1
-        ? html`<div class="listeners">
-            ${this.renderListenerChoice('A', this.listenersA, this.listenerA)}
-            ${this.renderListenerChoice('B', this.listenersB, this.listenerB)}
-          </div>`
-        : nothing}
+      <!-- Always there (a single listener's choice is disabled): a listener added or removed moves nothing below. -->
+      <div class="listeners">
+        ${this.renderListenerChoice('A', this.listenersA, this.listenerA)} ${this.renderListenerChoice('B', this.listenersB, this.listenerB)}
+      </div>
       <div class="match">
         <label>
           <input

@@ -5,9 +5,18 @@
  *
  * Typed values are checked, never clamped: an out-of-range calibration shows the allowed
  * range next to the field, keeps what was typed, and nothing is sent to the audio.
+ *
+ * The simulated level comes from `live` (the heard listener's readings, 30 a second): the
+ * readout shows the loudest reading of each READOUT_MS, a pace a number can be read at. The
+ * warning comes with the first reading above 85 dB SPL and stays WARNING_HOLD_MS after the
+ * last one, so music dancing around the limit does not make it blink. It takes the readout's
+ * box, which is always as tall as the warning: nothing below moves when it comes or goes
+ * (layout shift, docs/decisions.md "A quiet page").
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LiveController } from '../controllers/live-controller.ts';
+import type { LiveValue } from '../controllers/live-value.ts';
 import { baseStyles } from '../styles.ts';
 import {
   CALIBRATION_RANGE,
@@ -16,6 +25,11 @@ import {
   checkCalibration,
   checkListeningLevel,
 } from './listening-level.ts';
+
+/** The readout's pace. */
+const READOUT_MS = 250;
+/** How long the warning stays after the last reading above the safe level. */
+const WARNING_HOLD_MS = 3000;
 
 export type ListeningLevelEvent = CustomEvent<{ db: number }>;
 export type CalibrationEvent = CustomEvent<{ dbSpl: number }>;
@@ -81,20 +95,28 @@ export class HeadroomLevelControls extends LitElement {
         outline: 3px solid var(--_accent);
         outline-offset: 2px;
       }
-      .spl {
-        font-size: 0.95rem;
+      /* The readout and the warning share one box, sized for the warning (both stacked in one grid cell). */
+      .status {
+        display: grid;
+        margin: 0;
+        border: 1px solid var(--_border);
+        border-radius: 8px;
+        padding: 0.45rem 0.7rem;
+        font-size: 0.9rem;
+      }
+      .status > * {
+        grid-area: 1 / 1;
+        margin: 0;
+      }
+      .status.loud {
+        border-color: var(--_warn);
+        background: var(--_warn-bg);
+      }
+      .sizer {
+        visibility: hidden;
       }
       .spl strong {
-        font-size: 1.15rem;
-      }
-      .warning {
-        margin: 0;
-        border: 1px solid var(--_warn);
-        background: var(--_warn-bg);
-        color: var(--_text);
-        border-radius: 8px;
-        padding: 0.5rem 0.7rem;
-        font-size: 0.9rem;
+        font-size: 1.05rem;
       }
       .field-error {
         color: var(--_bad);
@@ -114,14 +136,54 @@ export class HeadroomLevelControls extends LitElement {
   @property({ type: Number }) calibrationDbSpl: number = CALIBRATION_RANGE.initial;
   /** Simulated SPL of the heard listener (from the live meters); null while silent or stopped. */
   @property({ attribute: false }) simulatedSplDb: number | null = null;
+  /** The heard listener's live readings (undefined while nothing plays); sets `simulatedSplDb`. */
+  @property({ attribute: false }) live: LiveValue<{ splDb: number } | undefined> | null = null;
 
   @state() private calibrationText: string | null = null;
+  /** A reading above the safe level came within WARNING_HOLD_MS. */
+  @state() private loudLately = false;
+  #loudUntil = 0;
+  #shownAt = 0;
+  #loudest = -Infinity;
+
+  constructor() {
+    super();
+    new LiveController(this, () => this.live, (reading) => this.#read(reading?.splDb));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another listener or side heard: its level shows at once, and a warning held for the other goes.
+    if (changed.has('live')) {
+      this.#shownAt = -Infinity;
+      this.#loudest = -Infinity;
+      this.#loudUntil = 0;
+    }
+  }
+
+  #read(splDb: number | undefined): void {
+    const now = performance.now();
+    if (splDb === undefined || !Number.isFinite(splDb)) {
+      this.simulatedSplDb = null;
+      this.loudLately = false;
+      this.#loudest = -Infinity;
+      return;
+    }
+    if (splDb > SAFE_LISTENING_DB_SPL) this.#loudUntil = now + WARNING_HOLD_MS;
+    this.loudLately = now < this.#loudUntil;
+    this.#loudest = Math.max(this.#loudest, splDb);
+    if (this.simulatedSplDb === null || now - this.#shownAt >= READOUT_MS) {
+      this.simulatedSplDb = Math.round(this.#loudest * 10) / 10;
+      this.#shownAt = now;
+      this.#loudest = -Infinity;
+    }
+  }
 
   override render(): TemplateResult {
+    const warningText = `That is above ${SAFE_LISTENING_DB_SPL} dB SPL: hours at this level damage hearing.`;
     const calibrationText = this.calibrationText ?? String(this.calibrationDbSpl);
     const calibration = checkCalibration(calibrationText);
     const spl = this.simulatedSplDb;
-    const loud = spl !== null && spl > SAFE_LISTENING_DB_SPL;
+    const loud = spl !== null && (spl > SAFE_LISTENING_DB_SPL || this.loudLately);
     return html`
       <div class="row">
         <label class="level">
@@ -153,18 +215,18 @@ export class HeadroomLevelControls extends LitElement {
             @input=${(e: Event) => (this.calibrationText = (e.target as HTMLInputElement).value)}
           />
         </label>
-        <span class="spl" data-testid="simulated-spl" role="status">
-          The music now (simulated):
-          <strong class="num">${spl === null ? '—' : `${spl.toFixed(1)} dB SPL`}</strong>
-        </span>
       </div>
       <p id="calibration-error" class="field-error" role="alert">${calibration.ok ? '' : calibration.message}</p>
-      ${loud
-        ? html`<p class="warning" role="alert" data-testid="spl-warning">
-            The simulated level is above ${SAFE_LISTENING_DB_SPL} dB SPL. Listening this loud for long damages
-            hearing — the real chain at this volume would be too loud to use for hours.
-          </p>`
-        : nothing}
+      <div class="status ${loud ? 'loud' : ''}">
+        <p class="sizer" aria-hidden="true"><span class="spl">The music now (simulated): <strong>000.0 dB SPL</strong></span> ${warningText}</p>
+        <p>
+          <span class="spl" data-testid="simulated-spl" role="status">
+            The music now (simulated):
+            <strong class="num">${spl === null ? '—' : `${spl.toFixed(1)} dB SPL`}</strong>
+          </span>
+          <span role="alert">${loud ? html`<span data-testid="spl-warning">${warningText}</span>` : nothing}</span>
+        </p>
+      </div>
       <p class="note">
         A limiter keeps the output at or below −1 dBFS whatever the setup. Your own device's volume still counts: start
         low.

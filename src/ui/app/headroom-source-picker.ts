@@ -1,6 +1,7 @@
 /**
  * <headroom-source-picker>: what plays through the two chains — the built-in demo track,
- * pink noise, a sine, a sweep, the user's own file (button or drag and drop) or the
+ * pink noise, a sine, a sweep, the user's own file (button, or dropped anywhere on the page:
+ * the app's FileDropController takes it; `dragging` lights the hint here) or the
  * microphone. It reports choices up with `source-choose`; the app loads them and passes the
  * outcome back down (`current`, `busy`, `error`), so a file that fails to decode shows its
  * message here while the material that was playing stays.
@@ -80,19 +81,20 @@ export class HeadroomSourcePicker extends LitElement {
       .sine {
         display: flex;
         flex-wrap: wrap;
-        align-items: flex-end;
-        gap: 0.5rem 0.8rem;
-        margin-top: 0.7rem;
+        align-items: center;
+        gap: 0.4rem 0.6rem;
+        margin-top: 0.4rem;
       }
       .sine label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.85rem;
+        display: flex;
+        align-items: center;
+        gap: 0.3rem;
+        font-size: 0.9rem;
         color: var(--_muted);
       }
       .sine input {
         font: inherit;
-        width: 7rem;
+        width: 5rem;
         padding: 0.35rem 0.5rem;
         border-radius: 6px;
         border: 1px solid var(--_border);
@@ -103,12 +105,18 @@ export class HeadroomSourcePicker extends LitElement {
         border-color: var(--_bad);
       }
       .drop {
-        margin-top: 0.7rem;
-        border: 2px dashed var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.7rem 0.9rem;
+        margin: 0.5rem 0 0;
+        padding: 0.2rem 0.4rem;
+        border: 2px dashed transparent;
+        border-radius: 6px;
         color: var(--_muted);
-        font-size: 0.9rem;
+        font-size: 0.85rem;
+      }
+      /* A phone or tablet has no files to drag onto the page. */
+      @media (hover: none) and (pointer: coarse) {
+        .drop {
+          display: none;
+        }
       }
       .drop.over {
         border-color: var(--_accent);
@@ -116,8 +124,15 @@ export class HeadroomSourcePicker extends LitElement {
         background: var(--_surface-2);
       }
       .status {
-        margin: 0.6rem 0 0;
+        margin: 0.4rem 0 0;
         font-size: 0.9rem;
+      }
+      /* One line, always there: what plays may change without moving anything below. */
+      [data-testid='source-status'] {
+        min-height: 1lh;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       .error {
         color: var(--_bad);
@@ -150,9 +165,11 @@ export class HeadroomSourcePicker extends LitElement {
   /** Why the last choice failed; the previous material keeps playing. */
   @property() error = '';
 
+  /** Files are being dragged over the page. */
+  @property({ type: Boolean }) dragging = false;
+
   @state() private sineHzText = '1000';
   @state() private sineLevelText = '-12';
-  @state() private dragOver = false;
 
   override render(): TemplateResult {
     const hz = checkSineHz(this.sineHzText);
@@ -175,15 +192,6 @@ export class HeadroomSourcePicker extends LitElement {
           )}
           <button
             type="button"
-            data-kind="sine"
-            aria-pressed=${this.selected === 'sine' ? 'true' : 'false'}
-            ?disabled=${this.busy || !hz.ok || !level.ok}
-            @click=${() => hz.ok && level.ok && this.choose({ kind: 'sine', hz: hz.value, levelDbfs: level.value })}
-          >
-            Sine
-          </button>
-          <button
-            type="button"
             data-kind="file"
             aria-pressed=${this.selected === 'file' ? 'true' : 'false'}
             ?disabled=${this.busy}
@@ -203,8 +211,17 @@ export class HeadroomSourcePicker extends LitElement {
         </div>
         <input type="file" accept="audio/*,.wav,.flac,.mp3,.ogg,.opus,.m4a,.aac" tabindex="-1" aria-hidden="true" @change=${this.onFileInput} />
         <div class="sine">
+          <button
+            type="button"
+            data-kind="sine"
+            aria-pressed=${this.selected === 'sine' ? 'true' : 'false'}
+            ?disabled=${this.busy || !hz.ok || !level.ok}
+            @click=${() => hz.ok && level.ok && this.choose({ kind: 'sine', hz: hz.value, levelDbfs: level.value })}
+          >
+            Sine
+          </button>
           <label>
-            Sine frequency (Hz)
+            <span class="visually-hidden">Sine frequency</span>
             <input
               data-testid="sine-hz"
               inputmode="decimal"
@@ -213,9 +230,10 @@ export class HeadroomSourcePicker extends LitElement {
               aria-describedby="sine-error"
               @input=${(e: Event) => (this.sineHzText = (e.target as HTMLInputElement).value)}
             />
+            Hz
           </label>
           <label>
-            Sine level (dBFS)
+            <span class="visually-hidden">Sine level</span>
             <input
               data-testid="sine-level"
               inputmode="decimal"
@@ -224,27 +242,22 @@ export class HeadroomSourcePicker extends LitElement {
               aria-describedby="sine-error"
               @input=${(e: Event) => (this.sineLevelText = (e.target as HTMLInputElement).value)}
             />
+            dBFS
           </label>
           <p id="sine-error" class="field-error" role="status">
             ${hz.ok ? '' : hz.message}${!hz.ok && !level.ok ? html`<br />` : ''}${level.ok ? '' : level.message}
           </p>
         </div>
-        <div
-          class="drop ${this.dragOver ? 'over' : ''}"
-          data-testid="drop"
-          @dragover=${this.onDragOver}
-          @dragleave=${() => (this.dragOver = false)}
-          @drop=${this.onDrop}
-        >
-          Drop an audio file here (any format your browser can decode). It stays on your computer.
-        </div>
+        <p class="drop ${this.dragging ? 'over' : ''}" data-testid="drop">
+          Or drop an audio file anywhere on the page. It stays on your computer.
+        </p>
         ${this.selected === 'mic'
           ? html`<p class="status warn" role="note">
               Use headphones with the microphone: through speakers the simulated chain can feed back into the mic.
             </p>`
           : nothing}
         <p class="status" role="status" aria-live="polite" data-testid="source-status">
-          ${this.busy ? 'Preparing…' : this.current ? html`Playing material: <strong>${this.current}</strong>` : nothing}
+          ${this.busy ? 'Preparing…' : this.current ? html`Loaded: <strong>${this.current}</strong>` : nothing}
         </p>
         ${this.error ? html`<p class="status error" role="alert" data-testid="source-error">${this.error}</p>` : nothing}
       </fieldset>
@@ -263,16 +276,4 @@ export class HeadroomSourcePicker extends LitElement {
     if (file) this.choose({ kind: 'file', file });
   }
 
-  private onDragOver(event: DragEvent): void {
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    this.dragOver = true;
-  }
-
-  private onDrop(event: DragEvent): void {
-    event.preventDefault();
-    this.dragOver = false;
-    const file = event.dataTransfer?.files[0];
-    if (file) this.choose({ kind: 'file', file });
-  }
 }

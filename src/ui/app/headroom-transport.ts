@@ -5,9 +5,14 @@
  *
  * Keyboard: the buttons and the range input are native controls (Space/Enter, arrows,
  * Home/End), so nothing custom is needed to make it fully keyboard usable.
+ *
+ * The position may come as a property or from `live` (a LiveValue the engine's clock sets
+ * while playing), which updates this element alone.
  */
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { LiveController } from '../controllers/live-controller.ts';
+import type { LiveValue } from '../controllers/live-value.ts';
 import { baseStyles } from '../styles.ts';
 import { formatClock } from './clock-format.ts';
 
@@ -94,6 +99,13 @@ export class HeadroomTransport extends LitElement {
   /** Length of the material in seconds; 0 or Infinity for a live input, which cannot seek. */
   @property({ type: Number }) duration = 0;
   @property({ type: Boolean }) disabled = false;
+  /** The position as it moves; sets `position`. */
+  @property({ attribute: false }) live: LiveValue<number> | null = null;
+
+  constructor() {
+    super();
+    new LiveController(this, () => this.live, (seconds) => (this.position = seconds));
+  }
 
   private get seekable(): boolean {
     return Number.isFinite(this.duration) && this.duration > 0;
@@ -135,7 +147,7 @@ export class HeadroomTransport extends LitElement {
           ?disabled=${this.disabled || !seekable}
           @change=${this.onSeek}
         />
-        <span class="time num" aria-hidden="true">${formatClock(position)} / ${seekable ? formatClock(this.duration) : 'live'}</span>
+        <span class="time num" aria-hidden="true">${formatClock(position)} / ${seekable ? formatClock(this.duration) : this.duration === Infinity ? 'live' : '—'}</span>
       </div>
     `;
   }

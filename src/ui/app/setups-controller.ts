@@ -93,6 +93,10 @@ export class SetupsController implements ReactiveController {
     this.targetSplDb = start.targetSplDb;
     // A link's setups stand in for the saved ones: offer them back.
     if (start.savedPair && !samePair(start.savedPair, start.pair)) this.remember('Opened the setups of the link', start.savedPair);
+    // A link that was not opened leaves the address bar, which shows the setups on screen instead (nothing is saved by this).
+    const params = new URL(url).searchParams;
+    const linkShown = start.origin === 'url' || start.origin === 'preset';
+    if (!linkShown && [URL_PARAM_A, URL_PARAM_B, URL_PARAM_PRESET, URL_PARAM_COMPACT].some((key) => params.has(key))) this.writeAddress();
     this.ready = true;
     this.changed();
     return start;
@@ -195,7 +199,14 @@ export class SetupsController implements ReactiveController {
 
   /** The user's pair (and target) into the URL and the saved copy; problems are reported, never thrown. */
   private persist(): void {
-    const problems: string[] = [];
+    const problems = this.writeAddress();
+    const saved = saveState(this.storage, this.own, new Date(), this.targetSplDb);
+    if (!saved.ok) problems.push(...saved.errors);
+    if (problems.length > 0) this.onProblems(problems);
+  }
+
+  /** The user's pair into the address bar (a preset's id when it is one); returns the problems. */
+  private writeAddress(): string[] {
     const url = urlWithPair(window.location.href, this.own);
     if (url.ok) {
       // A share link's compact pair no longer describes the user's pair once it changed.
@@ -207,11 +218,8 @@ export class SetupsController implements ReactiveController {
         url.value.searchParams.set(URL_PARAM_PRESET, preset);
       }
       window.history.replaceState(null, '', url.value);
-    } else {
-      problems.push(...url.errors);
+      return [];
     }
-    const saved = saveState(this.storage, this.own, new Date(), this.targetSplDb);
-    if (!saved.ok) problems.push(...saved.errors);
-    if (problems.length > 0) this.onProblems(problems);
+    return [...url.errors];
   }
 }

@@ -1,17 +1,19 @@
 /**
- * AnimationFrameController: calls `onFrame(timeMs)` once per animation frame while the host is
- * connected and the controller is running. It stops requesting frames as soon as it is stopped
- * or the host is disconnected, and resumes on reconnection if it is still meant to run.
+ * AnimationFrameController: calls `onFrame(timeMs)` once per live frame (live-frames.ts: at
+ * most 30 a second, in step with every other live view) while the host is connected and the
+ * controller is running. It stops requesting frames as soon as it is stopped or the host is
+ * disconnected, and resumes on reconnection if it is still meant to run.
  *
  * The host decides when to run (typically `running && analyser !== null`) and calls
  * `setRunning` from `updated()`; the controller owns the requestAnimationFrame loop.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { nextLiveFrame } from './live-frames.ts';
 
 export class AnimationFrameController implements ReactiveController {
   #wanted = false;
   #connected = false;
-  #frame: number | null = null;
+  #cancel: (() => void) | null = null;
   /** How many frames this controller has requested since it was made (tests read it). */
   requestedFrames = 0;
 
@@ -24,7 +26,7 @@ export class AnimationFrameController implements ReactiveController {
 
   /** True while a frame is requested. */
   get active(): boolean {
-    return this.#frame !== null;
+    return this.#cancel !== null;
   }
 
   setRunning(running: boolean): void {
@@ -44,20 +46,20 @@ export class AnimationFrameController implements ReactiveController {
 
   #sync(): void {
     const shouldRun = this.#wanted && this.#connected;
-    if (shouldRun && this.#frame === null) this.#request();
-    if (!shouldRun && this.#frame !== null) {
-      cancelAnimationFrame(this.#frame);
-      this.#frame = null;
+    if (shouldRun && this.#cancel === null) this.#request();
+    if (!shouldRun && this.#cancel !== null) {
+      this.#cancel();
+      this.#cancel = null;
     }
   }
 
   #request(): void {
     this.requestedFrames += 1;
-    this.#frame = requestAnimationFrame(this.#tick);
+    this.#cancel = nextLiveFrame(this.#tick);
   }
 
   #tick = (timeMs: number): void => {
-    this.#frame = null;
+    this.#cancel = null;
     if (!this.#wanted || !this.#connected) return;
     // Request the next frame first, so a throwing draw does not stop the loop for good.
     this.#request();

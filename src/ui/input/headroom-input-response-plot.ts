@@ -7,8 +7,10 @@
  * Properties: `curves` ({ side, label, response: { hz, db } }[]). No events.
  */
 import { customElement, property } from 'lit/decorators.js';
+import type { TemplateResult } from 'lit';
 import type uPlot from 'uplot';
 import { formatHz, signed } from '../format.ts';
+import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from '../views/figure-table.ts';
 import type { Theme } from '../views/theme.ts';
 import { UPlotView, axisStyle, frequencyAxis, legendMarkers, type PlotSpec } from '../views/uplot-view.ts';
 
@@ -42,11 +44,24 @@ export class HeadroomInputResponsePlot extends UPlotView {
   protected describe(): string {
     if (this.curves.length === 0) return 'Instrument input response: nothing to plot (no side uses the instrument input).';
     const parts = this.curves.map((c) => {
-      const at5k = c.response.db[nearest(c.response.hz, 5000)]!;
+      const at5k = c.response.db[nearestIndex(c.response.hz, 5000)]!;
       const max = Math.max(...c.response.db);
       return `${c.label}: highest ${signed(max, 1)} dB, ${signed(at5k, 1)} dB at 5 kHz`;
     });
     return `Instrument input response from 20 Hz to 20 kHz. ${parts.join('; ')}.`;
+  }
+
+  protected figures(): TemplateResult {
+    return figureTable(
+      'Instrument input response, dB (V_in / EMF)',
+      ['Frequency', ...this.curves.map((c) => c.label)],
+      // At the report's own frequencies nearest to each (labelled with the frequency they are at).
+      TABLE_FREQUENCIES_HZ.map((f) => {
+        const hz = this.curves[0]!.response.hz;
+        const at = nearestIndex(hz, f);
+        return { label: formatHz(hz[at]!), cells: this.curves.map((c) => `${signed(c.response.db[at]!, 1)} dB`) };
+      }),
+    );
   }
 
   protected plotSpec(theme: Theme, widthPx: number): PlotSpec | null {
@@ -96,10 +111,4 @@ export class HeadroomInputResponsePlot extends UPlotView {
       },
     };
   }
-}
-
-function nearest(hz: number[], target: number): number {
-  let best = 0;
-  for (let i = 1; i < hz.length; i++) if (Math.abs(Math.log(hz[i]! / target)) < Math.abs(Math.log(hz[best]! / target))) best = i;
-  return best;
 }

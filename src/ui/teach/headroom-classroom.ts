@@ -19,6 +19,7 @@
  *   lesson-select    { id }                — the teacher picked another lesson
  *   lesson-listen, lesson-step             — from the <headroom-lesson> inside, unchanged
  */
+import { isTyping } from '../typing-guard.ts';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { lessons as allLessons, type Lesson } from '../../teach/lessons/index.ts';
@@ -191,9 +192,7 @@ export class HeadroomClassroom extends LitElement {
   };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    const path = event.composedPath().filter((node): node is HTMLElement => node instanceof HTMLElement);
-    if (path.some((node) => node.matches('input, select, textarea, [contenteditable]'))) return;
+    if (event.defaultPrevented || isTyping(event)) return;
     if (event.key === 'PageDown' || event.key === 'ArrowRight') this.nextStep();
     else if (event.key === 'PageUp' || event.key === 'ArrowLeft') this.previousStep();
     else if (event.key.toLowerCase() === 'r') this.toggleReveal();

@@ -1,10 +1,15 @@
 /**
  * AnalyserView: the shared base of the canvas views that read an AnalyserNode (scope,
  * spectrum). While `running` is true and an analyser is set, an AnimationFrameController
- * calls `drawFrame` once per animation frame; otherwise the view draws its empty grid once.
- * The canvas follows its box (ResizeObserver) and the device pixel ratio, so lines stay sharp.
+ * calls `drawFrame` in each live frame (at most 30 a second, src/ui/controllers/live-frames.ts);
+ * otherwise the view draws its empty grid once. The grid, its lines and its labels (text is
+ * the dearest thing a canvas draws) is drawn once into a canvas of its own and copied under
+ * each frame; it is drawn again only when its look changes (size, colours, `gridKey()`).
+ * The canvas's size comes from its ResizeObserver, never read in a frame, so a frame never
+ * forces a layout. It follows the device pixel ratio, so lines stay sharp, and sits on its
+ * own compositing layer, so its redraws repaint nothing else (docs/decisions.md, "A quiet page").
  */
-import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AnimationFrameController } from '../controllers/animation-frame-controller.ts';
 import { baseStyles } from '../styles.ts';
@@ -39,12 +44,10 @@ export abstract class AnalyserView extends LitElement {
         border-radius: var(--_radius);
         padding: 0.75rem 0.75rem 0.6rem;
       }
+      /* Title, then the live status on a line of its own: it may change length without moving anything. */
       .head {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
-        align-items: baseline;
-        gap: 0.2rem 1rem;
+        display: grid;
+        gap: 0.1rem;
         margin-bottom: 0.4rem;
       }
       .title {
@@ -59,11 +62,16 @@ export abstract class AnalyserView extends LitElement {
         font-size: 0.82rem;
         color: var(--_muted);
         font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        min-height: 1lh;
       }
       canvas {
         display: block;
         width: 100%;
         height: var(--hr-analyser-height, 200px);
+        will-change: transform;
       }
     `,
   ];
@@ -82,6 +90,12 @@ export abstract class AnalyserView extends LitElement {
   #unwatchScheme: (() => void) | null = null;
   #size: CanvasSize = { width: 0, height: 0 };
   #resizeFrame = 0;
+  #grid: HTMLCanvasElement | null = null;
+  #visibility: IntersectionObserver | null = null;
+  /** Until the first report, assumed on screen. */
+  #onScreen = true;
+  #gridDrawn = '';
+  #themeVersion = 0;
 
   protected abstract readonly heading: string;
   /** Screen-reader text for the canvas. */
@@ -90,7 +104,17 @@ export abstract class AnalyserView extends LitElement {
   protected status(): string {
     return '';
   }
-  /** Draws the grid, and the analyser's data when `live`; ctx is scaled to CSS pixels. */
+  /** The key figures as a table for screen readers (the canvas holds no text). */
+  protected figures(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+  /** Draws what does not move (background, grid, labels); ctx is scaled to CSS pixels. */
+  protected abstract drawGrid(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme): void;
+  /** What the grid depends on besides size and colours (e.g. the scope's range). */
+  protected gridKey(): string {
+    return '';
+  }
+  /** Draws the analyser's data over the grid when `live`; ctx is scaled to CSS pixels. */
   protected abstract drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void;
 
   override render(): TemplateResult {
@@ -100,6 +124,7 @@ export abstract class AnalyserView extends LitElement {
         <span class="status" data-testid="status">${this.status()}</span>
       </div>
       <canvas role="img" aria-label=${this.describe()}></canvas>
+      ${this.figures()}
     </div>`;
   }
 
@@ -110,7 +135,7 @@ export abstract class AnalyserView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#unwatchScheme = watchColourScheme(() => {
-      this.theme = null;
+      this.#newTheme();
       this.#draw(false);
     });
     if (this.hasUpdated) this.#observe();
@@ -121,6 +146,8 @@ export abstract class AnalyserView extends LitElement {
     this.#unwatchScheme?.();
     this.#observer?.disconnect();
     this.#observer = null;
+    this.#visibility?.disconnect();
+    this.#visibility = null;
     cancelAnimationFrame(this.#resizeFrame);
   }
 
@@ -130,18 +157,32 @@ export abstract class AnalyserView extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const live = this.running && this.analyser !== null;
-    this.frames.setRunning(live);
+    // Scrolled out of sight, it stops drawing (and draws the moment it is back).
+    this.frames.setRunning(live && this.#onScreen);
     if (changed.has('analyser') || changed.has('running')) {
-      this.theme = null;
+      this.#newTheme();
       if (!live) this.#draw(false);
     }
+  }
+
+  /** The colours are read again, and the grid drawn again, at the next frame. */
+  #newTheme(): void {
+    this.theme = null;
+    this.#themeVersion += 1;
   }
 
   #observe(): void {
     const canvas = this.canvas;
     if (!canvas || this.#observer) return;
+    this.#visibility = new IntersectionObserver((entries) => {
+      this.#onScreen = entries[entries.length - 1]!.isIntersecting;
+      this.frames.setRunning(this.running && this.analyser !== null && this.#onScreen);
+    });
+    this.#visibility.observe(canvas);
     // Redraw on the next frame, outside the observer's callback (see UPlotView).
-    this.#observer = new ResizeObserver(() => {
+    this.#observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]!.contentRect;
+      this.#size = { width: box.width, height: box.height };
       cancelAnimationFrame(this.#resizeFrame);
       this.#resizeFrame = requestAnimationFrame(() => this.#draw(this.running && this.analyser !== null));
     });
@@ -151,8 +192,9 @@ export abstract class AnalyserView extends LitElement {
   #draw(live: boolean): void {
     const canvas = this.canvas;
     if (!canvas) return;
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
+    // Before the observer's first report (the first draw), the size is read once.
+    if (this.#size.width <= 0) this.#size = { width: canvas.clientWidth, height: canvas.clientHeight };
+    const { width, height } = this.#size;
     if (width <= 0 || height <= 0) return;
     const dpr = window.devicePixelRatio || 1;
     const pixelWidth = Math.round(width * dpr);
@@ -161,15 +203,35 @@ export abstract class AnalyserView extends LitElement {
       canvas.width = pixelWidth;
       canvas.height = pixelHeight;
     }
-    this.#size = { width, height };
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     this.theme ??= readTheme(this);
+    const grid = this.#gridCanvas(pixelWidth, pixelHeight, dpr, this.theme);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, pixelWidth, pixelHeight);
+    if (grid) ctx.drawImage(grid, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
     this.drawFrame(ctx, this.#size, this.theme, live && this.analyser !== null);
   }
+
+  /** The grid at this size, drawn again only when something it shows changed. */
+  #gridCanvas(pixelWidth: number, pixelHeight: number, dpr: number, theme: Theme): HTMLCanvasElement | null {
+    const key = `${pixelWidth}×${pixelHeight}@${dpr}/${this.#themeVersion}/${this.gridKey()}`;
+    if (key === this.#gridDrawn && this.#grid) return this.#grid;
+    const grid = (this.#grid ??= document.createElement('canvas'));
+    grid.width = pixelWidth;
+    grid.height = pixelHeight;
+    const ctx = grid.getContext('2d');
+    if (!ctx) return null;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.drawGrid(ctx, this.#size, theme);
+    this.#gridDrawn = key;
+    return grid;
+  }
 }
+
+/** No axis draws more ticks than this, whatever range it is given (a loop over ticks always ends). */
+export const MAX_TICKS = 64;
 
 /** A grid line at a whole CSS pixel (+0.5 so a 1 px line is crisp). */
 export const crisp = (v: number): number => Math.round(v) + 0.5;

@@ -9,7 +9,9 @@
  * Events: none. Values at 1 kHz from solveChain (EMFs, dividers) and the report (listeners).
  *
  * It keeps its drawing size (text stays readable) down to 70 % and scrolls sideways below
- * that; the SVG has a <title> and a <desc> that say everything it shows in words.
+ * that, inside its own box; on a phone it keeps its full size (no text under 12 px). No two
+ * labels overlap at 1–8 listeners: each stage's name is cut to end before the next stage's
+ * heading. The SVG has a <title> and a <desc> that say everything it shows in words.
  */
 import { LitElement, css, html, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -77,10 +79,19 @@ export class HeadroomCircuit extends LitElement {
         outline: 3px solid var(--_accent);
         outline-offset: 2px;
       }
+      /* Down to 70 % on a wide screen; on a phone at its own size (no text under 12 px), scrolling sideways in its box. */
       svg {
         display: block;
         height: auto;
         font-family: inherit;
+        width: 100%;
+        max-width: var(--drawing-width);
+        min-width: calc(var(--drawing-width) * 0.7);
+      }
+      @media (max-width: 40rem) {
+        svg {
+          min-width: var(--drawing-width);
+        }
       }
       .wire {
         stroke: var(--_muted);
@@ -103,7 +114,7 @@ export class HeadroomCircuit extends LitElement {
         font-size: 13px;
       }
       .kind {
-        font-size: 10.5px;
+        font-size: 12px;
         font-weight: 700;
         letter-spacing: 0.08em;
         fill: var(--_accent);
@@ -124,7 +135,7 @@ export class HeadroomCircuit extends LitElement {
       }
       .drop {
         fill: var(--_muted);
-        font-size: 11.5px;
+        font-size: 12px;
         font-variant-numeric: tabular-nums;
       }
       .drop.big,
@@ -138,11 +149,11 @@ export class HeadroomCircuit extends LitElement {
       .clips {
         fill: var(--_bad);
         font-weight: 700;
-        font-size: 11.5px;
+        font-size: 12px;
       }
       .limit {
         fill: var(--_muted);
-        font-size: 11.5px;
+        font-size: 12px;
       }
       .load {
         fill: var(--_surface);
@@ -156,7 +167,7 @@ export class HeadroomCircuit extends LitElement {
       }
       .heard-tag {
         fill: var(--_accent);
-        font-size: 10.5px;
+        font-size: 12px;
         font-weight: 700;
         letter-spacing: 0.06em;
       }
@@ -200,7 +211,7 @@ export class HeadroomCircuit extends LitElement {
       <div class="scroll" tabindex="0" role="group" aria-label="Circuit diagram, scrolls sideways on small screens">
         <svg
           viewBox="0 0 ${width} ${height}"
-          style="width: 100%; max-width: ${width}px; min-width: ${Math.round(width * 0.7)}px"
+          style="--drawing-width: ${width}px"
           role="img"
           aria-labelledby="circuit-title circuit-desc"
         >
@@ -273,7 +284,8 @@ function draw(setup: Setup, report: Report, heard: number | null): Drawing {
   // Source: EMF (a sine generator to ground), output impedance, optional coupling capacitor.
   let x = 16;
   const emfVrms = abs(at.source.emf);
-  parts.push(text(x, 18, 'SOURCE', 'kind', 'start'), text(x, 36, clip(source.name, 22), 'name', 'start'));
+  // The stages' headings (kind, then name) go in at the end, each name cut to end before the next heading starts.
+  const heads: { x: number; kind: string; name: string; nameClass: string }[] = [{ x, kind: 'SOURCE', name: source.name, nameClass: 'name' }];
   const cx = x + 22;
   parts.push(
     svg`<circle class="part" cx=${cx} cy=${mainY} r="17"></circle>
@@ -305,12 +317,11 @@ function draw(setup: Setup, report: Report, heard: number | null): Drawing {
     const ax = x + 64;
     parts.push(wire(x, mainY, ax + 20, mainY), svg`<circle class="dot" cx=${ax} cy=${mainY} r="3"></circle>`);
     parts.push(wire(ax, mainY, ax, mainY + 12), resistor(ax, mainY + 12, true), ground(ax, mainY + 12 + RESISTOR_WIDTH - 12));
-    parts.push(text(ax - 12, mainY + 32, `Zin`, 'label', 'end'), text(ax - 12, mainY + 46, formatOhms(amp.inputImpedanceOhms), 'value', 'end'));
+    parts.push(text(ax - 12, mainY + 30, `Zin`, 'label', 'end'), text(ax - 12, mainY + 47, formatOhms(amp.inputImpedanceOhms), 'value', 'end'));
     const tx = ax + 24;
+    heads.push({ x: tx - 4, kind: 'AMP', name: amp.name, nameClass: 'name' });
     const ampEmf = abs(at.amp!.emf);
     parts.push(
-      text(tx - 4, 18, 'AMP', 'kind', 'start'),
-      text(tx - 4, 36, clip(amp.name, 20), 'name', 'start'),
       svg`<path class="part amp-body" d="M ${tx} ${mainY - 30} L ${tx + 68} ${mainY} L ${tx} ${mainY + 30} Z"></path>`,
       text(tx + 25, mainY + 4.5, `${signed(amp.gainDb, amp.gainDb % 1 === 0 ? 0 : 1)} dB`, 'value strong'),
       svg`<text x=${tx + 30} y=${mainY - 38} class="value" text-anchor="middle"><tspan class="label">EMF </tspan><tspan class="strong">${formatVrms(ampEmf)}</tspan></text>`,
@@ -347,8 +358,7 @@ function draw(setup: Setup, report: Report, heard: number | null): Drawing {
   parts.push(wire(x, mainY, busX, mainY));
   if (n > 1) parts.push(wire(busX, rowY(0), busX, rowY(n - 1)), svg`<circle class="dot" cx=${busX} cy=${mainY} r="3"></circle>`);
   const branchKind = perJackZo ? 'INDEPENDENT OUTPUTS' : splitter ? 'Y SPLITTER' : n > 1 ? 'PARALLEL' : 'HEADPHONE';
-  parts.push(text(busX, 18, branchKind, 'kind', 'start'));
-  if (splitter) parts.push(text(busX, 36, `${formatOhms(splitter.cableResistanceOhms)} per branch`, 'label', 'start'));
+  heads.push({ x: busX, kind: branchKind, name: splitter ? `${formatOhms(splitter.cableResistanceOhms)} per branch` : '', nameClass: 'label' });
   if (splitter) description.push(`A passive Y splitter with ${formatOhms(splitter.cableResistanceOhms)} in each branch feeds ${n} listeners.`);
   else if (n > 1 && !perJackZo) description.push(`${n} listeners share the output directly.`);
 
@@ -404,6 +414,11 @@ function draw(setup: Setup, report: Report, heard: number | null): Drawing {
     );
   });
   const width = boxX + BOX_WIDTH + (showChange ? 150 : 40);
+  heads.forEach((head, i) => {
+    const room = (heads[i + 1]?.x ?? width) - head.x - HEAD_GAP;
+    parts.push(text(head.x, 18, fitText(head.kind, room, KIND_CHAR_PX), 'kind', 'start'));
+    if (head.name) parts.push(text(head.x, 36, fitText(head.name, room, head.nameClass === 'name' ? NAME_CHAR_PX : LABEL_CHAR_PX), head.nameClass, 'start'));
+  });
   if (clipping.limitedBy !== 'none') {
     description.push(
       `The ${clipping.limitedBy === 'rail' ? 'voltage rail' : 'current limit'} of the ${clipping.stage} is reached at ${formatDbfs(clipping.atSignalDbfs)}` +
@@ -421,4 +436,19 @@ function stageOutputVoltage(at: ChainSolution, stage: 'source' | 'amp') {
 
 function clip(name: string, max: number): string {
   return name.length > max ? `${name.slice(0, max - 1)}…` : name;
+}
+
+/**
+ * Widest character of each text style, in px, from the CSS above (12–13 px system-ui, bold
+ * or wide-tracked capitals): over-estimates, so a name cut to fit never reaches the next heading.
+ */
+const NAME_CHAR_PX = 8.6;
+const KIND_CHAR_PX = 9.4;
+const LABEL_CHAR_PX = 7.4;
+/** Space kept between one stage's heading and the next. */
+const HEAD_GAP = 12;
+
+/** `content`, cut with an ellipsis to fit `roomPx` at `charPx` a character. */
+function fitText(content: string, roomPx: number, charPx: number): string {
+  return clip(content, Math.max(2, Math.floor(roomPx / charPx)));
 }

@@ -6,10 +6,11 @@
  * Colour is the headphone; |Z| is a solid line, phase a dashed one.
  */
 import { customElement, property } from 'lit/decorators.js';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import type uPlot from 'uplot';
 import type { Headphone } from '../../model/setup.ts';
-import { formatHz, trim } from '../format.ts';
+import { formatHz, formatOhms, trim } from '../format.ts';
+import { figureTable, nearestIndex } from './figure-table.ts';
 import { impedanceCurve, plotFrequenciesHz, type ImpedanceCurve } from './plot-data.ts';
 import type { Theme } from './theme.ts';
 import { UPlotView, axisStyle, frequencyAxis, legendMarkers, type PlotSpec } from './uplot-view.ts';
@@ -56,6 +57,26 @@ export class HeadroomImpedancePlot extends UPlotView {
     return `Impedance magnitude and phase from 20 Hz to 20 kHz. ${parts.join('; ')}.`;
   }
 
+  protected figures(): TemplateResult {
+    return figureTable(
+      'Headphone impedance: |Z| at 1 kHz and at its peak, and the phase range',
+      ['Headphone', '|Z| at 1 kHz', '|Z| peak', 'Phase'],
+      this.headphones.map((h, i) => {
+        const c = this.#curves[i]!;
+        const peak = c.magnitudeOhms.reduce((best, v, k) => (v > c.magnitudeOhms[best]! ? k : best), 0);
+        const degrees = (v: number) => `${v.toFixed(0).replace('-', '\u2212')}°`;
+        return {
+          label: h.name,
+          cells: [
+            formatOhms(Number(c.magnitudeOhms[nearestIndex(this.#hz, 1000)]!.toPrecision(3))),
+            `${formatOhms(Number(c.magnitudeOhms[peak]!.toPrecision(3)))} at ${formatHz(this.#hz[peak]!)}`,
+            `${degrees(Math.min(...c.phaseDeg))} to ${degrees(Math.max(...c.phaseDeg))}`,
+          ],
+        };
+      }),
+    );
+  }
+
   protected plotSpec(theme: Theme, widthPx: number): PlotSpec | null {
     if (this.#curves.length === 0) return null;
     const colour = (i: number) => theme.palette[i % theme.palette.length];
@@ -83,16 +104,15 @@ export class HeadroomImpedancePlot extends UPlotView {
       });
       data.push(c.phaseDeg);
     });
-    const allMagnitudes = this.#curves.flatMap((c) => c.magnitudeOhms);
-    const allPhases = this.#curves.flatMap((c) => c.phaseDeg);
     return {
       data,
       options: {
         series,
         scales: {
           x: { time: false, distr: 3, log: 10, range: [20, 20_000] },
-          ohm: { distr: 3, log: 10, range: () => ohmRange(allMagnitudes) },
-          deg: { range: () => degreeRange(allPhases) },
+          // From the data's own range, as uPlot passes it (the chart keeps these functions across setData).
+          ohm: { distr: 3, log: 10, range: (_u, min, max) => ohmRange(min, max) },
+          deg: { range: (_u, min, max) => degreeRange(min, max) },
         },
         axes: [
           frequencyAxis(theme, widthPx),
@@ -125,23 +145,34 @@ export class HeadroomImpedancePlot extends UPlotView {
   }
 }
 
-/** 1, 2, 5, 10, 20, 50 … Ω: the nice values from `min` to `max`. */
-function oneTwoFive(min: number, max: number): number[] {
+/**
+ * The plot's |Z| window: what a headphone's impedance can sensibly be drawn on. Data outside
+ * it (a subnormal 5e-324 Ω, 1e300 Ω) is drawn at the edge instead of stretching the axis
+ * over hundreds of decades, and no tick loop runs longer than these decades.
+ */
+const OHMS_WINDOW: [number, number] = [1e-3, 1e9];
+
+/** 1, 2, 5, 10, 20, 50 … Ω: the nice values from `min` to `max` (inside OHMS_WINDOW). */
+export function oneTwoFive(min: number, max: number): number[] {
+  const lo = Math.max(OHMS_WINDOW[0], min);
+  const hi = Math.min(OHMS_WINDOW[1], max);
+  if (!(lo <= hi)) return [];
   const values: number[] = [];
-  for (let decade = 10 ** Math.floor(Math.log10(min)); decade <= max; decade *= 10) {
+  for (let exponent = Math.floor(Math.log10(lo)); exponent <= Math.ceil(Math.log10(hi)); exponent++) {
     for (const m of [1, 2, 5]) {
-      const v = Number((m * decade).toPrecision(6));
-      if (v >= min * 0.999 && v <= max * 1.001) values.push(v);
+      const v = Number((m * 10 ** exponent).toPrecision(6));
+      if (v >= lo * 0.999 && v <= hi * 1.001) values.push(v);
     }
   }
   return values;
 }
 
 /** A range from the 1-2-5 value under the smallest |Z| to the one over the largest, at least ×5 tall. */
-function ohmRange(values: readonly number[]): [number, number] {
-  const min = Math.min(...values) / 1.1;
-  const max = Math.max(...values) * 1.1;
-  if (!(min > 0) || !Number.isFinite(max)) return [1, 1000];
+export function ohmRange(dataMin: number, dataMax: number): [number, number] {
+  const within = (v: number) => Math.min(OHMS_WINDOW[1], Math.max(OHMS_WINDOW[0], v));
+  const min = within(dataMin / 1.1);
+  const max = within(dataMax * 1.1);
+  if (!(min > 0) || !(max >= min)) return [1, 1000];
   const nice = oneTwoFive(10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max)));
   const lo = [...nice].reverse().find((v) => v <= min) ?? nice[0]!;
   let hi = nice.find((v) => v >= max) ?? nice[nice.length - 1]!;
@@ -150,8 +181,8 @@ function ohmRange(values: readonly number[]): [number, number] {
 }
 
 /** ±30° at least, in 30° steps, never past ±90°. */
-function degreeRange(values: readonly number[]): [number, number] {
-  const worst = Math.max(30, ...values.map((v) => Math.abs(v)));
-  const edge = Math.min(90, Math.ceil(worst / 30) * 30);
+function degreeRange(dataMin: number, dataMax: number): [number, number] {
+  const worst = Math.max(30, Math.abs(dataMin), Math.abs(dataMax));
+  const edge = Number.isFinite(worst) ? Math.min(90, Math.ceil(worst / 30) * 30) : 90;
   return [-edge, edge];
 }

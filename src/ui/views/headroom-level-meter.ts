@@ -4,13 +4,24 @@
  * is not missed. Horizontal by default; `orientation="vertical"` stands it up.
  *
  * Properties: `label`, `peakDbfs`, `rmsDbfs`, `clipping`, `orientation`, `minDbfs` (−60),
- * `holdMs` (1500), `clipLatchMs` (1000). Events: none.
+ * `holdMs` (1500), `clipLatchMs` (1000), and `live`: a LiveValue of readings that, when set,
+ * drives peak, RMS and clipping itself, so levels arriving 30 times a second re-render this
+ * meter only (src/ui/controllers/live-value.ts). Events: none.
  * Accessible as role="meter" with aria-valuenow = the peak level (clamped to the scale).
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LiveController } from '../controllers/live-controller.ts';
+import type { LiveValue } from '../controllers/live-value.ts';
 import { formatDbfs } from '../format.ts';
 import { baseStyles } from '../styles.ts';
+
+/** What a meter shows of one reading (the engine's ListenerMeters has these and more). */
+export interface LevelReading {
+  peakDbfs: number;
+  rmsDbfs: number;
+  clipping: boolean;
+}
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -19,15 +30,19 @@ declare global {
 }
 
 const TICKS_DB = [-60, -48, -36, -24, -12, -6, 0];
+/** The numeric readout's pace (the bar follows every reading). */
+const READOUT_MS = 125;
 
 @customElement('headroom-level-meter')
 export class HeadroomLevelMeter extends LitElement {
   static override styles = [
     baseStyles,
     css`
+      /* Levels change 30 times a second: contained, a change lays out and paints this meter only. */
       :host {
         display: block;
         min-width: 0;
+        contain: layout paint style;
         --_length: var(--hr-meter-length, 11rem);
         --_thickness: 0.9rem;
       }
@@ -59,6 +74,7 @@ export class HeadroomLevelMeter extends LitElement {
         color: var(--_muted);
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
+        flex: none;
       }
       .track {
         grid-area: track;
@@ -69,27 +85,24 @@ export class HeadroomLevelMeter extends LitElement {
         border-radius: 4px;
         overflow: hidden;
       }
-      .fill {
+      /* Bars scale and the hold line moves by transforms: a new level needs no layout. */
+      .fill,
+      .hold {
         position: absolute;
-        left: 0;
-        top: 0;
-        bottom: 0;
+        inset: 0;
+        transform-origin: left;
       }
       .peak {
-        width: calc(var(--peak) * 100%);
+        transform: scaleX(var(--peak));
         background: color-mix(in srgb, var(--_zone) 40%, transparent);
       }
       .rms {
-        width: calc(var(--rms) * 100%);
+        transform: scaleX(var(--rms));
         background: var(--_zone);
       }
       .hold {
-        position: absolute;
-        top: 0;
-        bottom: 0;
-        width: 2px;
-        left: calc(var(--hold) * 100% - 1px);
-        background: var(--_text);
+        transform: translateX(calc((var(--hold) - 1) * 100%));
+        border-right: 2px solid var(--_text);
       }
       .track.safe {
         --_zone: var(--_good);
@@ -102,7 +115,7 @@ export class HeadroomLevelMeter extends LitElement {
       }
       .clip {
         grid-area: clip;
-        font-size: 0.68rem;
+        font-size: 0.75rem;
         font-weight: 750;
         letter-spacing: 0.06em;
         padding: 0.1rem 0.4rem;
@@ -122,7 +135,7 @@ export class HeadroomLevelMeter extends LitElement {
         grid-area: scale;
         position: relative;
         height: 0.95rem;
-        font-size: 0.68rem;
+        font-size: 0.75rem;
         color: var(--_muted);
         font-variant-numeric: tabular-nums;
       }
@@ -159,24 +172,20 @@ export class HeadroomLevelMeter extends LitElement {
         width: var(--_thickness);
         height: var(--_length);
       }
-      :host([orientation='vertical']) .fill {
-        top: auto;
-        right: 0;
-        width: auto;
+      :host([orientation='vertical']) .fill,
+      :host([orientation='vertical']) .hold {
+        transform-origin: bottom;
       }
       :host([orientation='vertical']) .peak {
-        height: calc(var(--peak) * 100%);
+        transform: scaleY(var(--peak));
       }
       :host([orientation='vertical']) .rms {
-        height: calc(var(--rms) * 100%);
+        transform: scaleY(var(--rms));
       }
       :host([orientation='vertical']) .hold {
-        left: 0;
-        right: 0;
-        width: auto;
-        height: 2px;
-        top: auto;
-        bottom: calc(var(--hold) * 100% - 1px);
+        transform: translateY(calc((1 - var(--hold)) * 100%));
+        border-right: 0;
+        border-top: 2px solid var(--_text);
       }
       :host([orientation='vertical']) .scale {
         height: var(--_length);
@@ -216,6 +225,9 @@ export class HeadroomLevelMeter extends LitElement {
 
   @property({ type: Number, attribute: 'clip-latch-ms' }) clipLatchMs = 1000;
 
+  /** Live readings; undefined in it means silence (nothing plays). */
+  @property({ attribute: false }) live: LiveValue<LevelReading | undefined> | null = null;
+
   @state() private clipLit = false;
   @state() private holdDbfs = -Infinity;
 
@@ -223,6 +235,17 @@ export class HeadroomLevelMeter extends LitElement {
   #clipUntil = 0;
   #holdTimer: ReturnType<typeof setTimeout> | undefined;
   #clipTimer: ReturnType<typeof setTimeout> | undefined;
+  #readout = { peak: -Infinity, rms: -Infinity };
+  #readoutAt = -Infinity;
+
+  constructor() {
+    super();
+    new LiveController(this, () => this.live, (reading) => {
+      this.peakDbfs = reading?.peakDbfs ?? -Infinity;
+      this.rmsDbfs = reading?.rmsDbfs ?? -Infinity;
+      this.clipping = reading?.clipping ?? false;
+    });
+  }
 
   /** True while the clip light is lit (latched). */
   get clipIndicated(): boolean {
@@ -231,6 +254,12 @@ export class HeadroomLevelMeter extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const now = performance.now();
+    // The numbers follow at a pace they can be read at (and a change of text costs a layout); the bar follows every reading.
+    const silent = !Number.isFinite(this.peakDbfs);
+    if (now - this.#readoutAt >= READOUT_MS || silent !== !Number.isFinite(this.#readout.peak)) {
+      this.#readout = { peak: this.peakDbfs, rms: this.rmsDbfs };
+      this.#readoutAt = now;
+    }
     if (changed.has('peakDbfs')) {
       if (!(this.peakDbfs < this.holdDbfs) || now >= this.#holdUntil) {
         this.holdDbfs = this.peakDbfs;
@@ -285,7 +314,7 @@ export class HeadroomLevelMeter extends LitElement {
     return html`<div class="meter">
       <div class="head">
         <span class="label">${this.label}</span>
-        <span class="readout" aria-hidden="true">${text(peak)}${vertical ? nothing : html` · ${Number.isFinite(this.rmsDbfs) ? this.rmsDbfs.toFixed(1).replace('-', '\u2212') : '−∞'} RMS`}</span>
+        <span class="readout" aria-hidden="true">${text(this.#readout.peak)}${vertical ? nothing : html` · ${Number.isFinite(this.#readout.rms) ? this.#readout.rms.toFixed(1).replace('-', '\u2212') : '−∞'} RMS`}</span>
       </div>
       <div
         class="track ${zone}"

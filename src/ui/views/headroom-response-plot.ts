@@ -14,6 +14,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type uPlot from 'uplot';
 import type { Setup } from '../../model/setup.ts';
 import { formatHz, signed } from '../format.ts';
+import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
 import { listenerResponses, plotFrequenciesHz, type ListenerResponse, type ResponseMode } from './plot-data.ts';
 import type { Theme } from './theme.ts';
 import { UPlotView, axisStyle, frequencyAxis, legendMarkers, type PlotSpec } from './uplot-view.ts';
@@ -136,6 +137,18 @@ export class HeadroomResponsePlot extends UPlotView {
       return `${seriesLabel(s)}: ${signedOrPlain(min, this.mode)} to ${signedOrPlain(max, this.mode)} ${unit}`;
     });
     return `Frequency response from 20 Hz to 20 kHz. ${parts.join('; ')}.`;
+  }
+
+  protected figures(): TemplateResult {
+    const relative = this.mode === 'relative';
+    return figureTable(
+      `Frequency response, ${relative ? 'dB re 1 kHz' : 'dB SPL'}`,
+      ['Frequency', ...this.#series.map(seriesLabel)],
+      TABLE_FREQUENCIES_HZ.map((f) => ({
+        label: formatHz(f),
+        cells: this.#series.map((s) => signedOrPlain(s.response.db[nearestIndex(this.#hz, f)]!, this.mode)),
+      })),
+    );
   }
 
   protected plotSpec(theme: Theme, widthPx: number): PlotSpec | null {

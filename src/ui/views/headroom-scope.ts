@@ -14,7 +14,7 @@
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import type { Theme } from './theme.ts';
-import { AnalyserView, crisp, type CanvasSize } from './analyser-view.ts';
+import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
 import { risingZeroCrossing, sampleAt } from './signal-analysis.ts';
 
 declare global {
@@ -67,13 +67,27 @@ export class HeadroomScope extends AnalyserView {
     if (changed.has('running') && !this.running) this.statusText = '';
   }
 
+  /** The window shown (samples and ms) and the plot area, for this analyser and size. */
+  #layout(size: CanvasSize): { fftSize: number; span: number; spanMs: number; plot: { x: number; y: number; w: number; h: number } } {
+    const sampleRate = this.analyser?.context.sampleRate ?? 48_000;
+    const fftSize = this.analyser?.fftSize ?? 2048;
+    const span = Math.max(8, Math.min(Math.floor(fftSize / 2), Math.round((sampleRate * this.timeSpanMs) / 1000)));
+    const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
+    return { fftSize, span, spanMs: (span / sampleRate) * 1000, plot };
+  }
+
+  protected override gridKey(): string {
+    return `${this.range}/${this.timeSpanMs}/${this.analyser?.context.sampleRate}/${this.analyser?.fftSize}`;
+  }
+
+  protected drawGrid(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme): void {
+    const { plot, spanMs } = this.#layout(size);
+    this.#grid(ctx, plot, theme, spanMs);
+  }
+
   protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
     const analyser = this.analyser;
-    const sampleRate = analyser?.context.sampleRate ?? 48_000;
-    const fftSize = analyser?.fftSize ?? 2048;
-    const span = Math.max(8, Math.min(Math.floor(fftSize / 2), Math.round((sampleRate * this.timeSpanMs) / 1000)));
-    const spanMs = (span / sampleRate) * 1000;
-    const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
+    const { fftSize, span, plot } = this.#layout(size);
     let peak = 0;
     if (live && analyser) {
       if (this.#samples.length !== fftSize) this.#samples = new Float32Array(fftSize);
@@ -81,7 +95,6 @@ export class HeadroomScope extends AnalyserView {
       for (const v of this.#samples) peak = Math.max(peak, Math.abs(v));
       this.#follow(peak);
     }
-    this.#grid(ctx, plot, theme, spanMs);
     if (!live || !analyser) return;
     const samples = this.#samples;
     const range = this.range;
@@ -148,7 +161,7 @@ export class HeadroomScope extends AnalyserView {
     ctx.fillStyle = theme.surface2;
     ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
     ctx.lineWidth = 1;
-    ctx.font = `11px ${theme.font}`;
+    ctx.font = `12px ${theme.font}`;
     ctx.fillStyle = theme.muted;
     // Amplitude: full scale ±1, half scale, zero.
     ctx.textAlign = 'right';
@@ -168,7 +181,7 @@ export class HeadroomScope extends AnalyserView {
     const step = niceStep(spanMs / Math.max(1, plot.w / 60));
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (let t = 0; t <= spanMs + 1e-9; t += step) {
+    for (let i = 0, t = 0; t <= spanMs + 1e-9 && i < MAX_TICKS; i++, t = i * step) {
       const xx = crisp(plot.x + (t / spanMs) * plot.w);
       ctx.strokeStyle = theme.border;
       ctx.beginPath();
@@ -194,7 +207,9 @@ function formatRange(range: number): string {
   return range >= 0.25 ? String(range) : String(Number(range.toPrecision(2)));
 }
 
+/** 1, 2 or 5 times a power of ten, at least `raw` (a tick step); 1 for a step that is no number. */
 function niceStep(raw: number): number {
+  if (!(raw > 1e-12) || !Number.isFinite(raw)) return 1;
   const decade = 10 ** Math.floor(Math.log10(raw));
   for (const m of [1, 2, 5, 10]) if (m * decade >= raw) return m * decade;
   return 10 * decade;

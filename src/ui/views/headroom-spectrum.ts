@@ -1,18 +1,21 @@
 /**
  * <headroom-spectrum>: a spectrum analyser of an AnalyserNode, log frequency 20 Hz–20 kHz
- * (or Nyquist), level in dB. It finds the strongest peak and marks its harmonics (2, 3, …)
- * with their level relative to it (dBc), so a clipped sine's distortion can be read off.
+ * (or Nyquist), level in dB. It finds the strongest peak and, for a steady tone (`harmonics`
+ * set: the sound is a sine), marks its harmonics (2, 3, …) with their level relative to it
+ * (dBc), so a clipped sine's distortion can be read off. On music the strongest peak's
+ * "harmonics" would be other notes, and marking them would suggest distortion that is not
+ * there, so they are not marked.
  *
- * Properties: `analyser` (AnalyserLike | null), `running`, `minDb` (−120), `maxDb` (0),
- * `harmonicCount` (10), `label`. Events: none. `peak` and `harmonics` hold the last frame's
- * readings.
+ * Properties: `analyser` (AnalyserLike | null), `running`, `harmonics`, `minDb` (−120),
+ * `maxDb` (0), `harmonicCount` (10), `label`. Events: none. `peak` and `harmonicLevels` hold
+ * the last frame's readings; a table for screen readers lists the strongest components.
  */
 import { customElement, property, state } from 'lit/decorators.js';
-import type { PropertyValues } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { formatHz } from '../format.ts';
 import type { Theme } from './theme.ts';
-import { AnalyserView, crisp, type CanvasSize } from './analyser-view.ts';
-import { harmonicsOf, strongestPeak, type Harmonic, type SpectralPeak } from './signal-analysis.ts';
+import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
+import { harmonicsOf, strongestPeak, strongestPeaks, type Harmonic, type SpectralPeak } from './signal-analysis.ts';
 import { shortHz } from './uplot-view.ts';
 
 declare global {
@@ -23,6 +26,8 @@ declare global {
 
 const PAD = { left: 40, right: 10, top: 18, bottom: 22 };
 const MIN_HZ = 20;
+/** Components listed for screen readers. */
+const LISTED_PEAKS = 5;
 
 @customElement('headroom-spectrum')
 export class HeadroomSpectrum extends AnalyserView {
@@ -35,12 +40,17 @@ export class HeadroomSpectrum extends AnalyserView {
 
   @property() label = '';
 
+  /** The sound is a steady tone: mark the strongest peak's harmonics. */
+  @property({ type: Boolean }) harmonics = false;
+
   /** The strongest peak of the last frame, or null. */
   peak: SpectralPeak | null = null;
-  /** Harmonics 2..harmonicCount of `peak` in the last frame. */
-  harmonics: Harmonic[] = [];
+  /** Harmonics 2..harmonicCount of `peak` in the last frame (none unless `harmonics`). */
+  harmonicLevels: Harmonic[] = [];
 
   @state() private statusText = '';
+  /** The strongest components, for the screen-reader table (refreshed with the status). */
+  @state() private components: SpectralPeak[] = [];
 
   #db: Float32Array<ArrayBuffer> = new Float32Array(0);
   #statusAt = 0;
@@ -58,20 +68,53 @@ export class HeadroomSpectrum extends AnalyserView {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('running') && !this.running) this.statusText = '';
+    if (changed.has('running') && !this.running) {
+      this.statusText = '';
+      this.components = [];
+    }
   }
 
-  protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
-    const analyser = this.analyser;
-    const sampleRate = analyser?.context.sampleRate ?? 48_000;
+  protected override figures(): TemplateResult {
+    return html`<div class="visually-hidden"><table data-testid="figures">
+      <caption>
+        Strongest components of the spectrum${this.label ? ` of ${this.label}` : ''}
+      </caption>
+      <thead>
+        <tr><th scope="col">Frequency</th><th scope="col">Level (dB)</th></tr>
+      </thead>
+      <tbody>
+        ${this.components.length === 0
+          ? html`<tr><td colspan="2">No signal</td></tr>`
+          : this.components.map((p) => html`<tr><td>${hzText(p.hz)}</td><td>${p.db.toFixed(1).replace('-', '\u2212')}</td></tr>`)}
+      </tbody>
+    </table></div>`;
+  }
+
+  /** The plot area and its axes (frequency on a log scale, level in dB) for this analyser and size. */
+  #axes(size: CanvasSize): { sampleRate: number; maxHz: number; plot: { x: number; y: number; w: number; h: number }; x: (hz: number) => number; y: (db: number) => number } {
+    const sampleRate = this.analyser?.context.sampleRate ?? 48_000;
     const maxHz = Math.min(20_000, sampleRate / 2);
     const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
     const logMin = Math.log10(MIN_HZ);
     const logSpan = Math.log10(maxHz) - logMin;
     const x = (hz: number) => plot.x + ((Math.log10(hz) - logMin) / logSpan) * plot.w;
     const y = (db: number) => plot.y + ((this.maxDb - Math.max(this.minDb, Math.min(this.maxDb, db))) / (this.maxDb - this.minDb)) * plot.h;
+    return { sampleRate, maxHz, plot, x, y };
+  }
+
+  protected override gridKey(): string {
+    return `${this.minDb}/${this.maxDb}/${this.analyser?.context.sampleRate}`;
+  }
+
+  protected drawGrid(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme): void {
+    const { plot, x, y, maxHz } = this.#axes(size);
     this.#grid(ctx, plot, theme, x, y, maxHz);
+  }
+
+  protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
+    const analyser = this.analyser;
     if (!live || !analyser) return;
+    const { sampleRate, maxHz, plot, x, y } = this.#axes(size);
 
     const bins = analyser.frequencyBinCount;
     if (this.#db.length !== bins) this.#db = new Float32Array(bins);
@@ -110,25 +153,20 @@ export class HeadroomSpectrum extends AnalyserView {
     ctx.lineWidth = 1.5;
     ctx.lineJoin = 'round';
     ctx.stroke();
-    ctx.lineTo(column, plot.y + plot.h);
-    ctx.lineTo(x(Math.max(MIN_HZ, firstBin * binHz)), plot.y + plot.h);
-    ctx.closePath();
-    ctx.globalAlpha = 0.12;
-    ctx.fillStyle = theme.accent;
-    ctx.fill();
+    // A line, not a filled area: filling it every frame was the dearest part of the drawing (docs/decisions.md, "A quiet page").
     ctx.restore();
 
-    // The strongest peak and its harmonics.
+    // The strongest peak and, for a tone, its harmonics.
     const peak = strongestPeak(db, sampleRate, analyser.fftSize, MIN_HZ);
     this.peak = peak;
-    this.harmonics = peak ? harmonicsOf(db, peak, sampleRate, analyser.fftSize, this.harmonicCount, this.minDb) : [];
+    this.harmonicLevels = peak && this.harmonics ? harmonicsOf(db, peak, sampleRate, analyser.fftSize, this.harmonicCount, this.minDb) : [];
     if (peak && peak.db > this.minDb) {
-      ctx.font = `600 11px ${theme.font}`;
+      ctx.font = `600 12px ${theme.font}`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'bottom';
       this.#marker(ctx, x(peak.hz), y(peak.db), plot.y, theme.accent, '1');
       let lastLabelX = x(peak.hz);
-      for (const h of this.harmonics) {
+      for (const h of this.harmonicLevels) {
         if (!h.significant || h.hz > maxHz) continue;
         const hx = x(h.hz);
         // Label only where there is room; the tick is always drawn.
@@ -141,7 +179,8 @@ export class HeadroomSpectrum extends AnalyserView {
     const now = performance.now();
     if (now - this.#statusAt > 250) {
       this.#statusAt = now;
-      this.statusText = peak ? statusLine(peak, this.harmonics) : 'No signal';
+      this.statusText = peak ? statusLine(peak, this.harmonicLevels) : 'No signal';
+      this.components = strongestPeaks(db, sampleRate, analyser.fftSize, LISTED_PEAKS, MIN_HZ, this.minDb);
     }
   }
 
@@ -172,13 +211,15 @@ export class HeadroomSpectrum extends AnalyserView {
     ctx.fillStyle = theme.surface2;
     ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
     ctx.lineWidth = 1;
-    ctx.font = `11px ${theme.font}`;
+    ctx.font = `12px ${theme.font}`;
     ctx.fillStyle = theme.muted;
     ctx.strokeStyle = theme.border;
-    const stepDb = plot.h / ((this.maxDb - this.minDb) / 20) >= 22 ? 20 : 40;
+    const spanDb = this.maxDb - this.minDb;
+    // 20 dB a line where they are 22 px apart, else 40, else as many as MAX_TICKS allows.
+    const stepDb = Math.max(plot.h / (spanDb / 20) >= 22 ? 20 : 40, spanDb / MAX_TICKS);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (let v = this.maxDb; v >= this.minDb; v -= stepDb) {
+    for (let i = 0, v = this.maxDb; v >= this.minDb && i < MAX_TICKS; i++, v = this.maxDb - i * stepDb) {
       const yy = crisp(y(v));
       ctx.beginPath();
       ctx.moveTo(plot.x, yy);
@@ -188,16 +229,22 @@ export class HeadroomSpectrum extends AnalyserView {
     }
     const ticks = (plot.w >= 420 ? [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000] : [20, 100, 1000, 10_000]).filter((f) => f <= maxHz);
     ctx.textBaseline = 'top';
-    ticks.forEach((f, i) => {
+    // Labels from the right (the last carries the unit); one that would touch the label to its right is left out, its line kept.
+    let freeRight = Infinity;
+    [...ticks].reverse().forEach((f, i) => {
       const xx = crisp(x(f));
       ctx.beginPath();
       ctx.moveTo(xx, plot.y);
       ctx.lineTo(xx, plot.y + plot.h);
       ctx.stroke();
+      const label = i === 0 ? `${shortHz(f)} Hz` : shortHz(f);
+      const width = ctx.measureText(label).width;
       const atEdge = x(f) > plot.x + plot.w - 24;
-      ctx.textAlign = f === 20 ? 'left' : atEdge ? 'right' : 'center';
-      // The unit goes with the last label.
-      ctx.fillText(i === ticks.length - 1 ? `${shortHz(f)} Hz` : shortHz(f), atEdge ? plot.x + plot.w : xx, plot.y + plot.h + 5);
+      const left = f === MIN_HZ ? x(f) : atEdge ? plot.x + plot.w - width : x(f) - width / 2;
+      if (left + width + 4 > freeRight) return;
+      ctx.textAlign = 'left';
+      ctx.fillText(label, left, plot.y + plot.h + 5);
+      freeRight = left;
     });
     ctx.save();
     ctx.translate(10, plot.y + plot.h / 2);
@@ -216,6 +263,9 @@ function statusLine(peak: SpectralPeak, harmonics: readonly Harmonic[]): string 
     .slice(0, 3)
     .sort((a, b) => a.n - b.n)
     .map((h) => `H${h.n} ${h.dbc.toFixed(0).replace('-', '\u2212')} dBc`);
-  const at = formatHz(peak.hz < 1000 ? Math.round(peak.hz) : peak.hz).replace('\u202f', ' ');
-  return `Peak ${at}${strong.length ? ` · ${strong.join(', ')}` : ''}`;
+  return `Peak ${hzText(peak.hz)}${strong.length ? ` · ${strong.join(', ')}` : ''}`;
+}
+
+function hzText(hz: number): string {
+  return formatHz(hz < 1000 ? Math.round(hz) : hz).replace('\u202f', ' ');
 }

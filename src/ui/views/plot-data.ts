@@ -9,13 +9,17 @@ import { headphoneImpedanceAt } from '../../model/impedance.ts';
 import type { Headphone, Setup } from '../../model/setup.ts';
 import { solveChain } from '../../model/solver.ts';
 import { REFERENCE_HZ, responseFrequenciesHz, voltageRatioToDb } from '../../model/units.ts';
+import { TABLE_FREQUENCIES_HZ } from './figure-table.ts';
 
-/** The report's 301 frequencies (20 Hz–20 kHz, 100 a decade) plus 1 kHz itself, rising. */
+/**
+ * The report's 301 frequencies (20 Hz–20 kHz, 100 a decade) plus 1 kHz itself and the other
+ * frequencies the charts' tables read (TABLE_FREQUENCIES_HZ), rising: every figure a table
+ * shows is the model's value at exactly the frequency it names.
+ */
 export function plotFrequenciesHz(): number[] {
   const hz = responseFrequenciesHz();
-  if (!hz.includes(REFERENCE_HZ)) {
-    const at = hz.findIndex((f) => f > REFERENCE_HZ);
-    hz.splice(at, 0, REFERENCE_HZ);
+  for (const f of [REFERENCE_HZ, ...TABLE_FREQUENCIES_HZ]) {
+    if (!hz.includes(f)) hz.splice(hz.findIndex((g) => g > f), 0, f);
   }
   return hz;
 }

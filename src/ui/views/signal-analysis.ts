@@ -61,6 +61,28 @@ function refine(db: ArrayLike<number>, k: number, binHz: number): SpectralPeak {
   return { bin: k, hz: (k + offset) * binHz, db: b - 0.25 * ((a ?? b) - (c ?? b)) * offset };
 }
 
+/**
+ * The `count` strongest local maxima at or above `minHz` and above `floorDb`, loudest first,
+ * each refined like `strongestPeak`. A maximum within 3 bins of a louder one is the same
+ * component's skirt (the window's main lobe is 4 bins wide) and is skipped.
+ */
+export function strongestPeaks(db: ArrayLike<number>, sampleRate: number, fftSize: number, count: number, minHz = 20, floorDb = -Infinity): SpectralPeak[] {
+  const binHz = sampleRate / fftSize;
+  const first = Math.max(1, Math.ceil(minHz / binHz));
+  const maxima: number[] = [];
+  for (let k = first; k < db.length - 1; k++) {
+    const v = db[k]!;
+    if (Number.isFinite(v) && v > floorDb && v >= db[k - 1]! && v > db[k + 1]!) maxima.push(k);
+  }
+  maxima.sort((a, b) => db[b]! - db[a]!);
+  const chosen: number[] = [];
+  for (const k of maxima) {
+    if (chosen.length >= count) break;
+    if (chosen.every((c) => Math.abs(c - k) > 3)) chosen.push(k);
+  }
+  return chosen.map((k) => refine(db, k, binHz));
+}
+
 export interface Harmonic extends SpectralPeak {
   /** 2 for the second harmonic, … */
   n: number;

@@ -1,8 +1,18 @@
 /**
  * UPlotView: the shared base of the uPlot charts (response, impedance). It owns the uPlot
- * instance: made when the element first renders, remade when a subclass's data changes,
- * resized with its container (ResizeObserver) and recoloured when the colour scheme flips.
- * Subclasses say what to draw in `plotSpec(theme, width)`.
+ * instance: made when the element first has a width, resized with its container
+ * (ResizeObserver) and recoloured when the colour scheme flips. Subclasses say what to draw
+ * in `plotSpec(theme, width)`.
+ *
+ * New data with the same series (the same labels, colours, dashes, scales and axes: the
+ * spec's shape) is drawn into the chart in place with `setData`; only a new shape rebuilds
+ * it. So an edit that changes a value keeps the chart, its cursor and the user's zoom, and a
+ * parent that re-renders with the same data changes nothing (docs/decisions.md, "A quiet
+ * page"). Every option function must therefore read what it needs from its arguments (the
+ * scale's data range) or from the element, never from data captured when the spec was made.
+ *
+ * Each chart is a figure named by its title; its canvas is an image named by `describe()`,
+ * and `figures()` gives screen readers the key numbers as a table.
  *
  * uPlot's stylesheet is bundled into the shadow root, so nothing leaks into the page.
  */
@@ -18,9 +28,24 @@ export interface PlotSpec {
   data: uPlot.AlignedData;
 }
 
+/** The shape of a chart: what, unchanged, lets new data be drawn in place. */
+function shapeOf(spec: PlotSpec, widthPx: number, heightPx: number): string {
+  const { series, axes = [], scales = {} } = spec.options;
+  return JSON.stringify({
+    series: series.map((s) => [s.label, s.stroke, s.dash, s.width, s.scale]),
+    axes: axes.map((a) => [a.label, a.scale, a.side]),
+    scales: Object.keys(scales),
+    narrow: widthPx < NARROW_PX,
+    heightPx,
+  });
+}
+
+/** Below this chart width the frequency axis shows fewer ticks. */
+const NARROW_PX = 520;
+
 /** Tick positions on a 20 Hz–20 kHz log axis: every 1-2-5 step, or fewer on a narrow plot. */
 export function frequencySplits(widthPx: number): number[] {
-  if (widthPx < 520) return [20, 100, 1000, 10_000];
+  if (widthPx < NARROW_PX) return [20, 100, 1000, 10_000];
   return [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000];
 }
 
@@ -73,6 +98,7 @@ export abstract class UPlotView extends LitElement {
         min-width: 0;
       }
       .frame {
+        margin: 0;
         background: var(--_surface);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
@@ -140,6 +166,7 @@ export abstract class UPlotView extends LitElement {
   @property({ type: Number, attribute: 'plot-height' }) plotHeight = 280;
 
   #chart: uPlot | null = null;
+  #shape = '';
   #observer: ResizeObserver | null = null;
   #unwatchScheme: (() => void) | null = null;
   #width = 0;
@@ -159,6 +186,9 @@ export abstract class UPlotView extends LitElement {
   /** A sentence for screen readers: what the chart shows (its canvas has no text). */
   protected abstract describe(): string;
 
+  /** The chart's key numbers as a table for screen readers. */
+  protected abstract figures(): TemplateResult | typeof nothing;
+
   protected renderControls(): TemplateResult | typeof nothing {
     return nothing;
   }
@@ -170,14 +200,15 @@ export abstract class UPlotView extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<div class="frame">
+    return html`<figure class="frame" aria-labelledby="title">
       <div class="head">
-        <p class="title">${this.heading}</p>
+        <p class="title" id="title">${this.heading}</p>
         ${this.renderControls()}
       </div>
       ${this.hasData() ? nothing : html`<p class="empty">Nothing to plot.</p>`}
-      <div class="chart" role="img" aria-label=${this.describe()}></div>
-    </div>`;
+      <div class="chart"></div>
+      ${this.hasData() ? this.figures() : nothing}
+    </figure>`;
   }
 
   override connectedCallback(): void {
@@ -195,6 +226,7 @@ export abstract class UPlotView extends LitElement {
     cancelAnimationFrame(this.#resizeFrame);
     this.#chart?.destroy();
     this.#chart = null;
+    this.#shape = '';
     this.#width = 0;
   }
 
@@ -203,26 +235,39 @@ export abstract class UPlotView extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (this.dataProperties.some((name) => changed.has(name)) || changed.has('plotHeight')) this.rebuild();
+    if (this.dataProperties.some((name) => changed.has(name)) || changed.has('plotHeight')) this.#draw(false);
   }
 
   /** Throws the chart away and draws it again from the current properties and colours. */
   rebuild(): void {
-    this.#chart?.destroy();
-    this.#chart = null;
+    this.#draw(true);
+  }
+
+  /** Draws the current data: in place when the chart's shape is unchanged, else into a new chart. */
+  #draw(fresh: boolean): void {
     const container = this.renderRoot.querySelector<HTMLElement>('.chart');
-    if (!container) return;
-    const width = this.#width || container.clientWidth;
-    if (width <= 0) return;
-    const spec = this.plotSpec(readTheme(this), width);
-    if (!spec) return;
-    this.#chart = new uPlot({ ...spec.options, width, height: this.plotHeight }, spec.data, container);
+    const width = this.#width || (container?.clientWidth ?? 0);
+    const spec = container && width > 0 ? this.plotSpec(readTheme(this), width) : null;
+    const shape = spec ? shapeOf(spec, width, this.plotHeight) : '';
+    if (spec && this.#chart && !fresh && shape === this.#shape) {
+      this.#chart.setData(spec.data);
+    } else {
+      this.#chart?.destroy();
+      this.#chart = null;
+      this.#shape = '';
+      if (!spec || !container) return;
+      this.#chart = new uPlot({ ...spec.options, width, height: this.plotHeight }, spec.data, container);
+      this.#shape = shape;
+    }
+    // uPlot's canvas is the picture: name it with what it shows.
+    const canvas = container?.querySelector('canvas');
+    canvas?.setAttribute('role', 'img');
+    canvas?.setAttribute('aria-label', this.describe());
   }
 
   #resize(width: number): void {
     if (!this.isConnected || width <= 0 || width === this.#width) return;
-    const widthClass = (w: number) => w < 520;
-    const relayout = widthClass(width) !== widthClass(this.#width);
+    const relayout = width < NARROW_PX !== this.#width < NARROW_PX;
     this.#width = width;
     // Tick density depends on width, so crossing the narrow/wide line rebuilds the axes.
     if (!this.#chart || relayout) this.rebuild();
