@@ -148,6 +148,9 @@ export const appStyles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     gap: 1rem;
+  }
+  /* The analysers' fold spans the Listen card (on a phone it starts folded). */
+  .listen > .fold {
     grid-column: 1 / -1;
   }
   .pair {
@@ -265,16 +268,20 @@ export const appStyles = css`
     }
     h2 {
       font-size: 1.15rem;
-      margin-bottom: 0.5rem;
+      margin-bottom: 0.4rem;
     }
     .card {
       border-radius: 10px;
     }
+    /* Folded sections are one line each: a short gap between them keeps the page under five screens. */
+    section {
+      margin-bottom: 0.75rem;
+    }
+    footer {
+      margin-top: 1.25rem;
+    }
     .analysers {
       --hr-analyser-height: 130px;
-    }
-    section {
-      margin-bottom: 1rem;
     }
   }
   @media (max-width: 860px) {
@@ -302,7 +309,7 @@ export const appStyles = css`
     headroom-source-picker {
       order: 5;
     }
-    .analysers {
+    .listen > .fold {
       order: 6;
     }
   }

@@ -146,6 +146,14 @@ export class HeadroomAbSwitch extends LitElement {
         color: var(--_muted);
         margin: 0;
       }
+      /* On a phone, Play, A/B and the level share the first screen: the advice is read in each
+         setup's card (Setups), and there are no A, B or Space keys to hint at. */
+      @media (max-width: 40rem) {
+        .side .advice,
+        .hint.keys {
+          display: none;
+        }
+      }
     `,
   ];
 
@@ -194,7 +202,7 @@ export class HeadroomAbSwitch extends LitElement {
             </span>`
           : html`<span class="offset">off — you hear the level difference physics gives</span>`}
       </div>
-      <p class="hint">Keys: <kbd>A</kbd> and <kbd>B</kbd> switch, <kbd>Space</kbd> plays or pauses.</p>
+      <p class="hint keys">Keys: <kbd>A</kbd> and <kbd>B</kbd> switch, <kbd>Space</kbd> plays or pauses.</p>
     `;
   }
 

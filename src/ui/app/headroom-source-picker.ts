@@ -112,8 +112,8 @@ export class HeadroomSourcePicker extends LitElement {
         color: var(--_muted);
         font-size: 0.85rem;
       }
-      /* A phone or tablet has no files to drag onto the page. */
-      @media (hover: none) and (pointer: coarse) {
+      /* A phone or tablet (or a window as narrow as one) has no files to drag onto the page. */
+      @media (hover: none) and (pointer: coarse), (max-width: 40rem) {
         .drop {
           display: none;
         }
