@@ -150,13 +150,13 @@ describe('catalog search in the setup editor', () => {
     await userEvent.keyboard('{Enter}');
     expect(sent.at(-1)!.format).toBe('headroom/setup@3');
     expect(sent.at(-1)!.amp).toMatchObject({ name: 'iFi ZEN Air CAN (+18 dB)', noise: { dynamicRangeDb: 114, weighting: 'A' } });
-    expect(text(root.querySelector('#amp-choice')!.closest('fieldset')!.querySelector('.summary'))).toContain('hiss 114 dB below full output (A-weighted)');
+    expect(text(root.querySelector('[data-testid="amp-gear"] summary'))).toContain('hiss 114 dB below full output (A-weighted)');
 
     const source = await search(root, 0);
     await source.type('nexus shared');
     await userEvent.keyboard('{Enter}');
     expect(sent.at(-1)!.source).toMatchObject({ outputImpedanceOhms: 2.7, groundResistanceOhms: 0.4 });
-    // Custom values start from the part in use, the figures the form does not show included.
+    // Custom values start from the part in use, the figures of its “Hiss and shared ground” fold included.
     await userEvent.selectOptions(root.querySelector<HTMLSelectElement>('#source-choice')!, 'custom');
     await userEvent.fill(root.querySelector<HTMLInputElement>('#source-outputImpedanceOhms')!, '3');
     expect(sent.at(-1)!.source).toMatchObject({ outputImpedanceOhms: 3, groundResistanceOhms: 0.4 });
