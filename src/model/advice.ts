@@ -155,7 +155,7 @@ function sharedOutputReason(setup: Setup, listeners: number, lossDb: number): Sh
  */
 function noiseReason(setup: Setup, index: number, hissDbSplA: number, aboveThresholdDb: number): NoiseReason {
   const needed = upToTenth(aboveThresholdDb);
-  const stages = [setup.source.noise ? `source (the ${setup.source.name})` : null, setup.amp?.noise ? `amp (the ${setup.amp.name})` : null].filter((s) => s !== null);
+  const stages = [setup.source.noise ? `source than the ${setup.source.name}` : null, setup.amp?.noise ? `amp than the ${setup.amp.name}` : null].filter((s) => s !== null);
   const sensitivity = sensitivityDbPerVolt(setup.headphones[index]!);
   const fixes = [
     `a quieter ${stages.join(' or ') || 'source'}`,

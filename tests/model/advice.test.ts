@@ -179,7 +179,7 @@ describe('advice: hiss', () => {
   it('the hiss falls below the threshold of hearing exactly when the source’s noise falls by the reason’s figure', () => {
     const start = hissAt(30);
     const reason = noiseOf(start)!;
-    expect(reason.text).toMatch(/^Hiss is audible in a quiet room: 30\.0\u202fdB SPL\(A\), \d+\.\d\u202fdB above the threshold of hearing\. ≥ \d+\.\d\u202fdB less hiss fixes it: a quieter source \(the Noisy DAC\)/);
+    expect(reason.text).toMatch(/^Hiss is audible in a quiet room: 30\.0\u202fdB SPL\(A\), \d+\.\d\u202fdB above the threshold of hearing\. ≥ \d+\.\d\u202fdB less hiss fixes it: a quieter source than the Noisy DAC, /);
     const needed = Number(/≥ (\d+\.\d)/.exec(reason.text)![1]);
     // Rounded up to 0.1 dB, so the stated figure is enough and at most 0.1 dB more than needed.
     expect(needed - reason.aboveThresholdDb).toBeGreaterThanOrEqual(0);
