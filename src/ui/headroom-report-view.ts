@@ -674,9 +674,9 @@ function gearRows(listener: ListenerReport, other: ListenerReport | undefined, l
         <th scope="row" title="A signal in one channel only: how loud it comes out of the other, through the returns both channels share">Crosstalk</th>
         <td>
           ${formatSignedDb(crosstalk)} at 1&nbsp;kHz
-          <span class="sub">the other channel, through shared returns</span>
+          <span class="sub">leak into the other channel through shared returns</span>
           ${loss !== null && Math.abs(loss) >= 0.005
-            ? html`<span class="sub" data-testid="shared-return-loss">the shared return costs ${formatSignedDb(loss, 2)} (in every level above)</span>`
+            ? html`<span class="sub" data-testid="shared-return-loss">Shared return: ${formatSignedDb(loss, 2)} in every level above</span>`
             : nothing}
           ${other?.crosstalkDb != null ? compareLine(label, `${formatSignedDb(other.crosstalkDb)} at 1 kHz`) : nothing}
         </td>

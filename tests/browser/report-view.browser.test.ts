@@ -228,7 +228,7 @@ describe('<headroom-report-view>', () => {
     const loss = 20 * Math.log10(18 / 18.3);
     expect(crosstalk.toFixed(1)).toBe('-41.7');
     expect(textOf(root.querySelector('[data-testid="crosstalk"]'))).toBe(
-      `Crosstalk −41.7 dB at 1 kHz the other channel, through shared returns the shared return costs ${loss.toFixed(2).replace('-', '−')} dB (in every level above)`,
+      `Crosstalk −41.7 dB at 1 kHz leak into the other channel through shared returns Shared return: ${loss.toFixed(2).replace('-', '−')} dB in every level above`,
     );
   });
 
