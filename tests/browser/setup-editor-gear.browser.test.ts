@@ -67,6 +67,10 @@ describe('<headroom-setup-editor>: hiss and shared ground', () => {
     await userEvent.clear(q<HTMLInputElement>(root, '#headphones-0-groundResistanceOhms'));
     expect(sent.at(-1)!.format).toBe('headroom/setup@1');
     expect(sent.at(-1)!.source.noise).toBeUndefined();
+    // Clearing a figure never folds its fields away while the user is in them.
+    await editor.updateComplete;
+    expect(q<HTMLDetailsElement>(root, '[data-testid="headphones-0-gear"]').open).toBe(true);
+    expect(q<HTMLDetailsElement>(root, '[data-testid="source-gear"]').open).toBe(true);
   });
 
   it('a dynamic range of 10 dB is refused with the field’s range (20 to 200 dB), keeps the text and sends nothing', async () => {

@@ -29,6 +29,8 @@ export interface GearDraft {
   noiseValue: string;
   noiseWeighting: Noise['weighting'];
   groundResistanceOhms: string;
+  /** Whether the form shows the fields: open when the part came with a figure, then as the user leaves it. */
+  open: boolean;
 }
 
 export function gearOf(part: { noise?: Noise | null; groundResistanceOhms?: number | null } | null | undefined): GearDraft {
@@ -39,11 +41,9 @@ export function gearOf(part: { noise?: Noise | null; groundResistanceOhms?: numb
     noiseValue: noise ? text(noise.uVrms ?? noise.dynamicRangeDb) : '',
     noiseWeighting: noise?.weighting ?? 'A',
     groundResistanceOhms: text(part?.groundResistanceOhms),
+    open: noise != null || part?.groundResistanceOhms != null,
   };
 }
-
-/** Whether a part's gear draft states anything (so the form shows it open). */
-export const statesGear = (gear: GearDraft): boolean => gear.noiseKind !== 'none' || gear.groundResistanceOhms.trim() !== '';
 
 export interface SourceDraft {
   /** A catalog source id or CUSTOM. The fields always hold the values in use. */

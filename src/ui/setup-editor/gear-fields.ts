@@ -2,13 +2,14 @@
  * The headroom/setup@3 figures of one part, edited: a stage's hiss (none, µV rms or a dynamic
  * range below its full output; A-weighted or unweighted) and the resistance of a return its left
  * and right share (docs/model.md, 14.3 and 14.4). Folded under "Hiss and shared ground" (open when
- * the part states one), for catalog and custom parts alike: a catalog figure can be corrected.
+ * the part came with one, then as the user leaves it: clearing a field never folds it away), for
+ * catalog and custom parts alike: a catalog figure can be corrected.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatOhms, withUnit } from '../format.ts';
 import type { EditorContext } from './context.ts';
-import { statesGear, type Draft, type GearDraft, type NoiseKind } from './draft.ts';
+import type { Draft, GearDraft, NoiseKind } from './draft.ts';
 import { numberFromText } from './evaluate.ts';
 import { numberField } from './fields.ts';
 import { domId } from './field-errors.ts';
@@ -80,7 +81,11 @@ export function gearFields(ctx: EditorContext, o: GearFieldsOptions): TemplateRe
                 </select>
               </div>`}`
     : nothing;
-  return html`<details class="gear" ?open=${statesGear(g)} data-testid=${`${id}-gear`}>
+  const toggled = (e: Event): void => {
+    const open = (e.target as HTMLDetailsElement).open;
+    if (open !== g.open) ctx.update((d) => (o.at(d).open = open));
+  };
+  return html`<details class="gear" ?open=${g.open} @toggle=${toggled} data-testid=${`${id}-gear`}>
     <summary>${o.noise ? 'Hiss and shared ground' : 'Shared ground'}: <span class="muted">${gearSummary(g, o.noise)}</span></summary>
     <div class="grid">
       ${noiseField}
