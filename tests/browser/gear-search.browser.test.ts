@@ -7,27 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { catalog } from '../../src/model/catalog/full.ts';
 import { findPreset } from '../../src/model/catalog/presets.ts';
-import { parseSetup, type Setup } from '../../src/model/setup.ts';
+import { parseSetup } from '../../src/model/setup.ts';
 import type { HeadroomGearSearch } from '../../src/ui/setup-editor/gear-search.ts';
-import type { HeadroomSetupEditor } from '../../src/ui/setup-editor/headroom-setup-editor.ts';
-import '../../src/ui/setup-editor/headroom-setup-editor.ts';
+import { mountEditor } from './editor-support.ts';
 
-interface Mounted {
-  editor: HeadroomSetupEditor;
-  root: ShadowRoot;
-  sent: Setup[];
-}
-
-async function mount(initial: Setup = structuredClone(findPreset('phone-hd600')!.setup)): Promise<Mounted> {
-  const editor = document.createElement('headroom-setup-editor');
-  editor.setup = initial;
-  editor.label = 'A';
-  const sent: Setup[] = [];
-  document.body.addEventListener('setup-change', (event) => sent.push(event.detail.setup));
-  document.body.append(editor);
-  await editor.updateComplete;
-  return { editor, root: editor.shadowRoot!, sent };
-}
+const mount = mountEditor;
 
 afterEach(() => {
   document.body.replaceWith(document.body.cloneNode(false));

@@ -7,21 +7,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { findPreset } from '../../src/model/catalog/presets.ts';
-import type { Setup } from '../../src/model/setup.ts';
-import '../../src/ui/setup-editor/headroom-setup-editor.ts';
 import magnitudeOnly from '../fixtures/curves/magnitude-only.csv?raw';
 import rewThreeWay from '../fixtures/curves/rew-three-way-iem.txt?raw';
+import { mountEditor } from './editor-support.ts';
 
-async function mount(initial: Setup = structuredClone(findPreset('phone-hd600')!.setup)) {
-  const editor = document.createElement('headroom-setup-editor');
-  editor.setup = initial;
-  editor.label = 'A';
-  const sent: Setup[] = [];
-  document.body.addEventListener('setup-change', (event) => sent.push(event.detail.setup));
-  document.body.append(editor);
-  await editor.updateComplete;
-  return { editor, root: editor.shadowRoot!, sent };
-}
+const mount = mountEditor;
 
 const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/[\s\u202f\u00a0]+/g, ' ').trim();
 const q = <T extends Element>(root: ShadowRoot, selector: string): T => {
