@@ -412,7 +412,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="lessons" aria-labelledby="lessons-heading">
       <h2 id="lessons-heading">Lessons</h2>
       <div class="card">
-        ${this.fold('lessons', 'Seven lessons, step by step', () => html`<headroom-lessons
+        ${this.fold('lessons', 'Eight lessons, step by step', () => html`<headroom-lessons
           lesson-id=${this.lesson.id}
           .step=${this.lesson.index}
           ?focused=${this.lesson.focused}

@@ -5,12 +5,14 @@
 import type { Setup } from '../../model/setup.ts';
 import type { SetupPair } from '../../state/setup-pair.ts';
 import { ampAlwaysImproves, underpoweredDropouts } from './amp-claims.ts';
+import { ampAddsNoNoise, splitterLowersQuality } from './gear-claims.ts';
 import { higherImpedanceSoundsBetter, lowImpedanceLowQuality, needAmpAboveOhms } from './impedance-claims.ts';
 import { ampFixesSplitterLoss, splitterHalvesVolume } from './splitter-claims.ts';
 import type { Claim, ClaimEvaluation, ClaimOptions, Verdict } from './types.ts';
 
 export type { Claim, ClaimDemonstration, ClaimEvaluation, ClaimNumber, ClaimOptions, Verdict } from './types.ts';
 export { ampAlwaysImproves, underpoweredDropouts } from './amp-claims.ts';
+export { ampAddsNoNoise, splitterLowersQuality, AUDIBLE_CROSSTALK_DB } from './gear-claims.ts';
 export { higherImpedanceSoundsBetter, lowImpedanceLowQuality, needAmpAboveOhms, reachWithoutAmp, impedanceVersions } from './impedance-claims.ts';
 export { ampFixesSplitterLoss, splitterHalvesVolume, secondListenerDropDb, outputOhmsForDrop, withSecondEqualListener } from './splitter-claims.ts';
 export { TARGET_SPL_DB, AUDIBLE_SPREAD_DB, NOTICEABLE_LEVEL_DB, HALF_POWER_DB, VERSION_RATIO, DEFAULT_THRESHOLD_OHMS } from './shared.ts';
@@ -23,6 +25,8 @@ export const claims: readonly Claim[] = [
   ampFixesSplitterLoss,
   needAmpAboveOhms,
   underpoweredDropouts,
+  ampAddsNoNoise,
+  splitterLowersQuality,
 ];
 
 export function findClaim(id: string): Claim | undefined {

@@ -192,4 +192,24 @@ export const editorStyles = css`
     border-radius: 6px;
     padding: 0.3rem 0.5rem;
   }
+  details.gear {
+    margin-top: 0.7rem;
+  }
+  details.gear > summary {
+    cursor: pointer;
+    font-size: 0.9rem;
+    font-weight: 550;
+    min-height: 1.5rem;
+  }
+  details.gear > summary .muted {
+    font-weight: 400;
+  }
+  .curve-import .hint {
+    flex: 1 1 14rem;
+  }
+  p.error[data-testid^='curve-note'],
+  p.summary[data-testid^='curve-note'] {
+    margin-top: 0.5rem;
+    overflow-wrap: anywhere;
+  }
 `;
