@@ -36,6 +36,9 @@ import {
   type AbxResults,
   type AbxSide,
 } from '../../abx/index.ts';
+import { number, signed } from '../format.ts';
+import { numberInput } from '../number-field.ts';
+import { readNumber } from '../typed-number.ts';
 import { baseStyles, controlStyles } from '../styles.ts';
 
 export interface LoopStretch {
@@ -60,7 +63,6 @@ declare global {
 /** Shortest stretch worth looping (s). */
 const MIN_LOOP_SECONDS = 0.5;
 
-const MINUS = '\u2212';
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
 /** 0.038, 0.598, 1.000; below 0.001 as 1.5 × 10⁻⁵. */
@@ -74,11 +76,6 @@ export function formatPValue(p: number): string {
 function formatPercent(p: number): string {
   const percent = p * 100;
   return `${percent >= 1 ? percent.toFixed(1) : Number(percent.toPrecision(2)).toString()}\u202f%`;
-}
-
-function formatDPrime(d: number): string {
-  const text = d.toFixed(2);
-  return Number(text) === 0 ? '0.00' : text.replace('-', MINUS);
 }
 
 const BUTTON_KEYS: Record<string, AbxButton> = { a: 'A', b: 'B', x: 'X' };
@@ -418,7 +415,7 @@ export class HeadroomAbx extends LitElement {
         ${this.matched
           ? offset === null || !Number.isFinite(offset)
             ? 'B’s offset: measured once it plays'
-            : `B’s offset: ${offset >= 0 ? '+' : MINUS}${Math.abs(offset).toFixed(1)} dB`
+            : `B’s offset: ${signed(offset)} dB`
           : 'not matched: a level difference can give the answer away'}
       </span>
       ${this.confirmingUnmatched
@@ -459,9 +456,9 @@ export class HeadroomAbx extends LitElement {
         <input type="checkbox" data-testid="abx-loop" .checked=${loop.on} @change=${(e: Event) => this.setLoop({ on: (e.target as HTMLInputElement).checked })} />
         Loop a stretch from
       </label>
-      <input class="field" type="text" inputmode="decimal" aria-label="Loop from (seconds)" data-testid="abx-loop-start" .value=${loop.start} @input=${(e: Event) => this.setLoop({ start: (e.target as HTMLInputElement).value })} />
+      ${numberInput({ class: 'field', label: 'Loop from (seconds)', testid: 'abx-loop-start', value: loop.start, onInput: (start) => this.setLoop({ start }) })}
       <span>to</span>
-      <input class="field" type="text" inputmode="decimal" aria-label="Loop to (seconds)" data-testid="abx-loop-end" .value=${loop.end} @input=${(e: Event) => this.setLoop({ end: (e.target as HTMLInputElement).value })} />
+      ${numberInput({ class: 'field', label: 'Loop to (seconds)', testid: 'abx-loop-end', value: loop.end, onInput: (end) => this.setLoop({ end }) })}
       <span>s</span>
       <button type="button" data-action="loop-here" @click=${this.loopHere}>From here</button>
       ${loop.error ? html`<p class="error" role="alert" data-testid="abx-loop-error">${loop.error}</p>` : nothing}
@@ -483,12 +480,12 @@ export class HeadroomAbx extends LitElement {
 
   /** The stretch's problem in words, or null when start and end make a stretch inside the material. */
   private stretchError(startText: string, endText: string): string | null {
-    const start = Number(startText);
-    const end = Number(endText);
+    const start = readNumber(startText);
+    const end = readNumber(endText);
     const max = this.duration > 0 ? this.duration : Number.POSITIVE_INFINITY;
     const maxText = Number.isFinite(max) ? `${max.toFixed(1)} s, the length of the sound` : 'the length of the sound';
-    if (startText.trim() === '' || !Number.isFinite(start) || start < 0) return `The stretch must start at a number of seconds from 0 (got ${JSON.stringify(startText)}).`;
-    if (endText.trim() === '' || !Number.isFinite(end) || end > max || end < start + MIN_LOOP_SECONDS) {
+    if (start === null || start < 0) return `The stretch must start at a number of seconds from 0 (got ${JSON.stringify(startText)}).`;
+    if (end === null || end > max || end < start + MIN_LOOP_SECONDS) {
       return `The stretch must end at least ${MIN_LOOP_SECONDS} s after it starts and at most at ${maxText} (got ${JSON.stringify(endText)}).`;
     }
     return null;
@@ -496,7 +493,7 @@ export class HeadroomAbx extends LitElement {
 
   private get stretch(): LoopStretch | null {
     const { on, start, end, error } = this.loop;
-    return on && !error ? { start: Number(start), end: Number(end) } : null;
+    return on && !error ? { start: readNumber(start)!, end: readNumber(end)! } : null;
   }
 
   private renderTrial(session: AbxSession): TemplateResult {
@@ -579,7 +576,7 @@ export class HeadroomAbx extends LitElement {
           </div>
           <div>
             <dt>d′ (sensitivity)</dt>
-            <dd class="num" data-testid="d-prime">${formatDPrime(results.dPrime)}</dd>
+            <dd class="num" data-testid="d-prime">${number(results.dPrime, 2)}</dd>
           </div>
         </dl>
       </div>

@@ -6,6 +6,8 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { numberInput } from '../number-field.ts';
+import { readNumber } from '../typed-number.ts';
 import { baseStyles } from '../styles.ts';
 import type { Side } from './headroom-ab-switch.ts';
 
@@ -29,14 +31,14 @@ type Stretch = { ok: true; start: number; end: number } | { ok: false; message: 
 export const MAX_STRETCH_SECONDS = 60;
 
 export function checkStretch(startText: string, endText: string, durationSeconds: number): Stretch {
-  const start = Number(startText.trim());
-  const end = Number(endText.trim());
+  const start = readNumber(startText);
+  const end = readNumber(endText);
   const limit = Math.min(durationSeconds, Number.MAX_VALUE);
-  if (startText.trim() === '' || !Number.isFinite(start) || start < 0 || start >= limit) {
+  if (start === null || start < 0 || start >= limit) {
     return { ok: false, message: `Start must be a number of seconds from 0 to below ${formatSeconds(limit)} (got ${JSON.stringify(startText.trim())})` };
   }
   const maxEnd = Math.min(limit, start + MAX_STRETCH_SECONDS);
-  if (endText.trim() === '' || !Number.isFinite(end) || end <= start || end > maxEnd) {
+  if (end === null || end <= start || end > maxEnd) {
     return { ok: false, message: `End must be a number of seconds above ${formatSeconds(start)} and at most ${formatSeconds(maxEnd)} (got ${JSON.stringify(endText.trim())})` };
   }
   return { ok: true, start, end };
@@ -154,27 +156,23 @@ export class HeadroomExportPanel extends LitElement {
           ? html`<div class="group">
                 <label>
                   From (s)
-                  <input
-                    type="text"
-                    inputmode="decimal"
-                    data-testid="stretch-start"
-                    .value=${this.startText}
-                    aria-invalid=${stretch?.ok === false && stretch.message.startsWith('Start') ? 'true' : 'false'}
-                    aria-describedby="stretch-error"
-                    @input=${(e: Event) => (this.startText = (e.target as HTMLInputElement).value)}
-                  />
+                  ${numberInput({
+                    testid: 'stretch-start',
+                    value: this.startText,
+                    invalid: stretch?.ok === false && stretch.message.startsWith('Start'),
+                    describedBy: 'stretch-error',
+                    onInput: (text) => (this.startText = text),
+                  })}
                 </label>
                 <label>
                   To (s)
-                  <input
-                    type="text"
-                    inputmode="decimal"
-                    data-testid="stretch-end"
-                    .value=${this.endText}
-                    aria-invalid=${stretch?.ok === false && stretch.message.startsWith('End') ? 'true' : 'false'}
-                    aria-describedby="stretch-error"
-                    @input=${(e: Event) => (this.endText = (e.target as HTMLInputElement).value)}
-                  />
+                  ${numberInput({
+                    testid: 'stretch-end',
+                    value: this.endText,
+                    invalid: stretch?.ok === false && stretch.message.startsWith('End'),
+                    describedBy: 'stretch-error',
+                    onInput: (text) => (this.endText = text),
+                  })}
                 </label>
                 ${(['A', 'B'] as const).map(
                   (side) => html`<button

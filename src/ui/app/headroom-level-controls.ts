@@ -17,6 +17,8 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
+import { formatDb } from '../format.ts';
+import { numberInput } from '../number-field.ts';
 import { baseStyles } from '../styles.ts';
 import {
   CALIBRATION_RANGE,
@@ -196,24 +198,22 @@ export class HeadroomLevelControls extends LitElement {
               max=${LISTENING_LEVEL_RANGE.max}
               step="1"
               .value=${String(this.level)}
-              aria-valuetext=${`${this.level} dB`}
+              aria-valuetext=${formatDb(this.level, 0)}
               @input=${this.onLevel}
             />
-            <span class="num">${this.level} dB</span>
+            <span class="num">${formatDb(this.level, 0)}</span>
           </span>
         </label>
         <label>
           0 dBFS sine means (dB SPL)
-          <input
-            type="text"
-            inputmode="decimal"
-            data-testid="calibration"
-            .value=${calibrationText}
-            aria-invalid=${calibration.ok ? 'false' : 'true'}
-            aria-describedby="calibration-error"
-            @change=${this.onCalibration}
-            @input=${(e: Event) => (this.calibrationText = (e.target as HTMLInputElement).value)}
-          />
+          ${numberInput({
+            testid: 'calibration',
+            value: calibrationText,
+            invalid: !calibration.ok,
+            describedBy: 'calibration-error',
+            onChange: this.onCalibration,
+            onInput: (text) => (this.calibrationText = text),
+          })}
         </label>
       </div>
       <p id="calibration-error" class="field-error" role="alert">${calibration.ok ? '' : calibration.message}</p>
@@ -239,14 +239,13 @@ export class HeadroomLevelControls extends LitElement {
     if (check.ok) this.emit('listening-level-change', { db: check.value });
   }
 
-  private onCalibration(event: Event): void {
-    const text = (event.target as HTMLInputElement).value;
+  private readonly onCalibration = (text: string): void => {
     this.calibrationText = text;
     const check = checkCalibration(text);
     if (!check.ok) return;
     this.calibrationText = null;
     this.emit('calibration-change', { dbSpl: check.value });
-  }
+  };
 
   private emit<K extends 'listening-level-change' | 'calibration-change'>(type: K, detail: HTMLElementEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));

@@ -8,6 +8,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { numberInput } from '../number-field.ts';
 import { baseStyles } from '../styles.ts';
 import { checkSineHz, checkSineLevel, type SourceChoice, type SourceKind } from './source-choice.ts';
 
@@ -222,26 +223,12 @@ export class HeadroomSourcePicker extends LitElement {
           </button>
           <label>
             <span class="visually-hidden">Sine frequency</span>
-            <input
-              data-testid="sine-hz"
-              inputmode="decimal"
-              .value=${this.sineHzText}
-              aria-invalid=${hz.ok ? 'false' : 'true'}
-              aria-describedby="sine-error"
-              @input=${(e: Event) => (this.sineHzText = (e.target as HTMLInputElement).value)}
-            />
+            ${numberInput({ testid: 'sine-hz', value: this.sineHzText, invalid: !hz.ok, describedBy: 'sine-error', onInput: (text) => (this.sineHzText = text) })}
             Hz
           </label>
           <label>
             <span class="visually-hidden">Sine level</span>
-            <input
-              data-testid="sine-level"
-              inputmode="decimal"
-              .value=${this.sineLevelText}
-              aria-invalid=${level.ok ? 'false' : 'true'}
-              aria-describedby="sine-error"
-              @input=${(e: Event) => (this.sineLevelText = (e.target as HTMLInputElement).value)}
-            />
+            ${numberInput({ testid: 'sine-level', value: this.sineLevelText, signed: true, invalid: !level.ok, describedBy: 'sine-error', onInput: (text) => (this.sineLevelText = text) })}
             dBFS
           </label>
           <p id="sine-error" class="field-error" role="status">

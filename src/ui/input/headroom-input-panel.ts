@@ -30,9 +30,10 @@ import { microphones, pickups } from '../../model/catalog/input.ts';
 import { INPUT_TYPE_OHMS, type InputType } from '../../model/input/contract.ts';
 import { buildInputReport } from '../../model/input/report.ts';
 import type { InputReport } from '../../model/report-contract.ts';
-import { formatOhms, trim } from '../format.ts';
+import { formatDb, formatOhms, trim } from '../format.ts';
 import { domId, messageWithoutPath } from '../setup-editor/field-errors.ts';
 import { rangeOf, statesRange, rangeText } from '../setup-editor/ranges.ts';
+import { numberField } from '../number-field.ts';
 import { baseStyles } from '../styles.ts';
 import { LISTENING_LEVEL_RANGE } from '../app/listening-level.ts';
 import './headroom-input-response-plot.ts';
@@ -332,42 +333,22 @@ export class HeadroomInputPanel extends LitElement {
           aria-valuetext=${`${this.listeningLevelDb} dB`}
           @input=${(e: Event) => this.#setLevel(Number((e.target as HTMLInputElement).value))}
         />
-        <span class="num">${String(this.listeningLevelDb).replace('-', '\u2212')}&#8239;dB</span>
+        <span class="num">${formatDb(this.listeningLevelDb, 0)}</span>
       </label>
     </div>`;
   }
 
   #field(side: Side, spec: FieldSpec): TemplateResult {
-    const draft = this.drafts[side];
-    const evaluation = this.#evaluations[side];
-    const id = `${side.toLowerCase()}-${domId(spec.path)}`;
-    const messages = evaluation.fieldErrors.get(spec.path) ?? [];
+    const messages = this.#evaluations[side].fieldErrors.get(spec.path) ?? [];
     const range = rangeOf(spec.path);
-    const errorId = `${id}-error`;
-    return html`<div class="field">
-      <label for=${id}>${spec.label}${spec.unit ? html` <span class="unit">(${spec.unit})</span>` : nothing}</label>
-      <input
-        id=${id}
-        name=${spec.path}
-        type="text"
-        inputmode=${spec.signed ? 'text' : 'decimal'}
-        autocomplete="off"
-        spellcheck="false"
-        placeholder=${spec.optional ? 'none' : ''}
-        .value=${live(String(draft[spec.key]))}
-        aria-invalid=${messages.length > 0 ? 'true' : 'false'}
-        aria-describedby=${messages.length > 0 ? errorId : nothing}
-        @input=${(e: Event) => {
-          const value = (e.target as HTMLInputElement).value;
-          this.#edit(side, (d) => ({ ...d, [spec.key]: value, ...(spec.custom ? { pickupId: CUSTOM } : {}) }));
-        }}
-      />
-      ${messages.length > 0
-        ? html`<p class="error" id=${errorId} data-field=${spec.path}>
-            ${messages.map((m) => html`${messageWithoutPath(m, spec.path)}. `)}${range && !messages.some((m) => statesRange(m, spec.path)) ? html`Allowed: ${rangeText(range, spec.unit ?? '')}.` : nothing}
-          </p>`
-        : nothing}
-    </div>`;
+    return numberField({
+      ...spec,
+      id: `${side.toLowerCase()}-${domId(spec.path)}`,
+      value: String(this.drafts[side][spec.key]),
+      errors: messages.map((m) => messageWithoutPath(m, spec.path)),
+      ...(range && !messages.some((m) => statesRange(m, spec.path)) ? { allowed: rangeText(range, spec.unit ?? '') } : {}),
+      onInput: (value) => this.#edit(side, (d) => ({ ...d, [spec.key]: value, ...(spec.custom ? { pickupId: CUSTOM } : {}) })),
+    });
   }
 
   #select<T extends string | number>(side: Side, label: string, value: T, options: readonly { value: T; label: string }[], set: (v: string) => void, wide = false): TemplateResult {

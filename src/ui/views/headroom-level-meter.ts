@@ -13,7 +13,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
-import { formatDbfs } from '../format.ts';
+import { formatDbfs, number } from '../format.ts';
 import { baseStyles } from '../styles.ts';
 
 /** What a meter shows of one reading (the engine's ListenerMeters has these and more). */
@@ -314,7 +314,7 @@ export class HeadroomLevelMeter extends LitElement {
     return html`<div class="meter">
       <div class="head">
         <span class="label">${this.label}</span>
-        <span class="readout" aria-hidden="true">${text(this.#readout.peak)}${vertical ? nothing : html` · ${Number.isFinite(this.#readout.rms) ? this.#readout.rms.toFixed(1).replace('-', '\u2212') : '−∞'} RMS`}</span>
+        <span class="readout" aria-hidden="true">${text(this.#readout.peak)}${vertical ? nothing : html` · ${number(this.#readout.rms, 1)} RMS`}</span>
       </div>
       <div
         class="track ${zone}"
@@ -336,7 +336,7 @@ export class HeadroomLevelMeter extends LitElement {
           .filter((t) => t >= this.minDbfs)
           .map((t) => {
             const at = `${(this.#fraction(t) * 100).toFixed(2)}%`;
-            return html`<span style=${vertical ? `bottom: ${at}` : `left: ${at}`}>${t === 0 ? '0' : String(t).replace('-', '\u2212')}</span>`;
+            return html`<span style=${vertical ? `bottom: ${at}` : `left: ${at}`}>${number(t)}</span>`;
           })}
       </div>
     </div>`;

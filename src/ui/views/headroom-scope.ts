@@ -13,6 +13,7 @@
  */
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
+import { MINUS, number } from '../format.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
 import { risingZeroCrossing, sampleAt } from './signal-analysis.ts';
@@ -125,7 +126,7 @@ export class HeadroomScope extends AnalyserView {
     if (now - this.#statusAt > 250) {
       this.#statusAt = now;
       const peakDbfs = peak > 0 ? 20 * Math.log10(peak) : -Infinity;
-      this.statusText = `${this.triggered ? 'Triggered' : 'Free running'} · peak ${Number.isFinite(peakDbfs) ? peakDbfs.toFixed(1).replace('-', '\u2212') : '−∞'} dBFS`;
+      this.statusText = `${this.triggered ? 'Triggered' : 'Free running'} · peak ${number(peakDbfs, 1)} dBFS`;
     }
   }
 
@@ -174,7 +175,7 @@ export class HeadroomScope extends AnalyserView {
       ctx.moveTo(plot.x, yy);
       ctx.lineTo(plot.x + plot.w, yy);
       ctx.stroke();
-      if (v !== 0.5 && v !== -0.5) ctx.fillText(v === 0 ? '0' : `${v > 0 ? '+' : '\u2212'}${formatRange(this.range)}`, plot.x - 6, yy);
+      if (v !== 0.5 && v !== -0.5) ctx.fillText(v === 0 ? '0' : `${v > 0 ? '+' : MINUS}${formatRange(this.range)}`, plot.x - 6, yy);
     }
     ctx.setLineDash([]);
     // Time: a line every 1, 2, 5, 10 … ms, about every 60 px.
@@ -197,7 +198,7 @@ export class HeadroomScope extends AnalyserView {
     ctx.rotate(-Math.PI / 2);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.fillText(this.range === 1 ? 'FS' : `FS (${(20 * Math.log10(this.range)).toFixed(0).replace('-', '\u2212')} dB)`, 0, 0);
+    ctx.fillText(this.range === 1 ? 'FS' : `FS (${number(20 * Math.log10(this.range), 0)} dB)`, 0, 0);
     ctx.restore();
   }
 }

@@ -12,7 +12,7 @@
  */
 import { customElement, property, state } from 'lit/decorators.js';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { formatHz } from '../format.ts';
+import { formatHz, number } from '../format.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
 import { harmonicsOf, strongestPeak, strongestPeaks, type Harmonic, type SpectralPeak } from './signal-analysis.ts';
@@ -85,7 +85,7 @@ export class HeadroomSpectrum extends AnalyserView {
       <tbody>
         ${this.components.length === 0
           ? html`<tr><td colspan="2">No signal</td></tr>`
-          : this.components.map((p) => html`<tr><td>${hzText(p.hz)}</td><td>${p.db.toFixed(1).replace('-', '\u2212')}</td></tr>`)}
+          : this.components.map((p) => html`<tr><td>${hzText(p.hz)}</td><td>${number(p.db, 1)}</td></tr>`)}
       </tbody>
     </table></div>`;
   }
@@ -225,7 +225,7 @@ export class HeadroomSpectrum extends AnalyserView {
       ctx.moveTo(plot.x, yy);
       ctx.lineTo(plot.x + plot.w, yy);
       ctx.stroke();
-      ctx.fillText(v === 0 ? '0' : String(v).replace('-', '\u2212'), plot.x - 6, yy);
+      ctx.fillText(number(v), plot.x - 6, yy);
     }
     const ticks = (plot.w >= 420 ? [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000] : [20, 100, 1000, 10_000]).filter((f) => f <= maxHz);
     ctx.textBaseline = 'top';
@@ -262,7 +262,7 @@ function statusLine(peak: SpectralPeak, harmonics: readonly Harmonic[]): string 
     .sort((a, b) => b.db - a.db)
     .slice(0, 3)
     .sort((a, b) => a.n - b.n)
-    .map((h) => `H${h.n} ${h.dbc.toFixed(0).replace('-', '\u2212')} dBc`);
+    .map((h) => `H${h.n} ${number(h.dbc, 0)} dBc`);
   return `Peak ${hzText(peak.hz)}${strong.length ? ` · ${strong.join(', ')}` : ''}`;
 }
 
