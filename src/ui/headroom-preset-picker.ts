@@ -48,10 +48,6 @@ export class HeadroomPresetPicker extends LitElement {
         min-width: 0;
         text-overflow: ellipsis;
       }
-      select:focus-visible {
-        outline: 2px solid var(--_accent);
-        outline-offset: 2px;
-      }
     `,
   ];
 

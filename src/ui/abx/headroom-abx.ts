@@ -162,10 +162,6 @@ export class HeadroomAbx extends LitElement {
       button:hover:not(:disabled) {
         border-color: var(--_accent);
       }
-      button:focus-visible {
-        outline: 2px solid var(--_accent);
-        outline-offset: 2px;
-      }
       button:disabled {
         opacity: 0.5;
         cursor: not-allowed;

@@ -88,12 +88,6 @@ export class HeadroomAbSwitch extends LitElement {
       .side[aria-pressed='true'] .letter {
         color: var(--_accent);
       }
-      .side:focus-visible,
-      select:focus-visible,
-      input:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
-      }
       .listeners {
         display: grid;
         grid-template-columns: 1fr 1fr;

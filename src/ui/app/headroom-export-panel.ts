@@ -8,7 +8,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { numberInput } from '../number-field.ts';
 import { readNumber } from '../typed-number.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, compactFieldStyles } from '../styles.ts';
 import type { Side } from './headroom-ab-switch.ts';
 
 export type ExportWavEvent = CustomEvent<{ side: Side; startSeconds: number; endSeconds: number }>;
@@ -52,6 +52,7 @@ function formatSeconds(seconds: number): string {
 export class HeadroomExportPanel extends LitElement {
   static override styles = [
     baseStyles,
+    compactFieldStyles,
     css`
       :host {
         display: grid;
@@ -67,24 +68,6 @@ export class HeadroomExportPanel extends LitElement {
         margin: 0 0 0.4rem;
         font-size: 0.95rem;
       }
-      label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.85rem;
-        color: var(--_muted);
-      }
-      input[type='text'] {
-        font: inherit;
-        width: 6rem;
-        padding: 0.35rem 0.5rem;
-        border-radius: 6px;
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--_bad);
-      }
       button {
         font: inherit;
         border-radius: 8px;
@@ -99,15 +82,8 @@ export class HeadroomExportPanel extends LitElement {
         opacity: 0.55;
         cursor: not-allowed;
       }
-      button:focus-visible,
-      input:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
-      }
       .field-error {
-        color: var(--_bad);
-        font-size: 0.85rem;
-        margin: 0.3rem 0 0;
+        margin-top: 0.3rem;
       }
       .status {
         margin: 0;
@@ -115,13 +91,6 @@ export class HeadroomExportPanel extends LitElement {
       }
       .error {
         color: var(--_bad);
-      }
-      input[type='file'] {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        opacity: 0;
-        pointer-events: none;
       }
     `,
   ];

@@ -19,7 +19,7 @@ import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
 import { formatDb } from '../format.ts';
 import { numberInput } from '../number-field.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, compactFieldStyles } from '../styles.ts';
 import {
   CALIBRATION_RANGE,
   LISTENING_LEVEL_RANGE,
@@ -50,6 +50,7 @@ declare global {
 export class HeadroomLevelControls extends LitElement {
   static override styles = [
     baseStyles,
+    compactFieldStyles,
     css`
       :host {
         display: grid;
@@ -60,12 +61,6 @@ export class HeadroomLevelControls extends LitElement {
         flex-wrap: wrap;
         gap: 0.6rem 1.2rem;
         align-items: flex-end;
-      }
-      label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.85rem;
-        color: var(--_muted);
       }
       .level {
         flex: 1 1 14rem;
@@ -80,22 +75,6 @@ export class HeadroomLevelControls extends LitElement {
         flex: 1 1 auto;
         accent-color: var(--_accent);
         min-width: 6rem;
-      }
-      input[type='text'] {
-        font: inherit;
-        width: 6rem;
-        padding: 0.35rem 0.5rem;
-        border-radius: 6px;
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--_bad);
-      }
-      input:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
       }
       /* The readout and the warning share one box, sized for the warning (both stacked in one grid cell). */
       .status {
@@ -119,11 +98,6 @@ export class HeadroomLevelControls extends LitElement {
       }
       .spl strong {
         font-size: 1.05rem;
-      }
-      .field-error {
-        color: var(--_bad);
-        font-size: 0.85rem;
-        margin: 0;
       }
       .note {
         font-size: 0.82rem;

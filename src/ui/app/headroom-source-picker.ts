@@ -9,7 +9,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { numberInput } from '../number-field.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, compactFieldStyles } from '../styles.ts';
 import { checkSineHz, checkSineLevel, type SourceChoice, type SourceKind } from './source-choice.ts';
 
 export type SourceChooseEvent = CustomEvent<{ choice: SourceChoice }>;
@@ -33,6 +33,7 @@ const BUILT_IN: { kind: Exclude<SourceKind, 'file' | 'mic' | 'sine'>; label: str
 export class HeadroomSourcePicker extends LitElement {
   static override styles = [
     baseStyles,
+    compactFieldStyles,
     css`
       :host {
         display: block;
@@ -74,11 +75,6 @@ export class HeadroomSourcePicker extends LitElement {
         opacity: 0.55;
         cursor: progress;
       }
-      button:focus-visible,
-      input:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
-      }
       .sine {
         display: flex;
         flex-wrap: wrap;
@@ -94,16 +90,7 @@ export class HeadroomSourcePicker extends LitElement {
         color: var(--_muted);
       }
       .sine input {
-        font: inherit;
         width: 5rem;
-        padding: 0.35rem 0.5rem;
-        border-radius: 6px;
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
-      }
-      .sine input[aria-invalid='true'] {
-        border-color: var(--_bad);
       }
       .drop {
         margin: 0.5rem 0 0;
@@ -139,20 +126,10 @@ export class HeadroomSourcePicker extends LitElement {
         color: var(--_bad);
       }
       .field-error {
-        color: var(--_bad);
-        font-size: 0.85rem;
         flex-basis: 100%;
-        margin: 0;
       }
       .warn {
         color: var(--_warn);
-      }
-      input[type='file'] {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        opacity: 0;
-        pointer-events: none;
       }
     `,
   ];

@@ -34,7 +34,7 @@ import { formatDb, formatOhms, trim } from '../format.ts';
 import { domId, messageWithoutPath } from '../setup-editor/field-errors.ts';
 import { rangeOf, statesRange, rangeText } from '../setup-editor/ranges.ts';
 import { numberField } from '../number-field.ts';
-import { baseStyles } from '../styles.ts';
+import { badgeStyles, baseStyles, cardStyles, formStyles, pillStyles } from '../styles.ts';
 import { LISTENING_LEVEL_RANGE } from '../app/listening-level.ts';
 import './headroom-input-response-plot.ts';
 import type { InputResponseCurve } from './headroom-input-response-plot.ts';
@@ -90,7 +90,7 @@ interface FieldSpec {
 
 @customElement('headroom-input-panel')
 export class HeadroomInputPanel extends LitElement {
-  static override styles = [baseStyles, inputPanelStyles];
+  static override styles = [baseStyles, formStyles, pillStyles, badgeStyles, cardStyles, inputPanelStyles];
 
   /**
    * Optional: where the input worklet module is loaded from (default: the bundled
@@ -306,7 +306,7 @@ export class HeadroomInputPanel extends LitElement {
       >
         ${this.busy ? 'Starting…' : this.playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <div class="ab" role="group" aria-label="Heard input">
+      <div class="segmented" role="group" aria-label="Heard input">
         ${(['A', 'B'] as const).map(
           (side) => html`<button type="button" data-testid=${`input-side-${side}`} aria-pressed=${this.heard === side ? 'true' : 'false'} @click=${() => this.#setHeard(side)}>${side}</button>`,
         )}

@@ -20,7 +20,7 @@ import { LitElement, css, html, nothing, unsafeCSS, type CSSResultGroup, type Pr
 import { property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, cardStyles } from '../styles.ts';
 import { readTheme, watchColourScheme, type Theme } from './theme.ts';
 
 export interface PlotSpec {
@@ -91,19 +91,9 @@ export function frequencyAxis(theme: Theme, widthPx: number): uPlot.Axis {
 export abstract class UPlotView extends LitElement {
   static override styles: CSSResultGroup = [
     baseStyles,
+    cardStyles,
     unsafeCSS(uplotCss),
     css`
-      :host {
-        display: block;
-        min-width: 0;
-      }
-      .frame {
-        margin: 0;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.75rem 0.75rem 0.5rem;
-      }
       .head {
         display: flex;
         flex-wrap: wrap;
@@ -111,14 +101,6 @@ export abstract class UPlotView extends LitElement {
         justify-content: space-between;
         gap: 0.4rem 1rem;
         margin-bottom: 0.4rem;
-      }
-      .title {
-        margin: 0;
-        font-size: 0.8rem;
-        font-weight: 650;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--_muted);
       }
       .chart {
         width: 100%;
