@@ -8,7 +8,7 @@
  * full scale — still fills the screen; the range in use is written on the axis. The range
  * grows at once and shrinks only after a second below half of it, so it does not flicker.
  *
- * Properties: `analyser` (AnalyserLike | null), `running`, `timeSpanMs` (5), `label`, `autoScale`.
+ * Properties: `analyser` (AnalyserLike | null), `running`, `label`, `autoScale`.
  * Events: none. `trace` holds the samples of the last drawn frame (from the trigger on).
  */
 import { customElement, property, state } from 'lit/decorators.js';
@@ -25,12 +25,11 @@ declare global {
 }
 
 const PAD = { left: 50, right: 10, top: 8, bottom: 22 };
+/** Width of the window in milliseconds (limited to half the analyser's buffer). */
+const TIME_SPAN_MS = 5;
 
 @customElement('headroom-scope')
 export class HeadroomScope extends AnalyserView {
-  /** Width of the window in milliseconds (limited to half the analyser's buffer). */
-  @property({ type: Number, attribute: 'time-span-ms' }) timeSpanMs = 5;
-
   /** What is being watched, for the heading and screen readers (e.g. "Listener 1, A"). */
   @property() label = '';
 
@@ -57,7 +56,7 @@ export class HeadroomScope extends AnalyserView {
   }
 
   protected describe(): string {
-    return `Oscilloscope${this.label ? ` of ${this.label}` : ''}: the waveform over ${this.timeSpanMs} milliseconds, full scale ±1.${this.statusText ? ` ${this.statusText}.` : ''}`;
+    return `Oscilloscope${this.label ? ` of ${this.label}` : ''}: the waveform over ${TIME_SPAN_MS} milliseconds, full scale ±1.${this.statusText ? ` ${this.statusText}.` : ''}`;
   }
 
   protected override status(): string {
@@ -72,13 +71,13 @@ export class HeadroomScope extends AnalyserView {
   #layout(size: CanvasSize): { fftSize: number; span: number; spanMs: number; plot: { x: number; y: number; w: number; h: number } } {
     const sampleRate = this.analyser?.context.sampleRate ?? 48_000;
     const fftSize = this.analyser?.fftSize ?? 2048;
-    const span = Math.max(8, Math.min(Math.floor(fftSize / 2), Math.round((sampleRate * this.timeSpanMs) / 1000)));
+    const span = Math.max(8, Math.min(Math.floor(fftSize / 2), Math.round((sampleRate * TIME_SPAN_MS) / 1000)));
     const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
     return { fftSize, span, spanMs: (span / sampleRate) * 1000, plot };
   }
 
   protected override gridKey(): string {
-    return `${this.range}/${this.timeSpanMs}/${this.analyser?.context.sampleRate}/${this.analyser?.fftSize}`;
+    return `${this.range}/${TIME_SPAN_MS}/${this.analyser?.context.sampleRate}/${this.analyser?.fftSize}`;
   }
 
   protected drawGrid(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme): void {
