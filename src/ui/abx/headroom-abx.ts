@@ -66,7 +66,7 @@ const MIN_LOOP_SECONDS = 0.5;
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
 /** 0.038, 0.598, 1.000; below 0.001 as 1.5 × 10⁻⁵. */
-export function formatPValue(p: number): string {
+function formatPValue(p: number): string {
   if (p >= 0.001) return p.toFixed(3);
   const [mantissa, exponent] = p.toExponential(1).split('e');
   return `${mantissa} × 10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;

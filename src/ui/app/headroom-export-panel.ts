@@ -28,9 +28,9 @@ declare global {
 type Stretch = { ok: true; start: number; end: number } | { ok: false; message: string };
 
 /** Longest stretch rendered at once: a minute is plenty to compare, and keeps memory small. */
-export const MAX_STRETCH_SECONDS = 60;
+const MAX_STRETCH_SECONDS = 60;
 
-export function checkStretch(startText: string, endText: string, durationSeconds: number): Stretch {
+function checkStretch(startText: string, endText: string, durationSeconds: number): Stretch {
   const start = readNumber(startText);
   const end = readNumber(endText);
   const limit = Math.min(durationSeconds, Number.MAX_VALUE);

@@ -16,8 +16,8 @@ export type SourceChoice =
 
 export type SourceKind = SourceChoice['kind'];
 
-export const SINE_HZ_RANGE = { min: 20, max: 20_000 } as const;
-export const SINE_LEVEL_RANGE = { min: -60, max: 0 } as const;
+const SINE_HZ_RANGE = { min: 20, max: 20_000 } as const;
+const SINE_LEVEL_RANGE = { min: -60, max: 0 } as const;
 
 export function checkSineHz(text: string): NumberCheck {
   return checkNumber('Sine frequency', text, SINE_HZ_RANGE, 'Hz');

@@ -44,7 +44,7 @@ function shapeOf(spec: PlotSpec, widthPx: number, heightPx: number): string {
 const NARROW_PX = 520;
 
 /** Tick positions on a 20 Hz–20 kHz log axis: every 1-2-5 step, or fewer on a narrow plot. */
-export function frequencySplits(widthPx: number): number[] {
+function frequencySplits(widthPx: number): number[] {
   if (widthPx < NARROW_PX) return [20, 100, 1000, 10_000];
   return [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000];
 }
