@@ -40,6 +40,7 @@ import { number, signed } from '../format.ts';
 import { numberInput } from '../number-field.ts';
 import { readNumber } from '../typed-number.ts';
 import { baseStyles, controlStyles } from '../styles.ts';
+import { emit } from '../emit.ts';
 
 export interface LoopStretch {
   start: number;
@@ -285,14 +286,6 @@ export class HeadroomAbx extends LitElement {
         font-weight: 650;
         margin: 0 0 0.6rem;
       }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
   ];
 
@@ -441,7 +434,7 @@ export class HeadroomAbx extends LitElement {
   private setMatched(matched: boolean): void {
     this.matched = matched;
     this.confirmingUnmatched = false;
-    this.dispatchEvent(new CustomEvent('abx-loudness', { detail: { matched }, bubbles: true, composed: true }));
+    emit(this, 'abx-loudness', { matched });
   }
 
   /** A stretch to loop for short comparisons, as foobar2000's ABX has. */
@@ -614,11 +607,11 @@ export class HeadroomAbx extends LitElement {
   private lastSide: AbxSide | null = null;
 
   private emitListen(side: AbxSide): void {
-    this.dispatchEvent(new CustomEvent('abx-listen', { detail: { side, loudnessMatched: this.matched, loop: this.stretch }, bubbles: true, composed: true }));
+    emit(this, 'abx-listen', { side, loudnessMatched: this.matched, loop: this.stretch });
   }
 
   private readonly togglePlaying = (): void => {
-    this.dispatchEvent(new CustomEvent('transport-play', { detail: { playing: !this.playing }, bubbles: true, composed: true }));
+    emit(this, 'transport-play', { playing: !this.playing });
   };
 
   private answer(choice: AbxSide): void {
@@ -637,7 +630,7 @@ export class HeadroomAbx extends LitElement {
     this.lastPressed = null;
     if (session.finished) {
       this.showResults = true;
-      this.dispatchEvent(new CustomEvent('abx-complete', { detail: { results: session.results() }, bubbles: true, composed: true }));
+      emit(this, 'abx-complete', { results: session.results() });
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-testid="abx-result"]')?.focus());
     } else {
       void this.updateComplete.then(() => this.focusFirst());

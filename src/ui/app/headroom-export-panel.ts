@@ -10,6 +10,7 @@ import { numberInput } from '../number-field.ts';
 import { readNumber } from '../typed-number.ts';
 import { baseStyles, compactFieldStyles } from '../styles.ts';
 import type { Side } from './headroom-ab-switch.ts';
+import { emit } from '../emit.ts';
 
 export type ExportWavEvent = CustomEvent<{ side: Side; startSeconds: number; endSeconds: number }>;
 export type ImportPairEvent = CustomEvent<{ file: File }>;
@@ -112,7 +113,7 @@ export class HeadroomExportPanel extends LitElement {
       <div>
         <h3>Setups as a file</h3>
         <div class="group">
-          <button type="button" data-testid="export-pair" @click=${() => this.emit('export-pair', {})}>Export A and B (JSON)</button>
+          <button type="button" data-testid="export-pair" @click=${() => emit(this, 'export-pair', {})}>Export A and B (JSON)</button>
           <button type="button" data-testid="import-pair" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>
             Import…
           </button>
@@ -148,7 +149,7 @@ export class HeadroomExportPanel extends LitElement {
                     type="button"
                     data-testid=${`export-wav-${side}`}
                     ?disabled=${this.busy || !stretch?.ok}
-                    @click=${() => stretch?.ok && this.emit('export-wav', { side, startSeconds: stretch.start, endSeconds: stretch.end })}
+                    @click=${() => stretch?.ok && emit(this, 'export-wav', { side, startSeconds: stretch.start, endSeconds: stretch.end })}
                   >
                     Export ${side} (WAV)
                   </button>`,
@@ -169,10 +170,7 @@ export class HeadroomExportPanel extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file) this.emit('import-pair', { file });
+    if (file) emit(this, 'import-pair', { file });
   }
 
-  private emit<K extends 'export-wav' | 'export-pair' | 'import-pair'>(type: K, detail: HTMLElementEventMap[K]['detail']): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }

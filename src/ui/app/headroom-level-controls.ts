@@ -27,6 +27,7 @@ import {
   checkCalibration,
   checkListeningLevel,
 } from './listening-level.ts';
+import { emit } from '../emit.ts';
 
 /** The readout's pace. */
 const READOUT_MS = 250;
@@ -210,7 +211,7 @@ export class HeadroomLevelControls extends LitElement {
 
   private onLevel(event: Event): void {
     const check = checkListeningLevel((event.target as HTMLInputElement).value);
-    if (check.ok) this.emit('listening-level-change', { db: check.value });
+    if (check.ok) emit(this, 'listening-level-change', { db: check.value });
   }
 
   private readonly onCalibration = (text: string): void => {
@@ -218,10 +219,7 @@ export class HeadroomLevelControls extends LitElement {
     const check = checkCalibration(text);
     if (!check.ok) return;
     this.calibrationText = null;
-    this.emit('calibration-change', { dbSpl: check.value });
+    emit(this, 'calibration-change', { dbSpl: check.value });
   };
 
-  private emit<K extends 'listening-level-change' | 'calibration-change'>(type: K, detail: HTMLElementEventMap[K]['detail']): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }

@@ -11,6 +11,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { numberInput } from '../number-field.ts';
 import { baseStyles, compactFieldStyles } from '../styles.ts';
 import { checkSineHz, checkSineLevel, type SourceChoice, type SourceKind } from './source-choice.ts';
+import { emit } from '../emit.ts';
 
 export type SourceChooseEvent = CustomEvent<{ choice: SourceChoice }>;
 
@@ -229,7 +230,7 @@ export class HeadroomSourcePicker extends LitElement {
   }
 
   private choose(choice: SourceChoice): void {
-    this.dispatchEvent(new CustomEvent('source-choose', { detail: { choice }, bubbles: true, composed: true }));
+    emit(this, 'source-choose', { choice });
   }
 
   private onFileInput(event: Event): void {

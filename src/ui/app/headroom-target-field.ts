@@ -9,6 +9,7 @@ import { checkTargetSplDb, TARGET_SPL_RANGE } from '../../model/advice.ts';
 import { numberInput } from '../number-field.ts';
 import { readNumber } from '../typed-number.ts';
 import { baseStyles, controlStyles } from '../styles.ts';
+import { emit } from '../emit.ts';
 
 export type TargetChangeEvent = CustomEvent<{ targetSplDb: number }>;
 
@@ -85,7 +86,7 @@ export class HeadroomTargetField extends LitElement {
     try {
       const targetSplDb = checkTargetSplDb(value);
       this.error = '';
-      this.dispatchEvent(new CustomEvent('target-change', { detail: { targetSplDb }, bubbles: true, composed: true }));
+      emit(this, 'target-change', { targetSplDb });
     } catch {
       this.error = `The target must be a number from ${TARGET_SPL_RANGE.min} to ${TARGET_SPL_RANGE.max} dB SPL (got ${JSON.stringify(this.text)}); the advice keeps ${this.value} dB SPL.`;
     }

@@ -15,6 +15,7 @@ import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
 import { baseStyles, pillStyles } from '../styles.ts';
 import { formatClock } from './clock-format.ts';
+import { emit } from '../emit.ts';
 
 export type TransportPlayEvent = CustomEvent<{ playing: boolean }>;
 export type TransportSeekEvent = CustomEvent<{ seconds: number }>;
@@ -96,7 +97,7 @@ export class HeadroomTransport extends LitElement {
         data-testid="play"
         ?disabled=${this.disabled}
         aria-label=${this.playing ? 'Pause' : 'Play'}
-        @click=${() => this.emit('transport-play', { playing: !this.playing })}
+        @click=${() => emit(this, 'transport-play', { playing: !this.playing })}
       >
         ${this.playing ? '❚❚ Pause' : '▶ Play'}
       </button>
@@ -105,7 +106,7 @@ export class HeadroomTransport extends LitElement {
         data-testid="loop"
         aria-pressed=${this.loop ? 'true' : 'false'}
         ?disabled=${this.disabled || !seekable}
-        @click=${() => this.emit('transport-loop', { loop: !this.loop })}
+        @click=${() => emit(this, 'transport-loop', { loop: !this.loop })}
       >
         ↻ Loop
       </button>
@@ -129,13 +130,7 @@ export class HeadroomTransport extends LitElement {
 
   private onSeek(event: Event): void {
     const seconds = Number((event.target as HTMLInputElement).value);
-    this.emit('transport-seek', { seconds });
+    emit(this, 'transport-seek', { seconds });
   }
 
-  private emit<K extends 'transport-play' | 'transport-seek' | 'transport-loop'>(
-    type: K,
-    detail: HTMLElementEventMap[K]['detail'],
-  ): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }

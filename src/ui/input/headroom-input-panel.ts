@@ -41,6 +41,7 @@ import type { InputResponseCurve } from './headroom-input-response-plot.ts';
 import { CUSTOM, defaultDraft, evaluateInputDraft, withPickup, type InputDraft, type InputEvaluation } from './input-draft.ts';
 import { INSTRUMENT_ROWS, LATENCY_ROWS, MICROPHONE_ROWS, monitoringName, readout, type ReadoutRow } from './input-readouts.ts';
 import { inputPanelStyles } from './input-styles.ts';
+import { emit } from '../emit.ts';
 
 export type Side = 'A' | 'B';
 export type InputSound = 'plucked' | 'demo' | 'microphone';
@@ -167,14 +168,14 @@ export class HeadroomInputPanel extends LitElement {
         return;
       }
     }
-    this.dispatchEvent(new CustomEvent('input-change', { detail: { side, choice }, bubbles: true, composed: true }));
+    emit(this, 'input-change', { side, choice });
   }
 
   #setHeard(side: Side): void {
     if (side === this.heard) return;
     this.heard = side;
     this.#engine?.setSide(side);
-    this.dispatchEvent(new CustomEvent('input-side-change', { detail: { side }, bubbles: true, composed: true }));
+    emit(this, 'input-side-change', { side });
   }
 
   #setMonitoring(on: boolean): void {
@@ -255,7 +256,7 @@ export class HeadroomInputPanel extends LitElement {
       this.#engine?.pause();
       this.#engine?.stopMicrophone();
       this.playing = false;
-      this.dispatchEvent(new CustomEvent('input-play', { detail: { playing: false }, bubbles: true, composed: true }));
+      emit(this, 'input-play', { playing: false });
       return;
     }
     if (!a || !b) return;
@@ -266,7 +267,7 @@ export class HeadroomInputPanel extends LitElement {
       await engine.start();
       await this.#loadSound(engine);
       this.playing = true;
-      this.dispatchEvent(new CustomEvent('input-play', { detail: { playing: true }, bubbles: true, composed: true }));
+      emit(this, 'input-play', { playing: true });
     } catch (error) {
       this.message = `Could not play: ${(error as Error).message}`;
     } finally {
