@@ -413,7 +413,7 @@ export class HeadroomInputPanel extends LitElement {
         ${this.#select(side, 'Microphone', draft.micId, micOptions, (v) => this.#edit(side, (d) => ({ ...d, micId: v })), true)}
         <label class="check">
           <input type="checkbox" data-testid=${`input-phantom-${side}`} .checked=${live(draft.phantomPower)} @change=${(e: Event) => this.#edit(side, (d) => ({ ...d, phantomPower: (e.target as HTMLInputElement).checked }))} />
-          <span>Phantom power (P48)${mic.kind === 'condenser' && !draft.phantomPower ? html`<span class="unit warn-text"> — off: a condenser gives no signal</span>` : nothing}</span>
+          <span>Phantom power (P48)${mic.kind === 'condenser' && !draft.phantomPower ? html`<span class="unit"> — off: a condenser gives no signal</span>` : nothing}</span>
         </label>
         ${this.#field(side, { path: 'input.microphone.preamp.gainDb', label: 'Preamp gain', unit: 'dB', key: 'gainDb' })}
         ${this.#field(side, { path: 'input.microphone.preamp.einDbu', label: 'EIN', unit: 'dBu', key: 'einDbu', signed: true })}

@@ -74,9 +74,6 @@ export const inputPanelStyles = css`
     flex: none;
     margin: 0;
   }
-  .warn-text {
-    color: var(--_warn);
-  }
   .paths {
     display: flex;
     flex-wrap: wrap;
