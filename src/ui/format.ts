@@ -5,7 +5,7 @@
 
 export const MINUS = '\u2212';
 /** Narrow no-break space between a number and its unit, so "93.0 dB" never wraps apart. */
-const NBSP = '\u202f';
+export const NBSP = '\u202f';
 
 function fixed(value: number, digits: number): string {
   const text = value.toFixed(digits);

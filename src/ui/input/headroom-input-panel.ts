@@ -30,7 +30,7 @@ import { microphones, pickups } from '../../model/catalog/input.ts';
 import { INPUT_TYPE_OHMS, type InputType } from '../../model/input/contract.ts';
 import { buildInputReport } from '../../model/input/report.ts';
 import type { InputReport } from '../../model/report-contract.ts';
-import { formatDb, formatOhms, trim } from '../format.ts';
+import { formatDb, formatOhms, withUnit } from '../format.ts';
 import { domId, messageWithoutPath } from '../setup-editor/field-errors.ts';
 import { rangeOf, statesRange, rangeText } from '../setup-editor/ranges.ts';
 import { numberField } from '../number-field.ts';
@@ -62,7 +62,7 @@ declare global {
 
 /** 1 MΩ, 10 kΩ, 2 kΩ: input impedances read best in the largest whole unit. */
 function inputOhms(ohms: number): string {
-  return ohms >= 1e6 ? `${trim(ohms / 1e6)}\u202fMΩ` : formatOhms(ohms);
+  return ohms >= 1e6 ? withUnit(ohms / 1e6, 'MΩ') : formatOhms(ohms);
 }
 
 const INPUT_TYPES: readonly { value: InputType; label: string }[] = [
@@ -450,7 +450,7 @@ export class HeadroomInputPanel extends LitElement {
       shown
         ? html`<tr class="group"><th scope="rowgroup" colspan="3">${title}</th></tr>
             ${rows.map((row) => {
-              const cells = [readout(a, row.key), readout(b, row.key)];
+              const cells = [readout(a, row), readout(b, row)];
               return html`<tr>
                 <th scope="row">${row.label}${row.hint ? html`<span class="muted">${row.hint}</span>` : nothing}</th>
                 ${cells.map(
