@@ -109,6 +109,8 @@ export class HeadroomExportPanel extends LitElement {
   override render(): TemplateResult {
     const renderable = Number.isFinite(this.duration) && this.duration > 0;
     const stretch = renderable ? checkStretch(this.startText, this.endText, this.duration) : null;
+    /** The message is about this end of the stretch. */
+    const wrong = (end: 'Start' | 'End') => stretch?.ok === false && stretch.message.startsWith(end);
     return html`
       <div>
         <h3>Setups as a file</h3>
@@ -126,23 +128,11 @@ export class HeadroomExportPanel extends LitElement {
           ? html`<div class="group">
                 <label>
                   From (s)
-                  ${numberInput({
-                    testid: 'stretch-start',
-                    value: this.startText,
-                    invalid: stretch?.ok === false && stretch.message.startsWith('Start'),
-                    describedBy: 'stretch-error',
-                    onInput: (text) => (this.startText = text),
-                  })}
+                  ${numberInput({ testid: 'stretch-start', value: this.startText, invalid: wrong('Start'), describedBy: 'stretch-error', onInput: (text) => (this.startText = text) })}
                 </label>
                 <label>
                   To (s)
-                  ${numberInput({
-                    testid: 'stretch-end',
-                    value: this.endText,
-                    invalid: stretch?.ok === false && stretch.message.startsWith('End'),
-                    describedBy: 'stretch-error',
-                    onInput: (text) => (this.endText = text),
-                  })}
+                  ${numberInput({ testid: 'stretch-end', value: this.endText, invalid: wrong('End'), describedBy: 'stretch-error', onInput: (text) => (this.endText = text) })}
                 </label>
                 ${(['A', 'B'] as const).map(
                   (side) => html`<button
