@@ -1,7 +1,7 @@
 /**
  * AnalyserView: the shared base of the canvas views that read an AnalyserNode (scope,
  * spectrum). While `running` is true and an analyser is set, an AnimationFrameController
- * calls `drawFrame` in each live frame (at most 30 a second, src/ui/controllers/live-frames.ts);
+ * calls `drawFrame` in each live frame (src/ui/controllers/live-frames.ts sets how many a second);
  * otherwise the view draws its empty grid once. The grid, its lines and its labels (text is
  * the dearest thing a canvas draws) is drawn once into a canvas of its own and copied under
  * each frame; it is drawn again only when its look changes (size, colours, `gridKey()`).
