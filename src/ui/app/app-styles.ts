@@ -53,11 +53,6 @@ export const appStyles = css`
     cursor: pointer;
     white-space: nowrap;
   }
-  .classroom-toggle:focus-visible,
-  .classroom-close:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
   .classroom {
     position: fixed;
     inset: 0;
@@ -191,10 +186,6 @@ export const appStyles = css`
     cursor: pointer;
     font-weight: 650;
     padding: 0.3rem 0;
-  }
-  summary:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
   }
   .messages {
     display: grid;
