@@ -1,4 +1,4 @@
-// Lint rules, including the layer rules of docs/architecture (see ../shared/DESIGN.md):
+// Lint rules, including the layer rules of docs/architecture.md (section 1, "Layers"):
 // a wrong import arrow fails `npm test`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

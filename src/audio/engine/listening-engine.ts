@@ -1,5 +1,5 @@
 /**
- * The listening engine: what the app drives to hear setups A and B (DESIGN "Listening").
+ * The listening engine: what the app drives to hear setups A and B (docs/architecture.md, "Listening").
  *
  *   material / microphone ─ source bus ─┬─ chain A (chain-graph) ─ side A path ─┐
  *                                        └─ chain B (chain-graph) ─ side B path ─┴─ heard bus ─ output safety ─→ speakers
@@ -32,7 +32,7 @@ import { SidePath } from './side-path.ts';
 import { Transport, type LoopRegion } from './transport.ts';
 import type { EngineWarning, ListenerMeters, LoudnessReport, Side, SourceMaterial, TransportState } from './types.ts';
 
-/** Above this simulated SPL, long listening harms hearing (DESIGN "Listening"; WHO/NIOSH 85 dBA). */
+/** Above this simulated SPL, long listening harms hearing (docs/architecture.md, "Listening"; WHO/NIOSH 85 dBA). */
 export const SAFE_LISTENING_DB_SPL = 85;
 export { DEFAULT_CALIBRATION_DB_SPL };
 
