@@ -273,9 +273,9 @@ function runSections(k: Float64Array, count: number, state: Float64Array, offset
  * The same recursion for two channels at once, two sections per pass: four independent
  * recursions per loop iteration (left and right, section pair a → b). Section by
  * section, each sample waits for the previous one's y (a multiply and two adds, about
- * 12 cycles); interleaving independent chains lets the CPU overlap them. Measured in
- * Node 20 on 128-sample blocks: 3 sections × 2 channels from ≈ 1.5 µs to ≈ 0.5 µs per
- * block (docs/dsp.md §2). The arithmetic per sample and section is unchanged, so the
+ * 12 cycles); interleaving independent chains lets the CPU overlap them. The gain is
+ * modest, because typed-array loads and stores set most of the cost (measured: docs/dsp.md
+ * §2, "Stereo kernel"). The arithmetic per sample and section is unchanged, so the
  * output is bit-identical to runSections. Channel 1's state starts at `rightOffset`.
  */
 function runSectionsStereo(k: Float64Array, count: number, state: Float64Array, rightOffset: number, sourceLeft: Samples, sourceRight: Samples, left: Samples, right: Samples, length: number): void {
