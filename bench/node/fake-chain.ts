@@ -1,16 +1,14 @@
 /**
- * The bench chain's three processors (source → amp → splitter) wired by hand under faked
- * worklet globals, and beside them the same chain as one headroom-chain node (what
- * chain-graph builds) on the same input, for measurements that call process() directly:
- * 128-frame stereo blocks, every buffer made here once, the input fed from a loop of
- * deterministic noise.
+ * The bench chain as one headroom-chain node (what chain-graph builds) under faked worklet
+ * globals, for measurements that call process() directly: 128-frame stereo blocks, every
+ * buffer made here once, the input fed from a loop of deterministic noise.
  */
 import type { Plan } from '../../src/model/compile.ts';
 import { fillNoise } from '../graph.ts';
 import { loadProcessors, type FakeProcessor } from './fake-scope.ts';
 
 export const BLOCK = 128;
-export const STAGE_NAMES = ['headroom-source', 'headroom-amp', 'headroom-splitter', 'headroom-chain'] as const;
+export const STAGE_NAMES = ['headroom-chain'] as const;
 
 export interface FakeChain {
   stages: FakeProcessor[];
@@ -26,29 +24,20 @@ const stereo = (): Float32Array[] => [new Float32Array(BLOCK), new Float32Array(
 export function createFakeChain(bundlePath: string, plan: Plan): FakeChain {
   const classes = loadProcessors(bundlePath, plan.sampleRateHz);
   const listeners = plan.listeners.length;
-  const stages = STAGE_NAMES.map((name, i) => {
+  const stages = STAGE_NAMES.map((name) => {
     const Processor = classes.get(name);
     if (!Processor) throw new Error(`the worklet bundle registers no ${name}`);
-    const outputs = i >= 2 ? listeners : 1;
-    return new Processor({ numberOfInputs: 1, numberOfOutputs: outputs, outputChannelCount: Array(outputs).fill(2), processorOptions: { plan } });
+    return new Processor({ numberOfInputs: 1, numberOfOutputs: listeners, outputChannelCount: Array(listeners).fill(2), processorOptions: { plan } });
   });
 
   const blocks = 4096;
   const noise = stereo().map(() => new Float32Array(BLOCK * blocks));
   fillNoise(noise[0]!, noise[1]!);
   const sourceIn = [stereo()];
-  const sourceOut = [stereo()];
-  const ampOut = [stereo()];
-  const splitterOut = Array.from({ length: listeners }, stereo);
   const chainOut = Array.from({ length: listeners }, stereo);
   return {
     stages,
-    io: [
-      [sourceIn, sourceOut],
-      [sourceOut, ampOut],
-      [ampOut, splitterOut],
-      [sourceIn, chainOut],
-    ],
+    io: [[sourceIn, chainOut]],
     parameters: {},
     feed(block) {
       const offset = (block % blocks) * BLOCK;

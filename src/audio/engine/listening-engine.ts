@@ -143,11 +143,10 @@ export class ListeningEngine {
       createWorkletNode: workletFactory,
       plan,
       onLatency: (samples) => this.onLatency(side, samples),
-      onMeters: (role, message) => {
+      onMeters: (message) => {
         const path = this.paths?.[side];
         const heard = path && this.heardSide === side ? path.listener : -1;
-        const readings = this.meters[side].read(role, message, this.context.currentTime, heard);
-        if (readings) this.onReadings(readings);
+        this.onReadings(this.meters[side].read(message, this.context.currentTime, heard));
       },
       onError: (role, message) => this.options.onError?.(`side ${side} ${role}: ${message}`),
       onOutputsChange: (outputs) => this.paths?.[side]?.attach(outputs.map(asEngineNode)),
