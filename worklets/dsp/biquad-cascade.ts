@@ -31,6 +31,7 @@
  * No allocation after construction: coefficient banks, state and the one scratch
  * block are allocated for `maxSections` × `channelCount` × `maxBlockLength` up front.
  */
+import { fillRaisedCosineRamp } from '../../src/math/raised-cosine.ts';
 import type { BiquadSections } from './analog-to-digital.ts';
 import { finiteOrZero, flushDenormals } from './denormal.ts';
 import type { Samples } from './samples.ts';
@@ -96,8 +97,7 @@ export class BiquadCascade {
     this.pending = new Float64Array(5 * maxSections);
     this.warmupSamples = Math.round(((options.warmupMs ?? 20) * sampleRateHz) / 1000);
     const fadeSamples = Math.max(1, Math.round(((options.crossfadeMs ?? 20) * sampleRateHz) / 1000));
-    this.fadeCurve = new Float64Array(fadeSamples);
-    for (let k = 0; k < fadeSamples; k++) this.fadeCurve[k] = 0.5 - 0.5 * Math.cos((Math.PI * (k + 1)) / fadeSamples);
+    this.fadeCurve = fillRaisedCosineRamp(new Float64Array(fadeSamples), fadeSamples);
     this.scratch = new Float64Array(maxBlockLength);
     // Until told otherwise the cascade is the identity: one section b0 = 1.
     this.coefficients[0][0] = 1;
