@@ -19,12 +19,6 @@ export interface ProcessorOptions {
   plan: Plan;
 }
 
-/** Main thread → processor. */
-export interface PlanMessage {
-  type: 'plan';
-  plan: Plan;
-}
-
 /** Per-channel levels since the previous meters message (linear, acoustic or volts). */
 export interface ChannelMeters {
   peak: number[];
