@@ -1,8 +1,8 @@
 /**
  * allocatingProcessCalls: how many process() calls allocate on the JS heap after warm-up.
  *
- * The bench chain (source → amp → splitter, two listeners) as one headroom-chain node, run
- * under faked worklet globals (fake-scope.ts) on stereo
+ * The bench chain's three processors (source → amp → splitter, two listeners) and the same
+ * chain as one headroom-chain node run under faked worklet globals (fake-scope.ts) on stereo
  * noise, 128-frame blocks. V8 bumps the new-space
  * top on every allocation and collects only when the space fills, so heapUsed read right
  * before and after a call shows any allocation inside it (even 16 bytes). Reading heapUsed
