@@ -12,6 +12,25 @@ import { serviceWorker } from './scripts/vite-service-worker.ts';
 /** The embed entry's chunk keeps one stable name, for other pages' script tags (docs/embedding.md). */
 export const EMBED_ENTRY_FILE = 'assets/headroom-sim.js';
 
+/**
+ * Tone.js's parts the demo track imports one by one, when the page is already up
+ * (src/audio/sources/demo-track.ts). Named here so the dev server bundles them at start: found
+ * later, they make it re-optimize and answer the page's requests with 504 "Outdated Optimize Dep".
+ */
+export const TONE_PARTS = [
+  'core/context/OfflineContext',
+  'core/context/GlobalContext',
+  'instrument/MembraneSynth',
+  'instrument/NoiseSynth',
+  'instrument/MonoSynth',
+  'instrument/PolySynth',
+  'instrument/Synth',
+  'component/filter/Filter',
+  'component/channel/Panner',
+  'core/context/Destination',
+  'core/context/Listener',
+].map((part) => `tone/build/esm/${part}.js`);
+
 const page = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
 /** Puts the Content-Security-Policy <meta> first in <head> (see scripts/content-security-policy.ts). */
@@ -50,6 +69,7 @@ export default defineConfig({
       },
     },
   },
+  optimizeDeps: { include: TONE_PARTS },
   server: { host: '127.0.0.1', open: false },
   preview: { host: '127.0.0.1', open: false },
 });

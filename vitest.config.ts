@@ -15,7 +15,7 @@
  */
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import viteConfig from './vite.config.ts';
+import viteConfig, { TONE_PARTS } from './vite.config.ts';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs';
 
 const chromiumPath = findChromium();
@@ -91,7 +91,7 @@ export default mergeConfig(
             },
           },
           // Pre-bundle Lit once so the first test does not trigger a dependency re-optimization reload.
-          optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/live.js', 'lit/directives/repeat.js', 'zod', 'uplot', 'tone', 'standardized-audio-context', 'wavefile', 'uqr'] },
+          optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/live.js', 'lit/directives/repeat.js', 'zod', 'uplot', 'tone', 'standardized-audio-context', 'wavefile', 'uqr', ...TONE_PARTS] },
         },
         {
           extends: true,

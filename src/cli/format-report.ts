@@ -61,6 +61,8 @@ export function formatReport(setup: Setup, report: Report, title?: string): stri
     ];
   });
   lines.push(table([header, ...rows]));
+  const gear = formatGear(report);
+  if (gear.length > 0) lines.push('', ...gear);
   lines.push('');
   const c = report.clipping;
   lines.push(
@@ -71,6 +73,36 @@ export function formatReport(setup: Setup, report: Report, title?: string): stri
   lines.push('', ...formatAdvice(report));
   if (report.input) lines.push('', ...formatInput(report.input));
   return lines.join('\n');
+}
+
+/**
+ * report@3's gear figures, in a second table with only the columns some listener has: the hiss
+ * (dB SPL(A), whether it is heard in a quiet room, its loudest critical band re the threshold of
+ * hearing), the crosstalk at 1 kHz and what a shared return costs, and a curve's fit error.
+ */
+function formatGear(report: Report): string[] {
+  const listeners = report.headphones;
+  const columns: { title: string; cell: (h: Report['headphones'][number]) => string }[] = [];
+  const has = (pick: (h: Report['headphones'][number]) => number | null): boolean => listeners.some((h) => pick(h) !== null);
+  if (has((h) => h.hissDbSplA)) {
+    columns.push(
+      { title: 'Hiss', cell: (h) => orNone(h.hissDbSplA, (v) => `${v.toFixed(1)} dB(A)`, '-') },
+      { title: 'Heard in quiet', cell: (h) => (h.hissAudible === null ? '-' : h.hissAudible ? 'yes' : 'no') },
+      { title: 're threshold', cell: (h) => orNone(h.hissAboveThresholdDb, (v) => `${signed(v, 1)} dB`, '-') },
+    );
+  }
+  if (has((h) => h.crosstalkDb)) {
+    columns.push(
+      { title: 'Crosstalk 1 kHz', cell: (h) => orNone(h.crosstalkDb, (v) => `${v.toFixed(1)} dB`, '-') },
+      { title: 'Shared return', cell: (h) => orNone(h.sharedReturnLossDb, (v) => `${signed(v, 2)} dB`, '-') },
+    );
+  }
+  if (has((h) => h.impedanceFitErrorDb)) columns.push({ title: 'Curve fit error', cell: (h) => orNone(h.impedanceFitErrorDb, (v) => `${v.toFixed(3)} dB`, '-') });
+  if (columns.length === 0) return [];
+  return [
+    'Your gear: hiss A-weighted with no music; crosstalk for a signal in one channel; shared return = level lost in both channels',
+    table([['#', 'Listener', ...columns.map((c) => c.title)], ...listeners.map((h, i) => [String(i + 1), h.name, ...columns.map((c) => c.cell(h))])]),
+  ];
 }
 
 /** The model's advice per listener, its sentences as they are: the verdict, then each reason. */

@@ -138,11 +138,6 @@ export class HeadroomSim extends LitElement {
         opacity: 0.6;
         cursor: progress;
       }
-      button:focus-visible,
-      select:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
-      }
       select {
         font: inherit;
         color: var(--_text);

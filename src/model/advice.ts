@@ -6,16 +6,18 @@
  *   level             maxCleanSplDb < target: "current" when a current limit is met first,
  *                     else "voltage" (a rail, or the source's full scale);
  *   output-impedance  response max − min over 20 Hz–20 kHz > 1.0 dB;
- *   shared-output     a shared output (passive splitter or one amp stage) costs > 1.0 dB.
+ *   shared-output     a shared output (passive splitter or one amp stage) costs > 1.0 dB;
+ *   noise             the hiss is audible in a quiet room (report@3's hissAudible).
  *
  * Pure: it reads the report's own figures and asks the solver, the clipping limits and the
  * 1/8 rule for the numbers each fix names. The UI and the CLI show its text as it is.
  */
 import { abs } from './complex.ts';
-import { voltageForSplVrms } from './acoustics.ts';
+import { sensitivityDbPerVolt, voltageForSplVrms } from './acoustics.ts';
 import { chainLimits, firstLimit, maxCleanSignalDbfs, type Limit } from './clipping.ts';
+import { hissVerdict } from './gear-figures.ts';
 import { drivingStage, eighthRule } from './matching.ts';
-import type { Advice, AdviceReason, LevelReason, ListenerReportV1, OutputImpedanceReason, SharedOutputReason } from './report-contract.ts';
+import type { Advice, AdviceReason, LevelReason, ListenerGearFigures, ListenerReportV1, NoiseReason, OutputImpedanceReason, SharedOutputReason } from './report-contract.ts';
 import type { Setup } from './setup.ts';
 import type { ChainSolution } from './solver.ts';
 import { dbToVoltageRatio, SQRT2 } from './units.ts';
@@ -28,6 +30,12 @@ export const TARGET_SPL_RANGE = { min: 60, max: 130 } as const;
 export const RESPONSE_DEVIATION_LIMIT_DB = 1.0;
 /** A level loss above this is about one just-noticeable difference (chapter 13). */
 export const SHARED_LOSS_LIMIT_DB = 1.0;
+
+/**
+ * Within this of the threshold of hearing a hiss is "at the edge": individual thresholds scatter
+ * by ±5 dB and the model errs about 3 dB to the audible side (docs/model.md, 14.3).
+ */
+export const HISS_EDGE_DB = 3;
 
 /** The target, checked: a finite number in TARGET_SPL_RANGE, else a RangeError naming the range. */
 export function checkTargetSplDb(targetSplDb: number): number {
@@ -47,7 +55,7 @@ export interface AdviceContext {
   targetSplDb: number;
 }
 
-export function adviceFor(context: AdviceContext, index: number, listener: ListenerReportV1): Advice {
+export function adviceFor(context: AdviceContext, index: number, listener: ListenerReportV1 & ListenerGearFigures): Advice {
   const { setup, targetSplDb } = context;
   const reasons: AdviceReason[] = [];
   if (listener.maxCleanSplDb < targetSplDb) reasons.push(levelReason(context, index, listener));
@@ -55,6 +63,8 @@ export function adviceFor(context: AdviceContext, index: number, listener: Liste
   if (deviationDb > RESPONSE_DEVIATION_LIMIT_DB) reasons.push(outputImpedanceReason(setup, index, listener, deviationDb));
   const sharing = sharedOutputListeners(setup);
   if (sharing > 1 && -listener.levelChangeDb > SHARED_LOSS_LIMIT_DB) reasons.push(sharedOutputReason(setup, sharing, -listener.levelChangeDb));
+  const hiss = hissVerdict(listener);
+  if (hiss?.audible && listener.hissDbSplA !== null) reasons.push(noiseReason(setup, index, listener.hissDbSplA, hiss.aboveThresholdDb));
   const summary =
     reasons[0]?.text ??
     `Fine: clean up to ${db(listener.maxCleanSplDb)} SPL (target ${target(targetSplDb)}); ${setup.amp ? 'a stronger amp' : 'an amp'} would only make it louder.`;
@@ -139,6 +149,36 @@ function sharedOutputReason(setup: Setup, listeners: number, lossDb: number): Sh
   return { kind: 'shared-output', lossDb, listeners, text };
 }
 
+/**
+ * Hiss scales with every stage's noise and with the headphone's sensitivity alike, so it falls
+ * below the threshold exactly when it falls by `aboveThresholdDb`: each fix is named with that.
+ */
+function noiseReason(setup: Setup, index: number, hissDbSplA: number, aboveThresholdDb: number): NoiseReason {
+  const needed = upToTenth(aboveThresholdDb);
+  const stages = [setup.source.noise ? `source than the ${setup.source.name}` : null, setup.amp?.noise ? `amp than the ${setup.amp.name}` : null].filter((s) => s !== null);
+  const sensitivity = sensitivityDbPerVolt(setup.headphones[index]!);
+  const fixes = [
+    `a quieter ${stages.join(' or ') || 'source'}`,
+    ...(setup.amp && setup.amp.gainDb > 0 ? [`less gain on the ${setup.amp.name} with the volume turned up`] : []),
+    `a headphone of ≤ ${trimmed(Math.floor((sensitivity - needed) * 10) / 10, 4)}${NNBSP}dB/V (this one has ${trimmed(sensitivity, 4)}${NNBSP}dB/V)`,
+    'an impedance adapter (an attenuator at the headphone) with the volume turned up',
+  ];
+  const text = `Hiss is audible in a quiet room: ${hissInWords(hissDbSplA, aboveThresholdDb, false)}. ${NEEDS(needed)} less hiss fixes it: ${fixes.slice(0, -1).join(', ')} or ${fixes[fixes.length - 1]!}.`;
+  return { kind: 'noise', hissDbSplA, aboveThresholdDb, text };
+}
+
+/**
+ * A listener's hiss in plain words, as the report view and the CLI show it:
+ * "36.5 dB SPL(A) — audible in a quiet room, 29.0 dB above the threshold of hearing".
+ * With `verdict` false only the figures: "36.5 dB SPL(A), 29.0 dB above the threshold of hearing".
+ */
+export function hissInWords(hissDbSplA: number, aboveThresholdDb: number, verdict = true): string {
+  const where = `${db(Math.abs(aboveThresholdDb))} ${aboveThresholdDb >= 0 ? 'above' : 'below'} the threshold of hearing`;
+  if (!verdict) return `${db(hissDbSplA)} SPL(A), ${where}`;
+  const words = Math.abs(aboveThresholdDb) < HISS_EDGE_DB ? 'at the edge of hearing in a quiet room' : aboveThresholdDb >= 0 ? 'audible in a quiet room' : 'inaudible';
+  return `${db(hissDbSplA)} SPL(A) — ${words}, ${where}`;
+}
+
 // ── Numbers in the advice's sentences ────────────────────────────────────────
 // A requirement is rounded up (≥ 2.45 V, never a figure that falls short), a level to 0.1 dB.
 
@@ -149,6 +189,10 @@ function upTo3Significant(value: number): number {
   const scale = 10 ** (Math.floor(Math.log10(value)) - 2);
   return Math.ceil(value / scale - 1e-9) * scale;
 }
+
+/** A reduction that is needed, rounded up to 0.1 dB (never one that falls short). */
+const upToTenth = (value: number): number => Math.ceil(value * 10 - 1e-9) / 10;
+const NEEDS = (value: number): string => `≥ ${value.toFixed(1)}${NNBSP}dB`;
 
 const trimmed = (value: number, digits: number): string => String(Number(value.toPrecision(digits)));
 /** The target as a user typed it: 110 dB SPL, 107.5 dB SPL. */

@@ -52,13 +52,13 @@ export interface Advice {
   targetSplDb: number;
   /** "fine" exactly when `reasons` is empty. */
   verdict: 'fine' | 'improve';
-  /** In this order: level (voltage or current), output impedance, shared output. */
+  /** In this order: level (voltage or current), output impedance, shared output, noise. */
   reasons: AdviceReason[];
   /** One sentence with the numbers: the verdict, or the first reason's text. */
   summary: string;
 }
 
-export type AdviceReason = LevelReason | OutputImpedanceReason | SharedOutputReason;
+export type AdviceReason = LevelReason | OutputImpedanceReason | SharedOutputReason | NoiseReason;
 
 /** The loudest clean level is under the target. */
 export interface LevelReason {
@@ -96,6 +96,16 @@ export interface SharedOutputReason {
   lossDb: number;
   /** How many listeners share the output, this one included. */
   listeners: number;
+  text: string;
+}
+
+/** The hiss is audible in a quiet room (report@3 with a stated source or amp noise). */
+export interface NoiseReason {
+  kind: 'noise';
+  /** The hiss at the headphone, dB SPL(A) (as `hissDbSplA`). */
+  hissDbSplA: number;
+  /** How far the hiss's loudest critical band lies above the threshold of hearing (≥ 0 dB): the hiss must fall by this much. */
+  aboveThresholdDb: number;
   text: string;
 }
 

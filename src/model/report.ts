@@ -59,7 +59,7 @@ export function buildReport(setup: Setup, options: ReportOptions = {}): Report {
       responseDeviationDb: deviation(hz, db),
       response: { hz, db },
     };
-    return { ...figures, ...gear[i]!, advice: adviceFor({ setup, atReference, limits, targetSplDb }, i, figures) };
+    return { ...figures, ...gear[i]!, advice: adviceFor({ setup, atReference, limits, targetSplDb }, i, { ...figures, ...gear[i]! }) };
   });
 
   const clipping = clippingReport(limits);

@@ -3,15 +3,25 @@
  * Display only — every value comes from the model's report or the setup as it is.
  */
 
-const MINUS = '\u2212';
+export const MINUS = '\u2212';
 /** Narrow no-break space between a number and its unit, so "93.0 dB" never wraps apart. */
-const NBSP = '\u202f';
+export const NBSP = '\u202f';
 
 function fixed(value: number, digits: number): string {
   const text = value.toFixed(digits);
   // -0.0 reads as a change; show it as 0.0.
   const isZero = Number(text) === 0;
   return (isZero ? text.replace('-', '') : text).replace('-', MINUS);
+}
+
+/**
+ * A number with a true minus sign: −3.2, 0.5. With `digits`, fixed to that many (−0.0 shows
+ * as 0.0); without, as JavaScript writes it (a tick value: −20, 0.25). A level of silence
+ * (−Infinity, or NaN from an empty buffer) is −∞.
+ */
+export function number(value: number, digits?: number): string {
+  if (value !== Infinity && !Number.isFinite(value)) return `${MINUS}∞`;
+  return digits === undefined ? String(value).replace('-', MINUS) : fixed(value, digits);
 }
 
 /** +1.5, −6.0, 0.0 */

@@ -286,7 +286,7 @@ export class HeadroomApp extends LitElement {
             @calibration-change=${(e: HTMLElementEventMap['calibration-change']) => audio.setCalibration(e.detail.dbSpl)}
           ></headroom-level-controls>
         </div>
-        <div class="analysers">
+        ${this.fold('analysers', 'Scope and spectrum of what you hear', () => html`<div class="analysers">
           <headroom-scope auto-scale .analyser=${audio.analyser} ?running=${transport.playing} label="What you hear"></headroom-scope>
           <headroom-spectrum
             .analyser=${audio.analyser}
@@ -294,7 +294,7 @@ export class HeadroomApp extends LitElement {
             ?harmonics=${audio.source.kind === 'sine'}
             label="What you hear"
           ></headroom-spectrum>
-        </div>
+        </div>`)}
       </div>
     </section>`;
   }
@@ -361,7 +361,7 @@ export class HeadroomApp extends LitElement {
         ></headroom-setup-editor>
       </details>
       ${computed.ok
-        ? this.fold(`side${side}`, "The model's numbers and the circuit", () => html`<headroom-report-view
+        ? this.fold(`side${side}`, 'Numbers and circuit', () => html`<headroom-report-view
               show="figures"
               .setup=${setup}
               .report=${computed.report}
@@ -380,7 +380,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="plots" aria-labelledby="plots-heading">
       <h2 id="plots-heading">Response and impedance</h2>
       <div class="card">
-        ${this.fold('plots', 'Every listener’s response, each headphone’s impedance', () => html`<div class="plots">
+        ${this.fold('plots', 'Responses and impedances', () => html`<div class="plots">
           <headroom-response-plot .curves=${this.perPair.curves}></headroom-response-plot>
           <headroom-impedance-plot .headphones=${this.perPair.headphones}></headroom-impedance-plot>
         </div>`)}
@@ -392,7 +392,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="abx" aria-labelledby="abx-heading">
       <h2 id="abx-heading">Blind test (ABX)</h2>
       <div class="card">
-        ${this.fold('abx', 'Play A, B and a hidden X: which one is X?', () => html`<headroom-abx
+        ${this.fold('abx', 'Which is X? Play A, B and X', () => html`<headroom-abx
           label-a=${describeSetup(this.pair.a)}
           label-b=${describeSetup(this.pair.b)}
           ?playing=${this.audio.transport.playing}
@@ -412,7 +412,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="lessons" aria-labelledby="lessons-heading">
       <h2 id="lessons-heading">Lessons</h2>
       <div class="card">
-        ${this.fold('lessons', 'Seven lessons, step by step', () => html`<headroom-lessons
+        ${this.fold('lessons', 'Eight lessons, step by step', () => html`<headroom-lessons
           lesson-id=${this.lesson.id}
           .step=${this.lesson.index}
           ?focused=${this.lesson.focused}
@@ -471,7 +471,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="derivations" aria-labelledby="derivations-heading">
       <h2 id="derivations-heading">Where the numbers come from (setup ${side})</h2>
       <div class="card">
-        ${this.fold('derivations', "Every formula, with this setup's numbers", () =>
+        ${this.fold('derivations', 'Every formula, worked out', () =>
           computed.ok ? html`<headroom-derivations .setup=${setup} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>` : nothing,
         )}
       </div>
@@ -500,7 +500,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="input-side" aria-labelledby="input-heading">
       <h2 id="input-heading">The input side: what an audio interface adds</h2>
       <div class="card">
-        ${this.fold('inputSide', 'Pickups, microphones and buffers, as A and B', () => html`<headroom-input-panel
+        ${this.fold('inputSide', 'Pickups, mics and buffers', () => html`<headroom-input-panel
           @input-play=${(e: CustomEvent<{ playing: boolean }>) => {
             // One sound at a time: the input side and the output side have their own contexts.
             if (e.detail.playing && this.audio.transport.playing) void this.audio.togglePlay(false);
@@ -514,7 +514,7 @@ export class HeadroomApp extends LitElement {
     return html`<section id="export" aria-labelledby="export-heading">
       <h2 id="export-heading">Export and import</h2>
       <div class="card">
-        ${this.fold('export', 'Save or load A and B as a file, or render a stretch as WAV', () => html`<headroom-export-panel
+        ${this.fold('export', 'Save, load, render as WAV', () => html`<headroom-export-panel
           .duration=${this.audio.transport.input === 'material' ? this.audio.transport.duration : 0}
           ?busy=${this.exportBusy}
           message=${this.exportMessage.text}

@@ -6,6 +6,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { baseStyles } from './styles.ts';
+import { emit } from './emit.ts';
 
 export interface PresetOption {
   id: string;
@@ -48,10 +49,6 @@ export class HeadroomPresetPicker extends LitElement {
         min-width: 0;
         text-overflow: ellipsis;
       }
-      select:focus-visible {
-        outline: 2px solid var(--_accent);
-        outline-offset: 2px;
-      }
     `,
   ];
 
@@ -71,6 +68,6 @@ export class HeadroomPresetPicker extends LitElement {
 
   private onChange(event: Event): void {
     const id = (event.target as HTMLSelectElement).value;
-    this.dispatchEvent(new CustomEvent('preset-change', { detail: { id }, bubbles: true, composed: true }));
+    emit(this, 'preset-change', { id });
   }
 }

@@ -9,6 +9,7 @@
  */
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { hissInWords } from '../model/advice.ts';
 import type { Advice, ClippingReport, ListenerReport, Report } from '../model/report-contract.ts';
 import type { Amp, Headphone, Setup, Source } from '../model/setup.ts';
 import {
@@ -633,10 +634,54 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
             ${other ? compareLine(label, deviationText(other.responseDeviationDb)) : nothing}
           </td>
         </tr>
+        ${gearRows(listener, other, label)}
       </tbody>
     </table>
     ${responsePlot(listener)}
   </figure>`;
+}
+
+/**
+ * report@3's figures about the listener's own gear, each only when the report has it: how closely
+ * a measured curve's fit follows it, the hiss in plain words, and the crosstalk through shared returns.
+ */
+function gearRows(listener: ListenerReport, other: ListenerReport | undefined, label: string): TemplateResult {
+  const fit = listener.impedanceFitErrorDb;
+  const hiss = listener.hissDbSplA;
+  const above = listener.hissAboveThresholdDb;
+  const crosstalk = listener.crosstalkDb;
+  const loss = listener.sharedReturnLossDb;
+  return html`${fit !== null
+    ? html`<tr data-testid="fit-error">
+        <th scope="row" title="A measured curve is heard through a fitted rational model; this is the largest difference it makes to the response">Curve fit</th>
+        <td>
+          ${formatDb(fit, 2)}
+          <span class="sub">largest response error of the model heard; over 0.1&nbsp;dB it cannot be played</span>
+        </td>
+      </tr>`
+    : nothing}
+  ${hiss !== null && above !== null
+    ? html`<tr data-testid="hiss">
+        <th scope="row" title="The A-weighted level of the source’s and amp’s noise at this headphone, with no music">Hiss</th>
+        <td>
+          <span class=${above >= 0 ? 'loss' : ''}>${hissInWords(hiss, above)}</span>
+          ${other?.hissDbSplA != null && other.hissAboveThresholdDb != null ? compareLine(label, hissInWords(other.hissDbSplA, other.hissAboveThresholdDb)) : nothing}
+        </td>
+      </tr>`
+    : nothing}
+  ${crosstalk !== null
+    ? html`<tr data-testid="crosstalk">
+        <th scope="row" title="A signal in one channel only: how loud it comes out of the other, through the returns both channels share">Crosstalk</th>
+        <td>
+          ${formatSignedDb(crosstalk)} at 1&nbsp;kHz
+          <span class="sub">leak into the other channel through shared returns</span>
+          ${loss !== null && Math.abs(loss) >= 0.005
+            ? html`<span class="sub" data-testid="shared-return-loss">Shared return: ${formatSignedDb(loss, 2)} in every level above</span>`
+            : nothing}
+          ${other?.crosstalkDb != null ? compareLine(label, `${formatSignedDb(other.crosstalkDb)} at 1 kHz`) : nothing}
+        </td>
+      </tr>`
+    : nothing}`;
 }
 
 const PLOT_WIDTH = 300;

@@ -36,6 +36,11 @@ export const baseStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* One focus ring for every control, drawn only when the keyboard moved the focus. */
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
   /* Read by screen readers, not shown: a chart's figures as a table. */
   .visually-hidden {
     position: absolute;
@@ -77,11 +82,6 @@ export const controlStyles = css`
     color: var(--_accent);
     font-weight: 750;
   }
-  button:focus-visible,
-  input.field:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
   input.field {
     font: inherit;
     width: 5.5rem;
@@ -108,5 +108,192 @@ export const controlStyles = css`
     color: inherit;
     background: transparent;
     border-color: currentColor;
+  }
+`;
+
+/**
+ * Labelled form fields as number-field.ts draws them (`.field` with its label, `.unit`, input or
+ * select and `.error` below), in a `fieldset` with its `legend`: the input panel's form, and
+ * the setup editor's.
+ */
+export const formStyles = css`
+  fieldset {
+    margin: 0;
+    min-width: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  legend {
+    font-weight: 650;
+    padding: 0 0.3rem;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  .field.wide {
+    grid-column: 1 / -1;
+  }
+  label {
+    font-size: 0.9rem;
+    font-weight: 550;
+  }
+  .unit {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  input[type='text'],
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    padding: 0.4rem 0.55rem;
+    width: 100%;
+    min-width: 0;
+    min-height: 2.5rem;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_bad);
+    box-shadow: inset 0 0 0 1px var(--_bad);
+  }
+  .error {
+    margin: 0;
+    font-size: 0.85rem;
+    color: var(--_bad);
+    background: var(--_bad-bg);
+    border-radius: 6px;
+    padding: 0.3rem 0.5rem;
+    overflow-wrap: anywhere;
+  }
+`;
+
+/**
+ * The round play buttons of a transport bar (the Listen card's and the input side's): `button`
+ * is a pill, `button.play` the accent one. `.segmented` is a row of such buttons joined into
+ * one control (A | B), the pressed one filled.
+ */
+export const pillStyles = css`
+  button {
+    font: inherit;
+    font-weight: 650;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: 0.45rem 1rem;
+    cursor: pointer;
+    min-height: 2.5rem;
+  }
+  button.play {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--hr-on-accent, #fff);
+    min-width: 6.5rem;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  .segmented {
+    display: inline-flex;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    overflow: hidden;
+  }
+  .segmented button {
+    border: 0;
+    border-radius: 0;
+    min-width: 3rem;
+  }
+  .segmented button + button {
+    border-left: 1px solid var(--_border);
+  }
+  .segmented button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--hr-on-accent, #fff);
+  }
+`;
+
+/** A small filled label beside a title ("heard"). */
+export const badgeStyles = css`
+  .badge {
+    display: inline-block;
+    font-size: 0.75rem;
+    font-weight: 650;
+    color: var(--hr-on-accent, #fff);
+    background: var(--_accent);
+    border-radius: 999px;
+    padding: 0.05rem 0.5rem;
+    margin-left: 0.4rem;
+    vertical-align: middle;
+  }
+`;
+
+/**
+ * A card holding one chart or drawing (`.frame`) with its small capitals title (`.title`, also
+ * a table's caption): the plots, the analysers, the circuit.
+ */
+export const cardStyles = css`
+  :host {
+    display: block;
+    min-width: 0;
+  }
+  .frame {
+    margin: 0;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem 0.75rem 0.5rem;
+  }
+  .title,
+  caption {
+    margin: 0;
+    font-size: 0.8rem;
+    font-weight: 650;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+    color: var(--_muted);
+  }
+`;
+
+/**
+ * A short number field under its small label, with its message below: the calibration, a
+ * stretch to render, a sine's frequency and level.
+ */
+export const compactFieldStyles = css`
+  label {
+    display: grid;
+    gap: 0.2rem;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  input[type='text'] {
+    font: inherit;
+    width: 6rem;
+    padding: 0.35rem 0.5rem;
+    border-radius: 6px;
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_bad);
+  }
+  .field-error {
+    color: var(--_bad);
+    font-size: 0.85rem;
+    margin: 0;
+  }
+  /* A file input opened by a button of its own. */
+  input[type='file'] {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+    pointer-events: none;
   }
 `;

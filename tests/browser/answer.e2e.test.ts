@@ -124,7 +124,7 @@ describe('the user’s own setups', () => {
   it('a lesson’s setups never change the saved pair or the URL, and “Back to my setups” restores the renamed pair exactly', async () => {
     const { page, problems } = await openPage(browser, server.url, DESKTOP, '?preset=laptop-splitter-two-m50x');
     // The user renames B's source: their own pair, saved.
-    await page.locator('[data-testid="side-B"] summary').click();
+    await page.locator('[data-testid="side-B"] summary', { hasText: 'Edit setup' }).click();
     await page.locator('[data-testid="side-B"] #source-choice').selectOption('custom');
     await page.locator('[data-testid="side-B"] input[name="source.name"]').fill('My laptop');
     await expect.poll(() => savedCopy(page)).toContain('My laptop');
@@ -172,7 +172,7 @@ describe('the user’s own setups', () => {
 
   it('a preset that replaced the user’s pair is undone by the Undo button and by Ctrl+Z; the list says Custom for a pair that is no preset', async () => {
     const { page, problems } = await openPage(browser, server.url, DESKTOP, '?preset=laptop-m50x-alone');
-    await page.locator('[data-testid="side-A"] summary').click();
+    await page.locator('[data-testid="side-A"] summary', { hasText: 'Edit setup' }).click();
     await page.locator('[data-testid="side-A"] #source-choice').selectOption('custom');
     await page.locator('[data-testid="side-A"] input[name="source.name"]').fill('Custom laptop');
     await expect.poll(() => page.getByTestId('preset').inputValue()).toBe('');

@@ -16,7 +16,8 @@ const laptopPair = () => (pairFromPreset('laptop-splitter-two-m50x') as { value:
 
 async function expectDefaults(page: Page): Promise<void> {
   const spl = page.locator('[data-testid="side-A"] [data-testid="listener"] [data-testid="spl"]').first();
-  await spl.waitFor({ state: 'visible' });
+  // Attached, not visible: on a phone the model's numbers start folded.
+  await spl.waitFor({ state: 'attached' });
   expect(readable(await spl.textContent())).toBe(`${buildReport(defaultPair().a).headphones[0]!.splDb.toFixed(1)} dB`);
   expect(await page.locator('[data-testid="side-A"] [data-testid="listener"]').count()).toBe(defaultPair().a.headphones.length);
 }

@@ -7,27 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { catalog } from '../../src/model/catalog/full.ts';
 import { findPreset } from '../../src/model/catalog/presets.ts';
-import { parseSetup, type Setup } from '../../src/model/setup.ts';
+import { parseSetup } from '../../src/model/setup.ts';
 import type { HeadroomGearSearch } from '../../src/ui/setup-editor/gear-search.ts';
-import type { HeadroomSetupEditor } from '../../src/ui/setup-editor/headroom-setup-editor.ts';
-import '../../src/ui/setup-editor/headroom-setup-editor.ts';
+import { mountEditor } from './editor-support.ts';
 
-interface Mounted {
-  editor: HeadroomSetupEditor;
-  root: ShadowRoot;
-  sent: Setup[];
-}
-
-async function mount(initial: Setup = structuredClone(findPreset('phone-hd600')!.setup)): Promise<Mounted> {
-  const editor = document.createElement('headroom-setup-editor');
-  editor.setup = initial;
-  editor.label = 'A';
-  const sent: Setup[] = [];
-  document.body.addEventListener('setup-change', (event) => sent.push(event.detail.setup));
-  document.body.append(editor);
-  await editor.updateComplete;
-  return { editor, root: editor.shadowRoot!, sent };
-}
+const mount = mountEditor;
 
 afterEach(() => {
   document.body.replaceWith(document.body.cloneNode(false));
@@ -150,13 +134,13 @@ describe('catalog search in the setup editor', () => {
     await userEvent.keyboard('{Enter}');
     expect(sent.at(-1)!.format).toBe('headroom/setup@3');
     expect(sent.at(-1)!.amp).toMatchObject({ name: 'iFi ZEN Air CAN (+18 dB)', noise: { dynamicRangeDb: 114, weighting: 'A' } });
-    expect(text(root.querySelector('#amp-choice')!.closest('fieldset')!.querySelector('.summary'))).toContain('hiss 114 dB below full output (A-weighted)');
+    expect(text(root.querySelector('[data-testid="amp-gear"] summary'))).toContain('hiss 114 dB below full output (A-weighted)');
 
     const source = await search(root, 0);
     await source.type('nexus shared');
     await userEvent.keyboard('{Enter}');
     expect(sent.at(-1)!.source).toMatchObject({ outputImpedanceOhms: 2.7, groundResistanceOhms: 0.4 });
-    // Custom values start from the part in use, the figures the form does not show included.
+    // Custom values start from the part in use, the figures of its “Hiss and shared ground” fold included.
     await userEvent.selectOptions(root.querySelector<HTMLSelectElement>('#source-choice')!, 'custom');
     await userEvent.fill(root.querySelector<HTMLInputElement>('#source-outputImpedanceOhms')!, '3');
     expect(sent.at(-1)!.source).toMatchObject({ outputImpedanceOhms: 3, groundResistanceOhms: 0.4 });

@@ -200,6 +200,46 @@ describe('<headroom-report-view>', () => {
     await shoot(card, 'report-view-compare-clipping');
   });
 
+  it('shows no hiss, crosstalk or curve-fit row for a setup without those figures', async () => {
+    const root = shadow(await mountView(setup()));
+    for (const id of ['hiss', 'crosstalk', 'fit-error']) expect(root.querySelector(`[data-testid="${id}"]`), id).toBeNull();
+  });
+
+  it('shows a listener’s hiss in plain words: 30 dB SPL(A) of white hiss is audible in a quiet room, 6 dB SPL(A) is not', async () => {
+    // A 0 Ω source into a 100 dB/V headphone: the hiss is 100 + 20·log10(V_noise) dB SPL(A) (docs/model.md 14.3).
+    const hissAt = (dbA: number) => setup({ format: 'headroom/setup@3', source: source({ noise: { uVrms: 10 ** ((dbA - 100) / 20) * 1e6, weighting: 'A' } }) });
+    const loud = shadow(await mountView(hissAt(30)));
+    const above = buildReport(hissAt(30)).headphones[0]!.hissAboveThresholdDb!;
+    expect(textOf(loud.querySelector('[data-testid="hiss"]'))).toBe(`Hiss 30.0 dB SPL(A) — audible in a quiet room, ${above.toFixed(1)} dB above the threshold of hearing`);
+    document.body.replaceChildren();
+    const quiet = shadow(await mountView(hissAt(-5)));
+    expect(textOf(quiet.querySelector('[data-testid="hiss"]'))).toMatch(/^Hiss −5\.0 dB SPL\(A\) — inaudible, \d+\.\d dB below the threshold of hearing$/);
+  });
+
+  it('shows the crosstalk at 1 kHz and what the shared return costs: −41.7 dB and −0.14 dB for a 16 Ω in-ear on a 2 Ω jack', async () => {
+    // −R_g/(Z + Z_s + R_g) with R_g = 0.05 + 0.1 Ω; the loss is 20·log10((16 + 2)/(16 + 2 + 2·0.15)) (docs/model.md 14.4).
+    const chain = setup({
+      format: 'headroom/setup@3',
+      source: source({ outputImpedanceOhms: 2, groundResistanceOhms: 0.05 }),
+      headphones: [{ ...resistiveHeadphone(16, 'In-ear 16'), groundResistanceOhms: 0.1 }],
+    });
+    const root = shadow(await mountView(chain));
+    const crosstalk = 20 * Math.log10(0.15 / 18.15);
+    const loss = 20 * Math.log10(18 / 18.3);
+    expect(crosstalk.toFixed(1)).toBe('-41.7');
+    expect(textOf(root.querySelector('[data-testid="crosstalk"]'))).toBe(
+      `Crosstalk −41.7 dB at 1 kHz leak into the other channel through shared returns Shared return: ${loss.toFixed(2).replace('-', '−')} dB in every level above`,
+    );
+  });
+
+  it('shows how closely a measured curve’s fitted model follows it', async () => {
+    const curve: [number, number, number][] = [20, 100, 1000, 10_000, 20_000].map((f) => [f, 32 + f / 2000, 0]);
+    const chain = setup({ source: source({ outputImpedanceOhms: 10 }), headphones: [{ name: 'Measured', sensitivity: { value: 100, unit: 'dB/V' }, impedance: { curve } }] });
+    const report = buildReport(chain);
+    const root = shadow(await mountView(chain));
+    expect(textOf(root.querySelector('[data-testid="fit-error"]'))).toContain(`Curve fit ${report.headphones[0]!.impedanceFitErrorDb!.toFixed(2)} dB`);
+  });
+
   it('shows a placeholder instead of numbers when it has no report', async () => {
     const view = document.createElement('headroom-report-view');
     document.body.append(view);

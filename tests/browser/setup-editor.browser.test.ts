@@ -122,7 +122,7 @@ describe('<headroom-setup-editor>', () => {
   it('adds listeners up to 8, then disables the add button and says why; one listener cannot be removed', async () => {
     const { root, sent } = await mount();
     const add = el<HTMLButtonElement>(root, '[data-testid="add-listener"]');
-    const remove = el<HTMLButtonElement>(root, 'fieldset.listener button');
+    const remove = el<HTMLButtonElement>(root, '[data-testid="remove-listener-0"]');
     expect(remove.disabled).toBe(true);
     expect(text(root.getElementById(remove.getAttribute('aria-describedby')!))).toBe('A setup needs at least one listener.');
     for (let i = 2; i <= 8; i++) {

@@ -31,7 +31,7 @@ const VERDICT = { true: 'True', false: 'False', depends: 'Depends' } as const;
 
 
 describe('<headroom-claims>', () => {
-  it('shows each of the seven claims as a heading with the model’s verdict for setups A and B of the default pair', async () => {
+  it('shows each of the nine claims as a heading with the model’s verdict for setups A and B of the default pair', async () => {
     const element = await mountClaims();
     const root = element.shadowRoot!;
     const pair = defaultPair();

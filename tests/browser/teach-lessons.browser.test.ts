@@ -174,7 +174,7 @@ describe('<headroom-lesson> answers, keys and hidden numbers', () => {
 });
 
 describe('<headroom-lessons>', () => {
-  it('lists the seven lessons, shows the one picked, and lets its events bubble up', async () => {
+  it('lists the eight lessons, shows the one picked, and lets its events bubble up', async () => {
     const list = document.createElement('headroom-lessons') as HeadroomLessons;
     await mount(list, themedStage('light'));
     const buttons = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-lesson]')];

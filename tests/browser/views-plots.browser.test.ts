@@ -112,6 +112,40 @@ describe('<headroom-response-plot>', () => {
     expect(spl[hz.indexOf(1000)]).toBeCloseTo(buildReport(twoOnSplitter).headphones[0]!.splDb, 9);
   });
 
+  it('offers crosstalk only with a shared return, and plots −R_g/(Z + Z_s + R_g) for a 16 Ω in-ear on a 2 Ω jack (−41.7 dB)', async () => {
+    const plain = setup({ source: source({ outputImpedanceOhms: 2 }), headphones: [resistiveHeadphone(16, 'In-ear 16')] });
+    const plot = document.createElement('headroom-response-plot');
+    plot.curves = [{ label: 'A', setup: plain }];
+    await whenDrawn(await mount(plot));
+    const crosstalkButton = () => [...plot.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('Crosstalk'));
+    expect(crosstalkButton(), 'no shared return: no crosstalk view').toBeUndefined();
+
+    // 0.05 Ω sleeve and a 0.1 Ω common wire (docs/model.md 14.4).
+    const shared = { ...plain, format: 'headroom/setup@3' as const, source: { ...plain.source, groundResistanceOhms: 0.05 }, headphones: [{ ...plain.headphones[0]!, groundResistanceOhms: 0.1 }] };
+    plot.curves = [{ label: 'A', setup: shared }];
+    await plot.updateComplete;
+    const modes: string[] = [];
+    plot.addEventListener('response-mode-change', (e) => modes.push(e.detail.mode));
+    await userEvent.click(crosstalkButton()!);
+    await plot.updateComplete;
+    await whenDrawn(plot);
+    expect(modes).toEqual(['crosstalk']);
+    expect(crosstalkButton()!.getAttribute('aria-pressed')).toBe('true');
+    const [hz, leak] = plot.chart!.data as [number[], number[]];
+    const expected = db(0.15 / (16 + 2 + 0.15));
+    expect(expected.toFixed(1)).toBe('-41.7');
+    // Resistive everywhere: the same leak at every frequency, to rounding.
+    hz.forEach((_f, k) => expect(Math.abs(leak[k]! - expected)).toBeLessThan(1e-9));
+    expect(leak[hz.indexOf(1000)]).toBeCloseTo(buildReport(shared).headphones[0]!.crosstalkDb!, 9);
+    expect(plot.shadowRoot!.querySelector('.chart canvas')!.getAttribute('aria-label')).toMatch(/^Crosstalk \(the other channel re its own, for a signal in one channel\) from 20 Hz to 20 kHz\. A · In-ear 16: −41\.7 to −41\.7 dB\.$/);
+
+    // Back to a setup without a shared return: the response again, and the button is gone.
+    plot.curves = [{ label: 'A', setup: plain }];
+    await plot.updateComplete;
+    expect(crosstalkButton()).toBeUndefined();
+    expect(plot.chart!.data[1]![hz.indexOf(1000)]).toBe(0);
+  });
+
   it('draws new data with the same series into the same chart (setData), and rebuilds it only for new series', async () => {
     const plot = document.createElement('headroom-response-plot');
     plot.curves = [{ label: 'A', setup: weakSource }];

@@ -65,6 +65,30 @@ describe('headroom report', () => {
     expect(outcome.stdout).toContain('Clipping: none up to 0 dBFS at this volume');
   }, 20_000);
 
+  it('the table shows hiss and crosstalk per listener only when the report has them, and the JSON keeps its contract', async () => {
+    // 16 Ω in-ear on a 2 Ω jack with 0.05 + 0.1 Ω of shared return: −R_g/(Z + Z_s + R_g) = −41.7 dB;
+    // 50 µV(A) of hiss into 100 dB/V, each channel's own through the side divider 16/18 and the other's
+    // through the mid divider 16/18.3: 100 + 10·log10(V²·((16/18)² + (16/18.3)²)/2) dB SPL(A) (docs/model.md 14.3, 14.4).
+    const gear = setup({
+      format: 'headroom/setup@3',
+      source: source({ outputImpedanceOhms: 2, groundResistanceOhms: 0.05, noise: { uVrms: 50, weighting: 'A' } }),
+      headphones: [{ ...resistiveHeadphone(16), groundResistanceOhms: 0.1 }],
+    });
+    await writeFile(join(dir, 'gear.json'), JSON.stringify(gear));
+    const outcome = await headroom('report', join(dir, 'gear.json'));
+    expect(outcome.code).toBe(0);
+    const hiss = 100 + 10 * Math.log10((50e-6 ** 2 * ((16 / 18) ** 2 + (16 / 18.3) ** 2)) / 2);
+    const row = outcome.stdout.split('\n').filter((line) => line.startsWith('1 '))[1];
+    expect(outcome.stdout).toMatch(/#\s+Listener\s+Hiss\s+Heard in quiet\s+re threshold\s+Crosstalk 1 kHz\s+Shared return/);
+    expect(row).toMatch(new RegExp(`^1\\s+16 ohm\\s+${hiss.toFixed(1)} dB\\(A\\)\\s+yes\\s+\\+\\d+\\.\\d dB\\s+${db(0.15 / 18.15).toFixed(1)} dB\\s+-0\\.\\d\\d dB$`));
+    // The plain setup has none of these: no second table.
+    const plain = await headroom('report', join(dir, 'plain.json'));
+    expect(plain.stdout).not.toContain('Your gear');
+    const json = JSON.parse((await headroom('report', join(dir, 'gear.json'), '--json')).stdout) as { format: string; headphones: { hissDbSplA: number }[] };
+    expect(json.format).toBe('headroom/report@3');
+    expect(json.headphones[0]!.hissDbSplA).toBeCloseTo(buildReport(gear).headphones[0]!.hissDbSplA!, 9);
+  }, 20_000);
+
   it('shows the response deviation with the frequencies of its extremes', async () => {
     // 220 µF into 16 Ω from 0 Ω: −7.4 dB at 20 Hz (see tests/model/circuit-laws for the corner law).
     await writeFile(join(dir, 'cap.json'), JSON.stringify(setup({ source: source({ couplingCapacitorUf: 220 }), headphones: [resistiveHeadphone(16)] })));

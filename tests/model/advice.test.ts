@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../src/model/catalog/presets.ts';
-import type { Advice, AdviceReason, LevelReason, OutputImpedanceReason, SharedOutputReason } from '../../src/model/report-contract.ts';
+import type { Advice, AdviceReason, LevelReason, NoiseReason, OutputImpedanceReason, SharedOutputReason } from '../../src/model/report-contract.ts';
 import { buildReport } from '../../src/model/report.ts';
 import type { Headphone, Setup } from '../../src/model/setup.ts';
 import { validSetup } from '../state/arbitraries.ts';
@@ -159,6 +159,59 @@ describe('advice: sharing an output', () => {
   });
 });
 
+describe('advice: hiss', () => {
+  // A 0 Ω source into a resistive 100 dB/V headphone: the hiss is 100 + 20·log10(V_noise) dB SPL(A)
+  // for a noise stated A-weighted (docs/model.md 14.3). White hiss is heard from about 7.5 dB(A).
+  const hissAt = (dbA: number, extra: Partial<Setup> = {}): Setup =>
+    setup({ format: 'headroom/setup@3', source: source({ name: 'Noisy DAC', noise: { uVrms: 10 ** ((dbA - 100) / 20) * 1e6, weighting: 'A' } }), ...extra });
+  const noiseOf = (s: Setup): NoiseReason | undefined => reasonOf(adviceOf(s), 'noise') as NoiseReason | undefined;
+
+  it('white hiss at 9 dB(A) is a noise reason, 6 dB(A) is not', () => {
+    const loud = noiseOf(hissAt(9));
+    expect(loud).toBeDefined();
+    // Integration over the report's grid: far under 0.01 dB (docs/model.md 14.3).
+    expect(Math.abs(loud!.hissDbSplA - 9)).toBeLessThan(0.01);
+    expect(noiseOf(hissAt(6))).toBeUndefined();
+    // 100 dB SPL at full scale: fine for a 90 dB SPL target, so the hiss alone decides.
+    expect(adviceOf(hissAt(6), 90).verdict).toBe('fine');
+  });
+
+  it('the hiss falls below the threshold of hearing exactly when the source’s noise falls by the reason’s figure', () => {
+    const start = hissAt(30);
+    const reason = noiseOf(start)!;
+    expect(reason.text).toMatch(/^Hiss is audible in a quiet room: 30\.0\u202fdB SPL\(A\), \d+\.\d\u202fdB above the threshold of hearing\. ≥ \d+\.\d\u202fdB less hiss fixes it: a quieter source than the Noisy DAC, /);
+    const needed = Number(/≥ (\d+\.\d)/.exec(reason.text)![1]);
+    // Rounded up to 0.1 dB, so the stated figure is enough and at most 0.1 dB more than needed.
+    expect(needed - reason.aboveThresholdDb).toBeGreaterThanOrEqual(0);
+    expect(needed - reason.aboveThresholdDb).toBeLessThan(0.1 + 1e-9);
+    expect(noiseOf(hissAt(30 - needed))).toBeUndefined();
+    expect(noiseOf(hissAt(30 - needed + 0.2))).toBeDefined();
+  });
+
+  it('a headphone as sensitive as the fix names is quiet enough: the stated dB/V cures the hiss', () => {
+    const reason = noiseOf(hissAt(30))!;
+    const dbPerVolt = Number(/headphone of ≤ (\d+(?:\.\d)?)\u202fdB\/V \(this one has 100\u202fdB\/V\)/.exec(reason.text)![1]);
+    const quieter = hissAt(30, { headphones: [resistiveHeadphone(32, '32 ohm', dbPerVolt)] });
+    expect(noiseOf(quieter)).toBeUndefined();
+  });
+
+  it('an amp with gain passes the source’s hiss on, and the fix names less gain', () => {
+    // +20 dB of gain, 10 kΩ input on a 0 Ω source: the source's 8 dB(A) of hiss arrives at 28 dB(A).
+    const s = hissAt(8, { amp: amp({ name: 'Loud amp', gainDb: 20 }) });
+    const reason = noiseOf(s)!;
+    expect(Math.abs(reason.hissDbSplA - 28)).toBeLessThan(0.01);
+    expect(reason.text).toContain('less gain on the Loud amp with the volume turned up');
+  });
+
+  it('the hiss preset pair: the laptop jack’s hiss in the SE846 is a reason, the quiet IEM output’s is one exactly when its hiss is audible', () => {
+    const laptop = adviceOf(presets.find((p) => p.id === 'laptop-hiss-se846')!.setup);
+    expect(laptop.verdict).toBe('improve');
+    expect(laptop.reasons.some((r) => r.kind === 'noise')).toBe(true);
+    const quiet = buildReport(presets.find((p) => p.id === 'quiet-iem-out-se846')!.setup).headphones[0]!;
+    expect(quiet.advice.reasons.some((r) => r.kind === 'noise')).toBe(quiet.hissAudible);
+  });
+});
+
 describe('advice: the verdict', () => {
   it('the verdict is "fine" exactly when there is no reason, for every listener of random valid setups', () => {
     fc.assert(
@@ -169,6 +222,10 @@ describe('advice: the verdict', () => {
           expect(advice.summary.length).toBeGreaterThan(0);
           for (const reason of advice.reasons) {
             expect(reason.text).not.toMatch(/NaN|undefined|Infinity/);
+            if (reason.kind === 'noise') {
+              expect(reason.aboveThresholdDb).toBeGreaterThanOrEqual(0);
+              continue;
+            }
             const size = reason.kind === 'shared-output' ? reason.lossDb : reason.kind === 'output-impedance' ? reason.deviationDb : reason.shortfallDb;
             expect(size).toBeGreaterThan(0);
           }

@@ -42,6 +42,7 @@ const reason = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('output-impedance'), deviationDb: positive, maxOutputImpedanceOhms: positive, text: z.string().min(1) }),
   z.strictObject({ kind: z.literal('shared-output'), lossDb: positive, listeners: z.number().int().min(2), text: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('noise'), hissDbSplA: finite, aboveThresholdDb: z.number().min(0), text: z.string().min(1) }),
 ]);
 export const reportV3 = z.strictObject({
   format: z.literal('headroom/report@3'),

@@ -30,8 +30,8 @@ const figureValue = (step: MeasureStep, label: string): number => {
 const choiceText = (step: PredictStep | CheckStep) => step.choices.find((c) => c.id === step.correct)!.text;
 
 describe('every lesson', () => {
-  it('there are seven lessons with unique ids, in the order of the issue', () => {
-    expect(all.map((l) => l.id)).toEqual(['voltage-divider', 'voltage-power', 'splitters', 'clipping', 'eighth-rule', 'bridging', 'amp-vs-interface']);
+  it('there are eight lessons with unique ids, in the order of the issues', () => {
+    expect(all.map((l) => l.id)).toEqual(['voltage-divider', 'voltage-power', 'splitters', 'clipping', 'eighth-rule', 'bridging', 'amp-vs-interface', 'hiss']);
   });
 
   for (const lesson of all) {
@@ -295,5 +295,30 @@ describe('lesson 7, amp versus audio interface', () => {
 
   it('points to the input-side simulations (#input-side), which are being built', () => {
     expect(byId('amp-vs-interface').steps.some((s) => s.link?.href === '#input-side')).toBe(true);
+  });
+});
+
+describe('lesson 8, hiss and sensitive in-ears', () => {
+  // The SE846: 114 dB/mW at 9 Ω is 114 + 10·log10(1000/9) dB/V. The laptop jack: 1 V full output,
+  // 97 dB(A) of dynamic range, 1 Ω. A-weighted noise into a resistive load: hiss = S_V + 20·log10(V_n · 9/10) dB SPL(A).
+  const seDbPerVolt = 114 + 10 * Math.log10(1000 / 9);
+
+  it('the laptop jack’s 97 dB(A) dynamic range hisses at S_V + 20·log10(10^(−97/20) · 9/10) = 36.5 dB SPL(A) in the SE846, plainly audible', () => {
+    const hiss = figureValue(measure('hiss'), 'Hiss, A');
+    expect(Math.abs(hiss - (seDbPerVolt + db(10 ** (-97 / 20) * (9 / 10))))).toBeLessThan(0.01);
+    expect(hiss).toBeCloseTo(36.5, 1);
+    expect(figureValue(measure('hiss'), 'Above the threshold of hearing, A')).toBeGreaterThan(25);
+    expect(predict('hiss').correct).toBe('loud');
+  });
+
+  it('the music is within 1.5 dB on both setups while the hiss differs by 28 dB', () => {
+    const m = measure('hiss');
+    expect(Math.abs(figureValue(m, 'Music (1 kHz test tone), A') - figureValue(m, 'Music (1 kHz test tone), B'))).toBeLessThan(1.5);
+    expect(figureValue(m, 'Hiss, A') - figureValue(m, 'Hiss, B')).toBeGreaterThan(27);
+  });
+
+  it('only a less sensitive headphone cures the hiss: the laptop’s noise ignores its digital volume, and an amp with gain raises it', () => {
+    expect(check('hiss').correct).toBe('headphone');
+    expect(choiceText(check('hiss'))).toContain('HD 600');
   });
 });

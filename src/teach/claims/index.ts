@@ -4,12 +4,14 @@
  */
 import type { Setup } from '../../model/setup.ts';
 import { ampAlwaysImproves, underpoweredDropouts } from './amp-claims.ts';
+import { ampAddsNoNoise, splitterLowersQuality } from './gear-claims.ts';
 import { higherImpedanceSoundsBetter, lowImpedanceLowQuality, needAmpAboveOhms } from './impedance-claims.ts';
 import { ampFixesSplitterLoss, splitterHalvesVolume } from './splitter-claims.ts';
 import type { Claim, ClaimOptions, Verdict } from './types.ts';
 
 export type { Claim, ClaimEvaluation, ClaimNumber, ClaimOptions, Verdict } from './types.ts';
 export { ampAlwaysImproves, underpoweredDropouts } from './amp-claims.ts';
+export { ampAddsNoNoise, splitterLowersQuality } from './gear-claims.ts';
 export { higherImpedanceSoundsBetter, lowImpedanceLowQuality, needAmpAboveOhms } from './impedance-claims.ts';
 export { ampFixesSplitterLoss, splitterHalvesVolume } from './splitter-claims.ts';
 
@@ -21,6 +23,8 @@ export const claims: readonly Claim[] = [
   ampFixesSplitterLoss,
   needAmpAboveOhms,
   underpoweredDropouts,
+  ampAddsNoNoise,
+  splitterLowersQuality,
 ];
 
 /** The claim over its own demonstrations: every setup agrees → that verdict; otherwise 'depends'. */

@@ -1,8 +1,9 @@
-/** The seven lessons, in teaching order. Built once from the model when first asked for. */
+/** The eight lessons, in teaching order. Built once from the model when first asked for. */
 import { ampVsInterfaceLesson } from './amp-vs-interface.ts';
 import { bridgingLesson } from './bridging.ts';
 import { clippingLesson } from './clipping.ts';
 import { eighthRuleLesson } from './eighth-rule.ts';
+import { hissLesson } from './hiss.ts';
 import { splittersLesson } from './splitters.ts';
 import type { Lesson } from './types.ts';
 import { voltageDividerLesson } from './voltage-divider.ts';
@@ -18,6 +19,7 @@ export const LESSON_BUILDERS: readonly (() => Lesson)[] = [
   eighthRuleLesson,
   bridgingLesson,
   ampVsInterfaceLesson,
+  hissLesson,
 ];
 
 let built: readonly Lesson[] | null = null;

@@ -36,7 +36,11 @@ import {
   type AbxResults,
   type AbxSide,
 } from '../../abx/index.ts';
+import { number, signed } from '../format.ts';
+import { numberInput } from '../number-field.ts';
+import { readNumber } from '../typed-number.ts';
 import { baseStyles, controlStyles } from '../styles.ts';
+import { emit } from '../emit.ts';
 
 export interface LoopStretch {
   start: number;
@@ -60,11 +64,10 @@ declare global {
 /** Shortest stretch worth looping (s). */
 const MIN_LOOP_SECONDS = 0.5;
 
-const MINUS = '\u2212';
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
 /** 0.038, 0.598, 1.000; below 0.001 as 1.5 × 10⁻⁵. */
-export function formatPValue(p: number): string {
+function formatPValue(p: number): string {
   if (p >= 0.001) return p.toFixed(3);
   const [mantissa, exponent] = p.toExponential(1).split('e');
   return `${mantissa} × 10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
@@ -74,11 +77,6 @@ export function formatPValue(p: number): string {
 function formatPercent(p: number): string {
   const percent = p * 100;
   return `${percent >= 1 ? percent.toFixed(1) : Number(percent.toPrecision(2)).toString()}\u202f%`;
-}
-
-function formatDPrime(d: number): string {
-  const text = d.toFixed(2);
-  return Number(text) === 0 ? '0.00' : text.replace('-', MINUS);
 }
 
 const BUTTON_KEYS: Record<string, AbxButton> = { a: 'A', b: 'B', x: 'X' };
@@ -164,10 +162,6 @@ export class HeadroomAbx extends LitElement {
       }
       button:hover:not(:disabled) {
         border-color: var(--_accent);
-      }
-      button:focus-visible {
-        outline: 2px solid var(--_accent);
-        outline-offset: 2px;
       }
       button:disabled {
         opacity: 0.5;
@@ -292,14 +286,6 @@ export class HeadroomAbx extends LitElement {
         font-weight: 650;
         margin: 0 0 0.6rem;
       }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
   ];
 
@@ -418,7 +404,7 @@ export class HeadroomAbx extends LitElement {
         ${this.matched
           ? offset === null || !Number.isFinite(offset)
             ? 'B’s offset: measured once it plays'
-            : `B’s offset: ${offset >= 0 ? '+' : MINUS}${Math.abs(offset).toFixed(1)} dB`
+            : `B’s offset: ${signed(offset)} dB`
           : 'not matched: a level difference can give the answer away'}
       </span>
       ${this.confirmingUnmatched
@@ -448,7 +434,7 @@ export class HeadroomAbx extends LitElement {
   private setMatched(matched: boolean): void {
     this.matched = matched;
     this.confirmingUnmatched = false;
-    this.dispatchEvent(new CustomEvent('abx-loudness', { detail: { matched }, bubbles: true, composed: true }));
+    emit(this, 'abx-loudness', { matched });
   }
 
   /** A stretch to loop for short comparisons, as foobar2000's ABX has. */
@@ -459,9 +445,9 @@ export class HeadroomAbx extends LitElement {
         <input type="checkbox" data-testid="abx-loop" .checked=${loop.on} @change=${(e: Event) => this.setLoop({ on: (e.target as HTMLInputElement).checked })} />
         Loop a stretch from
       </label>
-      <input class="field" type="text" inputmode="decimal" aria-label="Loop from (seconds)" data-testid="abx-loop-start" .value=${loop.start} @input=${(e: Event) => this.setLoop({ start: (e.target as HTMLInputElement).value })} />
+      ${numberInput({ class: 'field', label: 'Loop from (seconds)', testid: 'abx-loop-start', value: loop.start, onInput: (start) => this.setLoop({ start }) })}
       <span>to</span>
-      <input class="field" type="text" inputmode="decimal" aria-label="Loop to (seconds)" data-testid="abx-loop-end" .value=${loop.end} @input=${(e: Event) => this.setLoop({ end: (e.target as HTMLInputElement).value })} />
+      ${numberInput({ class: 'field', label: 'Loop to (seconds)', testid: 'abx-loop-end', value: loop.end, onInput: (end) => this.setLoop({ end }) })}
       <span>s</span>
       <button type="button" data-action="loop-here" @click=${this.loopHere}>From here</button>
       ${loop.error ? html`<p class="error" role="alert" data-testid="abx-loop-error">${loop.error}</p>` : nothing}
@@ -483,12 +469,12 @@ export class HeadroomAbx extends LitElement {
 
   /** The stretch's problem in words, or null when start and end make a stretch inside the material. */
   private stretchError(startText: string, endText: string): string | null {
-    const start = Number(startText);
-    const end = Number(endText);
+    const start = readNumber(startText);
+    const end = readNumber(endText);
     const max = this.duration > 0 ? this.duration : Number.POSITIVE_INFINITY;
     const maxText = Number.isFinite(max) ? `${max.toFixed(1)} s, the length of the sound` : 'the length of the sound';
-    if (startText.trim() === '' || !Number.isFinite(start) || start < 0) return `The stretch must start at a number of seconds from 0 (got ${JSON.stringify(startText)}).`;
-    if (endText.trim() === '' || !Number.isFinite(end) || end > max || end < start + MIN_LOOP_SECONDS) {
+    if (start === null || start < 0) return `The stretch must start at a number of seconds from 0 (got ${JSON.stringify(startText)}).`;
+    if (end === null || end > max || end < start + MIN_LOOP_SECONDS) {
       return `The stretch must end at least ${MIN_LOOP_SECONDS} s after it starts and at most at ${maxText} (got ${JSON.stringify(endText)}).`;
     }
     return null;
@@ -496,7 +482,7 @@ export class HeadroomAbx extends LitElement {
 
   private get stretch(): LoopStretch | null {
     const { on, start, end, error } = this.loop;
-    return on && !error ? { start: Number(start), end: Number(end) } : null;
+    return on && !error ? { start: readNumber(start)!, end: readNumber(end)! } : null;
   }
 
   private renderTrial(session: AbxSession): TemplateResult {
@@ -579,7 +565,7 @@ export class HeadroomAbx extends LitElement {
           </div>
           <div>
             <dt>d′ (sensitivity)</dt>
-            <dd class="num" data-testid="d-prime">${formatDPrime(results.dPrime)}</dd>
+            <dd class="num" data-testid="d-prime">${number(results.dPrime, 2)}</dd>
           </div>
         </dl>
       </div>
@@ -621,11 +607,11 @@ export class HeadroomAbx extends LitElement {
   private lastSide: AbxSide | null = null;
 
   private emitListen(side: AbxSide): void {
-    this.dispatchEvent(new CustomEvent('abx-listen', { detail: { side, loudnessMatched: this.matched, loop: this.stretch }, bubbles: true, composed: true }));
+    emit(this, 'abx-listen', { side, loudnessMatched: this.matched, loop: this.stretch });
   }
 
   private readonly togglePlaying = (): void => {
-    this.dispatchEvent(new CustomEvent('transport-play', { detail: { playing: !this.playing }, bubbles: true, composed: true }));
+    emit(this, 'transport-play', { playing: !this.playing });
   };
 
   private answer(choice: AbxSide): void {
@@ -644,7 +630,7 @@ export class HeadroomAbx extends LitElement {
     this.lastPressed = null;
     if (session.finished) {
       this.showResults = true;
-      this.dispatchEvent(new CustomEvent('abx-complete', { detail: { results: session.results() }, bubbles: true, composed: true }));
+      emit(this, 'abx-complete', { results: session.results() });
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-testid="abx-result"]')?.focus());
     } else {
       void this.updateComplete.then(() => this.focusFirst());

@@ -53,11 +53,6 @@ export const appStyles = css`
     cursor: pointer;
     white-space: nowrap;
   }
-  .classroom-toggle:focus-visible,
-  .classroom-close:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
   .classroom {
     position: fixed;
     inset: 0;
@@ -148,6 +143,9 @@ export const appStyles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     gap: 1rem;
+  }
+  /* The analysers' fold spans the Listen card (on a phone it starts folded). */
+  .listen > .fold {
     grid-column: 1 / -1;
   }
   .pair {
@@ -188,10 +186,6 @@ export const appStyles = css`
     cursor: pointer;
     font-weight: 650;
     padding: 0.3rem 0;
-  }
-  summary:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
   }
   .messages {
     display: grid;
@@ -265,16 +259,20 @@ export const appStyles = css`
     }
     h2 {
       font-size: 1.15rem;
-      margin-bottom: 0.5rem;
+      margin-bottom: 0.4rem;
     }
     .card {
       border-radius: 10px;
     }
+    /* Folded sections are one line each: a short gap between them keeps the page under five screens. */
+    section {
+      margin-bottom: 0.75rem;
+    }
+    footer {
+      margin-top: 1.25rem;
+    }
     .analysers {
       --hr-analyser-height: 130px;
-    }
-    section {
-      margin-bottom: 1rem;
     }
   }
   @media (max-width: 860px) {
@@ -302,7 +300,7 @@ export const appStyles = css`
     headroom-source-picker {
       order: 5;
     }
-    .analysers {
+    .listen > .fold {
       order: 6;
     }
   }

@@ -8,12 +8,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 
-export type FoldId = 'sideA' | 'sideB' | 'lessons' | 'plots' | 'derivations' | 'abx' | 'claims' | 'inputSide' | 'export';
+export type FoldId = 'analysers' | 'sideA' | 'sideB' | 'lessons' | 'plots' | 'derivations' | 'abx' | 'claims' | 'inputSide' | 'export';
 
 /** The phone layout's media query (the width where the app's styles go to one narrow column). */
 export const PHONE_QUERY = '(max-width: 40rem)';
 const FOLDED_EVERYWHERE: readonly FoldId[] = ['derivations', 'claims'];
-const ALL: readonly FoldId[] = ['sideA', 'sideB', 'lessons', 'plots', 'derivations', 'abx', 'claims', 'inputSide', 'export'];
+const ALL: readonly FoldId[] = ['analysers', 'sideA', 'sideB', 'lessons', 'plots', 'derivations', 'abx', 'claims', 'inputSide', 'export'];
 
 /** Which sections start open. */
 export function initialFolds(phone: boolean): Record<FoldId, boolean> {

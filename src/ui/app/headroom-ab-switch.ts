@@ -12,6 +12,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Advice } from '../../model/report-contract.ts';
 import { signed } from '../format.ts';
 import { baseStyles } from '../styles.ts';
+import { emit } from '../emit.ts';
 
 export type Side = 'A' | 'B';
 export type SideChangeEvent = CustomEvent<{ side: Side }>;
@@ -88,12 +89,6 @@ export class HeadroomAbSwitch extends LitElement {
       .side[aria-pressed='true'] .letter {
         color: var(--_accent);
       }
-      .side:focus-visible,
-      select:focus-visible,
-      input:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
-      }
       .listeners {
         display: grid;
         grid-template-columns: 1fr 1fr;
@@ -146,6 +141,14 @@ export class HeadroomAbSwitch extends LitElement {
         color: var(--_muted);
         margin: 0;
       }
+      /* On a phone, Play, A/B and the level share the first screen: the advice is read in each
+         setup's card (Setups), and there are no A, B or Space keys to hint at. */
+      @media (max-width: 40rem) {
+        .side .advice,
+        .hint.keys {
+          display: none;
+        }
+      }
     `,
   ];
 
@@ -184,7 +187,7 @@ export class HeadroomAbSwitch extends LitElement {
             data-testid="match-loudness"
             .checked=${this.matchLoudness}
             ?disabled=${this.disabled}
-            @change=${(e: Event) => this.emit('match-loudness-change', { on: (e.target as HTMLInputElement).checked })}
+            @change=${(e: Event) => emit(this, 'match-loudness-change', { on: (e.target as HTMLInputElement).checked })}
           />
           Match loudness (ITU-R BS.1770)
         </label>
@@ -194,7 +197,7 @@ export class HeadroomAbSwitch extends LitElement {
             </span>`
           : html`<span class="offset">off — you hear the level difference physics gives</span>`}
       </div>
-      <p class="hint">Keys: <kbd>A</kbd> and <kbd>B</kbd> switch, <kbd>Space</kbd> plays or pauses.</p>
+      <p class="hint keys">Keys: <kbd>A</kbd> and <kbd>B</kbd> switch, <kbd>Space</kbd> plays or pauses.</p>
     `;
   }
 
@@ -206,7 +209,7 @@ export class HeadroomAbSwitch extends LitElement {
       aria-pressed=${this.side === side ? 'true' : 'false'}
       aria-label=${`Hear ${side}${label ? `: ${label}` : ''}`}
       ?disabled=${this.disabled}
-      @click=${() => this.emit('side-change', { side })}
+      @click=${() => emit(this, 'side-change', { side })}
     >
       <span class="letter">${side}</span>
       <span class="what">${label}</span>
@@ -220,17 +223,11 @@ export class HeadroomAbSwitch extends LitElement {
       <select
         data-testid=${`listener-${side}`}
         ?disabled=${this.disabled || names.length < 2}
-        @change=${(e: Event) => this.emit('listener-change', { side, index: Number((e.target as HTMLSelectElement).value) })}
+        @change=${(e: Event) => emit(this, 'listener-change', { side, index: Number((e.target as HTMLSelectElement).value) })}
       >
         ${names.map((name, index) => html`<option value=${index} ?selected=${index === selected}>${index + 1}. ${name}</option>`)}
       </select>
     </label>`;
   }
 
-  private emit<K extends 'side-change' | 'listener-change' | 'match-loudness-change'>(
-    type: K,
-    detail: HTMLElementEventMap[K]['detail'],
-  ): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }

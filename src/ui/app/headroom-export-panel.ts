@@ -6,8 +6,11 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { baseStyles } from '../styles.ts';
+import { numberInput } from '../number-field.ts';
+import { readNumber } from '../typed-number.ts';
+import { baseStyles, compactFieldStyles } from '../styles.ts';
 import type { Side } from './headroom-ab-switch.ts';
+import { emit } from '../emit.ts';
 
 export type ExportWavEvent = CustomEvent<{ side: Side; startSeconds: number; endSeconds: number }>;
 export type ImportPairEvent = CustomEvent<{ file: File }>;
@@ -26,17 +29,17 @@ declare global {
 type Stretch = { ok: true; start: number; end: number } | { ok: false; message: string };
 
 /** Longest stretch rendered at once: a minute is plenty to compare, and keeps memory small. */
-export const MAX_STRETCH_SECONDS = 60;
+const MAX_STRETCH_SECONDS = 60;
 
-export function checkStretch(startText: string, endText: string, durationSeconds: number): Stretch {
-  const start = Number(startText.trim());
-  const end = Number(endText.trim());
+function checkStretch(startText: string, endText: string, durationSeconds: number): Stretch {
+  const start = readNumber(startText);
+  const end = readNumber(endText);
   const limit = Math.min(durationSeconds, Number.MAX_VALUE);
-  if (startText.trim() === '' || !Number.isFinite(start) || start < 0 || start >= limit) {
+  if (start === null || start < 0 || start >= limit) {
     return { ok: false, message: `Start must be a number of seconds from 0 to below ${formatSeconds(limit)} (got ${JSON.stringify(startText.trim())})` };
   }
   const maxEnd = Math.min(limit, start + MAX_STRETCH_SECONDS);
-  if (endText.trim() === '' || !Number.isFinite(end) || end <= start || end > maxEnd) {
+  if (end === null || end <= start || end > maxEnd) {
     return { ok: false, message: `End must be a number of seconds above ${formatSeconds(start)} and at most ${formatSeconds(maxEnd)} (got ${JSON.stringify(endText.trim())})` };
   }
   return { ok: true, start, end };
@@ -50,6 +53,7 @@ function formatSeconds(seconds: number): string {
 export class HeadroomExportPanel extends LitElement {
   static override styles = [
     baseStyles,
+    compactFieldStyles,
     css`
       :host {
         display: grid;
@@ -65,24 +69,6 @@ export class HeadroomExportPanel extends LitElement {
         margin: 0 0 0.4rem;
         font-size: 0.95rem;
       }
-      label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.85rem;
-        color: var(--_muted);
-      }
-      input[type='text'] {
-        font: inherit;
-        width: 6rem;
-        padding: 0.35rem 0.5rem;
-        border-radius: 6px;
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--_bad);
-      }
       button {
         font: inherit;
         border-radius: 8px;
@@ -97,15 +83,8 @@ export class HeadroomExportPanel extends LitElement {
         opacity: 0.55;
         cursor: not-allowed;
       }
-      button:focus-visible,
-      input:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
-      }
       .field-error {
-        color: var(--_bad);
-        font-size: 0.85rem;
-        margin: 0.3rem 0 0;
+        margin-top: 0.3rem;
       }
       .status {
         margin: 0;
@@ -113,13 +92,6 @@ export class HeadroomExportPanel extends LitElement {
       }
       .error {
         color: var(--_bad);
-      }
-      input[type='file'] {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        opacity: 0;
-        pointer-events: none;
       }
     `,
   ];
@@ -137,11 +109,13 @@ export class HeadroomExportPanel extends LitElement {
   override render(): TemplateResult {
     const renderable = Number.isFinite(this.duration) && this.duration > 0;
     const stretch = renderable ? checkStretch(this.startText, this.endText, this.duration) : null;
+    /** The message is about this end of the stretch. */
+    const wrong = (end: 'Start' | 'End') => stretch?.ok === false && stretch.message.startsWith(end);
     return html`
       <div>
         <h3>Setups as a file</h3>
         <div class="group">
-          <button type="button" data-testid="export-pair" @click=${() => this.emit('export-pair', {})}>Export A and B (JSON)</button>
+          <button type="button" data-testid="export-pair" @click=${() => emit(this, 'export-pair', {})}>Export A and B (JSON)</button>
           <button type="button" data-testid="import-pair" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>
             Import…
           </button>
@@ -154,34 +128,18 @@ export class HeadroomExportPanel extends LitElement {
           ? html`<div class="group">
                 <label>
                   From (s)
-                  <input
-                    type="text"
-                    inputmode="decimal"
-                    data-testid="stretch-start"
-                    .value=${this.startText}
-                    aria-invalid=${stretch?.ok === false && stretch.message.startsWith('Start') ? 'true' : 'false'}
-                    aria-describedby="stretch-error"
-                    @input=${(e: Event) => (this.startText = (e.target as HTMLInputElement).value)}
-                  />
+                  ${numberInput({ testid: 'stretch-start', value: this.startText, invalid: wrong('Start'), describedBy: 'stretch-error', onInput: (text) => (this.startText = text) })}
                 </label>
                 <label>
                   To (s)
-                  <input
-                    type="text"
-                    inputmode="decimal"
-                    data-testid="stretch-end"
-                    .value=${this.endText}
-                    aria-invalid=${stretch?.ok === false && stretch.message.startsWith('End') ? 'true' : 'false'}
-                    aria-describedby="stretch-error"
-                    @input=${(e: Event) => (this.endText = (e.target as HTMLInputElement).value)}
-                  />
+                  ${numberInput({ testid: 'stretch-end', value: this.endText, invalid: wrong('End'), describedBy: 'stretch-error', onInput: (text) => (this.endText = text) })}
                 </label>
                 ${(['A', 'B'] as const).map(
                   (side) => html`<button
                     type="button"
                     data-testid=${`export-wav-${side}`}
                     ?disabled=${this.busy || !stretch?.ok}
-                    @click=${() => stretch?.ok && this.emit('export-wav', { side, startSeconds: stretch.start, endSeconds: stretch.end })}
+                    @click=${() => stretch?.ok && emit(this, 'export-wav', { side, startSeconds: stretch.start, endSeconds: stretch.end })}
                   >
                     Export ${side} (WAV)
                   </button>`,
@@ -202,10 +160,7 @@ export class HeadroomExportPanel extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file) this.emit('import-pair', { file });
+    if (file) emit(this, 'import-pair', { file });
   }
 
-  private emit<K extends 'export-wav' | 'export-pair' | 'import-pair'>(type: K, detail: HTMLElementEventMap[K]['detail']): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }

@@ -17,7 +17,9 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
-import { baseStyles } from '../styles.ts';
+import { formatDb } from '../format.ts';
+import { numberInput } from '../number-field.ts';
+import { baseStyles, compactFieldStyles } from '../styles.ts';
 import {
   CALIBRATION_RANGE,
   LISTENING_LEVEL_RANGE,
@@ -25,6 +27,7 @@ import {
   checkCalibration,
   checkListeningLevel,
 } from './listening-level.ts';
+import { emit } from '../emit.ts';
 
 /** The readout's pace. */
 const READOUT_MS = 250;
@@ -48,6 +51,7 @@ declare global {
 export class HeadroomLevelControls extends LitElement {
   static override styles = [
     baseStyles,
+    compactFieldStyles,
     css`
       :host {
         display: grid;
@@ -58,12 +62,6 @@ export class HeadroomLevelControls extends LitElement {
         flex-wrap: wrap;
         gap: 0.6rem 1.2rem;
         align-items: flex-end;
-      }
-      label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.85rem;
-        color: var(--_muted);
       }
       .level {
         flex: 1 1 14rem;
@@ -78,22 +76,6 @@ export class HeadroomLevelControls extends LitElement {
         flex: 1 1 auto;
         accent-color: var(--_accent);
         min-width: 6rem;
-      }
-      input[type='text'] {
-        font: inherit;
-        width: 6rem;
-        padding: 0.35rem 0.5rem;
-        border-radius: 6px;
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--_bad);
-      }
-      input:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
       }
       /* The readout and the warning share one box, sized for the warning (both stacked in one grid cell). */
       .status {
@@ -117,11 +99,6 @@ export class HeadroomLevelControls extends LitElement {
       }
       .spl strong {
         font-size: 1.05rem;
-      }
-      .field-error {
-        color: var(--_bad);
-        font-size: 0.85rem;
-        margin: 0;
       }
       .note {
         font-size: 0.82rem;
@@ -196,24 +173,22 @@ export class HeadroomLevelControls extends LitElement {
               max=${LISTENING_LEVEL_RANGE.max}
               step="1"
               .value=${String(this.level)}
-              aria-valuetext=${`${this.level} dB`}
+              aria-valuetext=${formatDb(this.level, 0)}
               @input=${this.onLevel}
             />
-            <span class="num">${this.level} dB</span>
+            <span class="num">${formatDb(this.level, 0)}</span>
           </span>
         </label>
         <label>
           0 dBFS sine means (dB SPL)
-          <input
-            type="text"
-            inputmode="decimal"
-            data-testid="calibration"
-            .value=${calibrationText}
-            aria-invalid=${calibration.ok ? 'false' : 'true'}
-            aria-describedby="calibration-error"
-            @change=${this.onCalibration}
-            @input=${(e: Event) => (this.calibrationText = (e.target as HTMLInputElement).value)}
-          />
+          ${numberInput({
+            testid: 'calibration',
+            value: calibrationText,
+            invalid: !calibration.ok,
+            describedBy: 'calibration-error',
+            onChange: this.onCalibration,
+            onInput: (text) => (this.calibrationText = text),
+          })}
         </label>
       </div>
       <p id="calibration-error" class="field-error" role="alert">${calibration.ok ? '' : calibration.message}</p>
@@ -236,19 +211,15 @@ export class HeadroomLevelControls extends LitElement {
 
   private onLevel(event: Event): void {
     const check = checkListeningLevel((event.target as HTMLInputElement).value);
-    if (check.ok) this.emit('listening-level-change', { db: check.value });
+    if (check.ok) emit(this, 'listening-level-change', { db: check.value });
   }
 
-  private onCalibration(event: Event): void {
-    const text = (event.target as HTMLInputElement).value;
+  private readonly onCalibration = (text: string): void => {
     this.calibrationText = text;
     const check = checkCalibration(text);
     if (!check.ok) return;
     this.calibrationText = null;
-    this.emit('calibration-change', { dbSpl: check.value });
-  }
+    emit(this, 'calibration-change', { dbSpl: check.value });
+  };
 
-  private emit<K extends 'listening-level-change' | 'calibration-change'>(type: K, detail: HTMLElementEventMap[K]['detail']): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }

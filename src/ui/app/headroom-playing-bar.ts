@@ -13,6 +13,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { baseStyles, controlStyles } from '../styles.ts';
 import type { Side } from './headroom-ab-switch.ts';
+import { emit } from '../emit.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -110,16 +111,16 @@ export class HeadroomPlayingBar extends LitElement {
           : html`Playing: <strong>your setups</strong>.`}
       </span>
       ${this.layer
-        ? html`<button type="button" class="primary" data-testid="back-to-mine" @click=${() => this.emit('layer-back', {})}>Back to my setups</button>
-            <button type="button" data-testid="keep-layer" @click=${() => this.emit('layer-keep', {})}>Keep these<span class="long"> as my setups</span></button>`
+        ? html`<button type="button" class="primary" data-testid="back-to-mine" @click=${() => emit(this, 'layer-back', {})}>Back to my setups</button>
+            <button type="button" data-testid="keep-layer" @click=${() => emit(this, 'layer-keep', {})}>Keep these<span class="long"> as my setups</span></button>`
         : nothing}
       ${this.controls
         ? html`<span class="controls">
-            <button type="button" class="primary" data-testid="bar-play" @click=${() => this.emit('transport-play', { playing: !this.playing })}>
+            <button type="button" class="primary" data-testid="bar-play" @click=${() => emit(this, 'transport-play', { playing: !this.playing })}>
               ${this.playing ? 'Pause' : 'Play'}
             </button>
             ${(['A', 'B'] as const).map(
-              (side) => html`<button type="button" class="side" data-testid=${`bar-side-${side}`} aria-pressed=${this.side === side ? 'true' : 'false'} @click=${() => this.emit('side-change', { side })}>
+              (side) => html`<button type="button" class="side" data-testid=${`bar-side-${side}`} aria-pressed=${this.side === side ? 'true' : 'false'} @click=${() => emit(this, 'side-change', { side })}>
                 ${side}
               </button>`,
             )}
@@ -131,14 +132,11 @@ export class HeadroomPlayingBar extends LitElement {
   private renderNotice(): TemplateResult {
     return html`<div class="row" role="status" data-testid="undo-notice">
       <span class="what">${this.notice}.</span>
-      <button type="button" class="primary" data-testid="undo" @click=${() => this.emit('undo', {})}>
+      <button type="button" class="primary" data-testid="undo" @click=${() => emit(this, 'undo', {})}>
         Undo <kbd aria-hidden="true">${isMac() ? '⌘' : 'Ctrl'}+Z</kbd>
       </button>
-      <button type="button" aria-label="Close" @click=${() => this.emit('notice-dismiss', {})}>✕</button>
+      <button type="button" aria-label="Close" @click=${() => emit(this, 'notice-dismiss', {})}>✕</button>
     </div>`;
   }
 
-  private emit(type: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }

@@ -8,8 +8,10 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { baseStyles } from '../styles.ts';
+import { numberInput } from '../number-field.ts';
+import { baseStyles, compactFieldStyles } from '../styles.ts';
 import { checkSineHz, checkSineLevel, type SourceChoice, type SourceKind } from './source-choice.ts';
+import { emit } from '../emit.ts';
 
 export type SourceChooseEvent = CustomEvent<{ choice: SourceChoice }>;
 
@@ -32,6 +34,7 @@ const BUILT_IN: { kind: Exclude<SourceKind, 'file' | 'mic' | 'sine'>; label: str
 export class HeadroomSourcePicker extends LitElement {
   static override styles = [
     baseStyles,
+    compactFieldStyles,
     css`
       :host {
         display: block;
@@ -73,11 +76,6 @@ export class HeadroomSourcePicker extends LitElement {
         opacity: 0.55;
         cursor: progress;
       }
-      button:focus-visible,
-      input:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
-      }
       .sine {
         display: flex;
         flex-wrap: wrap;
@@ -93,16 +91,7 @@ export class HeadroomSourcePicker extends LitElement {
         color: var(--_muted);
       }
       .sine input {
-        font: inherit;
         width: 5rem;
-        padding: 0.35rem 0.5rem;
-        border-radius: 6px;
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
-      }
-      .sine input[aria-invalid='true'] {
-        border-color: var(--_bad);
       }
       .drop {
         margin: 0.5rem 0 0;
@@ -112,8 +101,8 @@ export class HeadroomSourcePicker extends LitElement {
         color: var(--_muted);
         font-size: 0.85rem;
       }
-      /* A phone or tablet has no files to drag onto the page. */
-      @media (hover: none) and (pointer: coarse) {
+      /* A phone or tablet (or a window as narrow as one) has no files to drag onto the page. */
+      @media (hover: none) and (pointer: coarse), (max-width: 40rem) {
         .drop {
           display: none;
         }
@@ -138,20 +127,10 @@ export class HeadroomSourcePicker extends LitElement {
         color: var(--_bad);
       }
       .field-error {
-        color: var(--_bad);
-        font-size: 0.85rem;
         flex-basis: 100%;
-        margin: 0;
       }
       .warn {
         color: var(--_warn);
-      }
-      input[type='file'] {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        opacity: 0;
-        pointer-events: none;
       }
     `,
   ];
@@ -222,26 +201,12 @@ export class HeadroomSourcePicker extends LitElement {
           </button>
           <label>
             <span class="visually-hidden">Sine frequency</span>
-            <input
-              data-testid="sine-hz"
-              inputmode="decimal"
-              .value=${this.sineHzText}
-              aria-invalid=${hz.ok ? 'false' : 'true'}
-              aria-describedby="sine-error"
-              @input=${(e: Event) => (this.sineHzText = (e.target as HTMLInputElement).value)}
-            />
+            ${numberInput({ testid: 'sine-hz', value: this.sineHzText, invalid: !hz.ok, describedBy: 'sine-error', onInput: (text) => (this.sineHzText = text) })}
             Hz
           </label>
           <label>
             <span class="visually-hidden">Sine level</span>
-            <input
-              data-testid="sine-level"
-              inputmode="decimal"
-              .value=${this.sineLevelText}
-              aria-invalid=${level.ok ? 'false' : 'true'}
-              aria-describedby="sine-error"
-              @input=${(e: Event) => (this.sineLevelText = (e.target as HTMLInputElement).value)}
-            />
+            ${numberInput({ testid: 'sine-level', value: this.sineLevelText, signed: true, invalid: !level.ok, describedBy: 'sine-error', onInput: (text) => (this.sineLevelText = text) })}
             dBFS
           </label>
           <p id="sine-error" class="field-error" role="status">
@@ -265,7 +230,7 @@ export class HeadroomSourcePicker extends LitElement {
   }
 
   private choose(choice: SourceChoice): void {
-    this.dispatchEvent(new CustomEvent('source-choose', { detail: { choice }, bubbles: true, composed: true }));
+    emit(this, 'source-choose', { choice });
   }
 
   private onFileInput(event: Event): void {

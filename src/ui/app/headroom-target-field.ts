@@ -6,7 +6,10 @@
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { checkTargetSplDb, TARGET_SPL_RANGE } from '../../model/advice.ts';
+import { numberInput } from '../number-field.ts';
+import { readNumber } from '../typed-number.ts';
 import { baseStyles, controlStyles } from '../styles.ts';
+import { emit } from '../emit.ts';
 
 export type TargetChangeEvent = CustomEvent<{ targetSplDb: number }>;
 
@@ -66,17 +69,7 @@ export class HeadroomTargetField extends LitElement {
     const { min, max } = TARGET_SPL_RANGE;
     return html`<label>
         Loudest clean peaks you want
-        <input
-          class="field"
-          type="text"
-          inputmode="decimal"
-          autocomplete="off"
-          data-testid="target-spl"
-          .value=${this.text}
-          aria-invalid=${this.error ? 'true' : 'false'}
-          aria-describedby="target-help"
-          @input=${this.onInput}
-        />
+        ${numberInput({ class: 'field', testid: 'target-spl', value: this.text, invalid: !!this.error, describedBy: 'target-help', onInput: this.onInput })}
         dB SPL
       </label>
       ${this.error
@@ -87,15 +80,15 @@ export class HeadroomTargetField extends LitElement {
           </p>`}`;
   }
 
-  private onInput(event: Event): void {
-    this.text = (event.target as HTMLInputElement).value;
-    const value = /^\s*\d+(\.\d+)?\s*$/.test(this.text) ? Number(this.text) : Number.NaN;
+  private readonly onInput = (text: string): void => {
+    this.text = text;
+    const value = readNumber(text) ?? Number.NaN;
     try {
       const targetSplDb = checkTargetSplDb(value);
       this.error = '';
-      this.dispatchEvent(new CustomEvent('target-change', { detail: { targetSplDb }, bubbles: true, composed: true }));
+      emit(this, 'target-change', { targetSplDb });
     } catch {
       this.error = `The target must be a number from ${TARGET_SPL_RANGE.min} to ${TARGET_SPL_RANGE.max} dB SPL (got ${JSON.stringify(this.text)}); the advice keeps ${this.value} dB SPL.`;
     }
-  }
+  };
 }

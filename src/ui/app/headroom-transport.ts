@@ -13,8 +13,9 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, pillStyles } from '../styles.ts';
 import { formatClock } from './clock-format.ts';
+import { emit } from '../emit.ts';
 
 export type TransportPlayEvent = CustomEvent<{ playing: boolean }>;
 export type TransportSeekEvent = CustomEvent<{ seconds: number }>;
@@ -35,6 +36,7 @@ declare global {
 export class HeadroomTransport extends LitElement {
   static override styles = [
     baseStyles,
+    pillStyles,
     css`
       :host {
         display: flex;
@@ -42,36 +44,10 @@ export class HeadroomTransport extends LitElement {
         align-items: center;
         gap: 0.6rem 0.9rem;
       }
-      button {
-        font: inherit;
-        font-weight: 650;
-        border-radius: 999px;
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
-        padding: 0.45rem 1rem;
-        cursor: pointer;
-        min-height: 2.5rem;
-      }
-      button.play {
-        background: var(--_accent);
-        border-color: var(--_accent);
-        color: var(--hr-on-accent, #fff);
-        min-width: 6.5rem;
-      }
       button[aria-pressed='true'] {
         background: var(--_surface-2);
         border-color: var(--_accent);
         color: var(--_accent);
-      }
-      button:disabled {
-        opacity: 0.5;
-        cursor: not-allowed;
-      }
-      button:focus-visible,
-      input:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
       }
       .seek {
         display: flex;
@@ -121,7 +97,7 @@ export class HeadroomTransport extends LitElement {
         data-testid="play"
         ?disabled=${this.disabled}
         aria-label=${this.playing ? 'Pause' : 'Play'}
-        @click=${() => this.emit('transport-play', { playing: !this.playing })}
+        @click=${() => emit(this, 'transport-play', { playing: !this.playing })}
       >
         ${this.playing ? '❚❚ Pause' : '▶ Play'}
       </button>
@@ -130,7 +106,7 @@ export class HeadroomTransport extends LitElement {
         data-testid="loop"
         aria-pressed=${this.loop ? 'true' : 'false'}
         ?disabled=${this.disabled || !seekable}
-        @click=${() => this.emit('transport-loop', { loop: !this.loop })}
+        @click=${() => emit(this, 'transport-loop', { loop: !this.loop })}
       >
         ↻ Loop
       </button>
@@ -154,13 +130,7 @@ export class HeadroomTransport extends LitElement {
 
   private onSeek(event: Event): void {
     const seconds = Number((event.target as HTMLInputElement).value);
-    this.emit('transport-seek', { seconds });
+    emit(this, 'transport-seek', { seconds });
   }
 
-  private emit<K extends 'transport-play' | 'transport-seek' | 'transport-loop'>(
-    type: K,
-    detail: HTMLElementEventMap[K]['detail'],
-  ): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }

@@ -8,27 +8,17 @@
  */
 import { CALIBRATION_DB_SPL_RANGE, DEFAULT_LISTENING_LEVEL_DB, LISTENING_LEVEL_DB_RANGE } from '../../audio/engine/ranges.ts';
 import { DEFAULT_CALIBRATION_DB_SPL } from '../../model/compile.ts';
+import { checkNumber, type NumberCheck } from '../typed-number.ts';
 
 export const LISTENING_LEVEL_RANGE = { ...LISTENING_LEVEL_DB_RANGE, initial: DEFAULT_LISTENING_LEVEL_DB } as const;
 export const CALIBRATION_RANGE = { ...CALIBRATION_DB_SPL_RANGE, initial: DEFAULT_CALIBRATION_DB_SPL } as const;
 /** Above this simulated level long listening harms hearing (85 dBA is the common 8-hour exposure limit). */
 export const SAFE_LISTENING_DB_SPL = 85;
 
-export type LevelCheck = { ok: true; value: number } | { ok: false; message: string };
-
-function check(field: string, text: string, range: { min: number; max: number }, unit: string): LevelCheck {
-  const trimmed = text.trim();
-  const value = trimmed === '' ? Number.NaN : Number(trimmed);
-  if (!Number.isFinite(value) || value < range.min || value > range.max) {
-    return { ok: false, message: `${field} must be a number from ${range.min} to ${range.max} ${unit} (got ${trimmed === '' ? 'nothing' : JSON.stringify(trimmed)})` };
-  }
-  return { ok: true, value };
+export function checkListeningLevel(text: string): NumberCheck {
+  return checkNumber('Listening level', text, LISTENING_LEVEL_RANGE, 'dB');
 }
 
-export function checkListeningLevel(text: string): LevelCheck {
-  return check('Listening level', text, LISTENING_LEVEL_RANGE, 'dB');
-}
-
-export function checkCalibration(text: string): LevelCheck {
-  return check('Calibration', text, CALIBRATION_RANGE, 'dB SPL');
+export function checkCalibration(text: string): NumberCheck {
+  return checkNumber('Calibration', text, CALIBRATION_RANGE, 'dB SPL');
 }

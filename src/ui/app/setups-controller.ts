@@ -45,9 +45,9 @@ export interface Layer {
   edited: boolean;
 }
 
-export const UNDO_NOTICE_MS = 10_000;
+const UNDO_NOTICE_MS = 10_000;
 
-export function browserStorage(): StorageLike | null {
+function browserStorage(): StorageLike | null {
   try {
     return window.localStorage;
   } catch {

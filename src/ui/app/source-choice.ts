@@ -4,6 +4,7 @@
  * the levels a sine can have below digital full scale; out-of-range values are refused with
  * the range in the message, never clamped.
  */
+import { checkNumber, type NumberCheck } from '../typed-number.ts';
 
 export type SourceChoice =
   | { kind: 'demo' }
@@ -15,25 +16,13 @@ export type SourceChoice =
 
 export type SourceKind = SourceChoice['kind'];
 
-export const SINE_HZ_RANGE = { min: 20, max: 20_000 } as const;
-export const SINE_LEVEL_RANGE = { min: -60, max: 0 } as const;
+const SINE_HZ_RANGE = { min: 20, max: 20_000 } as const;
+const SINE_LEVEL_RANGE = { min: -60, max: 0 } as const;
 
-export type FieldCheck = { ok: true; value: number } | { ok: false; message: string };
-
-function checkNumber(field: string, text: string, range: { min: number; max: number }, unit: string): FieldCheck {
-  const trimmed = text.trim();
-  const value = trimmed === '' ? Number.NaN : Number(trimmed);
-  if (!Number.isFinite(value) || value < range.min || value > range.max) {
-    const got = trimmed === '' ? 'nothing' : JSON.stringify(trimmed);
-    return { ok: false, message: `${field} must be a number from ${range.min} to ${range.max} ${unit} (got ${got})` };
-  }
-  return { ok: true, value };
-}
-
-export function checkSineHz(text: string): FieldCheck {
+export function checkSineHz(text: string): NumberCheck {
   return checkNumber('Sine frequency', text, SINE_HZ_RANGE, 'Hz');
 }
 
-export function checkSineLevel(text: string): FieldCheck {
+export function checkSineLevel(text: string): NumberCheck {
   return checkNumber('Sine level', text, SINE_LEVEL_RANGE, 'dBFS');
 }

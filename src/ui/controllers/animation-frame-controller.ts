@@ -1,6 +1,6 @@
 /**
- * AnimationFrameController: calls `onFrame(timeMs)` once per live frame (live-frames.ts: at
- * most 30 a second, in step with every other live view) while the host is connected and the
+ * AnimationFrameController: calls `onFrame(timeMs)` once per live frame (live-frames.ts: a
+ * few tens a second, in step with every other live view) while the host is connected and the
  * controller is running. It stops requesting frames as soon as it is stopped or the host is
  * disconnected, and resumes on reconnection if it is still meant to run.
  *
@@ -14,8 +14,6 @@ export class AnimationFrameController implements ReactiveController {
   #wanted = false;
   #connected = false;
   #cancel: (() => void) | null = null;
-  /** How many frames this controller has requested since it was made (tests read it). */
-  requestedFrames = 0;
 
   constructor(
     host: ReactiveControllerHost,
@@ -54,7 +52,6 @@ export class AnimationFrameController implements ReactiveController {
   }
 
   #request(): void {
-    this.requestedFrames += 1;
     this.#cancel = nextLiveFrame(this.#tick);
   }
 

@@ -7,7 +7,7 @@
  * drawing, so their number is what playing costs (docs/decisions.md, "A quiet page"); 20 a
  * second keeps meters and analysers moving smoothly to the eye.
  */
-export const LIVE_FRAMES_PER_SECOND = 20;
+const LIVE_FRAMES_PER_SECOND = 20;
 /** A frame a little early still counts, so jitter never skips a whole frame. */
 const EARLY_MS = 4;
 

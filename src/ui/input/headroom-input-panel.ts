@@ -30,16 +30,18 @@ import { microphones, pickups } from '../../model/catalog/input.ts';
 import { INPUT_TYPE_OHMS, type InputType } from '../../model/input/contract.ts';
 import { buildInputReport } from '../../model/input/report.ts';
 import type { InputReport } from '../../model/report-contract.ts';
-import { formatOhms, trim } from '../format.ts';
+import { formatDb, formatOhms, withUnit } from '../format.ts';
 import { domId, messageWithoutPath } from '../setup-editor/field-errors.ts';
 import { rangeOf, statesRange, rangeText } from '../setup-editor/ranges.ts';
-import { baseStyles } from '../styles.ts';
+import { numberField } from '../number-field.ts';
+import { badgeStyles, baseStyles, cardStyles, formStyles, pillStyles } from '../styles.ts';
 import { LISTENING_LEVEL_RANGE } from '../app/listening-level.ts';
 import './headroom-input-response-plot.ts';
 import type { InputResponseCurve } from './headroom-input-response-plot.ts';
 import { CUSTOM, defaultDraft, evaluateInputDraft, withPickup, type InputDraft, type InputEvaluation } from './input-draft.ts';
 import { INSTRUMENT_ROWS, LATENCY_ROWS, MICROPHONE_ROWS, monitoringName, readout, type ReadoutRow } from './input-readouts.ts';
 import { inputPanelStyles } from './input-styles.ts';
+import { emit } from '../emit.ts';
 
 export type Side = 'A' | 'B';
 export type InputSound = 'plucked' | 'demo' | 'microphone';
@@ -60,7 +62,7 @@ declare global {
 
 /** 1 MΩ, 10 kΩ, 2 kΩ: input impedances read best in the largest whole unit. */
 function inputOhms(ohms: number): string {
-  return ohms >= 1e6 ? `${trim(ohms / 1e6)}\u202fMΩ` : formatOhms(ohms);
+  return ohms >= 1e6 ? withUnit(ohms / 1e6, 'MΩ') : formatOhms(ohms);
 }
 
 const INPUT_TYPES: readonly { value: InputType; label: string }[] = [
@@ -89,7 +91,7 @@ interface FieldSpec {
 
 @customElement('headroom-input-panel')
 export class HeadroomInputPanel extends LitElement {
-  static override styles = [baseStyles, inputPanelStyles];
+  static override styles = [baseStyles, formStyles, pillStyles, badgeStyles, cardStyles, inputPanelStyles];
 
   /**
    * Optional: where the input worklet module is loaded from (default: the bundled
@@ -166,14 +168,14 @@ export class HeadroomInputPanel extends LitElement {
         return;
       }
     }
-    this.dispatchEvent(new CustomEvent('input-change', { detail: { side, choice }, bubbles: true, composed: true }));
+    emit(this, 'input-change', { side, choice });
   }
 
   #setHeard(side: Side): void {
     if (side === this.heard) return;
     this.heard = side;
     this.#engine?.setSide(side);
-    this.dispatchEvent(new CustomEvent('input-side-change', { detail: { side }, bubbles: true, composed: true }));
+    emit(this, 'input-side-change', { side });
   }
 
   #setMonitoring(on: boolean): void {
@@ -254,7 +256,7 @@ export class HeadroomInputPanel extends LitElement {
       this.#engine?.pause();
       this.#engine?.stopMicrophone();
       this.playing = false;
-      this.dispatchEvent(new CustomEvent('input-play', { detail: { playing: false }, bubbles: true, composed: true }));
+      emit(this, 'input-play', { playing: false });
       return;
     }
     if (!a || !b) return;
@@ -265,7 +267,7 @@ export class HeadroomInputPanel extends LitElement {
       await engine.start();
       await this.#loadSound(engine);
       this.playing = true;
-      this.dispatchEvent(new CustomEvent('input-play', { detail: { playing: true }, bubbles: true, composed: true }));
+      emit(this, 'input-play', { playing: true });
     } catch (error) {
       this.message = `Could not play: ${(error as Error).message}`;
     } finally {
@@ -305,7 +307,7 @@ export class HeadroomInputPanel extends LitElement {
       >
         ${this.busy ? 'Starting…' : this.playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <div class="ab" role="group" aria-label="Heard input">
+      <div class="segmented" role="group" aria-label="Heard input">
         ${(['A', 'B'] as const).map(
           (side) => html`<button type="button" data-testid=${`input-side-${side}`} aria-pressed=${this.heard === side ? 'true' : 'false'} @click=${() => this.#setHeard(side)}>${side}</button>`,
         )}
@@ -332,42 +334,22 @@ export class HeadroomInputPanel extends LitElement {
           aria-valuetext=${`${this.listeningLevelDb} dB`}
           @input=${(e: Event) => this.#setLevel(Number((e.target as HTMLInputElement).value))}
         />
-        <span class="num">${String(this.listeningLevelDb).replace('-', '\u2212')}&#8239;dB</span>
+        <span class="num">${formatDb(this.listeningLevelDb, 0)}</span>
       </label>
     </div>`;
   }
 
   #field(side: Side, spec: FieldSpec): TemplateResult {
-    const draft = this.drafts[side];
-    const evaluation = this.#evaluations[side];
-    const id = `${side.toLowerCase()}-${domId(spec.path)}`;
-    const messages = evaluation.fieldErrors.get(spec.path) ?? [];
+    const messages = this.#evaluations[side].fieldErrors.get(spec.path) ?? [];
     const range = rangeOf(spec.path);
-    const errorId = `${id}-error`;
-    return html`<div class="field">
-      <label for=${id}>${spec.label}${spec.unit ? html` <span class="unit">(${spec.unit})</span>` : nothing}</label>
-      <input
-        id=${id}
-        name=${spec.path}
-        type="text"
-        inputmode=${spec.signed ? 'text' : 'decimal'}
-        autocomplete="off"
-        spellcheck="false"
-        placeholder=${spec.optional ? 'none' : ''}
-        .value=${live(String(draft[spec.key]))}
-        aria-invalid=${messages.length > 0 ? 'true' : 'false'}
-        aria-describedby=${messages.length > 0 ? errorId : nothing}
-        @input=${(e: Event) => {
-          const value = (e.target as HTMLInputElement).value;
-          this.#edit(side, (d) => ({ ...d, [spec.key]: value, ...(spec.custom ? { pickupId: CUSTOM } : {}) }));
-        }}
-      />
-      ${messages.length > 0
-        ? html`<p class="error" id=${errorId} data-field=${spec.path}>
-            ${messages.map((m) => html`${messageWithoutPath(m, spec.path)}. `)}${range && !messages.some((m) => statesRange(m, spec.path)) ? html`Allowed: ${rangeText(range, spec.unit ?? '')}.` : nothing}
-          </p>`
-        : nothing}
-    </div>`;
+    return numberField({
+      ...spec,
+      id: `${side.toLowerCase()}-${domId(spec.path)}`,
+      value: String(this.drafts[side][spec.key]),
+      errors: messages.map((m) => messageWithoutPath(m, spec.path)),
+      ...(range && !messages.some((m) => statesRange(m, spec.path)) ? { allowed: rangeText(range, spec.unit ?? '') } : {}),
+      onInput: (value) => this.#edit(side, (d) => ({ ...d, [spec.key]: value, ...(spec.custom ? { pickupId: CUSTOM } : {}) })),
+    });
   }
 
   #select<T extends string | number>(side: Side, label: string, value: T, options: readonly { value: T; label: string }[], set: (v: string) => void, wide = false): TemplateResult {
@@ -431,7 +413,7 @@ export class HeadroomInputPanel extends LitElement {
         ${this.#select(side, 'Microphone', draft.micId, micOptions, (v) => this.#edit(side, (d) => ({ ...d, micId: v })), true)}
         <label class="check">
           <input type="checkbox" data-testid=${`input-phantom-${side}`} .checked=${live(draft.phantomPower)} @change=${(e: Event) => this.#edit(side, (d) => ({ ...d, phantomPower: (e.target as HTMLInputElement).checked }))} />
-          <span>Phantom power (P48)${mic.kind === 'condenser' && !draft.phantomPower ? html`<span class="unit warn-text"> — off: a condenser gives no signal</span>` : nothing}</span>
+          <span>Phantom power (P48)${mic.kind === 'condenser' && !draft.phantomPower ? html`<span class="unit"> — off: a condenser gives no signal</span>` : nothing}</span>
         </label>
         ${this.#field(side, { path: 'input.microphone.preamp.gainDb', label: 'Preamp gain', unit: 'dB', key: 'gainDb' })}
         ${this.#field(side, { path: 'input.microphone.preamp.einDbu', label: 'EIN', unit: 'dBu', key: 'einDbu', signed: true })}
@@ -468,7 +450,7 @@ export class HeadroomInputPanel extends LitElement {
       shown
         ? html`<tr class="group"><th scope="rowgroup" colspan="3">${title}</th></tr>
             ${rows.map((row) => {
-              const cells = [readout(a, row.key), readout(b, row.key)];
+              const cells = [readout(a, row), readout(b, row)];
               return html`<tr>
                 <th scope="row">${row.label}${row.hint ? html`<span class="muted">${row.hint}</span>` : nothing}</th>
                 ${cells.map(

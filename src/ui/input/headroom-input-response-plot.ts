@@ -9,7 +9,7 @@
 import { customElement, property } from 'lit/decorators.js';
 import type { TemplateResult } from 'lit';
 import type uPlot from 'uplot';
-import { formatHz, signed } from '../format.ts';
+import { formatHz, number, signed } from '../format.ts';
 import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from '../views/figure-table.ts';
 import type { Theme } from '../views/theme.ts';
 import { UPlotView, axisStyle, frequencyAxis, legendMarkers, type PlotSpec } from '../views/uplot-view.ts';
@@ -103,7 +103,7 @@ export class HeadroomInputResponsePlot extends UPlotView {
             label: 'Level (dB)',
             labelSize: 20,
             size: 46,
-            values: (_u, splits) => splits.map((v) => (v == null ? '' : String(Number(v.toFixed(1)))).replace('-', '\u2212')),
+            values: (_u, splits) => splits.map((v) => (v == null ? '' : number(Number(v.toFixed(1))))),
           },
         ],
         legend: { live: false, markers: legendMarkers },

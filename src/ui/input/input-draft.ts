@@ -106,7 +106,7 @@ const CARRIER = {
 
 const required = (raw: string): number | string | undefined => numberFromText(raw);
 
-export function inputCandidate(draft: InputDraft): Record<string, unknown> {
+function inputCandidate(draft: InputDraft): Record<string, unknown> {
   const candidate: Record<string, unknown> = { sampleRateHz: required(draft.sampleRateHz) };
   if (draft.path === 'instrument') {
     const catalog = pickups.find((p) => p.id === draft.pickupId);

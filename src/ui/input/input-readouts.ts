@@ -4,9 +4,9 @@
  * the report's number, formatted; each cell also carries the number itself in `data-value`.
  */
 import type { InputReport } from '../../model/report-contract.ts';
-import { formatDb, formatHz, formatOhms, formatSignedDb, signed, trim } from '../format.ts';
+import { formatDb, formatHz, formatOhms, formatSignedDb, NBSP, signed, trim, withUnit } from '../format.ts';
 
-const NBSP = '\u202f';
+type Part = 'instrument' | 'microphone' | 'latency';
 
 export interface ReadoutCell {
   text: string;
@@ -21,74 +21,61 @@ export interface ReadoutRow {
   key: string;
   label: string;
   hint?: string;
+  /** The cell of a side; null when its report does not have this part. */
+  cell: (report: InputReport) => ReadoutCell | null;
 }
 
-export const INSTRUMENT_ROWS: readonly ReadoutRow[] = [
-  { key: 'instrument.loadOhms', label: 'Load on the pickup', hint: 'input ∥ guitar controls' },
-  { key: 'instrument.capacitancePf', label: 'Capacitance across it', hint: 'winding + cable' },
-  { key: 'instrument.lowFrequencyDb', label: 'Low-frequency level' },
-  { key: 'instrument.resonanceHz', label: 'Resonance' },
-  { key: 'instrument.peakDb', label: 'Resonance peak' },
-  { key: 'instrument.minus3DbHz', label: '−3 dB point' },
-];
-
-export const MICROPHONE_ROWS: readonly ReadoutRow[] = [
-  { key: 'microphone.levelDbfsAt94DbSpl', label: 'Level at 94 dB SPL' },
-  { key: 'microphone.phantomVoltageAtMicV', label: 'Phantom voltage at the mic' },
-  { key: 'microphone.noiseFloorDbfs', label: 'Noise floor' },
-  { key: 'microphone.dynamicRangeDb', label: 'Dynamic range' },
-  { key: 'microphone.clipSplDb', label: 'Clips at' },
-];
-
-export const LATENCY_ROWS: readonly ReadoutRow[] = [
-  { key: 'latency.roundTripMs', label: 'Round trip' },
-  { key: 'latency.roundTripSamples', label: 'Round trip (samples)' },
-  { key: 'latency.monitoringMs', label: 'Monitoring delay' },
-  { key: 'latency.firstCombNotchHz', label: 'First comb notch' },
-];
-
 const none = (text: string): ReadoutCell => ({ text, value: null });
+/** A figure the report may not have (null), said in words then. */
+const orNone = (value: number | null, absent: string, text: (v: number) => string): ReadoutCell => (value === null ? none(absent) : { text: text(value), value });
 
-/** One cell: the figure `key` of `report`, formatted; "—" when the side does not have that part. */
-export function readout(report: InputReport | null, key: string): ReadoutCell {
-  if (!report) return none('—');
-  const i = report.instrument;
-  const m = report.microphone;
-  const l = report.latency;
-  switch (key) {
-    case 'instrument.loadOhms':
-      return i ? { text: formatOhms(i.loadOhms), value: i.loadOhms } : none('—');
-    case 'instrument.capacitancePf':
-      return i ? { text: `${trim(i.capacitancePf)}${NBSP}pF`, value: i.capacitancePf } : none('—');
-    case 'instrument.lowFrequencyDb':
-      return i ? { text: formatSignedDb(i.lowFrequencyDb, 2), value: i.lowFrequencyDb } : none('—');
-    case 'instrument.resonanceHz':
-      return i ? (i.resonanceHz === null ? none('none (damped)') : { text: preciseHz(i.resonanceHz), value: i.resonanceHz }) : none('—');
-    case 'instrument.peakDb':
-      return i ? (i.peakDb === null ? none('none') : { text: formatSignedDb(i.peakDb, 2), value: i.peakDb }) : none('—');
-    case 'instrument.minus3DbHz':
-      return i ? (i.minus3DbHz === null ? none('above 1 MHz') : { text: preciseHz(i.minus3DbHz), value: i.minus3DbHz }) : none('—');
-    case 'microphone.levelDbfsAt94DbSpl':
-      return m ? (m.levelDbfsAt94DbSpl === null ? none('no signal (no phantom power)') : { text: `${signed(m.levelDbfsAt94DbSpl, 1)}${NBSP}dBFS`, value: m.levelDbfsAt94DbSpl }) : none('—');
-    case 'microphone.phantomVoltageAtMicV':
-      return m ? (m.phantomVoltageAtMicV === null ? none('none') : { text: `${m.phantomVoltageAtMicV.toFixed(1)}${NBSP}V`, value: m.phantomVoltageAtMicV }) : none('—');
-    case 'microphone.noiseFloorDbfs':
-      return m ? { text: `${signed(m.noiseFloorDbfs, 1)}${NBSP}dBFS`, detail: `${m.noiseMeasurement === 'A-weighted' ? 'A-weighted' : '20 Hz–20 kHz'}, ${m.dominantNoise} noise`, value: m.noiseFloorDbfs } : none('—');
-    case 'microphone.dynamicRangeDb':
-      return m ? { text: formatDb(m.dynamicRangeDb), value: m.dynamicRangeDb } : none('—');
-    case 'microphone.clipSplDb':
-      return m ? (m.clipSplDb === null ? none('— (no signal)') : { text: `${m.clipSplDb.toFixed(1)}${NBSP}dB SPL`, value: m.clipSplDb }) : none('—');
-    case 'latency.roundTripMs':
-      return l ? { text: `${l.roundTripMs.toFixed(2)}${NBSP}ms`, value: l.roundTripMs } : none('—');
-    case 'latency.roundTripSamples':
-      return l ? { text: `${trim(l.roundTripSamples)}`, value: l.roundTripSamples } : none('—');
-    case 'latency.monitoringMs':
-      return l ? { text: `${l.monitoringMs.toFixed(2)}${NBSP}ms`, detail: monitoringName(l.monitoring), value: l.monitoringMs } : none('—');
-    case 'latency.firstCombNotchHz':
-      return l ? (l.firstCombNotchHz === null ? none('none (no delay)') : { text: preciseHz(l.firstCombNotchHz), value: l.firstCombNotchHz }) : none('—');
-    default:
-      return none('—');
-  }
+/** Rows of one part of the report; `key` is `part.field`, and a side without that part shows "—". */
+function rows<P extends Part>(part: P, list: readonly { field: string; label: string; hint?: string; cell: (x: NonNullable<InputReport[P]>) => ReadoutCell }[]): ReadoutRow[] {
+  return list.map(({ field, cell, ...row }) => ({
+    ...row,
+    key: `${part}.${field}`,
+    cell: (report: InputReport) => {
+      const figures = report[part];
+      return figures ? cell(figures as NonNullable<InputReport[P]>) : null;
+    },
+  }));
+}
+
+export const INSTRUMENT_ROWS = rows('instrument', [
+  { field: 'loadOhms', label: 'Load on the pickup', hint: 'input ∥ guitar controls', cell: (i) => ({ text: formatOhms(i.loadOhms), value: i.loadOhms }) },
+  { field: 'capacitancePf', label: 'Capacitance across it', hint: 'winding + cable', cell: (i) => ({ text: withUnit(i.capacitancePf, 'pF'), value: i.capacitancePf }) },
+  { field: 'lowFrequencyDb', label: 'Low-frequency level', cell: (i) => ({ text: formatSignedDb(i.lowFrequencyDb, 2), value: i.lowFrequencyDb }) },
+  { field: 'resonanceHz', label: 'Resonance', cell: (i) => orNone(i.resonanceHz, 'none (damped)', preciseHz) },
+  { field: 'peakDb', label: 'Resonance peak', cell: (i) => orNone(i.peakDb, 'none', (db) => formatSignedDb(db, 2)) },
+  { field: 'minus3DbHz', label: '−3 dB point', cell: (i) => orNone(i.minus3DbHz, 'above 1 MHz', preciseHz) },
+]);
+
+export const MICROPHONE_ROWS = rows('microphone', [
+  { field: 'levelDbfsAt94DbSpl', label: 'Level at 94 dB SPL', cell: (m) => orNone(m.levelDbfsAt94DbSpl, 'no signal (no phantom power)', (db) => `${signed(db, 1)}${NBSP}dBFS`) },
+  { field: 'phantomVoltageAtMicV', label: 'Phantom voltage at the mic', cell: (m) => orNone(m.phantomVoltageAtMicV, 'none', (v) => `${v.toFixed(1)}${NBSP}V`) },
+  {
+    field: 'noiseFloorDbfs',
+    label: 'Noise floor',
+    cell: (m) => ({
+      text: `${signed(m.noiseFloorDbfs, 1)}${NBSP}dBFS`,
+      detail: `${m.noiseMeasurement === 'A-weighted' ? 'A-weighted' : '20 Hz–20 kHz'}, ${m.dominantNoise} noise`,
+      value: m.noiseFloorDbfs,
+    }),
+  },
+  { field: 'dynamicRangeDb', label: 'Dynamic range', cell: (m) => ({ text: formatDb(m.dynamicRangeDb), value: m.dynamicRangeDb }) },
+  { field: 'clipSplDb', label: 'Clips at', cell: (m) => orNone(m.clipSplDb, '— (no signal)', (db) => `${db.toFixed(1)}${NBSP}dB SPL`) },
+]);
+
+export const LATENCY_ROWS = rows('latency', [
+  { field: 'roundTripMs', label: 'Round trip', cell: (l) => ({ text: `${l.roundTripMs.toFixed(2)}${NBSP}ms`, value: l.roundTripMs }) },
+  { field: 'roundTripSamples', label: 'Round trip (samples)', cell: (l) => ({ text: trim(l.roundTripSamples), value: l.roundTripSamples }) },
+  { field: 'monitoringMs', label: 'Monitoring delay', cell: (l) => ({ text: `${l.monitoringMs.toFixed(2)}${NBSP}ms`, detail: monitoringName(l.monitoring), value: l.monitoringMs }) },
+  { field: 'firstCombNotchHz', label: 'First comb notch', cell: (l) => orNone(l.firstCombNotchHz, 'none (no delay)', preciseHz) },
+]);
+
+/** One cell: the row's figure of `report`, formatted; "—" when the side does not have that part. */
+export function readout(report: InputReport | null, row: ReadoutRow): ReadoutCell {
+  return (report && row.cell(report)) ?? none('—');
 }
 
 /** 4.46 kHz, 1.06 kHz, 76.5 Hz: three significant figures, enough to compare A and B. */

@@ -1,11 +1,7 @@
-/** Layout and form styles of <headroom-input-panel>; colours come from baseStyles' --hr-* properties. */
+/** Layout of <headroom-input-panel>; its form, buttons, badge and caption are the shared ones (styles.ts). */
 import { css } from 'lit';
 
 export const inputPanelStyles = css`
-  :host {
-    display: block;
-    min-width: 0;
-  }
   h2 {
     margin: 0 0 0.3rem;
     font-size: 1.25rem;
@@ -29,51 +25,6 @@ export const inputPanelStyles = css`
     border-radius: var(--_radius);
     padding: 0.7rem 0.9rem;
     margin-bottom: 0.9rem;
-  }
-  button {
-    font: inherit;
-    font-weight: 650;
-    border-radius: 999px;
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
-    padding: 0.45rem 1rem;
-    cursor: pointer;
-    min-height: 2.5rem;
-  }
-  button.play {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--hr-on-accent, #fff);
-    min-width: 6.5rem;
-  }
-  button:disabled {
-    opacity: 0.5;
-    cursor: not-allowed;
-  }
-  .ab {
-    display: inline-flex;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    overflow: hidden;
-  }
-  .ab button {
-    border: 0;
-    border-radius: 0;
-    min-width: 3rem;
-  }
-  .ab button + button {
-    border-left: 1px solid var(--_border);
-  }
-  .ab button[aria-pressed='true'] {
-    background: var(--_accent);
-    color: var(--hr-on-accent, #fff);
-  }
-  button:focus-visible,
-  input:focus-visible,
-  select:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
   }
   .inline {
     display: inline-flex;
@@ -100,10 +51,6 @@ export const inputPanelStyles = css`
     margin-bottom: 0.9rem;
   }
   fieldset {
-    margin: 0;
-    min-width: 0;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding: 0.6rem 0.9rem 0.9rem;
     background: var(--_surface);
   }
@@ -114,21 +61,6 @@ export const inputPanelStyles = css`
   fieldset fieldset {
     background: var(--_surface-2);
     margin-top: 0.7rem;
-  }
-  legend {
-    font-weight: 650;
-    padding: 0 0.3rem;
-  }
-  .badge {
-    display: inline-block;
-    font-size: 0.75rem;
-    font-weight: 650;
-    color: var(--hr-on-accent, #fff);
-    background: var(--_accent);
-    border-radius: 999px;
-    padding: 0.05rem 0.5rem;
-    margin-left: 0.4rem;
-    vertical-align: middle;
   }
   .check {
     grid-column: 1 / -1;
@@ -142,9 +74,6 @@ export const inputPanelStyles = css`
     flex: none;
     margin: 0;
   }
-  .warn-text {
-    color: var(--_warn);
-  }
   .paths {
     display: flex;
     flex-wrap: wrap;
@@ -156,53 +85,11 @@ export const inputPanelStyles = css`
     gap: 0.6rem 0.8rem;
     margin-top: 0.5rem;
   }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    min-width: 0;
-  }
-  .field.wide {
-    grid-column: 1 / -1;
-  }
-  label {
-    font-size: 0.9rem;
-    font-weight: 550;
-  }
-  .unit {
-    font-weight: 400;
-    color: var(--_muted);
-  }
-  input[type='text'],
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    padding: 0.4rem 0.55rem;
-    width: 100%;
-    min-width: 0;
-    min-height: 2.5rem;
-  }
   input[type='checkbox'],
   input[type='radio'] {
     width: 1.05rem;
     height: 1.05rem;
     accent-color: var(--_accent);
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_bad);
-    box-shadow: inset 0 0 0 1px var(--_bad);
-  }
-  .error {
-    margin: 0;
-    font-size: 0.85rem;
-    color: var(--_bad);
-    background: var(--_bad-bg);
-    border-radius: 6px;
-    padding: 0.3rem 0.5rem;
-    overflow-wrap: anywhere;
   }
   .note {
     margin: 0.6rem 0 0;
@@ -235,11 +122,6 @@ export const inputPanelStyles = css`
   }
   caption {
     text-align: left;
-    font-size: 0.8rem;
-    font-weight: 650;
-    letter-spacing: 0.06em;
-    text-transform: uppercase;
-    color: var(--_muted);
     padding-bottom: 0.4rem;
   }
   th,

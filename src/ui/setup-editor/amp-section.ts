@@ -10,7 +10,7 @@ import type { EditorContext } from './context.ts';
 import { ampFields, CUSTOM, entryFor, NO_AMP, SPEC_SHEET, type Draft } from './draft.ts';
 import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
 import { alternativesNote, gearSearch } from './gear-search.ts';
-import { gearText } from './source-section.ts';
+import { gearFields } from './gear-fields.ts';
 import { specSheetFields } from './spec-sheet-fields.ts';
 
 const KIND_LABEL: Record<string, string> = { desktop: 'Desktop amps', portable: 'Portable amps', distribution: 'Distribution amps' };
@@ -35,7 +35,7 @@ export function chooseAmp(d: Draft, value: string): void {
   if (value === SPEC_SHEET && previous !== SPEC_SHEET && previous !== NO_AMP && previous !== CUSTOM) d.amp.fields.name = `${d.amp.fields.name} (from its spec sheet)`;
   const wantsIndependent = entry?.part.outputs === 'independent';
   if (wantsIndependent) {
-    if (d.splitter.mode !== 'distribution') d.splitter = { mode: 'distribution', cableResistanceOhms: '' };
+    if (d.splitter.mode !== 'distribution') d.splitter = { ...d.splitter, mode: 'distribution', cableResistanceOhms: '' };
   } else if (d.splitter.mode === 'distribution' && (value === NO_AMP || entry)) {
     d.splitter.mode = d.listeners.length > 1 ? 'passive' : 'none';
     if (d.splitter.cableResistanceOhms.trim() === '') d.splitter.cableResistanceOhms = '0.064';
@@ -54,7 +54,7 @@ function catalogSummary(entry: CatalogAmp | undefined): TemplateResult | typeof 
   return html`<p class="summary">
     ${withUnit(p.gainDb, 'dB')} gain, ${formatOhms(p.outputImpedanceOhms)} output impedance, ${withUnit(p.maxOutputVrms, 'Vrms')} rail${p.maxOutputCurrentMa != null
       ? html`, ${withUnit(p.maxOutputCurrentMa, 'mA')} peak current limit`
-      : nothing}, ${formatOhms(p.inputImpedanceOhms)} input impedance${gearText(p)}.
+      : nothing}, ${formatOhms(p.inputImpedanceOhms)} input impedance.
     ${entry.notes ? html`<span class="muted">${entry.notes}</span>` : nothing} ${alternativesNote(p, entry.alternatives)}
   </p>`;
 }
@@ -86,5 +86,6 @@ export function ampSection(ctx: EditorContext): TemplateResult {
     <legend>Amp</legend>
     ${gearSearch<CatalogAmp>('amp', (entry) => ctx.update((d) => pickAmp(d, entry)))}
     ${selectField(ctx, { id: 'amp-choice', label: 'Headphone amp', value: a.choice, choices: ampChoices(a.picked), onChange: chooseAmp })} ${body}
+    ${a.choice === NO_AMP ? nothing : gearFields(ctx, { path: 'amp', gear: f.gear, at: (d) => d.amp.fields.gear, noise: true, groundHint: 'Its output jack’s sleeve (its input returns through the source’s).' })}
   </fieldset>`;
 }

@@ -4,7 +4,7 @@
  * comes from. Pure functions; `evaluate.ts` turns a draft back into a setup.
  */
 import { amps, headphones, sources, splitters, type CatalogAmp, type CatalogHeadphone, type CatalogSource } from '../../model/catalog/index.ts';
-import { GEAR_FIELDS, type Amp, type Headphone, type Setup, type Source } from '../../model/setup.ts';
+import type { Amp, Headphone, Noise, Setup, Source } from '../../model/setup.ts';
 
 export const CUSTOM = 'custom';
 export const NO_AMP = 'none';
@@ -15,15 +15,34 @@ export const LOADED = 'loaded';
 export const MIN_RATINGS = 2;
 export const MAX_RATINGS = 12;
 
-/**
- * A part's `headroom/setup@3` figures (GEAR_FIELDS: noise, ground-return resistance), which the
- * form does not edit: carried unchanged from the loaded setup or the chosen catalog part, so
- * nothing the user had is lost, and the setup is written as @3 when it holds one.
- */
-export type GearDraft = Readonly<Record<string, unknown>>;
+/** How a stage's hiss is stated: not at all, in µV rms, or as a dynamic range below its full output. */
+export type NoiseKind = 'none' | 'uVrms' | 'dynamicRangeDb';
 
-export function gearOf(part: object | null | undefined, fields: readonly string[]): GearDraft {
-  return Object.fromEntries(Object.entries(part ?? {}).filter(([key, value]) => fields.includes(key) && value != null));
+/**
+ * A part's `headroom/setup@3` figures (GEAR_FIELDS: noise, ground-return resistance) as typed:
+ * the source and the amp have both, the splitter and a headphone only the ground return. They
+ * start from the loaded setup or the chosen catalog part, and the setup is written as @3 exactly
+ * when one of them holds a value (withSetupFormat).
+ */
+export interface GearDraft {
+  noiseKind: NoiseKind;
+  noiseValue: string;
+  noiseWeighting: Noise['weighting'];
+  groundResistanceOhms: string;
+  /** Whether the form shows the fields: open when the part came with a figure, then as the user leaves it. */
+  open: boolean;
+}
+
+export function gearOf(part: { noise?: Noise | null; groundResistanceOhms?: number | null } | null | undefined): GearDraft {
+  const noise = part?.noise;
+  const noiseKind: NoiseKind = noise ? (noise.uVrms != null ? 'uVrms' : 'dynamicRangeDb') : 'none';
+  return {
+    noiseKind,
+    noiseValue: noise ? text(noise.uVrms ?? noise.dynamicRangeDb) : '',
+    noiseWeighting: noise?.weighting ?? 'A',
+    groundResistanceOhms: text(part?.groundResistanceOhms),
+    open: noise != null || part?.groundResistanceOhms != null,
+  };
 }
 
 export interface SourceDraft {
@@ -70,7 +89,7 @@ export interface SplitterDraft {
   mode: SplitterMode;
   /** Passive Y: required. Distribution amp: optional cable per jack ('' = none). */
   cableResistanceOhms: string;
-  gear?: GearDraft;
+  gear: GearDraft;
 }
 
 export interface ListenerDraft {
@@ -85,8 +104,16 @@ export interface ListenerDraft {
   nominalOhms: string;
   sensitivity: string;
   unit: 'dB/V' | 'dB/mW';
-  /** A custom headphone's @3 figures (a catalog or loaded one keeps them in `part`). */
+  /** The headphone's @3 figure (its plug's and cable's shared return), for every choice. */
   gear: GearDraft;
+  /** What the last curve import said (a parse error changes nothing else). */
+  curveImport?: CurveImportNote;
+}
+
+/** The outcome of importing a curve file onto a listener, in words. */
+export interface CurveImportNote {
+  ok: boolean;
+  text: string;
 }
 
 export interface Draft {
@@ -140,7 +167,7 @@ export function sourceFields(source: Source): Omit<SourceDraft, 'choice'> {
     maxOutputVrms: text(source.maxOutputVrms),
     maxOutputCurrentMa: text(source.maxOutputCurrentMa),
     couplingCapacitorUf: text(source.couplingCapacitorUf),
-    gear: gearOf(source, GEAR_FIELDS.source),
+    gear: gearOf(source),
   };
 }
 
@@ -153,7 +180,7 @@ export function ampFields(amp: Amp): AmpFieldsDraft {
     maxOutputVrms: text(amp.maxOutputVrms),
     maxOutputCurrentMa: text(amp.maxOutputCurrentMa),
     couplingCapacitorUf: text(amp.couplingCapacitorUf),
-    gear: gearOf(amp, GEAR_FIELDS.amp),
+    gear: gearOf(amp),
   };
 }
 
@@ -182,7 +209,7 @@ export function listenerFromHeadphone(headphone: Headphone): ListenerDraft {
     nominalOhms: shortTextOrText(nominalGuess(headphone), choice === CUSTOM),
     sensitivity: text(headphone.sensitivity.value),
     unit: headphone.sensitivity.unit,
-    gear: gearOf(headphone, GEAR_FIELDS.headphone),
+    gear: gearOf(headphone),
   };
 }
 
@@ -212,7 +239,7 @@ export function draftFromSetup(setup: Setup): Draft {
     splitter: {
       mode: independent ? 'distribution' : setup.splitter ? 'passive' : 'none',
       cableResistanceOhms: setup.splitter ? text(setup.splitter.cableResistanceOhms) : independent ? '' : defaultCableOhms(),
-      gear: gearOf(setup.splitter, GEAR_FIELDS.splitter),
+      gear: gearOf(setup.splitter),
     },
     listeners: setup.headphones.map(listenerFromHeadphone),
   };

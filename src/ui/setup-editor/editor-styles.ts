@@ -1,4 +1,4 @@
-/** Layout and form styles of <headroom-setup-editor>; colours come from baseStyles' --hr-* properties. */
+/** Layout of <headroom-setup-editor>, after baseStyles and formStyles (its fields, labels and errors). */
 import { css } from 'lit';
 
 export const editorStyles = css`
@@ -11,19 +11,11 @@ export const editorStyles = css`
     font-size: 1.2rem;
   }
   fieldset {
-    margin: 0;
-    min-width: 0;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding: 0.75rem 0.9rem 0.9rem;
   }
   .section {
     background: var(--_surface);
     margin-bottom: 0.9rem;
-  }
-  legend {
-    font-weight: 650;
-    padding: 0 0.3rem;
   }
   .listener,
   .ratings {
@@ -36,59 +28,10 @@ export const editorStyles = css`
     gap: 0.6rem 0.8rem;
     margin-top: 0.6rem;
   }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    min-width: 0;
-  }
-  .field.wide {
-    grid-column: 1 / -1;
-  }
-  label {
-    font-size: 0.9rem;
-    font-weight: 550;
-  }
-  .unit {
-    font-weight: 400;
-    color: var(--_muted);
-  }
-  input[type='text'],
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    padding: 0.4rem 0.55rem;
-    width: 100%;
-    min-width: 0;
-    min-height: 2.5rem;
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_bad);
-    box-shadow: inset 0 0 0 1px var(--_bad);
-  }
-  input:focus-visible,
-  select:focus-visible,
-  button:focus-visible,
-  input[type='radio']:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
   .hint {
     margin: 0;
     font-size: 0.82rem;
     color: var(--_muted);
-  }
-  .error {
-    margin: 0;
-    font-size: 0.85rem;
-    color: var(--_bad);
-    background: var(--_bad-bg);
-    border-radius: 6px;
-    padding: 0.3rem 0.5rem;
-    overflow-wrap: anywhere;
   }
   .errors {
     border: 1px solid var(--_bad);
@@ -191,5 +134,25 @@ export const editorStyles = css`
     background: var(--_warn-bg);
     border-radius: 6px;
     padding: 0.3rem 0.5rem;
+  }
+  details.gear {
+    margin-top: 0.7rem;
+  }
+  details.gear > summary {
+    cursor: pointer;
+    font-size: 0.9rem;
+    font-weight: 550;
+    min-height: 1.5rem;
+  }
+  details.gear > summary .muted {
+    font-weight: 400;
+  }
+  .curve-import .hint {
+    flex: 1 1 14rem;
+  }
+  p.error[data-testid^='curve-note'],
+  p.summary[data-testid^='curve-note'] {
+    margin-top: 0.5rem;
+    overflow-wrap: anywhere;
   }
 `;

@@ -3,9 +3,9 @@
  * model's own `parseSetup` (and a spec-sheet amp with `solveSpecSheet`), and files each
  * message under the field it names. A setup comes out only when everything is valid.
  */
-import { GEAR_FIELDS, parseSetup, SETUP_FORMAT_V3, withSetupFormat, type Setup } from '../../model/setup.ts';
+import { parseSetup, SETUP_FORMAT_V3, withSetupFormat, type Setup } from '../../model/setup.ts';
 import { solveSpecSheet, type SpecSheetFit } from '../../model/spec-sheet.ts';
-import { CUSTOM, gearOf, LOADED, NO_AMP, SPEC_SHEET, type Draft, type ListenerDraft } from './draft.ts';
+import { CUSTOM, LOADED, NO_AMP, SPEC_SHEET, type Draft, type GearDraft, type ListenerDraft } from './draft.ts';
 import { messagePath } from './field-errors.ts';
 
 export interface Evaluation {
@@ -32,12 +32,31 @@ export function numberFromText(raw: string): number | string | undefined {
 /** Optional fields: blank → left out (the contract reads a missing value as none). */
 const optionalNumber = (raw: string): number | string | undefined => numberFromText(raw);
 
-function headphoneCandidate(listener: ListenerDraft): unknown {
+type AddMessage = (path: string, message: string) => void;
+
+/**
+ * A part's @3 fields for the candidate (gear-fields.ts edits them). A chosen hiss kind with no
+ * number gets a message at its field and leaves the noise out; `add` then blocks the setup.
+ */
+function gearCandidate(gear: GearDraft, path: string, noise: boolean, add: AddMessage): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (noise && gear.noiseKind !== 'none') {
+    const value = numberFromText(gear.noiseValue);
+    if (value === undefined) add(`${path}.noise.${gear.noiseKind}`, `${path}.noise.${gear.noiseKind} is required (a number), or choose "Not stated"`);
+    else out.noise = { [gear.noiseKind]: value, weighting: gear.noiseWeighting };
+  }
+  const ground = numberFromText(gear.groundResistanceOhms);
+  if (ground !== undefined) out.groundResistanceOhms = ground;
+  return out;
+}
+
+function headphoneCandidate(listener: ListenerDraft, i: number, add: AddMessage): unknown {
+  const gear = gearCandidate(listener.gear, `headphones[${i}]`, false, add);
   if (listener.choice !== CUSTOM && listener.part) {
-    return { ...gearOf(listener.part, GEAR_FIELDS.headphone), name: listener.name, sensitivity: listener.part.sensitivity, impedance: listener.part.impedance };
+    return { ...gear, name: listener.name, sensitivity: listener.part.sensitivity, impedance: listener.part.impedance };
   }
   return {
-    ...listener.gear,
+    ...gear,
     name: listener.name,
     sensitivity: { value: numberFromText(listener.sensitivity), unit: listener.unit },
     impedance: { nominalOhms: numberFromText(listener.nominalOhms) },
@@ -69,19 +88,24 @@ function ratingsCandidate(draft: Draft, add: (path: string, message: string) => 
 export function evaluate(draft: Draft): Evaluation {
   const fieldErrors = new Map<string, string[]>();
   const otherErrors: string[] = [];
+  let blocked = false;
   const add = (path: string, message: string): void => {
     fieldErrors.set(path, [...(fieldErrors.get(path) ?? []), message]);
   };
+  // Messages of our own (not parseSetup's) stop the setup too.
+  const block: AddMessage = (path, message) => {
+    add(path, message);
+    blocked = true;
+  };
   let fit: SpecSheetFit | null = null;
   let assumedRailVrms: number | null = null;
-  let blocked = false;
 
   let amp: Record<string, unknown> | null = null;
   const choice = draft.amp.choice;
   if (choice !== NO_AMP) {
     const f = draft.amp.fields;
     amp = {
-      ...f.gear,
+      ...gearCandidate(f.gear, 'amp', true, block),
       name: f.name,
       inputImpedanceOhms: numberFromText(f.inputImpedanceOhms),
       gainDb: numberFromText(f.gainDb),
@@ -125,7 +149,12 @@ export function evaluate(draft: Draft): Evaluation {
   const s = draft.source;
   const mode = draft.splitter.mode;
   const cable = numberFromText(draft.splitter.cableResistanceOhms);
-  const splitter = mode === 'passive' || (mode === 'distribution' && cable !== undefined) ? { ...draft.splitter.gear, cableResistanceOhms: cable } : null;
+  const splitterGear = mode === 'none' ? {} : gearCandidate(draft.splitter.gear, 'splitter', false, block);
+  // Independent outputs with a shared return but no cable stated: the cables are taken as 0 Ω.
+  const splitter =
+    mode === 'passive' || (mode === 'distribution' && (cable !== undefined || splitterGear.groundResistanceOhms !== undefined))
+      ? { ...splitterGear, cableResistanceOhms: mode === 'passive' ? cable : (cable ?? 0) }
+      : null;
   if (mode === 'distribution' && choice === NO_AMP) {
     add('splitter.mode', 'A distribution amp needs an amp: choose one in the Amp section.');
     blocked = true;
@@ -137,7 +166,7 @@ export function evaluate(draft: Draft): Evaluation {
     format: SETUP_FORMAT_V3,
     signal: { levelDbfs: numberFromText(draft.levelDbfs) },
     source: {
-      ...s.gear,
+      ...gearCandidate(s.gear, 'source', true, block),
       name: s.name,
       outputImpedanceOhms: numberFromText(s.outputImpedanceOhms),
       maxOutputVrms: numberFromText(s.maxOutputVrms),
@@ -147,7 +176,7 @@ export function evaluate(draft: Draft): Evaluation {
     },
     amp,
     splitter,
-    headphones: draft.listeners.map(headphoneCandidate),
+    headphones: draft.listeners.map((listener, i) => headphoneCandidate(listener, i, block)),
   };
 
   const parsed = parseSetup(candidate);

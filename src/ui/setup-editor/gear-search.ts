@@ -15,7 +15,7 @@ import { alternativeFigures, NOTABLE_DIFFERENCE_DB } from '../../model/catalog/a
 import type { Alternative } from '../../model/catalog/citations.ts';
 import type { PartType, SearchEntry, SearchHit } from '../../model/catalog/search.ts';
 import { formatSignedDb } from '../format.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, formStyles } from '../styles.ts';
 import { editorStyles } from './editor-styles.ts';
 
 export type GearPickEvent = CustomEvent<{ entry: SearchEntry }>;
@@ -44,6 +44,7 @@ const WHAT: Record<PartType, string> = { headphone: 'headphones and in-ears', so
 export class HeadroomGearSearch extends LitElement {
   static override styles = [
     baseStyles,
+    formStyles,
     editorStyles,
     css`
       :host {

@@ -11,7 +11,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Setup } from '../../model/setup.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, formStyles } from '../styles.ts';
 import { ampSection } from './amp-section.ts';
 import type { EditorContext } from './context.ts';
 import { draftFromSetup, type Draft } from './draft.ts';
@@ -36,7 +36,7 @@ declare global {
 
 @customElement('headroom-setup-editor')
 export class HeadroomSetupEditor extends LitElement {
-  static override styles = [baseStyles, editorStyles];
+  static override styles = [baseStyles, formStyles, editorStyles];
 
   /** The setup to edit (a valid headroom/setup@1). */
   @property({ attribute: false }) setup: Setup | null = null;

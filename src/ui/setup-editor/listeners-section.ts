@@ -7,18 +7,22 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { headphones, type CatalogHeadphone } from '../../model/catalog/index.ts';
-import { GEAR_FIELDS, MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
+import { MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
 import { formatOhms, trim } from '../format.ts';
 import type { EditorContext } from './context.ts';
+import { applyCurveImport, CURVE_FILE_TYPES, parseCurveText, readCurveFile } from './curve-file.ts';
 import { CUSTOM, entryFor, gearOf, LOADED, newListenerKey, nominalGuess, shortText, type Draft, type ListenerDraft } from './draft.ts';
 import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
+import { gearFields } from './gear-fields.ts';
 import { alternativesNote, gearSearch } from './gear-search.ts';
 
 const KIND_LABEL: Record<string, string> = { 'in-ear': 'In-ear', 'on-ear': 'On-ear', 'over-ear': 'Over-ear' };
 
 function headphoneChoices(listener: ListenerDraft): Choice[] {
   return [
-    ...(listener.choice === LOADED ? [{ value: LOADED, label: `${listener.part?.name ?? listener.name} (from the loaded setup)` }] : []),
+    ...(listener.choice === LOADED
+      ? [{ value: LOADED, label: `${listener.part?.name ?? listener.name} (${listener.curveImport?.ok ? 'imported curve' : 'from the loaded setup'})` }]
+      : []),
     ...headphones.map((h) => ({ value: h.id, label: h.part.name, group: KIND_LABEL[h.kind] ?? h.kind })),
     ...(listener.picked && !headphones.some((h) => h.id === listener.picked!.id) ? [{ value: listener.picked.id, label: listener.picked.part.name, group: FOUND }] : []),
     { value: CUSTOM, label: 'Custom values…', group: 'Custom' },
@@ -36,10 +40,20 @@ export function chooseHeadphone(d: Draft, index: number, value: string): void {
   const listener = d.listeners[index]!;
   const entry = entryFor(headphones, listener.picked, value);
   if (entry) {
-    d.listeners[index] = { ...listener, choice: value, name: entry.part.name, part: structuredClone(entry.part), sensitivity: String(entry.part.sensitivity.value), unit: entry.part.sensitivity.unit, nominalOhms: shortText(nominalGuess(entry.part)) };
+    d.listeners[index] = {
+      ...listener,
+      choice: value,
+      name: entry.part.name,
+      part: structuredClone(entry.part),
+      sensitivity: String(entry.part.sensitivity.value),
+      unit: entry.part.sensitivity.unit,
+      nominalOhms: shortText(nominalGuess(entry.part)),
+      gear: gearOf(entry.part),
+      curveImport: undefined,
+    };
   } else if (value === CUSTOM) {
-    // Custom values start from the part in use, its @3 figures included.
-    d.listeners[index] = { ...listener, choice: CUSTOM, part: null, gear: listener.part ? gearOf(listener.part, GEAR_FIELDS.headphone) : listener.gear };
+    // Custom values start from the part in use (its shared return stays in `gear`).
+    d.listeners[index] = { ...listener, choice: CUSTOM, part: null, curveImport: undefined };
   }
 }
 
@@ -49,12 +63,56 @@ export function pickHeadphone(d: Draft, index: number, entry: CatalogHeadphone):
   chooseHeadphone(d, index, entry.id);
 }
 
+/** Reads a chosen or dropped file and imports it onto the listener with `key` (curve-file.ts). */
+async function importCurve(ctx: EditorContext, key: number, file: File): Promise<void> {
+  const read = await readCurveFile(file);
+  const result = read.ok ? parseCurveText(read.text, file.name) : read;
+  ctx.update((d) => applyCurveImport(d, key, file.name, result));
+}
+
+function curveImportRow(ctx: EditorContext, listener: ListenerDraft, i: number): TemplateResult {
+  const note = listener.curveImport;
+  const noteId = `headphones-${i}-curve-note`;
+  return html`<div class="row curve-import">
+      <button type="button" class="small" data-testid=${`import-curve-${i}`} aria-describedby=${note ? noteId : `headphones-${i}-curve-hint`} @click=${(e: Event) => ((e.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement).click()}>
+        Import curve…
+      </button>
+      <input
+        type="file"
+        hidden
+        aria-label=${`Impedance curve file for listener ${i + 1}`}
+        accept=${CURVE_FILE_TYPES}
+        data-testid=${`curve-file-${i}`}
+        @change=${(e: Event) => {
+          const input = e.target as HTMLInputElement;
+          const file = input.files?.[0];
+          input.value = '';
+          if (file) void importCurve(ctx, listener.key, file);
+        }}
+      />
+      <span class="hint" id=${`headphones-${i}-curve-hint`}>A measured impedance curve (REW, ARTA/LIMP, DATS or hz, ohms[, degrees]), or drop the file on this listener.</span>
+    </div>
+    ${note ? html`<p id=${noteId} class=${note.ok ? 'summary' : 'error'} role=${note.ok ? 'status' : 'alert'} data-testid=${`curve-note-${i}`}>${note.text}</p>` : nothing}`;
+}
+
+function onDragOver(e: DragEvent): void {
+  if (!e.dataTransfer?.types.includes('Files')) return;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = 'copy';
+}
+
 function listenerFieldset(ctx: EditorContext, listener: ListenerDraft, i: number): TemplateResult {
   const count = ctx.draft.listeners.length;
   const base = `headphones[${i}]`;
   const onlyOne = count <= 1;
+  const onDrop = (e: DragEvent): void => {
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    e.preventDefault();
+    void importCurve(ctx, listener.key, file);
+  };
   return html`<li>
-    <fieldset class="listener">
+    <fieldset class="listener" data-testid=${`listener-${i}`} @dragover=${onDragOver} @drop=${onDrop}>
       <legend>Listener ${i + 1}</legend>
       <div class="grid">
         ${textField(ctx, { path: `${base}.name`, label: 'Name', value: listener.name, set: (d, v) => (d.listeners[i]!.name = v) })}
@@ -81,6 +139,8 @@ function listenerFieldset(ctx: EditorContext, listener: ListenerDraft, i: number
               </select>
             </div>
           </div>`}
+      ${curveImportRow(ctx, listener, i)}
+      ${gearFields(ctx, { path: base, gear: listener.gear, at: (d) => d.listeners[i]!.gear, noise: false, groundHint: 'Its plug’s sleeve and the cable’s common wire.' })}
       <div class="row">
         <button
           type="button"

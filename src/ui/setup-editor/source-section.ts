@@ -1,11 +1,11 @@
 /** Source: a catalog output (phone, laptop, DAC …) or custom values for every field of the schema. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { sources, type CatalogSource } from '../../model/catalog/index.ts';
-import type { Noise } from '../../model/setup.ts';
 import { formatOhms, withUnit } from '../format.ts';
 import type { EditorContext } from './context.ts';
 import { CUSTOM, entryFor, sourceFields, type Draft } from './draft.ts';
 import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
+import { gearFields } from './gear-fields.ts';
 import { alternativesNote, gearSearch } from './gear-search.ts';
 
 const KIND_LABEL: Record<string, string> = {
@@ -25,14 +25,6 @@ export function sourceChoices(picked?: CatalogSource): Choice[] {
     ...found,
     { value: CUSTOM, label: 'Custom values…' },
   ];
-}
-
-/** A stage's @3 figures as words: ", hiss 0.49 µV (A-weighted), 0.4 Ω shared return". */
-export function gearText(part: { noise?: Noise | null; groundResistanceOhms?: number | null }): string {
-  const { noise, groundResistanceOhms: ground } = part;
-  const weighting = noise?.weighting === 'A' ? 'A-weighted' : 'unweighted';
-  const hiss = noise ? (noise.uVrms != null ? `, hiss ${withUnit(noise.uVrms, 'µV')} (${weighting})` : `, hiss ${withUnit(noise.dynamicRangeDb!, 'dB')} below full output (${weighting})`) : '';
-  return `${hiss}${ground != null ? `, ${formatOhms(ground)} shared return` : ''}`;
 }
 
 export function chooseSource(d: Draft, value: string): void {
@@ -59,7 +51,7 @@ export function sourceSection(ctx: EditorContext): TemplateResult {
           scale${catalog.part.maxOutputCurrentMa != null ? html`, ${withUnit(catalog.part.maxOutputCurrentMa, 'mA')} peak current limit` : nothing}${catalog
             .part.couplingCapacitorUf != null
             ? html`, ${withUnit(catalog.part.couplingCapacitorUf, 'µF')} coupling capacitor`
-            : nothing}${gearText(catalog.part)}.
+            : nothing}.
           ${catalog.notes ? html`<span class="muted">${catalog.notes}</span>` : nothing} ${alternativesNote(catalog.part, catalog.alternatives)}
         </p>`
       : html`<div class="grid">
@@ -87,5 +79,6 @@ export function sourceSection(ctx: EditorContext): TemplateResult {
             set: (d, v) => (d.source.couplingCapacitorUf = v),
           })}
         </div>`}
+    ${gearFields(ctx, { path: 'source', gear: s.gear, at: (d) => d.source.gear, noise: true, groundHint: 'Its jack’s sleeve, which left and right share.' })}
   </fieldset>`;
 }

@@ -8,6 +8,7 @@ import { amps } from '../../model/catalog/index.ts';
 import type { EditorContext } from './context.ts';
 import { ampFields, defaultCableOhms, distributionAmpId, NO_AMP, type Draft, type SplitterMode } from './draft.ts';
 import { messagesFor, numberField } from './fields.ts';
+import { gearFields } from './gear-fields.ts';
 
 const MODES: readonly { mode: SplitterMode; label: string; hint: string }[] = [
   { mode: 'none', label: 'None', hint: 'Every listener is plugged into the same output.' },
@@ -71,5 +72,14 @@ export function splitterSection(ctx: EditorContext): TemplateResult {
             })}
           </div>`
         : nothing}
+    ${s.mode === 'none'
+      ? nothing
+      : gearFields(ctx, {
+          path: 'splitter',
+          gear: s.gear,
+          at: (d) => d.splitter.gear,
+          noise: false,
+          groundHint: s.mode === 'passive' ? 'The common leg every listener returns through.' : 'Per jack (with no cable stated, the cables count as 0 Ω).',
+        })}
   </fieldset>`;
 }

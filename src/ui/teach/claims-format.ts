@@ -16,6 +16,8 @@ export function formatClaimNumber({ value, unit }: ClaimNumber): string {
       return formatSignedDb(value, 2);
     case 'dB SPL':
       return `${formatDb(value)} SPL`;
+    case 'dB SPL(A)':
+      return `${formatDb(value)} SPL(A)`;
     case 'dBFS':
       return `${fixed(value, 1)}${NBSP}dBFS`;
     case 'Ω':

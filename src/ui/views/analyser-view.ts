@@ -1,7 +1,7 @@
 /**
  * AnalyserView: the shared base of the canvas views that read an AnalyserNode (scope,
  * spectrum). While `running` is true and an analyser is set, an AnimationFrameController
- * calls `drawFrame` in each live frame (at most 30 a second, src/ui/controllers/live-frames.ts);
+ * calls `drawFrame` in each live frame (src/ui/controllers/live-frames.ts sets how many a second);
  * otherwise the view draws its empty grid once. The grid, its lines and its labels (text is
  * the dearest thing a canvas draws) is drawn once into a canvas of its own and copied under
  * each frame; it is drawn again only when its look changes (size, colours, `gridKey()`).
@@ -12,7 +12,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AnimationFrameController } from '../controllers/animation-frame-controller.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, cardStyles } from '../styles.ts';
 import { readTheme, watchColourScheme, type Theme } from './theme.ts';
 
 /** What the views need of an AnalyserNode (a real one, or a stand-in in tests). */
@@ -33,30 +33,16 @@ export interface CanvasSize {
 export abstract class AnalyserView extends LitElement {
   static override styles = [
     baseStyles,
+    cardStyles,
     css`
-      :host {
-        display: block;
-        min-width: 0;
-      }
       .frame {
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.75rem 0.75rem 0.6rem;
+        padding-bottom: 0.6rem;
       }
       /* Title, then the live status on a line of its own: it may change length without moving anything. */
       .head {
         display: grid;
         gap: 0.1rem;
         margin-bottom: 0.4rem;
-      }
-      .title {
-        margin: 0;
-        font-size: 0.8rem;
-        font-weight: 650;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--_muted);
       }
       .status {
         font-size: 0.82rem;

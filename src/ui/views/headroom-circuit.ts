@@ -21,7 +21,7 @@ import type { Setup } from '../../model/setup.ts';
 import { solveChain, type ChainSolution } from '../../model/solver.ts';
 import { REFERENCE_HZ, voltageRatioToDb } from '../../model/units.ts';
 import { formatDb, formatDbfs, formatMw, formatOhms, formatSignedDb, formatVrms, signed, withUnit } from '../format.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, cardStyles } from '../styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -47,24 +47,10 @@ interface Drawing {
 export class HeadroomCircuit extends LitElement {
   static override styles = [
     baseStyles,
+    cardStyles,
     css`
-      :host {
-        display: block;
-        min-width: 0;
-      }
-      .frame {
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.75rem 0.75rem 0.5rem;
-      }
       .title {
-        margin: 0 0 0.25rem;
-        font-size: 0.8rem;
-        font-weight: 650;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--_muted);
+        margin-bottom: 0.25rem;
       }
       .note {
         margin: 0 0 0.25rem;
@@ -74,10 +60,6 @@ export class HeadroomCircuit extends LitElement {
       .scroll {
         overflow-x: auto;
         overscroll-behavior-x: contain;
-      }
-      .scroll:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
       }
       /* Down to 70 % on a wide screen; on a phone at its own size (no text under 12 px), scrolling sideways in its box. */
       svg {

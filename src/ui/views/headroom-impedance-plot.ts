@@ -9,7 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { PropertyValues, TemplateResult } from 'lit';
 import type uPlot from 'uplot';
 import type { Headphone } from '../../model/setup.ts';
-import { formatHz, formatOhms, trim } from '../format.ts';
+import { formatHz, formatOhms, number, trim } from '../format.ts';
 import { figureTable, nearestIndex } from './figure-table.ts';
 import { impedanceCurve, plotFrequenciesHz, type ImpedanceCurve } from './plot-data.ts';
 import type { Theme } from './theme.ts';
@@ -64,7 +64,7 @@ export class HeadroomImpedancePlot extends UPlotView {
       this.headphones.map((h, i) => {
         const c = this.#curves[i]!;
         const peak = c.magnitudeOhms.reduce((best, v, k) => (v > c.magnitudeOhms[best]! ? k : best), 0);
-        const degrees = (v: number) => `${v.toFixed(0).replace('-', '\u2212')}°`;
+        const degrees = (v: number) => `${number(v, 0)}°`;
         return {
           label: h.name,
           cells: [
@@ -100,7 +100,7 @@ export class HeadroomImpedancePlot extends UPlotView {
         width: 1.5,
         dash: [6, 4],
         points: { show: false },
-        value: (_u, v) => (v == null ? '–' : `${v.toFixed(1).replace('-', '\u2212')}°`),
+        value: (_u, v) => (v == null ? '–' : `${number(v, 1)}°`),
       });
       data.push(c.phaseDeg);
     });
@@ -134,7 +134,7 @@ export class HeadroomImpedancePlot extends UPlotView {
             labelSize: 20,
             size: 40,
             grid: { show: false },
-            values: (_u, splits) => splits.map((v) => (v == null ? '' : `${v}`).replace('-', '\u2212')),
+            values: (_u, splits) => splits.map((v) => (v == null ? '' : number(v))),
           },
         ],
         // Labels only: live values next to every series crowd a phone screen.

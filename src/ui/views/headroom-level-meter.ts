@@ -1,10 +1,9 @@
 /**
  * <headroom-level-meter>: a peak/RMS level meter in dBFS with peak hold and a clip light
- * that stays lit for `clipLatchMs` (1 s) after the last clipped block, so a one-block clip
- * is not missed. Horizontal by default; `orientation="vertical"` stands it up.
+ * that stays lit for CLIP_LATCH_MS (1 s) after the last clipped block, so a one-block clip
+ * is not missed.
  *
- * Properties: `label`, `peakDbfs`, `rmsDbfs`, `clipping`, `orientation`, `minDbfs` (−60),
- * `holdMs` (1500), `clipLatchMs` (1000), and `live`: a LiveValue of readings that, when set,
+ * Properties: `label`, `peakDbfs`, `rmsDbfs`, `clipping`, and `live`: a LiveValue of readings that, when set,
  * drives peak, RMS and clipping itself, so levels arriving 30 times a second re-render this
  * meter only (src/ui/controllers/live-value.ts). Events: none.
  * Accessible as role="meter" with aria-valuenow = the peak level (clamped to the scale).
@@ -13,7 +12,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
-import { formatDbfs } from '../format.ts';
+import { formatDbfs, number } from '../format.ts';
 import { baseStyles } from '../styles.ts';
 
 /** What a meter shows of one reading (the engine's ListenerMeters has these and more). */
@@ -32,6 +31,12 @@ declare global {
 const TICKS_DB = [-60, -48, -36, -24, -12, -6, 0];
 /** The numeric readout's pace (the bar follows every reading). */
 const READOUT_MS = 125;
+/** Bottom of the scale, dBFS. */
+const MIN_DBFS = -60;
+/** How long the peak hold line stays up. */
+const HOLD_MS = 1500;
+/** How long the clip light stays lit after the last clipped block. */
+const CLIP_LATCH_MS = 1000;
 
 @customElement('headroom-level-meter')
 export class HeadroomLevelMeter extends LitElement {
@@ -151,57 +156,6 @@ export class HeadroomLevelMeter extends LitElement {
         transform: translateX(-100%);
       }
 
-      /* Vertical: the bar stands up, 0 dBFS at the top, the clip light above it. */
-      :host([orientation='vertical']) {
-        display: inline-block;
-      }
-      :host([orientation='vertical']) .meter {
-        grid-template-columns: auto auto;
-        grid-template-areas:
-          'clip clip'
-          'track scale'
-          'head head';
-        justify-items: center;
-      }
-      :host([orientation='vertical']) .head {
-        flex-direction: column;
-        align-items: center;
-        gap: 0;
-      }
-      :host([orientation='vertical']) .track {
-        width: var(--_thickness);
-        height: var(--_length);
-      }
-      :host([orientation='vertical']) .fill,
-      :host([orientation='vertical']) .hold {
-        transform-origin: bottom;
-      }
-      :host([orientation='vertical']) .peak {
-        transform: scaleY(var(--peak));
-      }
-      :host([orientation='vertical']) .rms {
-        transform: scaleY(var(--rms));
-      }
-      :host([orientation='vertical']) .hold {
-        transform: translateY(calc((1 - var(--hold)) * 100%));
-        border-right: 0;
-        border-top: 2px solid var(--_text);
-      }
-      :host([orientation='vertical']) .scale {
-        height: var(--_length);
-        width: 1.6rem;
-        justify-self: start;
-      }
-      :host([orientation='vertical']) .scale span {
-        left: 0 !important;
-        transform: translateY(50%);
-      }
-      :host([orientation='vertical']) .scale span:first-child {
-        transform: none;
-      }
-      :host([orientation='vertical']) .scale span:last-child {
-        transform: translateY(100%);
-      }
     `,
   ];
 
@@ -213,17 +167,8 @@ export class HeadroomLevelMeter extends LitElement {
   /** RMS level of the last block, dBFS, where a full-scale sine reads 0. */
   @property({ type: Number, attribute: 'rms-dbfs' }) rmsDbfs = -Infinity;
 
-  /** True while the signal clips; the light then stays lit `clipLatchMs` after it ends. */
+  /** True while the signal clips; the light then stays lit CLIP_LATCH_MS after it ends. */
   @property({ type: Boolean }) clipping = false;
-
-  @property({ reflect: true }) orientation: 'horizontal' | 'vertical' = 'horizontal';
-
-  /** Bottom of the scale, dBFS. */
-  @property({ type: Number, attribute: 'min-dbfs' }) minDbfs = -60;
-
-  @property({ type: Number, attribute: 'hold-ms' }) holdMs = 1500;
-
-  @property({ type: Number, attribute: 'clip-latch-ms' }) clipLatchMs = 1000;
 
   /** Live readings; undefined in it means silence (nothing plays). */
   @property({ attribute: false }) live: LiveValue<LevelReading | undefined> | null = null;
@@ -263,17 +208,17 @@ export class HeadroomLevelMeter extends LitElement {
     if (changed.has('peakDbfs')) {
       if (!(this.peakDbfs < this.holdDbfs) || now >= this.#holdUntil) {
         this.holdDbfs = this.peakDbfs;
-        this.#holdUntil = now + this.holdMs;
+        this.#holdUntil = now + HOLD_MS;
         clearTimeout(this.#holdTimer);
         // Let the hold fall back to the current peak when no new level arrives.
         this.#holdTimer = setTimeout(() => {
           this.holdDbfs = this.peakDbfs;
-        }, this.holdMs);
+        }, HOLD_MS);
       }
     }
     if (this.clipping) {
       this.clipLit = true;
-      this.#clipUntil = now + this.clipLatchMs;
+      this.#clipUntil = now + CLIP_LATCH_MS;
       clearTimeout(this.#clipTimer);
     } else if (changed.has('clipping') && this.clipLit) {
       this.#scheduleClipRelease();
@@ -299,28 +244,26 @@ export class HeadroomLevelMeter extends LitElement {
   }
 
   #fraction(dbfs: number): number {
-    if (!(dbfs > this.minDbfs)) return 0;
-    return Math.min(1, (dbfs - this.minDbfs) / -this.minDbfs);
+    if (!(dbfs > MIN_DBFS)) return 0;
+    return Math.min(1, (dbfs - MIN_DBFS) / -MIN_DBFS);
   }
 
   override render(): TemplateResult {
     const peak = this.peakDbfs;
-    const now = Number.isFinite(peak) ? Math.min(0, Math.max(this.minDbfs, peak)) : this.minDbfs;
+    const now = Number.isFinite(peak) ? Math.min(0, Math.max(MIN_DBFS, peak)) : MIN_DBFS;
     const zone = this.clipLit || peak >= -0.1 ? 'over' : peak >= -6 ? 'hot' : 'safe';
     const text = (db: number) => (Number.isFinite(db) ? formatDbfs(db) : '−∞ dBFS');
     const valueText = `${text(peak)} peak, ${text(this.rmsDbfs)} RMS${this.clipLit ? ', clipping' : ''}`;
-    const vertical = this.orientation === 'vertical';
-    const ticks = vertical ? TICKS_DB.filter((t) => t % 12 === 0) : TICKS_DB;
     return html`<div class="meter">
       <div class="head">
         <span class="label">${this.label}</span>
-        <span class="readout" aria-hidden="true">${text(this.#readout.peak)}${vertical ? nothing : html` · ${Number.isFinite(this.#readout.rms) ? this.#readout.rms.toFixed(1).replace('-', '\u2212') : '−∞'} RMS`}</span>
+        <span class="readout" aria-hidden="true">${text(this.#readout.peak)} · ${number(this.#readout.rms, 1)} RMS</span>
       </div>
       <div
         class="track ${zone}"
         role="meter"
         aria-label=${this.label}
-        aria-valuemin=${this.minDbfs}
+        aria-valuemin=${MIN_DBFS}
         aria-valuemax="0"
         aria-valuenow=${Number(now.toFixed(1))}
         aria-valuetext=${valueText}
@@ -328,16 +271,11 @@ export class HeadroomLevelMeter extends LitElement {
       >
         <div class="fill peak"></div>
         <div class="fill rms"></div>
-        ${Number.isFinite(this.holdDbfs) && this.holdDbfs > this.minDbfs ? html`<div class="hold"></div>` : nothing}
+        ${Number.isFinite(this.holdDbfs) && this.holdDbfs > MIN_DBFS ? html`<div class="hold"></div>` : nothing}
       </div>
       <span class="clip ${this.clipLit ? 'lit' : ''}" data-testid="clip" aria-hidden="true">CLIP</span>
       <div class="scale" aria-hidden="true">
-        ${ticks
-          .filter((t) => t >= this.minDbfs)
-          .map((t) => {
-            const at = `${(this.#fraction(t) * 100).toFixed(2)}%`;
-            return html`<span style=${vertical ? `bottom: ${at}` : `left: ${at}`}>${t === 0 ? '0' : String(t).replace('-', '\u2212')}</span>`;
-          })}
+        ${TICKS_DB.map((t) => html`<span style=${`left: ${(this.#fraction(t) * 100).toFixed(2)}%`}>${number(t)}</span>`)}
       </div>
     </div>`;
   }

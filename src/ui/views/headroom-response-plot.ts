@@ -2,9 +2,11 @@
  * <headroom-response-plot>: the frequency response, 20 Hz–20 kHz on a log axis, of every
  * listener of each given setup (A and B), computed with the model (solveChain at each plot
  * frequency). Relative to each listener's own 1 kHz level by default, so deviations show;
- * a toggle switches to absolute dB SPL.
+ * a toggle switches to absolute dB SPL, and — when a setup has shared ground returns
+ * (headroom/setup@3) — to the crosstalk versus frequency (the model's crosstalk.ts, from mid and
+ * side solutions; docs/model.md 14.4).
  *
- * Properties: `curves` ({ label, setup }[]), `mode` ('relative' | 'absolute'), `listener`
+ * Properties: `curves` ({ label, setup }[]), `mode` ('relative' | 'absolute' | 'crosstalk'), `listener`
  * (one listener's index, or null for all), `plotHeight`.
  * Events: `response-mode-change` ({ mode }) when the user flips the toggle.
  * Colour is the listener, the line style the setup (A solid, B dashed).
@@ -12,7 +14,11 @@
 import { html, css, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type uPlot from 'uplot';
+import { listenerCrosstalk } from '../../model/crosstalk.ts';
+import { hasSharedReturns } from '../../model/ground.ts';
 import type { Setup } from '../../model/setup.ts';
+import { solveChain } from '../../model/solver.ts';
+import { REFERENCE_HZ } from '../../model/units.ts';
 import { formatHz, signed } from '../format.ts';
 import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
 import { listenerResponses, plotFrequenciesHz, type ListenerResponse, type ResponseMode } from './plot-data.ts';
@@ -25,7 +31,10 @@ export interface ResponseCurve {
   setup: Setup;
 }
 
-export type ResponseModeChangeEvent = CustomEvent<{ mode: ResponseMode }>;
+/** What the plot shows: a response (`ResponseMode`) or the crosstalk through shared returns. */
+export type ResponsePlotMode = ResponseMode | 'crosstalk';
+
+export type ResponseModeChangeEvent = CustomEvent<{ mode: ResponsePlotMode }>;
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -88,19 +97,29 @@ export class HeadroomResponsePlot extends UPlotView {
   /** Only this listener (index) of each setup; null for all of them. */
   @property({ type: Number }) listener: number | null = null;
 
-  /** `relative` (dB re each listener's 1 kHz level) or `absolute` (dB SPL). */
-  @property({ reflect: true }) mode: ResponseMode = 'relative';
+  /**
+   * `relative` (dB re each listener's 1 kHz level), `absolute` (dB SPL) or `crosstalk` (dB, the
+   * other channel re its own; shown as `relative` while no setup has a shared return).
+   */
+  @property({ reflect: true }) mode: ResponsePlotMode = 'relative';
 
   protected readonly heading = 'Frequency response';
   protected readonly dataProperties = ['curves', 'mode', 'listener'];
 
   #hz: number[] = plotFrequenciesHz();
   #series: SeriesData[] = [];
+  /** Whether any setup has a shared return (so the crosstalk view is offered). */
+  #crosstalkShown = false;
+  /** The mode drawn: `mode`, or `relative` for `crosstalk` while there is none. */
+  #shown: ResponsePlotMode = 'relative';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('curves') || changed.has('mode') || changed.has('listener')) {
+      this.#crosstalkShown = this.curves.some((curve) => hasSharedReturns(curve.setup));
+      this.#shown = this.mode === 'crosstalk' && !this.#crosstalkShown ? 'relative' : this.mode;
+      const shown = this.#shown;
       this.#series = this.curves.flatMap((curve, c) =>
-        listenerResponses(curve.setup, this.#hz, this.mode)
+        (shown === 'crosstalk' ? crosstalkResponses(curve.setup, this.#hz) : listenerResponses(curve.setup, this.#hz, shown))
           .filter((response) => this.listener === null || response.listener === this.listener)
           .map((response) => ({ curve: c, label: curve.label, response, listeners: curve.setup.headphones.length })),
       );
@@ -112,49 +131,52 @@ export class HeadroomResponsePlot extends UPlotView {
   }
 
   protected override renderControls(): TemplateResult {
-    const option = (mode: ResponseMode, text: string, title: string) =>
-      html`<button type="button" aria-pressed=${this.mode === mode ? 'true' : 'false'} title=${title} @click=${() => this.#setMode(mode)}>
+    const option = (mode: ResponsePlotMode, text: string, title: string) =>
+      html`<button type="button" aria-pressed=${this.#shown === mode ? 'true' : 'false'} title=${title} @click=${() => this.#setMode(mode)}>
         ${text}
       </button>`;
     return html`<div class="toggle" role="group" aria-label="Level scale">
       ${option('relative', 'dB re 1 kHz', 'Each listener relative to its own level at 1 kHz')}
       ${option('absolute', 'dB SPL', 'Sound pressure level, from each headphone’s 1 kHz sensitivity')}
+      ${this.#crosstalkShown ? option('crosstalk', 'Crosstalk', 'A signal in one channel only: the other channel’s level relative to its own, through shared returns') : ''}
     </div>`;
   }
 
-  #setMode(mode: ResponseMode): void {
+  #setMode(mode: ResponsePlotMode): void {
     if (mode === this.mode) return;
     this.mode = mode;
     this.dispatchEvent(new CustomEvent('response-mode-change', { detail: { mode }, bubbles: true, composed: true }));
   }
 
   protected describe(): string {
-    if (this.#series.length === 0) return 'Frequency response: nothing to plot.';
-    const unit = this.mode === 'relative' ? 'dB re 1 kHz' : 'dB SPL';
+    if (this.#series.length === 0) return this.#shown === 'crosstalk' ? 'Crosstalk: no listener’s channels leak.' : 'Frequency response: nothing to plot.';
+    const unit = UNIT[this.#shown];
     const parts = this.#series.map((s) => {
       const min = Math.min(...s.response.db);
       const max = Math.max(...s.response.db);
-      return `${seriesLabel(s)}: ${signedOrPlain(min, this.mode)} to ${signedOrPlain(max, this.mode)} ${unit}`;
+      return `${seriesLabel(s)}: ${signedOrPlain(min, this.#shown)} to ${signedOrPlain(max, this.#shown)} ${unit}`;
     });
-    return `Frequency response from 20 Hz to 20 kHz. ${parts.join('; ')}.`;
+    const what = this.#shown === 'crosstalk' ? 'Crosstalk (the other channel re its own, for a signal in one channel)' : 'Frequency response';
+    return `${what} from 20 Hz to 20 kHz. ${parts.join('; ')}.`;
   }
 
   protected figures(): TemplateResult {
-    const relative = this.mode === 'relative';
+    const what = this.#shown === 'crosstalk' ? 'Crosstalk' : 'Frequency response';
     return figureTable(
-      `Frequency response, ${relative ? 'dB re 1 kHz' : 'dB SPL'}`,
+      `${what}, ${UNIT[this.#shown]}`,
       ['Frequency', ...this.#series.map(seriesLabel)],
       TABLE_FREQUENCIES_HZ.map((f) => ({
         label: formatHz(f),
-        cells: this.#series.map((s) => signedOrPlain(s.response.db[nearestIndex(this.#hz, f)]!, this.mode)),
+        cells: this.#series.map((s) => signedOrPlain(s.response.db[nearestIndex(this.#hz, f)]!, this.#shown)),
       })),
     );
   }
 
   protected plotSpec(theme: Theme, widthPx: number): PlotSpec | null {
     if (this.#series.length === 0) return null;
-    const relative = this.mode === 'relative';
-    const unit = relative ? 'dB' : 'dB SPL';
+    const shown = this.#shown;
+    const relative = shown !== 'absolute';
+    const unit = shown === 'absolute' ? 'dB SPL' : 'dB';
     const series: uPlot.Series[] = [
       { label: 'Frequency', value: (_u, v) => (v == null ? '–' : formatHz(v)) },
       ...this.#series.map(
@@ -176,7 +198,8 @@ export class HeadroomResponsePlot extends UPlotView {
           x: { time: false, distr: 3, log: 10, range: [20, 20_000] },
           y: {
             range: (_u, min, max) => {
-              // At least ±1 dB re 1 kHz (or a 6 dB window of SPL), so a flat line does not zoom into noise.
+              // At least ±1 dB re 1 kHz (or a 6 dB window of SPL or crosstalk), so a flat line does not zoom into noise.
+              if (shown === 'crosstalk') return [Math.min(min, max - 6) - 2, Math.max(max, min + 6) + 2];
               const half = relative ? 1 : 3;
               const mid = (min + max) / 2;
               const lo = Math.min(min, relative ? -half : mid - half);
@@ -191,7 +214,7 @@ export class HeadroomResponsePlot extends UPlotView {
           {
             ...axisStyle(theme),
             scale: 'y',
-            label: relative ? 'Level re 1 kHz (dB)' : 'SPL (dB)',
+            label: shown === 'crosstalk' ? 'Other channel re own (dB)' : relative ? 'Level re 1 kHz (dB)' : 'SPL (dB)',
             labelSize: 20,
             size: 46,
             values: (_u, splits) => splits.map((v) => (v == null ? '' : String(Number(v.toFixed(2)))).replace('-', '\u2212')),
@@ -210,6 +233,23 @@ function seriesLabel(s: SeriesData): string {
   return `${s.label} · ${who}`;
 }
 
-function signedOrPlain(value: number, mode: ResponseMode): string {
-  return mode === 'relative' ? signed(value, 2) : value.toFixed(1);
+const UNIT: Record<ResponsePlotMode, string> = { relative: 'dB re 1 kHz', absolute: 'dB SPL', crosstalk: 'dB' };
+
+function signedOrPlain(value: number, mode: ResponsePlotMode): string {
+  return mode === 'relative' ? signed(value, 2) : mode === 'crosstalk' ? signed(value, 1) : value.toFixed(1);
+}
+
+/**
+ * Each listener's crosstalk at `hz` from the model's mid and side solutions (crosstalk.ts), for
+ * the listeners whose channels leak (none without a shared return).
+ */
+function crosstalkResponses(setup: Setup, hz: number[]): ListenerResponse[] {
+  if (!hasSharedReturns(setup)) return [];
+  const mid = hz.map((f) => solveChain(setup, f));
+  const side = hz.map((f) => solveChain(setup, f, { mode: 'side' }));
+  const atReference = { mid: solveChain(setup, REFERENCE_HZ), side: solveChain(setup, REFERENCE_HZ, { mode: 'side' }) };
+  return setup.headphones.flatMap((headphone, i) => {
+    const figures = listenerCrosstalk(i, atReference, hz, mid, side);
+    return figures ? [{ listener: i, name: headphone.name, db: figures.response.db }] : [];
+  });
 }

@@ -8,11 +8,12 @@
  * full scale — still fills the screen; the range in use is written on the axis. The range
  * grows at once and shrinks only after a second below half of it, so it does not flicker.
  *
- * Properties: `analyser` (AnalyserLike | null), `running`, `timeSpanMs` (5), `label`, `autoScale`.
+ * Properties: `analyser` (AnalyserLike | null), `running`, `label`, `autoScale`.
  * Events: none. `trace` holds the samples of the last drawn frame (from the trigger on).
  */
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
+import { MINUS, number } from '../format.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
 import { risingZeroCrossing, sampleAt } from './signal-analysis.ts';
@@ -24,12 +25,11 @@ declare global {
 }
 
 const PAD = { left: 50, right: 10, top: 8, bottom: 22 };
+/** Width of the window in milliseconds (limited to half the analyser's buffer). */
+const TIME_SPAN_MS = 5;
 
 @customElement('headroom-scope')
 export class HeadroomScope extends AnalyserView {
-  /** Width of the window in milliseconds (limited to half the analyser's buffer). */
-  @property({ type: Number, attribute: 'time-span-ms' }) timeSpanMs = 5;
-
   /** What is being watched, for the heading and screen readers (e.g. "Listener 1, A"). */
   @property() label = '';
 
@@ -56,7 +56,7 @@ export class HeadroomScope extends AnalyserView {
   }
 
   protected describe(): string {
-    return `Oscilloscope${this.label ? ` of ${this.label}` : ''}: the waveform over ${this.timeSpanMs} milliseconds, full scale ±1.${this.statusText ? ` ${this.statusText}.` : ''}`;
+    return `Oscilloscope${this.label ? ` of ${this.label}` : ''}: the waveform over ${TIME_SPAN_MS} milliseconds, full scale ±1.${this.statusText ? ` ${this.statusText}.` : ''}`;
   }
 
   protected override status(): string {
@@ -71,13 +71,13 @@ export class HeadroomScope extends AnalyserView {
   #layout(size: CanvasSize): { fftSize: number; span: number; spanMs: number; plot: { x: number; y: number; w: number; h: number } } {
     const sampleRate = this.analyser?.context.sampleRate ?? 48_000;
     const fftSize = this.analyser?.fftSize ?? 2048;
-    const span = Math.max(8, Math.min(Math.floor(fftSize / 2), Math.round((sampleRate * this.timeSpanMs) / 1000)));
+    const span = Math.max(8, Math.min(Math.floor(fftSize / 2), Math.round((sampleRate * TIME_SPAN_MS) / 1000)));
     const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
     return { fftSize, span, spanMs: (span / sampleRate) * 1000, plot };
   }
 
   protected override gridKey(): string {
-    return `${this.range}/${this.timeSpanMs}/${this.analyser?.context.sampleRate}/${this.analyser?.fftSize}`;
+    return `${this.range}/${TIME_SPAN_MS}/${this.analyser?.context.sampleRate}/${this.analyser?.fftSize}`;
   }
 
   protected drawGrid(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme): void {
@@ -125,7 +125,7 @@ export class HeadroomScope extends AnalyserView {
     if (now - this.#statusAt > 250) {
       this.#statusAt = now;
       const peakDbfs = peak > 0 ? 20 * Math.log10(peak) : -Infinity;
-      this.statusText = `${this.triggered ? 'Triggered' : 'Free running'} · peak ${Number.isFinite(peakDbfs) ? peakDbfs.toFixed(1).replace('-', '\u2212') : '−∞'} dBFS`;
+      this.statusText = `${this.triggered ? 'Triggered' : 'Free running'} · peak ${number(peakDbfs, 1)} dBFS`;
     }
   }
 
@@ -174,7 +174,7 @@ export class HeadroomScope extends AnalyserView {
       ctx.moveTo(plot.x, yy);
       ctx.lineTo(plot.x + plot.w, yy);
       ctx.stroke();
-      if (v !== 0.5 && v !== -0.5) ctx.fillText(v === 0 ? '0' : `${v > 0 ? '+' : '\u2212'}${formatRange(this.range)}`, plot.x - 6, yy);
+      if (v !== 0.5 && v !== -0.5) ctx.fillText(v === 0 ? '0' : `${v > 0 ? '+' : MINUS}${formatRange(this.range)}`, plot.x - 6, yy);
     }
     ctx.setLineDash([]);
     // Time: a line every 1, 2, 5, 10 … ms, about every 60 px.
@@ -197,7 +197,7 @@ export class HeadroomScope extends AnalyserView {
     ctx.rotate(-Math.PI / 2);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.fillText(this.range === 1 ? 'FS' : `FS (${(20 * Math.log10(this.range)).toFixed(0).replace('-', '\u2212')} dB)`, 0, 0);
+    ctx.fillText(this.range === 1 ? 'FS' : `FS (${number(20 * Math.log10(this.range), 0)} dB)`, 0, 0);
     ctx.restore();
   }
 }

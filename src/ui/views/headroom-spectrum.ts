@@ -6,13 +6,12 @@
  * "harmonics" would be other notes, and marking them would suggest distortion that is not
  * there, so they are not marked.
  *
- * Properties: `analyser` (AnalyserLike | null), `running`, `harmonics`, `minDb` (−120),
- * `maxDb` (0), `harmonicCount` (10), `label`. Events: none. `peak` and `harmonicLevels` hold
+ * Properties: `analyser` (AnalyserLike | null), `running`, `harmonics`, `label`. Events: none. `peak` and `harmonicLevels` hold
  * the last frame's readings; a table for screen readers lists the strongest components.
  */
 import { customElement, property, state } from 'lit/decorators.js';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { formatHz } from '../format.ts';
+import { formatHz, number } from '../format.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
 import { harmonicsOf, strongestPeak, strongestPeaks, type Harmonic, type SpectralPeak } from './signal-analysis.ts';
@@ -28,16 +27,14 @@ const PAD = { left: 40, right: 10, top: 18, bottom: 22 };
 const MIN_HZ = 20;
 /** Components listed for screen readers. */
 const LISTED_PEAKS = 5;
+/** Bottom and top of the level axis, dB (the analyser's float data, 0 dB = full-scale bin). */
+const MIN_DB = -120;
+const MAX_DB = 0;
+/** Harmonics to look for, counting the fundamental as 1. */
+const HARMONIC_COUNT = 10;
 
 @customElement('headroom-spectrum')
 export class HeadroomSpectrum extends AnalyserView {
-  /** Bottom and top of the level axis, dB (the analyser's float data, 0 dB = full-scale bin). */
-  @property({ type: Number, attribute: 'min-db' }) minDb = -120;
-  @property({ type: Number, attribute: 'max-db' }) maxDb = 0;
-
-  /** Harmonics to look for, counting the fundamental as 1. */
-  @property({ type: Number, attribute: 'harmonic-count' }) harmonicCount = 10;
-
   @property() label = '';
 
   /** The sound is a steady tone: mark the strongest peak's harmonics. */
@@ -45,7 +42,7 @@ export class HeadroomSpectrum extends AnalyserView {
 
   /** The strongest peak of the last frame, or null. */
   peak: SpectralPeak | null = null;
-  /** Harmonics 2..harmonicCount of `peak` in the last frame (none unless `harmonics`). */
+  /** Harmonics 2..HARMONIC_COUNT of `peak` in the last frame (none unless `harmonics`). */
   harmonicLevels: Harmonic[] = [];
 
   @state() private statusText = '';
@@ -85,7 +82,7 @@ export class HeadroomSpectrum extends AnalyserView {
       <tbody>
         ${this.components.length === 0
           ? html`<tr><td colspan="2">No signal</td></tr>`
-          : this.components.map((p) => html`<tr><td>${hzText(p.hz)}</td><td>${p.db.toFixed(1).replace('-', '\u2212')}</td></tr>`)}
+          : this.components.map((p) => html`<tr><td>${hzText(p.hz)}</td><td>${number(p.db, 1)}</td></tr>`)}
       </tbody>
     </table></div>`;
   }
@@ -98,12 +95,12 @@ export class HeadroomSpectrum extends AnalyserView {
     const logMin = Math.log10(MIN_HZ);
     const logSpan = Math.log10(maxHz) - logMin;
     const x = (hz: number) => plot.x + ((Math.log10(hz) - logMin) / logSpan) * plot.w;
-    const y = (db: number) => plot.y + ((this.maxDb - Math.max(this.minDb, Math.min(this.maxDb, db))) / (this.maxDb - this.minDb)) * plot.h;
+    const y = (db: number) => plot.y + ((MAX_DB - Math.max(MIN_DB, Math.min(MAX_DB, db))) / (MAX_DB - MIN_DB)) * plot.h;
     return { sampleRate, maxHz, plot, x, y };
   }
 
   protected override gridKey(): string {
-    return `${this.minDb}/${this.maxDb}/${this.analyser?.context.sampleRate}`;
+    return `${MIN_DB}/${MAX_DB}/${this.analyser?.context.sampleRate}`;
   }
 
   protected drawGrid(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme): void {
@@ -135,7 +132,7 @@ export class HeadroomSpectrum extends AnalyserView {
     const lastBin = Math.min(bins - 1, Math.ceil(maxHz / binHz));
     for (let k = firstBin; k <= lastBin; k++) {
       const px = Math.round(x(Math.max(MIN_HZ, k * binHz)));
-      const value = Number.isFinite(db[k]!) ? db[k]! : this.minDb;
+      const value = Number.isFinite(db[k]!) ? db[k]! : MIN_DB;
       if (px === column) {
         columnMax = Math.max(columnMax, value);
         continue;
@@ -159,8 +156,8 @@ export class HeadroomSpectrum extends AnalyserView {
     // The strongest peak and, for a tone, its harmonics.
     const peak = strongestPeak(db, sampleRate, analyser.fftSize, MIN_HZ);
     this.peak = peak;
-    this.harmonicLevels = peak && this.harmonics ? harmonicsOf(db, peak, sampleRate, analyser.fftSize, this.harmonicCount, this.minDb) : [];
-    if (peak && peak.db > this.minDb) {
+    this.harmonicLevels = peak && this.harmonics ? harmonicsOf(db, peak, sampleRate, analyser.fftSize, HARMONIC_COUNT, MIN_DB) : [];
+    if (peak && peak.db > MIN_DB) {
       ctx.font = `600 12px ${theme.font}`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'bottom';
@@ -180,7 +177,7 @@ export class HeadroomSpectrum extends AnalyserView {
     if (now - this.#statusAt > 250) {
       this.#statusAt = now;
       this.statusText = peak ? statusLine(peak, this.harmonicLevels) : 'No signal';
-      this.components = strongestPeaks(db, sampleRate, analyser.fftSize, LISTED_PEAKS, MIN_HZ, this.minDb);
+      this.components = strongestPeaks(db, sampleRate, analyser.fftSize, LISTED_PEAKS, MIN_HZ, MIN_DB);
     }
   }
 
@@ -214,18 +211,18 @@ export class HeadroomSpectrum extends AnalyserView {
     ctx.font = `12px ${theme.font}`;
     ctx.fillStyle = theme.muted;
     ctx.strokeStyle = theme.border;
-    const spanDb = this.maxDb - this.minDb;
+    const spanDb = MAX_DB - MIN_DB;
     // 20 dB a line where they are 22 px apart, else 40, else as many as MAX_TICKS allows.
     const stepDb = Math.max(plot.h / (spanDb / 20) >= 22 ? 20 : 40, spanDb / MAX_TICKS);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (let i = 0, v = this.maxDb; v >= this.minDb && i < MAX_TICKS; i++, v = this.maxDb - i * stepDb) {
+    for (let i = 0, v = MAX_DB; v >= MIN_DB && i < MAX_TICKS; i++, v = MAX_DB - i * stepDb) {
       const yy = crisp(y(v));
       ctx.beginPath();
       ctx.moveTo(plot.x, yy);
       ctx.lineTo(plot.x + plot.w, yy);
       ctx.stroke();
-      ctx.fillText(v === 0 ? '0' : String(v).replace('-', '\u2212'), plot.x - 6, yy);
+      ctx.fillText(number(v), plot.x - 6, yy);
     }
     const ticks = (plot.w >= 420 ? [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000] : [20, 100, 1000, 10_000]).filter((f) => f <= maxHz);
     ctx.textBaseline = 'top';
@@ -262,7 +259,7 @@ function statusLine(peak: SpectralPeak, harmonics: readonly Harmonic[]): string 
     .sort((a, b) => b.db - a.db)
     .slice(0, 3)
     .sort((a, b) => a.n - b.n)
-    .map((h) => `H${h.n} ${h.dbc.toFixed(0).replace('-', '\u2212')} dBc`);
+    .map((h) => `H${h.n} ${number(h.dbc, 0)} dBc`);
   return `Peak ${hzText(peak.hz)}${strong.length ? ` · ${strong.join(', ')}` : ''}`;
 }
 

@@ -48,7 +48,7 @@ export function readTheme(host: Element): Theme {
 }
 
 /** Relative luminance (0 black … 1 white) of a #rgb/#rrggbb or rgb() colour; 1 if unreadable. */
-export function luminance(colour: string): number {
+function luminance(colour: string): number {
   const rgb = parseColour(colour);
   if (!rgb) return 1;
   const [r, g, b] = rgb.map((c) => {

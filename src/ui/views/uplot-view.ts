@@ -20,7 +20,7 @@ import { LitElement, css, html, nothing, unsafeCSS, type CSSResultGroup, type Pr
 import { property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, cardStyles } from '../styles.ts';
 import { readTheme, watchColourScheme, type Theme } from './theme.ts';
 
 export interface PlotSpec {
@@ -44,7 +44,7 @@ function shapeOf(spec: PlotSpec, widthPx: number, heightPx: number): string {
 const NARROW_PX = 520;
 
 /** Tick positions on a 20 Hz–20 kHz log axis: every 1-2-5 step, or fewer on a narrow plot. */
-export function frequencySplits(widthPx: number): number[] {
+function frequencySplits(widthPx: number): number[] {
   if (widthPx < NARROW_PX) return [20, 100, 1000, 10_000];
   return [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000];
 }
@@ -91,19 +91,9 @@ export function frequencyAxis(theme: Theme, widthPx: number): uPlot.Axis {
 export abstract class UPlotView extends LitElement {
   static override styles: CSSResultGroup = [
     baseStyles,
+    cardStyles,
     unsafeCSS(uplotCss),
     css`
-      :host {
-        display: block;
-        min-width: 0;
-      }
-      .frame {
-        margin: 0;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.75rem 0.75rem 0.5rem;
-      }
       .head {
         display: flex;
         flex-wrap: wrap;
@@ -111,14 +101,6 @@ export abstract class UPlotView extends LitElement {
         justify-content: space-between;
         gap: 0.4rem 1rem;
         margin-bottom: 0.4rem;
-      }
-      .title {
-        margin: 0;
-        font-size: 0.8rem;
-        font-weight: 650;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--_muted);
       }
       .chart {
         width: 100%;
