@@ -1,4 +1,4 @@
-// Lint rules, including the layer rules of docs/architecture (see ../shared/DESIGN.md):
+// Lint rules, including the layer rules of docs/architecture.md (section 1, "Layers"):
 // a wrong import arrow fails `npm test`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -27,11 +27,26 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**'], message: 'src/model must not import audio, ui, cli or worklets.' },
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/state/**', '**/teach/**', '**/abx/**'], message: 'src/model must not import audio, ui, cli, worklets, state, teach or abx (src/math it may).' },
           { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/model is pure: no host libraries.' },
         ],
       }],
       'no-restricted-globals': ['error', ...noDomGlobals],
+    },
+  },
+  {
+    // src/math is the arithmetic both the model and the kernels use (complex numbers, H(jω),
+    // the raised cosine, the seeded PRNG): it imports nothing but itself, so either may import it.
+    files: ['src/math/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../*', '!./*'], message: 'src/math imports nothing but other src/math modules.' },
+          { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'zod', 'node:*', 'fs', 'path'], message: 'src/math is pure arithmetic: no libraries.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...noDomGlobals.map(({ name }) => ({ name, message: 'src/math is pure arithmetic: no DOM or Web Audio.' }))],
     },
   },
   {
@@ -40,7 +55,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/src/**', '**/processors/**', 'node:*', 'lit', 'tone', 'standardized-audio-context'], message: 'worklets/dsp kernels import nothing but other kernels.' },
+          // Kernels may import src/math (the arithmetic they share with the model) and nothing else of src/.
+          { regex: '/src/(?!math/)', message: 'worklets/dsp kernels import nothing but other kernels and src/math.' },
+          { group: ['**/processors/**', 'node:*', 'lit', 'tone', 'standardized-audio-context'], message: 'worklets/dsp kernels import nothing but other kernels and src/math.' },
         ],
       }],
       'no-restricted-globals': ['error', ...noDomGlobals,

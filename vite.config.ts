@@ -1,6 +1,6 @@
 /**
  * Vite config for the app (dev server, build, preview) — vitest.config.ts extends it.
- * See docs/DESIGN "Toolchain facts": worklets are imported with `?worker&url` and must be
+ * See docs/architecture.md, "Toolchain facts": worklets are imported with `?worker&url` and must be
  * bundled as IIFE; with the default 'es' Vite emits `export default` and
  * standardized-audio-context's addModule fails with "Unexpected token 'export'".
  */

@@ -4,7 +4,7 @@
  *   audio    — tests/audio and tests/cli/render.test.ts: whole chains rendered through the real
  *              worklets in node-web-audio-api. They run last and one file at a time: that
  *              library's worklet thread stalls (0.1–0.3× real time) when other work keeps both
- *              cores busy, which DESIGN.md and bench/ measured.
+ *              cores busy, which docs/architecture.md ("Toolchain facts") and bench/ measured.
  *   browser  — tests/browser/**\/*.browser.test.ts: Vitest browser mode in headless system
  *              Chromium through Playwright (components mounted in a real page).
  *   e2e      — tests/browser/**\/*.e2e.test.ts: in Node, starts the Vite dev server and the

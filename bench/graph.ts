@@ -3,7 +3,7 @@
  * Chromium, node-web-audio-api in Node): the hosts differ only in the context object and the
  * AudioWorkletNode constructor, which the caller passes in.
  *
- *   chain:  noise ─ headroom-source ─ headroom-amp ─ headroom-splitter ═ 2 listeners ─ destination
+ *   chain:  noise ─ headroom-chain (source, amp, splitter) ═ 2 listeners ─ destination
  *   ab:     noise ─┬─ chain A (with amp) ═ 2 listeners ─┬─ destination
  *                  └─ chain B (no amp)   ═ 2 listeners ─┘
  *   native: noise ─ Gain ─ Biquad (low shelf) ─ Biquad (peaking) ─ WaveShaper (4×, tanh) ─ Gain ─ destination

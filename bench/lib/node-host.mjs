@@ -15,6 +15,8 @@ export async function bundleNodeBench(root, outDir) {
   await build({ entryPoints: [join(root, 'worklets/headroom.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: worklet, logLevel: 'warning' });
   // The host-floor processor, beside it (bench/node/render.ts FLOOR_BUNDLE).
   await build({ entryPoints: [join(root, 'bench/host-floor.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: join(outDir, 'host-floor.worklet.js'), logLevel: 'warning' });
+  // The three-node reference chain, beside it (bench/node/fake-chain.ts REFERENCE_BUNDLE).
+  await build({ entryPoints: [join(root, 'bench/reference.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: join(outDir, 'reference.worklet.js'), logLevel: 'warning' });
   // The stage-timing processor, beside it too (bench/node/js-speed.ts STAGE_TIMING_BUNDLE).
   await build({ entryPoints: [join(root, 'bench/stage-timing.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: join(outDir, 'stage-timing.worklet.js'), logLevel: 'warning' });
   await build({

@@ -1,15 +1,19 @@
 /**
- * The bench chain's three processors (source → amp → splitter) wired by hand under faked
- * worklet globals, and beside them the same chain as one headroom-chain node (what
- * chain-graph builds) on the same input, for measurements that call process() directly:
+ * The bench chain's three reference processors (source → amp → splitter, from
+ * bench/reference.worklet.ts: no longer in the product) wired by hand under faked worklet
+ * globals, and beside them the same chain as one headroom-chain node (what chain-graph
+ * builds, from the product's worklet bundle) on the same input, for measurements that call process() directly:
  * 128-frame stereo blocks, every buffer made here once, the input fed from a loop of
  * deterministic noise.
  */
+import { dirname, join } from 'node:path';
 import type { Plan } from '../../src/model/compile.ts';
 import { fillNoise } from '../graph.ts';
 import { loadProcessors, type FakeProcessor } from './fake-scope.ts';
 
 export const BLOCK = 128;
+/** The reference processors' bundle, built beside the worklet's (bench/lib/node-host.mjs). */
+const REFERENCE_BUNDLE = 'reference.worklet.js';
 export const STAGE_NAMES = ['headroom-source', 'headroom-amp', 'headroom-splitter', 'headroom-chain'] as const;
 
 export interface FakeChain {
@@ -24,7 +28,7 @@ export interface FakeChain {
 const stereo = (): Float32Array[] => [new Float32Array(BLOCK), new Float32Array(BLOCK)];
 
 export function createFakeChain(bundlePath: string, plan: Plan): FakeChain {
-  const classes = loadProcessors(bundlePath, plan.sampleRateHz);
+  const classes = new Map([...loadProcessors(join(dirname(bundlePath), REFERENCE_BUNDLE), plan.sampleRateHz), ...loadProcessors(bundlePath, plan.sampleRateHz)]);
   const listeners = plan.listeners.length;
   const stages = STAGE_NAMES.map((name, i) => {
     const Processor = classes.get(name);

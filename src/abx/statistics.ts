@@ -19,9 +19,6 @@
  *   swapped", not as hearing less than nothing. See docs/abx.md.
  */
 
-/** The d′ model used; exported so exports and docs can name it. */
-export const D_PRIME_MODEL = 'ABX independent-observation (Macmillan & Creelman 2005, ch. 9)';
-
 /** Binomial coefficients C(n, i), i = 0…n, exactly. */
 function binomialRow(n: number): bigint[] {
   const row: bigint[] = [1n];

@@ -27,9 +27,7 @@
  */
 import type { Plan } from '../model/compile.ts';
 import type { ContextLike, GainLike, NodeLike, WorkletNodeFactory, WorkletNodeLike } from './graph-types.ts';
-import { CHANNELS, isProcessorMessage, PROCESSOR, type MeterRole, type ProcessorMessage, type ProcessorRole } from './processor-contract.ts';
-
-type MetersMessage = Extract<ProcessorMessage, { type: 'meters' }>;
+import { CHANNELS, isProcessorMessage, PROCESSOR, type ChainMeters, type ProcessorRole } from './processor-contract.ts';
 
 export interface ChainGraphOptions<C extends ContextLike> {
   context: C;
@@ -41,11 +39,8 @@ export interface ChainGraphOptions<C extends ContextLike> {
   warmupSeconds?: number;
   /** Latency of the current node, once it has reported it (again after a rebuild). */
   onLatency?: (latencySamples: number) => void;
-  /**
-   * The current node's meters, handed on per stage as the stages measure them: the source's
-   * and the amp's clip counts (`clips`), then the splitter's per-listener levels (`listeners`).
-   */
-  onMeters?: (role: MeterRole, message: MetersMessage) => void;
+  /** The current node's meters, as it posts them (a retiring node's are not heard, so not passed on). */
+  onMeters?: (message: ChainMeters) => void;
   /** An 'error' message or a processor error (e.g. its constructor rejected the plan). */
   onError?: (role: ProcessorRole, message: string) => void;
   /** The outputs array changed: a listener was added, or a removed one has faded out. */
@@ -74,7 +69,6 @@ interface FadeSchedule {
 /** One chain node and its per-listener fades. */
 interface Core {
   node: WorkletNodeLike;
-  hasAmp: boolean;
   latencySamples: number | null;
   fades: GainLike[];
   schedule: FadeSchedule;
@@ -114,9 +108,7 @@ export function buildChainGraph<C extends ContextLike>(options: ChainGraphOption
       owner.latencySamples = data.latencySamples;
       options.onLatency?.(data.latencySamples);
     } else if (data.type === 'meters') {
-      options.onMeters?.('source', { type: 'meters', clips: data.sourceClips ?? 0 });
-      if (owner.hasAmp) options.onMeters?.('amp', { type: 'meters', clips: data.ampClips ?? 0 });
-      options.onMeters?.('splitter', { type: 'meters', listeners: data.listeners ?? [] });
+      options.onMeters?.(data);
     } else {
       owner.errorReported = true;
       options.onError?.('chain', data.message);
@@ -142,7 +134,7 @@ export function buildChainGraph<C extends ContextLike>(options: ChainGraphOption
     });
     const now = context.currentTime;
     const schedule: FadeSchedule = heardFrom === null ? { from: 1, to: 1, start: now, end: now } : { from: 0, to: 1, start: heardFrom, end: heardFrom + crossfadeSeconds };
-    const created: Core = { node, hasAmp: corePlan.amp !== null, latencySamples: null, fades: [], schedule, errorReported: false };
+    const created: Core = { node, latencySamples: null, fades: [], schedule, errorReported: false };
     node.port.onmessage = (event) => onMessage(created, event.data);
     node.onprocessorerror = (event) => {
       const generic = event.message || 'processor error';

@@ -1,37 +1,26 @@
 /**
- * Adds up the clip counters of a chain's meters messages, per stage and per listener.
- * Each meters message counts the clipped samples since the previous one, so totals are
- * sums. A listener hears every clip upstream of it: the source's, the amp's, and its own
- * jack's (independent amp outputs).
+ * Adds up the clip counters of a chain's meters messages, per stage and per listener. Each
+ * meters message counts the clipped samples since the previous one, so totals are sums; what
+ * reaches a listener is `listenerClips` (processor-contract.ts).
  */
-import type { MeterRole, ProcessorMessage } from './processor-contract.ts';
-
-type MetersMessage = Extract<ProcessorMessage, { type: 'meters' }>;
-
-export interface ClipTotals {
-  source: number;
-  amp: number;
-  /** Per listener: clips at its own jack. */
-  jacks: number[];
-}
+import { listenerClips, type ChainMeters } from './processor-contract.ts';
 
 export class MeterTotals {
-  readonly totals: ClipTotals = { source: 0, amp: 0, jacks: [] };
+  readonly totals = { sourceClips: 0, ampClips: 0, listeners: [] as { clips: number }[] };
   messages = 0;
 
-  add(role: MeterRole, message: MetersMessage): void {
+  add(message: ChainMeters): void {
     this.messages++;
-    if (role === 'splitter') {
-      (message.listeners ?? []).forEach((listener, i) => {
-        this.totals.jacks[i] = (this.totals.jacks[i] ?? 0) + listener.clips;
-      });
-    } else {
-      this.totals[role] += message.clips ?? 0;
-    }
+    this.totals.sourceClips += message.sourceClips;
+    this.totals.ampClips += message.ampClips;
+    message.listeners.forEach((listener, i) => {
+      const total = (this.totals.listeners[i] ??= { clips: 0 });
+      total.clips += listener.clips;
+    });
   }
 
   /** Clipped samples that reach listener i. */
   listenerClips(i: number): number {
-    return this.totals.source + this.totals.amp + (this.totals.jacks[i] ?? 0);
+    return listenerClips(this.totals, i);
   }
 }

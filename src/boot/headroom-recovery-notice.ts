@@ -15,7 +15,6 @@ declare global {
 }
 
 /** Events up: the page removes the stored copy and this element. */
-export type RecoveryDoneEvent = CustomEvent<{ downloaded: boolean }>;
 
 @customElement('headroom-recovery-notice')
 export class HeadroomRecoveryNotice extends LitElement {

@@ -107,12 +107,7 @@ export function directHost(options: DirectHostOptions = {}): ChainHost {
         if (!isProcessorMessage(message)) return;
         if (message.type === 'ready') job.onLatency(message.latencySamples);
         else if (message.type === 'error') job.onError(`chain: ${message.message}`);
-        else {
-          // As chain-graph.ts hands headroom-chain's meters on: per stage.
-          job.onMeters('source', { type: 'meters', clips: message.sourceClips ?? 0 });
-          if (plan.amp) job.onMeters('amp', { type: 'meters', clips: message.ampClips ?? 0 });
-          job.onMeters('splitter', { type: 'meters', listeners: message.listeners ?? [] });
-        }
+        else job.onMeters(message);
       });
       scope.sampleRate = plan.sampleRateHz;
       scope.currentFrame = 0;

@@ -1,7 +1,7 @@
 /**
  * Where the chain stops being linear, for a sine at 1 kHz.
  *
- * Each stage has two limits (DESIGN.md, "Clipping"):
+ * Each stage has two limits (docs/model.md, "7. Clipping"):
  *   rail:    internal EMF peak ≤ √2 · maxOutputVrms
  *   current: peak output current EMF_peak / |Zo + Z_load| ≤ maxOutputCurrentMa
  * Below the first limit the chain is linear, so every quantity scales with the

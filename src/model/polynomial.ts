@@ -3,7 +3,8 @@
  * and rational functions N(s)/D(s) built from them. Used to state a network's exact
  * transfer function for the DSP; `evaluateAt` lets tests check it against the phasor solver.
  */
-import { complex, div, type Complex } from './complex.ts';
+import type { Complex } from '../math/complex.ts';
+import { rationalAtHz } from '../math/rational.ts';
 
 export type Polynomial = readonly number[];
 
@@ -52,20 +53,7 @@ export function polyTrimNegligible(a: Polynomial, omegaMax: number, relative = 1
   return a.slice(0, n);
 }
 
-/** p(jω) by Horner's rule. */
-export function polyAtJw(a: Polynomial, omega: number): Complex {
-  let re = 0;
-  let im = 0;
-  for (let k = a.length - 1; k >= 0; k--) {
-    // (re + j·im)·(jω) + a_k
-    const nextRe = -im * omega + a[k]!;
-    im = re * omega;
-    re = nextRe;
-  }
-  return complex(re, im);
-}
-
+/** H(j2πf) (src/math/rational.ts). */
 export function rationalAt(h: RationalFunction, hz: number): Complex {
-  const omega = 2 * Math.PI * hz;
-  return div(polyAtJw(h.numerator, omega), polyAtJw(h.denominator, omega));
+  return rationalAtHz(h.numerator, h.denominator, hz);
 }

@@ -29,7 +29,7 @@ import type { ParseResult, Setup } from './setup.ts';
 import { solveChain } from './solver.ts';
 import { REFERENCE_HZ, responseFrequenciesHz, voltageRatioToDb } from './units.ts';
 
-export type { AnyReport, InputReport, ListenerGearFigures, ListenerReport, ListenerReportV1, Report, ReportV1, ReportV2, ReportV3 } from './report-contract.ts';
+export type { AnyReport, Report, ReportV3 } from './report-contract.ts';
 
 export interface ReportOptions {
   /** The peak SPL each listener wants clean, dB SPL (default 110; 60–130, else a RangeError). */

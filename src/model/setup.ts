@@ -199,7 +199,6 @@ export const setupSchema = z
   });
 
 export type Setup = z.infer<typeof setupSchema>;
-export type Signal = Setup['signal'];
 export type Source = Setup['source'];
 export type Amp = NonNullable<Setup['amp']>;
 export type Splitter = NonNullable<Setup['splitter']>;
@@ -207,8 +206,6 @@ export type Headphone = Setup['headphones'][number];
 export type Sensitivity = Headphone['sensitivity'];
 export type Impedance = Headphone['impedance'];
 export type ImpedanceNetwork = NonNullable<Impedance['network']>;
-export type { InputSetup } from './input/contract.ts';
-export type ImpedanceCurvePoint = [hz: number, magnitudeOhms: number, phaseDeg: number];
 
 export type Noise = NonNullable<Source['noise']>;
 

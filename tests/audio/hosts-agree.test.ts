@@ -11,7 +11,7 @@ import { presets } from '../../src/model/catalog/presets.ts';
 import { compile } from '../../src/model/compile.ts';
 import { buildReport } from '../../src/model/report.ts';
 import { renderArrays } from '../support/render-arrays.ts';
-import { mulberry32 } from '../support/random.ts';
+import { mulberry32 } from '../../src/math/random.ts';
 
 /**
  * The processor sees the same Float32 input and runs the same code in both, so the outputs

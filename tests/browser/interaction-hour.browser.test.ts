@@ -54,7 +54,7 @@ import {
   type Probe,
   type ProbeStats,
 } from './interaction-support.ts';
-import { mulberry32 } from '../support/random.ts';
+import { mulberry32 } from '../../src/math/random.ts';
 
 const RATE = 8000;
 const HOUR = 3600;

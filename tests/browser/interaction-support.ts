@@ -36,7 +36,7 @@ import { AudioWorkletNode, OfflineAudioContext, type IAudioNode, type IAudioWork
 import { amps, headphones as catalogHeadphones, sources, splitters } from '../../src/model/catalog/index.ts';
 import type { Headphone, Setup } from '../../src/model/setup.ts';
 import type { SourceMaterial } from '../../src/audio/engine/index.ts';
-import { mulberry32 } from '../support/random.ts';
+import { mulberry32 } from '../../src/math/random.ts';
 
 // ── A live-wired OfflineAudioContext ─────────────────────────────────────────
 

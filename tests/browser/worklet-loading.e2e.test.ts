@@ -6,7 +6,7 @@
  * On it, 1 s of a 1 kHz sine runs through phone → Magni 2 → Y splitter → HD 650 + DT 990
  * (bench/setups.ts: an amp and two network-impedance listeners), and each listener's level must
  * be the model's: 20·log10(√2·RMS) = splDb − calibrationDbSpl, because a 0 dBFS sine at the
- * output means calibrationDbSpl (DESIGN "CLI"; compile.ts outputGain).
+ * output means calibrationDbSpl (compile.ts outputGain).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ import type { LevelResult } from '../../bench/page/levels.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const configFile = join(root, 'bench', 'vite.config.ts');
-/** DESIGN's bar for the 1 kHz level of every listener (issue 4, section 6). */
+/** The bar for the 1 kHz level of every listener (issue 4, section 6). */
 const LEVEL_TOLERANCE_DB = 0.05;
 
 let browser: Browser;

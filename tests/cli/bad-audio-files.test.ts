@@ -20,7 +20,7 @@ const BIN = fileURLToPath(new URL('../../bin/headroom.js', import.meta.url));
 /**
  * tsx start-up is ~0.5 s and a refusal needs no rendering: 30 s allows a loaded 2-core machine.
  * A render of 0.1 s takes ~1 s, but node-web-audio-api's worklet thread can stall when both
- * cores are busy (DESIGN.md; measured here: over 30 s for the 384 kHz file under load): 120 s.
+ * cores are busy (measured here: over 30 s for the 384 kHz file under load): 120 s.
  */
 const CHILD_TIMEOUT_MS = 30_000;
 const RENDER_TIMEOUT_MS = 120_000;

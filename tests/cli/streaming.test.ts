@@ -12,7 +12,7 @@ import { findPreset } from '../../src/model/catalog/presets.ts';
 import { compile } from '../../src/model/compile.ts';
 import { pcm16, wavBytes } from '../support/bad-audio-files.ts';
 import { headroom } from '../support/cli.ts';
-import { mulberry32 } from '../support/random.ts';
+import { mulberry32 } from '../../src/math/random.ts';
 import { renderArrays } from '../support/render-arrays.ts';
 
 const RATE = 8000;

@@ -196,7 +196,7 @@ describe('roots the bilinear transform cannot place: far above the band, or on |
 });
 
 describe('response of the cascade vs the analog network, 20 Hz–20 kHz (bar: ±0.1 dB)', () => {
-  // DESIGN.md warns that the plain transform at the base rate misses by dB near
+  // The design warned that the plain transform at the base rate misses by dB near
   // 20 kHz; these are the numbers for the hard cases, exact and measured.
   for (const network of HARD_CASES) {
     for (const rate of RATES) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leastSquares } from '../../worklets/dsp/least-squares.ts';
-import { mulberry32 } from '../support/random.ts';
+import { mulberry32 } from '../../src/math/random.ts';
 
 function randomMatrix(rows: number, columns: number, seed: number): number[][] {
   const random = mulberry32(seed);

@@ -1,5 +1,5 @@
 /**
- * The analog networks of DESIGN.md's hard cases as H(s) = Z_hp / (Z_s + Z_hp),
+ * The analog networks of the design's hard cases (docs/dsp.md §1) as H(s) = Z_hp / (Z_s + Z_hp),
  * polynomials in ascending powers of s, built from the circuit (not from the model
  * code, so the kernels are checked against an independent statement of the physics).
  *
@@ -35,7 +35,7 @@ export function dynamic(reOhms: number, leMh: number, rmOhms: number, lmH: numbe
   return { name: `dynamic Re ${reOhms} Ω, Le ${leMh} mH, Rm ${rmOhms} Ω ‖ Lm ${lmH} H ‖ Cm ${cmUf} µF on ${sourceOhms} Ω`, numerator, denominator };
 }
 
-/** The hard cases: a 0.05 mH in-ear on 10 and 120 Ω, and DESIGN.md's dynamic driver on 75 Ω. */
+/** The hard cases: a 0.05 mH in-ear on 10 and 120 Ω, and the design's dynamic driver on 75 Ω. */
 export const HARD_CASES: readonly Network[] = [
   inEar(16, 0.05, 10),
   inEar(16, 0.05, 120),

@@ -1,7 +1,7 @@
 /**
  * The model's compiled networks through the DSP's bilinear transform: every preset's
  * listener response, as the processors will run it, against the model's own response.
- * Bar (issue 4, DESIGN.md): ±0.1 dB from 20 Hz to 20 kHz at 44.1 and 48 kHz.
+ * Bar (issue 4): ±0.1 dB from 20 Hz to 20 kHz at 44.1 and 48 kHz.
  */
 import { describe, expect, it } from 'vitest';
 import { abs, div } from '../../src/model/complex.ts';

@@ -36,11 +36,16 @@ describe('argument checks', () => {
 });
 
 describe('meter readings', () => {
-  const splitter = (peak: number, rms: number, clips = 0) => ({ type: 'meters' as const, listeners: [{ peak: [peak, peak / 2], rms: [rms, rms / 2], clips }, { peak: [0, 0], rms: [0, 0], clips: 0 }] });
+  const meters = (peak: number, rms: number, clips = 0, sourceClips = 0, ampClips = 0) => ({
+    type: 'meters' as const,
+    sourceClips,
+    ampClips,
+    listeners: [{ peak: [peak, peak / 2], rms: [rms, rms / 2], clips }, { peak: [0, 0], rms: [0, 0], clips: 0 }],
+  });
 
   it('reads a full-scale sine (RMS 1/√2) as 0 dBFS RMS, and its SPL as the calibration', () => {
     const reader = new MeterReader('A', () => 120);
-    const [first] = reader.read('splitter', splitter(1, Math.SQRT1_2), 0, 0)!;
+    const [first] = reader.read(meters(1, Math.SQRT1_2), 0, 0);
     expect(first!.peakDbfs).toBeCloseTo(0, 12);
     expect(first!.rmsDbfs).toBeCloseTo(0, 12);
     expect(first!.splDb).toBeCloseTo(120, 12);
@@ -49,18 +54,16 @@ describe('meter readings', () => {
 
   it('adds the source’s and amp’s clips to every listener’s own, keeps totals, and holds the clip flag for 0.5 s', () => {
     const reader = new MeterReader('B', () => 100);
-    expect(reader.read('source', { type: 'meters', clips: 3 }, 0, -1)).toBeNull();
-    expect(reader.read('amp', { type: 'meters', clips: 2 }, 0, -1)).toBeNull();
-    const first = reader.read('splitter', splitter(0.5, 0.2, 1), 0, -1)!;
+    const first = reader.read(meters(0.5, 0.2, 1, 3, 2), 0, -1);
     expect(first.map((m) => m.clipCount)).toEqual([6, 5]);
     expect(first.every((m) => m.clipping && !m.heard && m.side === 'B')).toBe(true);
-    const later = reader.read('splitter', splitter(0.5, 0.2), CLIP_HOLD_SECONDS + 0.01, -1)!;
+    const later = reader.read(meters(0.5, 0.2), CLIP_HOLD_SECONDS + 0.01, -1);
     expect(later.map((m) => m.clipCount)).toEqual([6, 5]);
     expect(later.some((m) => m.clipping)).toBe(false);
   });
 
   it('reads silence as the floor (−150 dBFS), never −Infinity', () => {
-    const [silent] = new MeterReader('A', () => 120).read('splitter', splitter(0, 0), 0, 0)!;
+    const [silent] = new MeterReader('A', () => 120).read(meters(0, 0), 0, 0);
     expect(silent!.rmsDbfs).toBe(-150);
     expect(Number.isFinite(silent!.splDb)).toBe(true);
   });

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/model/compile.ts';
 import { buildReport } from '../../src/model/report.ts';
 import { parseSetup } from '../../src/model/setup.ts';
-import { mulberry32 } from '../support/random.ts';
+import { mulberry32 } from '../../src/math/random.ts';
 import { renderArrays } from '../support/render-arrays.ts';
 import { contractSetup } from '../support/setup-arbitrary.ts';
 import { fuzzParameters } from './fuzz-parameters.ts';

@@ -23,7 +23,7 @@ import type { Setup } from '../../src/model/setup.ts';
 import { BLOCK, loadProcessors, setSampleRate, type ProcessorClass, type Processors, type TestProcessor } from '../processors/harness.ts';
 import { validSetup } from '../state/arbitraries.ts';
 import { fuzzParameters } from './fuzz-parameters.ts';
-import { mulberry32 } from '../support/random.ts';
+import { mulberry32 } from '../../src/math/random.ts';
 
 const RATES = [8000, 44_100, 48_000, 96_000, 384_000] as const;
 const BLOCKS_PER_CASE = 24;

@@ -29,6 +29,13 @@ describe('layer rules (a wrong import arrow fails npm test)', () => {
     expect(await ruleIdsFor('worklets/dsp/probe.ts', "registerProcessor('x', class {});\n")).toContain('no-restricted-globals');
   });
 
+  it('src/math imports nothing but itself: no model, no kernels, no libraries, no DOM', async () => {
+    for (const target of ['../model/setup.ts', '../../worklets/dsp/clipper.ts', '../audio/graph.ts', 'zod']) {
+      expect(await ruleIdsFor('src/math/probe.ts', `import '${target}';\n`)).toContain('no-restricted-imports');
+    }
+    expect(await ruleIdsFor('src/math/probe.ts', 'export const w = window.innerWidth;\n')).toContain('no-restricted-globals');
+  });
+
   it('the UI may not reach into DSP internals', async () => {
     expect(await ruleIdsFor('src/ui/probe.ts', "import '../../worklets/dsp/clipper.ts';\n")).toContain('no-restricted-imports');
   });
@@ -36,5 +43,9 @@ describe('layer rules (a wrong import arrow fails npm test)', () => {
   it('allowed arrows pass: the model importing itself, the UI importing the model', async () => {
     expect(await ruleIdsFor('src/model/probe.ts', "import { parseSetup } from './setup.ts';\nexport const p = parseSetup;\n")).toEqual([]);
     expect(await ruleIdsFor('src/ui/probe.ts', "import { buildReport } from '../model/report.ts';\nexport const b = buildReport;\n")).toEqual([]);
+    // src/math is shared arithmetic: both the model and the kernels may import it.
+    expect(await ruleIdsFor('src/model/probe.ts', "import { div } from '../math/complex.ts';\nexport const d = div;\n")).toEqual([]);
+    expect(await ruleIdsFor('worklets/dsp/probe.ts', "import { div } from '../../src/math/complex.ts';\nexport const d = div;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/math/probe.ts', "import { div } from './complex.ts';\nexport const d = div;\n")).toEqual([]);
   });
 });

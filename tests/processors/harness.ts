@@ -67,9 +67,9 @@ export interface Processors {
 export async function loadProcessors(sampleRateHz = 48_000): Promise<Processors> {
   installWorkletGlobals(sampleRateHz);
   const [{ HeadroomSourceProcessor }, { HeadroomAmpProcessor }, { HeadroomSplitterProcessor }, { HeadroomChainProcessor }] = await Promise.all([
-    import('../../worklets/processors/source-processor.ts'),
-    import('../../worklets/processors/amp-processor.ts'),
-    import('../../worklets/processors/splitter-processor.ts'),
+    import('./reference/source-processor.ts'),
+    import('./reference/amp-processor.ts'),
+    import('./reference/splitter-processor.ts'),
     import('../../worklets/processors/chain-processor.ts'),
   ]);
   return {

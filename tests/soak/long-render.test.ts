@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOAT_WAV_HEADER_BYTES } from '../../src/audio/engine/wav-export.ts';
 import { wavBytes } from '../support/bad-audio-files.ts';
 import { headroomMeasured } from '../support/measured-child.ts';
-import { mulberry32 } from '../support/random.ts';
+import { mulberry32 } from '../../src/math/random.ts';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 3600);
 const RATE = 48_000;

@@ -41,7 +41,7 @@ import { amps, headphones as catalogHeadphones, sources, splitters } from '../..
 import { compile, type Plan } from '../../src/model/compile.ts';
 import type { Headphone, Setup } from '../../src/model/setup.ts';
 import { BLOCK, loadProcessors, type Processors, type TestProcessor } from '../processors/harness.ts';
-import { mulberry32 } from '../support/random.ts';
+import { mulberry32 } from '../../src/math/random.ts';
 
 const RATE = 48_000;
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 3600);

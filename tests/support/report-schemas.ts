@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-// headroom/report@1 as DESIGN.md states it, written independently of the model's types:
+// headroom/report@1 as docs/architecture.md ("The contracts") states it, written independently of the model's types:
 // strict objects, so a renamed, missing or extra field fails.
 const finite = z.number().refine(Number.isFinite);
 const listenerV1 = {

@@ -50,7 +50,7 @@
  *
  * Design-time code: allocates; call it when a plan arrives, never in `process()`.
  */
-import { complexDivide, complexMultiply } from './complex-arithmetic.ts';
+import { complexDivide, complexMultiply } from '../../src/math/complex.ts';
 import { polynomialRoots, type Root } from './polynomial-roots.ts';
 
 /** Coefficients per section, 5 per section: b0, b1, b2, a1, a2 (a0 = 1). */

@@ -31,6 +31,7 @@
  * No allocation after construction: coefficient banks, state and the one scratch
  * block are allocated for `maxSections` × `channelCount` × `maxBlockLength` up front.
  */
+import { fillRaisedCosineRamp } from '../../src/math/raised-cosine.ts';
 import type { BiquadSections } from './analog-to-digital.ts';
 import { finiteOrZero, flushDenormals } from './denormal.ts';
 import type { Samples } from './samples.ts';
@@ -96,8 +97,7 @@ export class BiquadCascade {
     this.pending = new Float64Array(5 * maxSections);
     this.warmupSamples = Math.round(((options.warmupMs ?? 20) * sampleRateHz) / 1000);
     const fadeSamples = Math.max(1, Math.round(((options.crossfadeMs ?? 20) * sampleRateHz) / 1000));
-    this.fadeCurve = new Float64Array(fadeSamples);
-    for (let k = 0; k < fadeSamples; k++) this.fadeCurve[k] = 0.5 - 0.5 * Math.cos((Math.PI * (k + 1)) / fadeSamples);
+    this.fadeCurve = fillRaisedCosineRamp(new Float64Array(fadeSamples), fadeSamples);
     this.scratch = new Float64Array(maxBlockLength);
     // Until told otherwise the cascade is the identity: one section b0 = 1.
     this.coefficients[0][0] = 1;
@@ -273,9 +273,9 @@ function runSections(k: Float64Array, count: number, state: Float64Array, offset
  * The same recursion for two channels at once, two sections per pass: four independent
  * recursions per loop iteration (left and right, section pair a → b). Section by
  * section, each sample waits for the previous one's y (a multiply and two adds, about
- * 12 cycles); interleaving independent chains lets the CPU overlap them. Measured in
- * Node 20 on 128-sample blocks: 3 sections × 2 channels from ≈ 1.5 µs to ≈ 0.5 µs per
- * block (docs/dsp.md §2). The arithmetic per sample and section is unchanged, so the
+ * 12 cycles); interleaving independent chains lets the CPU overlap them. The gain is
+ * modest, because typed-array loads and stores set most of the cost (measured: docs/dsp.md
+ * §2, "Stereo kernel"). The arithmetic per sample and section is unchanged, so the
  * output is bit-identical to runSections. Channel 1's state starts at `rightOffset`.
  */
 function runSectionsStereo(k: Float64Array, count: number, state: Float64Array, rightOffset: number, sourceLeft: Samples, sourceRight: Samples, left: Samples, right: Samples, length: number): void {

@@ -4,6 +4,7 @@
  * died, then the output crossfades to it on a raised cosine, w = ½ − ½cos(πk/N), whose slope
  * is zero at both ends. Both paths are bounded, so every sample is a bounded mix of the two.
  */
+import { fillRaisedCosineRamp } from '../../src/math/raised-cosine.ts';
 export const IDLE = 0;
 export const WARMUP = 1;
 export const CROSSFADE = 2;
@@ -16,9 +17,7 @@ export interface SwitchState {
 /** The raised-cosine weights of an n-sample crossfade, rising to 1 at the last sample. */
 export function fadeCurve(samples: number): Float64Array {
   const n = Math.max(1, samples);
-  const curve = new Float64Array(n);
-  for (let k = 0; k < n; k++) curve[k] = 0.5 - 0.5 * Math.cos((Math.PI * (k + 1)) / n);
-  return curve;
+  return fillRaisedCosineRamp(new Float64Array(n), n);
 }
 
 /**

@@ -30,16 +30,6 @@ export function finiteOrZero(v: number): number {
 }
 
 /**
- * True when the first `length` samples are all finite. One multiply-add per sample:
- * v·0 is 0 for finite v and NaN for ±Inf or NaN, and NaN sticks in the sum.
- */
-export function allFinite(buffer: Samples, length: number): boolean {
-  let probe = 0;
-  for (let i = 0; i < length; i++) probe += buffer[i]! * 0;
-  return probe === 0;
-}
-
-/**
  * Output guard, one pass: flushes |v| < DENORMAL_FLOOR to 0 (a decimator's small tail
  * taps can carry a decaying filter's last values into the Float32 subnormal range) and
  * reports whether every sample was finite.

@@ -6,37 +6,15 @@
  *   digital: H(e^{jθ}) = Π (b0 + b1 e^{−jθ} + b2 e^{−2jθ}) / (1 + a1 e^{−jθ} + a2 e^{−2jθ}),
  *            θ = 2π f / fs
  */
+import { complexDivide, type Complex } from '../../src/math/complex.ts';
+import { rationalAtHz } from '../../src/math/rational.ts';
 import type { BiquadSections } from './analog-to-digital.ts';
 
-export interface ComplexValue {
-  readonly re: number;
-  readonly im: number;
-}
-
-/** Analog H(j2πf) of N(s)/D(s), coefficients in ascending powers of s. */
-export function analogResponse(numerator: readonly number[], denominator: readonly number[], hz: number): ComplexValue {
-  const omega = 2 * Math.PI * hz;
-  const n = polynomialAtJOmega(numerator, omega);
-  const d = polynomialAtJOmega(denominator, omega);
-  const den = d.re * d.re + d.im * d.im;
-  return { re: (n.re * d.re + n.im * d.im) / den, im: (n.im * d.re - n.re * d.im) / den };
-}
-
-function polynomialAtJOmega(c: readonly number[], omega: number): ComplexValue {
-  let re = 0;
-  let im = 0;
-  for (let i = c.length - 1; i >= 0; i--) {
-    // (re + j·im)·(jω) + c_i
-    const nextRe = -im * omega + c[i]!;
-    const nextIm = re * omega;
-    re = nextRe;
-    im = nextIm;
-  }
-  return { re, im };
-}
+/** Analog H(j2πf) of N(s)/D(s), coefficients in ascending powers of s (src/math/rational.ts). */
+export const analogResponse = rationalAtHz;
 
 /** Digital response of a section cascade at `hz` for sample rate `sampleRateHz`. */
-export function sectionsResponse(sections: BiquadSections, hz: number, sampleRateHz: number): ComplexValue {
+export function sectionsResponse(sections: BiquadSections, hz: number, sampleRateHz: number): Complex {
   const theta = (2 * Math.PI * hz) / sampleRateHz;
   const c1 = Math.cos(theta);
   const s1 = -Math.sin(theta);
@@ -55,9 +33,7 @@ export function sectionsResponse(sections: BiquadSections, hz: number, sampleRat
     const ni = b1 * s1 + b2 * s2;
     const dr = 1 + a1 * c1 + a2 * c2;
     const di = a1 * s1 + a2 * s2;
-    const den = dr * dr + di * di;
-    const hr = (nr * dr + ni * di) / den;
-    const hi = (ni * dr - nr * di) / den;
+    const [hr, hi] = complexDivide(nr, ni, dr, di);
     const nextRe = re * hr - im * hi;
     im = re * hi + im * hr;
     re = nextRe;
@@ -65,6 +41,6 @@ export function sectionsResponse(sections: BiquadSections, hz: number, sampleRat
   return { re, im };
 }
 
-export function magnitudeDb(value: ComplexValue): number {
+export function magnitudeDb(value: Complex): number {
   return 10 * Math.log10(value.re * value.re + value.im * value.im);
 }

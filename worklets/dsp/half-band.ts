@@ -24,7 +24,7 @@
  * add into the same accumulator (a serial chain of ~4-cycle adds). Computing outputs
  * j … j + 3 together gives four independent accumulators that share each coefficient
  * load. The sums are formed in the same order as before, so the output is bit-identical;
- * measured in Node 20: 2.6× faster (128-sample block, 20 tap pairs: 9.2 → 3.5 µs).
+ * measured in docs/dsp.md §3.
  */
 import type { HalfBandDesign } from './half-band-design.ts';
 import type { Samples } from './samples.ts';

@@ -10,10 +10,11 @@
  * Current limiting is the same clip with a lower threshold (the caller passes the
  * smaller of the rail and I_max·|Z_out + Z_load(1 kHz)|).
  *
- * Defaults: clip at 8× (first-order ADAA at 4× leaves aliases near −70 dBc; at 8× they
- * fall below −90 dBc, see docs/dsp.md) and network at 4× (bilinear error ≤ 0.05 dB to
- * 20 kHz for the hardest in-ear case, where 2× errs by 0.26 dB). Running the network
- * below the clip rate halves its cost and the 8→4 decimator is only 15 taps.
+ * Defaults: clip at 8× (first-order ADAA at 4× misses the −80 dBc aim for aliases; 8×
+ * meets it: docs/dsp.md §5, "Measured figures", and docs/decisions.md, "8× ADAA-1 stays the
+ * clip rate") and network at 4× (the lowest rate whose bilinear error stays inside the
+ * 0.1 dB bar for the hardest in-ear case: docs/dsp.md §1). Running the network below the
+ * clip rate halves its cost and the 8→4 decimator is short.
  * A linear-only stage (a splitter branch) is the same object with no threshold.
  *
  * Gain ramps linearly (it may go to 0), the threshold geometrically (equal dB steps),

@@ -21,7 +21,7 @@
  *
  * Design-time code: allocates freely; never call it from an audio `process()`.
  */
-import { complexDivide } from './complex-arithmetic.ts';
+import { complexDivide } from '../../src/math/complex.ts';
 
 export interface Root {
   readonly re: number;

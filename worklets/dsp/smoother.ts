@@ -18,6 +18,7 @@
  *                      without a corner in the level (see CosineSmoother).
  * A new target during a ramp starts a new full-length ramp from the current value.
  */
+import { fillRaisedCosineRamp } from '../../src/math/raised-cosine.ts';
 
 /**
  * One concrete class for both laws: the per-sample step is a multiply or an add chosen
@@ -139,8 +140,7 @@ export class CosineSmoother {
   constructor(sampleRateHz: number, rampMs: number, initial: number) {
     if (!(sampleRateHz > 0) || !(rampMs >= 0)) throw new RangeError(`need sampleRateHz > 0 and rampMs ≥ 0 (got ${sampleRateHz}, ${rampMs})`);
     this.rampSamples = Math.max(1, Math.round((rampMs * sampleRateHz) / 1000));
-    this.shape = new Float64Array(this.rampSamples);
-    for (let k = 1; k <= this.rampSamples; k++) this.shape[k - 1] = 0.5 - 0.5 * Math.cos((Math.PI * k) / this.rampSamples);
+    this.shape = fillRaisedCosineRamp(new Float64Array(this.rampSamples), this.rampSamples);
     validate(initial);
     this.current = initial;
     this.start = initial;

@@ -10,8 +10,7 @@
  * normal CDF), scaled to unit RMS. The samples are independent, so the noise is white; their
  * distribution is the normal one to 1/8192 in probability, cut at ±3.8σ, which no ear tells from
  * Gaussian hiss. It costs a table read per sample where Box–Muller (G. E. P. Box & M. E. Muller,
- * 1958) costs a log, a square root, a sine and a cosine per pair: measured 9.5 → 2.6 µs per
- * 128-sample stereo block (plain JS, Node 20). A new level ramps over 20 ms on a raised cosine (CosineSmoother); at
+ * 1958) costs a log, a square root, a sine and a cosine per pair: measured in docs/dsp.md §6a. A new level ramps over 20 ms on a raised cosine (CosineSmoother); at
  * level 0 the stage adds nothing and costs one check. No allocation after construction.
  */
 import { CosineSmoother } from './smoother.ts';

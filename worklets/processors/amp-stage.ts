@@ -1,5 +1,5 @@
 /**
- * The amp stage, host-free (headroom-amp and headroom-chain run it), per channel:
+ * The amp stage, host-free (headroom-chain runs it), per channel:
  *
  *   x · amp.gain ─ clip ±amp.clipPeakVolts (ClipSection, ADAA at 8×) ─→ amp EMF, volts
  *

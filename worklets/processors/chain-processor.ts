@@ -4,16 +4,14 @@
  *
  *   x ─ source stage ─ [amp stage] ─ splitter stage ═ one acoustic output per listener
  *
- * The same stages as headroom-source → headroom-amp → headroom-splitter (source-stage.ts,
- * amp-stage.ts, splitter-stage.ts), run one after the other in one process() call, with
- * Float64 buffers between them. One node instead of three saves the host's per-node cost
- * of every render quantum (scheduling, input/output copies, Float32 conversions between
- * stages), which is most of what the three-node chain spends beyond its DSP
- * (docs/decisions.md, "One node per chain"). The output equals the three-node chain's to
- * within the Float32 rounding the separate nodes do between stages.
+ * The stages (source-stage.ts, amp-stage.ts, splitter-stage.ts) run one after the other in
+ * one process() call, with Float64 buffers between them. One node instead of three saves
+ * the host's per-node cost of every render quantum (docs/decisions.md, "One node per
+ * chain"). The three-node chain it replaced is kept under tests/processors/reference as the
+ * reference it is checked against (equal to within the Float32 rounding between its nodes).
  *
  * A plan message keeps the chain's shape: the same listener count and the amp present or
- * absent as before (the graph builds a new node for a new shape, as for the separate nodes).
+ * absent as before (the graph builds a new node for a new shape).
  *
  * Meters, ≤ 30 per second: { type: 'meters', frame, sourceClips, ampClips, listeners:
  * [{ peak: [l, r], rms: [l, r], clips }] }: base-rate samples the source and the amp

@@ -38,6 +38,7 @@
  * Clip counts are taken from the clip lane while it runs (never from the warm-up), as
  * base-rate samples: ⌈clip-rate samples / 8⌉ of the channel that clipped most.
  */
+import { fillRaisedCosineRamp } from '../../src/math/raised-cosine.ts';
 import { DENORMAL_FLOOR } from '../dsp/denormal.ts';
 import { OversampledStage } from '../dsp/oversampled-stage.ts';
 import type { OversamplingFactor } from '../dsp/oversampler.ts';
@@ -121,8 +122,7 @@ export class ClipSection {
     }
     this.gain = new CosineSmoother(options.sampleRateHz, RAMP_MS, options.gain);
     this.gainBuffer = new Float64Array(maxBlockLength);
-    this.fadeCurve = new Float64Array(l);
-    for (let k = 0; k < l; k++) this.fadeCurve[k] = 0.5 - 0.5 * Math.cos((Math.PI * (k + 1)) / l);
+    this.fadeCurve = fillRaisedCosineRamp(new Float64Array(l), l);
     this.holdSamples = Math.max(Math.round((HOLD_MS * options.sampleRateHz) / 1000), this.warmupSamples + l);
     this.rampSamples = Math.round((RAMP_MS * options.sampleRateHz) / 1000);
     this.threshold = options.threshold;

@@ -3,7 +3,7 @@
  *
  * A brickwall lookahead limiter (worklets/dsp/limiter.ts) with its ceiling fixed at
  * −1 dBFS: it takes no options and no messages, so nothing a setup or the app sends can
- * raise or bypass it (DESIGN "Listening": the output stays at or below −1 dBFS).
+ * raise or bypass it (docs/architecture.md, "Listening": the output stays at or below −1 dBFS).
  *
  * Out: { type: 'ready', latencySamples } once;
  *      { type: 'meters', frame, reductionDb } ≤ 30 times a second: the largest gain

@@ -14,7 +14,7 @@ import type { WorkletPort } from './worklet-scope.ts';
 
 export const METER_RATE_HZ = 30;
 
-/** Root of the field paths in port-message errors: `headroom-amp: message.plan.amp …`. */
+/** Root of the field paths in port-message errors: `headroom-chain: message.plan.amp …`. */
 export const MESSAGE_ROOT = 'message.plan';
 export const OPTIONS_ROOT = 'processorOptions.plan';
 

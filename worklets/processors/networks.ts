@@ -2,8 +2,9 @@
  * Plan networks → biquad sections at the rate they run at (design time: allocates; call
  * from a constructor or a plan handler).
  *
- * docs/decisions.md: bilinear transform pre-warped at 20 kHz, at 4× the base rate, meets
- * the ±0.1 dB bar for every preset (worst 0.039 dB). Most networks do not need 4×, and
+ * The bilinear transform pre-warped at 20 kHz, at 4× the base rate, meets the ±0.1 dB bar
+ * for every preset (docs/decisions.md, "Listener networks: exact H(s) from the model,
+ * bilinear at 4× pre-warped at 20 kHz"). Most networks do not need 4×, and
  * running at 1× saves the shared interpolators and 2–4× the filtering. So a network runs
  * at the first of these whose exact digital response stays within NETWORK_TOLERANCE_DB
  * of the analog one on a 121-point log grid from 20 Hz to 20 kHz (cheapest first):

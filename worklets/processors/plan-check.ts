@@ -2,8 +2,8 @@
  * Validation of the plan a processor receives (constructor options or a port message),
  * with exact messages that name the field and what it must be:
  *
- *   headroom-source: processorOptions.plan.sampleRateHz must equal the context's sample rate 48000 (got 44100)
- *   headroom-amp: message.plan.amp.clipPeakVolts must be a finite number > 0 (got -1)
+ *   headroom-chain: processorOptions.plan.sampleRateHz must equal the context's sample rate 48000 (got 44100)
+ *   headroom-chain: message.plan.amp.clipPeakVolts must be a finite number > 0 (got -1)
  *
  * Only the parts a processor reads are checked. A failing check throws `PlanError`;
  * the constructor lets it propagate (the node fails to construct), the port handler

@@ -1,5 +1,5 @@
 /**
- * The source stage, host-free (headroom-source and headroom-chain run it). Per channel
+ * The source stage, host-free (headroom-chain runs it). Per channel
  *
  *   x · source.voltsPerFullScale ─ clip ±source.clipPeakVolts (ClipSection, ADAA at 8×)
  *     ─ amp.input(s) when the chain has an amp (V at the amp input) ─→ volts

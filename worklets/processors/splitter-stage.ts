@@ -1,19 +1,22 @@
 /**
- * The splitter stage, host-free (headroom-splitter and headroom-chain run it): the driving
- * stage's EMF (volts, stereo) in, one stereo acoustic output per listener (1…8) out.
- * Per listener:
+ * The splitter stage, host-free (headroom-chain runs it): the driving stage's EMF (volts,
+ * stereo) in, one stereo acoustic output per listener (1…8) out. Per listener:
  *
  *   EMF ─ [clip ±clipPeakVolts, independent jacks only] ─ network(s) ─ · outputGain ─→ acoustic
  *
  * Cost-saving structure (listener-lane.ts):
- *  - the input is upsampled ONCE (shared ↑2, ↑4 half-band interpolators, run only when
- *    some listener needs them); each listener runs only its biquads at its rate and its
- *    own decimator;
- *  - each network runs at the lowest factor (1, 2 or 4) whose bilinear response is within
- *    0.02 dB of the analog one over 20 Hz–20 kHz (networks.ts); a flat network costs one
- *    base-rate biquad;
- *  - a listener's jack clip runs (OversampledStage, ADAA at 8×, network at 4×) only when
- *    the EMF can reach it: min(amp gain · source peak, amp clip) · 2 ≥ clipPeakVolts.
+ *  - each network runs at the lowest factor (1, 2 or 4) whose design is within the design
+ *    tolerance of the analog magnitude over 20 Hz–20 kHz, the base rate first by bilinear
+ *    transform or magnitude fit (networks.ts; docs/decisions.md, "Networks at the base rate
+ *    by magnitude fit before oversampling"); every preset runs at 1×, and a flat network
+ *    costs one multiply;
+ *  - a 2× or 4× lane reads the input upsampled ONCE (shared ↑2, ↑4 half-band
+ *    interpolators, run only when some listener needs them) and keeps every 2nd or 4th
+ *    sample of its output: a linear network creates nothing to decimate (docs/decisions.md,
+ *    "Linear lanes keep every 2nd or 4th sample instead of decimating");
+ *  - a listener's jack clip runs (OversampledStage, ADAA at 8×, network at 4×, with its
+ *    decimators: clipping does create content above the band) only when the EMF can reach
+ *    it: min(amp gain · source peak, amp clip) · 2 ≥ clipPeakVolts.
  * With shared ground returns (setup@3) a listener's plan also has a side network: the lane
  * then runs mid = (L + R)/2 through the network and side = (L − R)/2 through the side network
  * (listener-lane.ts), both designed at the same factor, so left and right leak into each other

@@ -8,12 +8,13 @@
  * +3 dB in the middle. 5 ms is well inside the 10 ms bar (issue 5) and long enough that the
  * step between two levels is heard as a change, not a click.
  */
-import type { SidePath } from './side-path.ts';
+import type { ParamRamp } from './param-ramp.ts';
 import type { Side } from './types.ts';
 
 export const AB_CROSSFADE_SECONDS = 0.005;
 
-export function switchSide(a: SidePath, b: SidePath, side: Side, when: number): void {
-  a.fadeRamp.to(side === 'A' ? 1 : 0, when, AB_CROSSFADE_SECONDS);
-  b.fadeRamp.to(side === 'B' ? 1 : 0, when, AB_CROSSFADE_SECONDS);
+/** Fades the heard side's gain to 1 and the other's to 0, from context time `when`. */
+export function switchSide(a: ParamRamp, b: ParamRamp, side: Side, when: number): void {
+  a.to(side === 'A' ? 1 : 0, when, AB_CROSSFADE_SECONDS);
+  b.to(side === 'B' ? 1 : 0, when, AB_CROSSFADE_SECONDS);
 }

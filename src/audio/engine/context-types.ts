@@ -12,6 +12,5 @@ export type EngineNode = IAudioNode<EngineContext>;
 export const asGraphContext = (context: EngineContext): EngineContext & ContextLike => context as EngineContext & ContextLike;
 /** A chain-graph output as a standardized-audio-context node (it is one: chain-graph made it with createGain). */
 export const asEngineNode = (node: NodeLike): EngineNode => node as unknown as EngineNode;
-export const asGraphNode = (node: EngineNode): NodeLike => node as unknown as NodeLike;
 
 export type EngineWorkletFactory = WorkletNodeFactory<EngineContext & ContextLike>;

@@ -6,7 +6,7 @@
  * keeps a sliding window of blocks (loudness-window.ts) and its gated loudness. With the
  * match on, the louder side is turned down by the difference, as a ramp of
  * MATCH_RAMP_SECONDS, so corrections are heard as slow level changes, never as steps.
- * Off, both gains return to 0 dB: the default is the physics (DESIGN "Listening").
+ * Off, both gains return to 0 dB: the default is the physics (docs/architecture.md, "Listening").
  */
 import type { IAudioWorkletNode } from 'standardized-audio-context';
 import { LoudnessWindow, matchGainsDb } from '../loudness/loudness-window.ts';

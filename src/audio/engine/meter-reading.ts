@@ -1,17 +1,11 @@
 /**
  * Turns one chain's processor meters messages (chain-graph onMeters) into per-listener
- * readings: peak and RMS in dB, the simulated SPL, and the clips that reach each listener.
- *
- * The splitter reports every listener's levels; the source and amp report only their clip
- * counts, in their own messages. A listener hears every clip upstream of it, so the clips
- * the source and amp reported since the splitter's previous message are added to each
- * listener's own jack clips (the same rule as meter-totals.ts). One reading per splitter
- * message: the processors post at most 30 a second.
+ * readings: peak and RMS in dB, the simulated SPL, and the clips that reach each listener
+ * (`listenerClips`, processor-contract.ts). One reading per message: the processor posts at
+ * most 30 a second.
  */
-import type { MeterRole, ProcessorMessage } from '../processor-contract.ts';
+import { listenerClips, type ChainMeters } from '../processor-contract.ts';
 import type { ListenerMeters, Side } from './types.ts';
-
-type MetersMessage = Extract<ProcessorMessage, { type: 'meters' }>;
 
 /** How long the clip indicator stays lit after the last clip: long enough to see. */
 export const CLIP_HOLD_SECONDS = 0.5;
@@ -21,7 +15,6 @@ export const METER_FLOOR_DBFS = -150;
 const toDb = (linear: number): number => Math.max(METER_FLOOR_DBFS, 20 * Math.log10(linear));
 
 export class MeterReader {
-  private upstreamClips = 0;
   private totals: number[] = [];
   private lastClipAt: number[] = [];
 
@@ -32,24 +25,17 @@ export class MeterReader {
 
   /** Starts the clip totals again (a new pair of setups). */
   reset(): void {
-    this.upstreamClips = 0;
     this.totals = [];
     this.lastClipAt = [];
   }
 
   /**
-   * Feeds one message; returns the readings when it was the splitter's, else null.
-   * `nowSeconds` is the context time (for the clip hold); `heard` is the heard listener or −1.
+   * Reads one message into every listener's reading. `nowSeconds` is the context time (for
+   * the clip hold); `heard` is the heard listener or −1.
    */
-  read(role: MeterRole, message: MetersMessage, nowSeconds: number, heard: number): ListenerMeters[] | null {
-    if (role !== 'splitter') {
-      this.upstreamClips += message.clips ?? 0;
-      return null;
-    }
-    const upstream = this.upstreamClips;
-    this.upstreamClips = 0;
-    return (message.listeners ?? []).map((channels, i) => {
-      const clips = upstream + channels.clips;
+  read(message: ChainMeters, nowSeconds: number, heard: number): ListenerMeters[] {
+    return message.listeners.map((channels, i) => {
+      const clips = listenerClips(message, i);
       this.totals[i] = (this.totals[i] ?? 0) + clips;
       if (clips > 0) this.lastClipAt[i] = nowSeconds;
       const peak = Math.max(0, ...channels.peak);

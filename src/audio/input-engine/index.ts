@@ -5,4 +5,3 @@
  *   button.onclick = async () => { await engine.start(); engine.setMaterial(await renderPluckedString(engine.context.sampleRate)); engine.play(); };
  */
 export { InputEngine, type InputChoice, type InputEngineOptions } from './input-engine.ts';
-export { MAX_MONITOR_SECONDS, MONITOR_DIRECT_MIX, PATH_CROSSFADE_SECONDS, type InputPath } from './input-chain.ts';

@@ -15,10 +15,10 @@
  *   monitoring is on (equal parts: the comb filter); off, it passes the signal through.
  * - fade is the A/B switch.
  */
-import { AudioWorkletNode, type IAudioWorkletNode, type IDelayNode, type IGainNode } from 'standardized-audio-context';
+import type { IAudioWorkletNode, IDelayNode, IGainNode } from 'standardized-audio-context';
 import type { EngineContext, EngineNode } from '../engine/context-types.ts';
 import { ParamRamp } from '../engine/param-ramp.ts';
-import { CHANNELS } from '../processor-contract.ts';
+import { stereoWorkletNode } from '../engine/worklet-factory.ts';
 import { pickups } from '../../model/catalog/input.ts';
 import { pickupPlan, type ConverterPlan, type InputPlan, type PickupPlan } from '../../model/input/plan.ts';
 import { pickupLatencySamples } from '../../../worklets/dsp/input-pickup-stage.ts';
@@ -114,17 +114,7 @@ export class InputChain {
   }
 
   private node(name: string, processorOptions: Record<string, unknown>): IAudioWorkletNode<EngineContext> {
-    const node = new AudioWorkletNode!(this.context, name, {
-      numberOfInputs: 1,
-      numberOfOutputs: 1,
-      outputChannelCount: [CHANNELS],
-      channelCount: CHANNELS,
-      channelCountMode: 'explicit',
-      channelInterpretation: 'speakers',
-      processorOptions,
-    });
-    node.onprocessorerror = () => this.onError(`side ${this.side} ${name}: processor error`);
-    return node;
+    return stereoWorkletNode(this.context, name, { inputs: 1, outputs: 1, processorOptions }, (message) => this.onError(`side ${this.side} ${message}`));
   }
 
   get path(): InputPath {

@@ -6,28 +6,24 @@
  *   material / microphone ─ source bus ─┬─ chain A (input-chain.ts) ─┐
  *                                        └─ chain B (input-chain.ts) ─┴─ heard bus ─ output safety ─→ speakers
  *
- * One context (standardized-audio-context), one worklet module (worklets/input.worklet.ts:
- * the three input processors and the output limiter), both chains fed by the same source
- * node, so they run at the same sample position; the A/B switch is a 5 ms equal-gain
- * crossfade of the chains' fade gains. Output safety is the listening engine's own
- * (engine/output-safety.ts): a listening level that starts at −24 dB and the −1 dBFS
- * `headroom-limiter`, the only node connected to the destination.
+ * On the engine shell (engine/engine-shell.ts: the context, the source bus and transport,
+ * the microphone, the 5 ms A/B crossfade, the output safety with its listening level that
+ * starts at −24 dB and the −1 dBFS `headroom-limiter`), with its own worklet module
+ * (worklets/input.worklet.ts: the three input processors and the limiter); both chains are
+ * fed by the same source node, so they run at the same sample position.
  *
  * Every change is live: a new input choice (phantom power, condenser or dynamic, input
  * type, gain …) is compiled with the model (`compileInput`) and posted to the processors.
  * Works on a live AudioContext (the panel) and on an OfflineAudioContext (tests).
  */
-import { AudioContext, AudioWorkletNode, type IGainNode } from 'standardized-audio-context';
 import { compileInput, DEFAULT_CALIBRATION_DB_SPL, type InputPlan } from '../../model/input/plan.ts';
 import type { InputSetup } from '../../model/input/contract.ts';
-import { AB_CROSSFADE_SECONDS } from '../engine/ab-switch.ts';
 import type { EngineContext } from '../engine/context-types.ts';
-import { FEEDBACK_WARNING, openMicrophone, type LiveInput } from '../engine/microphone.ts';
-import { LIMITER_PROCESSOR, OutputSafety } from '../engine/output-safety.ts';
-import { CALIBRATION_DB_SPL_RANGE, checkNumberInRange, checkSide, DEFAULT_LISTENING_LEVEL_DB } from '../engine/ranges.ts';
-import { Transport } from '../engine/transport.ts';
-import type { Side, SourceMaterial, TransportState } from '../engine/types.ts';
-import { CHANNELS } from '../processor-contract.ts';
+import { createEngine, EngineShell, type EngineShellOptions } from '../engine/engine-shell.ts';
+import { FEEDBACK_WARNING } from '../engine/microphone.ts';
+import type { ParamRamp } from '../engine/param-ramp.ts';
+import { CALIBRATION_DB_SPL_RANGE, checkNumberInRange, checkSide } from '../engine/ranges.ts';
+import type { Side } from '../engine/types.ts';
 import defaultWorkletUrl from '../input-worklet-url.ts';
 import { InputChain, maxMonitorSamples, MAX_MONITOR_SECONDS, MONITOR_DIRECT_MIX, type InputPath, type MonitorSetting } from './input-chain.ts';
 
@@ -37,58 +33,47 @@ export interface InputChoice {
   path: InputPath;
 }
 
-export interface InputEngineOptions {
+export interface InputEngineOptions extends EngineShellOptions {
   a: InputChoice;
   b: InputChoice;
   /** SPL that a 0 dBFS sine of material stands for on the microphone path (default 120 dB SPL). */
   calibrationDbSpl?: number;
-  /** Starting listening level, dB ≤ 0 (default −24 dB: start low). */
-  listeningLevelDb?: number;
   /** Start with monitoring (direct + delayed by the monitoring latency) on; default off. */
   monitoring?: boolean;
-  /** A context to build on (tests pass an OfflineAudioContext); default a new live AudioContext. */
-  context?: EngineContext;
   workletUrl?: string;
-  onTransport?: (state: TransportState) => void;
-  /** A processor rejected a plan or failed: `side A converter: …`. */
-  onError?: (message: string) => void;
 }
 
-export class InputEngine {
-  readonly context: EngineContext;
+/** The plan for `choice` at `sampleRate`; throws a RangeError for a choice the chain cannot play. */
+function compileChoice(side: Side, choice: InputChoice, sampleRate: number, calibrationDbSpl: number): InputPlan {
+  if (choice.path !== 'instrument' && choice.path !== 'microphone') {
+    throw new RangeError(`side ${side}: path must be "instrument" or "microphone" (got ${JSON.stringify(choice.path)})`);
+  }
+  if (choice.path === 'instrument' && choice.input.instrument == null) throw new RangeError(`side ${side}: the instrument path needs input.instrument`);
+  if (choice.path === 'microphone' && choice.input.microphone == null) throw new RangeError(`side ${side}: the microphone path needs input.microphone`);
+  const plan = compileInput(choice.input, sampleRate, calibrationDbSpl);
+  const max = maxMonitorSamples(sampleRate);
+  if (plan.monitor && plan.monitor.delaySamples > max) {
+    throw new RangeError(`side ${side}: the monitoring latency must be at most ${MAX_MONITOR_SECONDS} s (${max} samples) to be heard here (got ${plan.monitor.delaySamples} samples)`);
+  }
+  return plan;
+}
+
+export class InputEngine extends EngineShell {
   /** Resolves once the chains' processors have reported their latency. */
   readonly ready: Promise<void>;
-  private readonly options: InputEngineOptions;
-  private readonly sourceBus: IGainNode<EngineContext>;
-  private readonly safety: OutputSafety;
   private readonly chains: Record<Side, InputChain>;
-  private readonly transport: Transport;
   private readonly calibration: number;
   private choices: { a: InputChoice; b: InputChoice };
-  private heardSide: Side = 'A';
   private monitoringOn: boolean;
-  private microphone: LiveInput | null = null;
-  private disposed = false;
 
   private constructor(context: EngineContext, options: InputEngineOptions) {
-    this.context = context;
-    this.options = options;
-    this.calibration = checkNumberInRange('calibrationDbSpl', options.calibrationDbSpl ?? DEFAULT_CALIBRATION_DB_SPL, CALIBRATION_DB_SPL_RANGE, 'dB SPL');
+    // Choices that do not compile are refused before any node exists.
+    const calibration = checkNumberInRange('calibrationDbSpl', options.calibrationDbSpl ?? DEFAULT_CALIBRATION_DB_SPL, CALIBRATION_DB_SPL_RANGE, 'dB SPL');
+    const plans = { a: compileChoice('A', options.a, context.sampleRate, calibration), b: compileChoice('B', options.b, context.sampleRate, calibration) };
+    super(context, options, 'input engine');
+    this.calibration = calibration;
     this.monitoringOn = options.monitoring ?? false;
-    const plans = { a: this.compile('A', options.a), b: this.compile('B', options.b) };
     this.choices = { a: options.a, b: options.b };
-
-    const limiter = new AudioWorkletNode!(context, LIMITER_PROCESSOR, {
-      numberOfInputs: 1,
-      numberOfOutputs: 1,
-      outputChannelCount: [CHANNELS],
-      channelCount: CHANNELS,
-      channelCountMode: 'explicit',
-      channelInterpretation: 'speakers',
-    });
-    limiter.onprocessorerror = () => options.onError?.(`${LIMITER_PROCESSOR}: processor error`);
-    this.safety = new OutputSafety(context, limiter, options.listeningLevelDb ?? DEFAULT_LISTENING_LEVEL_DB);
-    this.sourceBus = context.createGain();
 
     let reported = 0;
     let resolveReady: () => void = () => undefined;
@@ -101,52 +86,29 @@ export class InputEngine {
       new InputChain(context, side, plan, choice.path, this.monitorSetting(plan), this.safety.heard, side === 'A', onError, onLatency);
     this.chains = { A: chain('A', options.a, plans.a), B: chain('B', options.b, plans.b) };
     for (const side of ['A', 'B'] as const) this.sourceBus.connect(this.chains[side].input);
-    this.transport = new Transport(context, this.sourceBus, () => this.emitTransport());
   }
 
   /** Loads the input worklet module and builds the graph. Call `start()` from a user gesture to hear it. */
-  static async create(options: InputEngineOptions): Promise<InputEngine> {
-    const context = options.context ?? (new AudioContext({ latencyHint: 'interactive' }) as EngineContext);
-    try {
-      await context.audioWorklet!.addModule(options.workletUrl ?? defaultWorkletUrl);
-      return new InputEngine(context, options);
-    } catch (error) {
-      if (!options.context && 'close' in context) await context.close().catch(() => undefined);
-      throw error;
-    }
+  static create(options: InputEngineOptions): Promise<InputEngine> {
+    return createEngine(options, options.workletUrl ?? defaultWorkletUrl, (context) => new InputEngine(context, options));
   }
 
-  /** The plan for `choice` at this context's rate; throws a RangeError for a choice the chain cannot play. */
+  protected fadeRamps(): { A: ParamRamp; B: ParamRamp } {
+    return { A: this.chains.A.fadeRamp, B: this.chains.B.fadeRamp };
+  }
+
+  protected disposeSides(): void {
+    this.chains.A.dispose();
+    this.chains.B.dispose();
+  }
+
   private compile(side: Side, choice: InputChoice): InputPlan {
-    if (choice.path !== 'instrument' && choice.path !== 'microphone') {
-      throw new RangeError(`side ${side}: path must be "instrument" or "microphone" (got ${JSON.stringify(choice.path)})`);
-    }
-    if (choice.path === 'instrument' && choice.input.instrument == null) throw new RangeError(`side ${side}: the instrument path needs input.instrument`);
-    if (choice.path === 'microphone' && choice.input.microphone == null) throw new RangeError(`side ${side}: the microphone path needs input.microphone`);
-    const plan = compileInput(choice.input, this.context.sampleRate, this.calibration);
-    const max = maxMonitorSamples(this.context.sampleRate);
-    if (plan.monitor && plan.monitor.delaySamples > max) {
-      throw new RangeError(`side ${side}: the monitoring latency must be at most ${MAX_MONITOR_SECONDS} s (${max} samples) to be heard here (got ${plan.monitor.delaySamples} samples)`);
-    }
-    return plan;
+    return compileChoice(side, choice, this.context.sampleRate, this.calibration);
   }
 
   private monitorSetting(plan: InputPlan): MonitorSetting {
     if (!this.monitoringOn) return { delaySamples: 0, directMix: 0 };
     return { delaySamples: plan.monitor?.delaySamples ?? 0, directMix: MONITOR_DIRECT_MIX };
-  }
-
-  // ── Context ────────────────────────────────────────────────────────────────
-
-  /** Resumes audio. Browsers allow this only in a user gesture (a click or key press). */
-  async start(): Promise<void> {
-    const context = this.context;
-    if ('resume' in context && context.state !== 'running') await context.resume();
-  }
-
-  async suspend(): Promise<void> {
-    const context = this.context;
-    if ('suspend' in context && context.state === 'running') await context.suspend();
   }
 
   // ── Choices ────────────────────────────────────────────────────────────────
@@ -174,19 +136,7 @@ export class InputEngine {
     else this.setPair(this.choices.a, choice, when);
   }
 
-  // ── A/B and monitoring ─────────────────────────────────────────────────────
-
-  get side(): Side {
-    return this.heardSide;
-  }
-
-  /** Crossfades (5 ms, equal-gain) to `side` at context time `when` (default now). */
-  setSide(side: Side, when = this.context.currentTime): void {
-    this.assertLive();
-    this.heardSide = checkSide(side);
-    this.chains.A.fadeRamp.to(side === 'A' ? 1 : 0, when, AB_CROSSFADE_SECONDS);
-    this.chains.B.fadeRamp.to(side === 'B' ? 1 : 0, when, AB_CROSSFADE_SECONDS);
-  }
+  // ── Monitoring ─────────────────────────────────────────────────────────────
 
   get monitoring(): boolean {
     return this.monitoringOn;
@@ -202,93 +152,12 @@ export class InputEngine {
     this.setPair(this.choices.a, this.choices.b, when);
   }
 
-  // ── Safety ─────────────────────────────────────────────────────────────────
-
-  get listeningLevelDb(): number {
-    return this.safety.listeningLevelDb;
-  }
-
-  /** dB from −80 to 0, ramped over 50 ms; out of range throws. */
-  setListeningLevelDb(db: number): void {
-    this.safety.setListeningLevelDb(db);
-  }
-
-  get limiterReductionDb(): number {
-    return this.safety.limiterReductionDb;
-  }
-
-  /** The heard signal before the listening level and the limiter. */
-  get analyser(): OutputSafety['analyser'] {
-    return this.safety.analyser;
-  }
-
-  // ── Sources and transport ──────────────────────────────────────────────────
-
-  get material(): SourceMaterial | null {
-    return this.transport.current;
-  }
-
-  /** Plays `material` from its start (stops a live input); keeps playing if it was. */
-  setMaterial(material: SourceMaterial): void {
-    this.assertLive();
-    this.stopMicrophone();
-    this.transport.load(material);
-    this.emitTransport();
-  }
+  // ── Sources ────────────────────────────────────────────────────────────────
 
   /** Switches to the microphone (use it with the microphone path); resolves with the feedback warning to show. */
   async useMicrophone(): Promise<string> {
-    this.assertLive();
-    const input = await openMicrophone(this.context, this.sourceBus);
-    this.stopMicrophone();
-    this.transport.unload();
-    this.microphone = input;
-    this.emitTransport();
+    await this.openMicrophoneInput();
     return FEEDBACK_WARNING;
-  }
-
-  stopMicrophone(): void {
-    if (!this.microphone) return;
-    this.microphone.stop();
-    this.microphone = null;
-    this.emitTransport();
-  }
-
-  play(when?: number): void {
-    this.transport.play(when);
-    this.emitTransport();
-  }
-
-  pause(): void {
-    this.transport.pause();
-    this.emitTransport();
-  }
-
-  get loop(): boolean {
-    return this.transport.loop;
-  }
-
-  set loop(on: boolean) {
-    this.transport.loop = on;
-    this.emitTransport();
-  }
-
-  get playing(): boolean {
-    return this.microphone !== null || this.transport.playing;
-  }
-
-  get transportState(): TransportState {
-    return {
-      playing: this.playing,
-      loop: this.loop,
-      position: this.microphone ? 0 : this.transport.position,
-      duration: this.microphone ? Infinity : this.transport.duration,
-      input: this.microphone ? 'microphone' : this.transport.current ? 'material' : 'none',
-    };
-  }
-
-  private emitTransport(): void {
-    this.options.onTransport?.(this.transportState);
   }
 
   // ── Lifetime ───────────────────────────────────────────────────────────────
@@ -296,27 +165,5 @@ export class InputEngine {
   /** The pickup processor's latency in samples (both sides' chains share it); null until reported. */
   get latencySamples(): number | null {
     return this.chains.A.latencySamples;
-  }
-
-  get isDisposed(): boolean {
-    return this.disposed;
-  }
-
-  private assertLive(): void {
-    if (this.disposed) throw new Error('the input engine is disposed');
-  }
-
-  /** Stops everything and releases every node; closes the context if the engine made it. */
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.stopMicrophone();
-    this.transport.dispose();
-    this.chains.A.dispose();
-    this.chains.B.dispose();
-    this.sourceBus.disconnect();
-    this.safety.dispose();
-    const context = this.context;
-    if (!this.options.context && 'close' in context && context.state !== 'closed') await context.close();
   }
 }

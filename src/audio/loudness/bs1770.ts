@@ -16,9 +16,6 @@ export { kWeightingCoefficients, kWeightingGainDb } from '../../../worklets/dsp/
 
 export const ABSOLUTE_GATE_LUFS = -70;
 export const RELATIVE_GATE_LU = -10;
-/** BS.1770-4 §2.3: gating blocks of 400 ms, 75 % overlap (a block every 100 ms). */
-export const BLOCK_SECONDS = 0.4;
-export const HOP_SECONDS = 0.1;
 
 /** Loudness of a channel-summed mean-square power Σ G_i z_i. */
 export function loudnessOfPower(power: number): number {

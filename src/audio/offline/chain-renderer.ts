@@ -19,9 +19,8 @@
  */
 import type { Plan } from '../../model/compile.ts';
 import { MeterTotals } from '../meter-totals.ts';
-import type { MeterRole, ProcessorMessage } from '../processor-contract.ts';
+import type { ChainMeters } from '../processor-contract.ts';
 
-type MetersMessage = Extract<ProcessorMessage, { type: 'meters' }>;
 
 /** Past the end of the input: the chain's latency and its last meters interval. */
 export const TAIL_SECONDS = 0.1;
@@ -56,7 +55,7 @@ export interface HostJob {
   /** The chain's raw output in order, `count` frames per listener and channel. The first call comes after onLatency. */
   push(outputs: readonly (readonly Float32Array[])[], count: number): Promise<void>;
   onLatency(samples: number): void;
-  onMeters(role: MeterRole, message: MetersMessage): void;
+  onMeters(message: ChainMeters): void;
   /** A processor error or a refused plan: the render fails with this message. */
   onError(message: string): void;
   /** The host found its own work stuck (a process() call that did not return): the render fails as stalled. */
@@ -159,8 +158,8 @@ export async function renderChain(host: ChainHost, request: ChainRenderRequest):
     onLatency(samples) {
       latency = samples;
     },
-    onMeters(role, message) {
-      meters.add(role, message);
+    onMeters(message) {
+      meters.add(message);
     },
     onError(message) {
       fail(new ChainRenderError(message));

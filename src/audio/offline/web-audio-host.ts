@@ -69,7 +69,7 @@ export function webAudioHost<C extends OfflineContextLike>(options: WebAudioHost
         createWorkletNode: options.createWorkletNode,
         plan,
         onLatency: (samples) => job.onLatency(samples),
-        onMeters: (role, message) => job.onMeters(role, message),
+        onMeters: (message) => job.onMeters(message),
         onError: (role, message) => job.onError(`${role}: ${message}`),
       });
       // Each listener's stereo output to its own pair of destination channels. An offline

@@ -4,9 +4,9 @@
  * browser (Tone.js renders it in an OfflineAudioContext); the rest is pure and runs anywhere.
  */
 export * from './material.ts';
-export { pinkNoise, type PinkNoiseOptions } from './pink-noise.ts';
-export { speechBandNoise, type SpeechBandNoiseOptions } from './speech-band-noise.ts';
-export { sine, type SineMaterial, type SineOptions } from './sine.ts';
-export { logSweep, logSweepFrequency, type LogSweepOptions } from './log-sweep.ts';
+export { pinkNoise } from './pink-noise.ts';
+export { speechBandNoise } from './speech-band-noise.ts';
+export { sine } from './sine.ts';
+export { logSweep, logSweepFrequency } from './log-sweep.ts';
 export { renderDemoTrack, DEMO_TRACK, DEMO_TRACK_SECONDS } from './demo-track.ts';
 export { renderPluckedString, PLUCKED_STRING, PLUCKED_STRING_SECONDS } from './plucked-string.ts';

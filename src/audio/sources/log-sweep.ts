@@ -9,6 +9,7 @@
  * phase 0 (no click); the last `fadeOutSeconds` (default 10 ms, a raised-cosine) take it to
  * zero, so looping it does not click either. The fade does not move the frequency.
  */
+import { raisedCosineAt } from '../../math/raised-cosine.ts';
 import { TEST_SIGNAL_LEVEL_DBFS, checkLevel, checkSampleRate, checkSeconds, levelName, sampleCount, type SourceMaterial } from './material.ts';
 
 export interface LogSweepOptions {
@@ -50,7 +51,7 @@ export function logSweep(sampleRate: number, seconds: number, options: LogSweepO
     const t = n / sampleRate;
     let gain = amplitude;
     const fromEnd = length - 1 - n;
-    if (fromEnd < fade) gain *= 0.5 - 0.5 * Math.cos((Math.PI * fromEnd) / fade);
+    if (fromEnd < fade) gain *= raisedCosineAt(fromEnd, fade);
     samples[n] = gain * Math.sin(2 * Math.PI * startHz * l * Math.expm1(t / l));
   }
   const name = `Log sweep ${startHz}–${endHz} Hz ${levelName(levelDbfs)}`;

@@ -17,6 +17,7 @@
  * With the default calibration (0 dBFS ↔ 120 dB SPL) −18 dBFS stands for 102 dB SPL: the
  * app's listening-level control, not the material, sets what reaches the ears.
  */
+import { mulberry32 } from '../../math/random.ts';
 export interface SourceMaterial {
   /** Readable name, e.g. "Pink noise −18 dBFS". */
   name: string;
@@ -80,14 +81,8 @@ export function levelName(levelDbfs: number): string {
   return `${levelDbfs < 0 ? '\u2212' : ''}${Math.abs(Math.round(levelDbfs * 10) / 10)} dBFS`;
 }
 
-/** A small seeded PRNG (mulberry32) giving uniform numbers in [−1, 1): deterministic noise. */
+/** Uniform numbers in [−1, 1) from a seeded PRNG (mulberry32): deterministic noise. */
 export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  };
+  const next = mulberry32(seed);
+  return () => next() * 2 - 1;
 }

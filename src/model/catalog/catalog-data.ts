@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { ampSchema, formatPath, headphoneSchema, sensitivitySchema, sourceSchema } from '../setup.ts';
-import type { Alternative, CatalogAmp, CatalogHeadphone, CatalogSource, Citation, CitationKind } from './citations.ts';
+import type { Alternative, CatalogAmp, CatalogHeadphone, CatalogSource, Citation } from './citations.ts';
 
 const kindSchema = z.enum(['manufacturer', 'measurement', 'estimate']);
 const text = z.string().trim().min(1);
@@ -154,4 +154,3 @@ export function loadCatalogData(raw: RawCatalogData): CatalogData {
   };
 }
 
-export type { CitationKind };

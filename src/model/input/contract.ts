@@ -132,7 +132,6 @@ export type InputSetup = z.infer<typeof inputSchema>;
 export type Pickup = z.infer<typeof pickupSchema>;
 export type Cable = z.infer<typeof cableSchema>;
 export type Instrument = z.infer<typeof instrumentSchema>;
-export type Preamp = z.infer<typeof preampSchema>;
 export type Converter = z.infer<typeof converterSchema>;
 export type Microphone = z.infer<typeof microphoneSchema>;
 export type Latency = z.infer<typeof latencySchema>;

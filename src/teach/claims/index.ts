@@ -3,19 +3,17 @@
  * model for a setup, with setup pairs that demonstrate it. Pure: no DOM.
  */
 import type { Setup } from '../../model/setup.ts';
-import type { SetupPair } from '../../state/setup-pair.ts';
 import { ampAlwaysImproves, underpoweredDropouts } from './amp-claims.ts';
 import { ampAddsNoNoise, splitterLowersQuality } from './gear-claims.ts';
 import { higherImpedanceSoundsBetter, lowImpedanceLowQuality, needAmpAboveOhms } from './impedance-claims.ts';
 import { ampFixesSplitterLoss, splitterHalvesVolume } from './splitter-claims.ts';
-import type { Claim, ClaimEvaluation, ClaimOptions, Verdict } from './types.ts';
+import type { Claim, ClaimOptions, Verdict } from './types.ts';
 
-export type { Claim, ClaimDemonstration, ClaimEvaluation, ClaimNumber, ClaimOptions, Verdict } from './types.ts';
+export type { Claim, ClaimEvaluation, ClaimNumber, ClaimOptions, Verdict } from './types.ts';
 export { ampAlwaysImproves, underpoweredDropouts } from './amp-claims.ts';
-export { ampAddsNoNoise, splitterLowersQuality, AUDIBLE_CROSSTALK_DB } from './gear-claims.ts';
-export { higherImpedanceSoundsBetter, lowImpedanceLowQuality, needAmpAboveOhms, reachWithoutAmp, impedanceVersions } from './impedance-claims.ts';
-export { ampFixesSplitterLoss, splitterHalvesVolume, secondListenerDropDb, outputOhmsForDrop, withSecondEqualListener } from './splitter-claims.ts';
-export { TARGET_SPL_DB, AUDIBLE_SPREAD_DB, NOTICEABLE_LEVEL_DB, HALF_POWER_DB, VERSION_RATIO, DEFAULT_THRESHOLD_OHMS } from './shared.ts';
+export { ampAddsNoNoise, splitterLowersQuality } from './gear-claims.ts';
+export { higherImpedanceSoundsBetter, lowImpedanceLowQuality, needAmpAboveOhms } from './impedance-claims.ts';
+export { ampFixesSplitterLoss, splitterHalvesVolume } from './splitter-claims.ts';
 
 export const claims: readonly Claim[] = [
   ampAlwaysImproves,
@@ -28,14 +26,6 @@ export const claims: readonly Claim[] = [
   ampAddsNoNoise,
   splitterLowersQuality,
 ];
-
-export function findClaim(id: string): Claim | undefined {
-  return claims.find((claim) => claim.id === id);
-}
-
-export function evaluatePair(claim: Claim, pair: SetupPair, options?: ClaimOptions): { a: ClaimEvaluation; b: ClaimEvaluation } {
-  return { a: claim.evaluate(pair.a, options), b: claim.evaluate(pair.b, options) };
-}
 
 /** The claim over its own demonstrations: every setup agrees → that verdict; otherwise 'depends'. */
 export function overallVerdict(claim: Claim, options?: ClaimOptions): Verdict {

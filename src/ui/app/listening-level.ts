@@ -3,7 +3,7 @@
  * engine's own (src/audio/engine/ranges.ts), so the field and the engine can never disagree;
  * the messages here name the field as the user sees it and quote what was typed.
  *
- * The chains' outputs are acoustic: a 0 dBFS sine stands for the calibration SPL (DESIGN,
+ * The chains' outputs are acoustic: a 0 dBFS sine stands for the calibration SPL (docs/architecture.md,
  * "Listening"), and the engine's meters report the simulated SPL from it.
  */
 import { CALIBRATION_DB_SPL_RANGE, DEFAULT_LISTENING_LEVEL_DB, LISTENING_LEVEL_DB_RANGE } from '../../audio/engine/ranges.ts';

@@ -1,5 +1,5 @@
 /**
- * `headroom-splitter`: 1 input (the driving stage's EMF, volts, stereo), N outputs
+ * Reference (tests only; the product builds headroom-chain): `headroom-splitter`: 1 input (the driving stage's EMF, volts, stereo), N outputs
  * (N = plan.listeners.length, 1…8), 2 channels each: the splitter stage of
  * splitter-stage.ts (each listener's network, jack clip and output gain) with the
  * worklet host around it.
@@ -8,10 +8,10 @@
  * rms: [l, r], clips }] } over the frames since the last report; clips are base-rate
  * samples clipped by this listener's jack clip (upstream stages report their own).
  */
-import { listenForPlans, MeterClock, OPTIONS_ROOT } from './messages.ts';
-import { PlanChecker } from './plan-check.ts';
-import { listenerSettings, SplitterStage, type ListenerReport } from './splitter-stage.ts';
-import { contextFrame, contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from './worklet-scope.ts';
+import { listenForPlans, MeterClock, OPTIONS_ROOT } from '../../../worklets/processors/messages.ts';
+import { PlanChecker } from '../../../worklets/processors/plan-check.ts';
+import { listenerSettings, SplitterStage, type ListenerReport } from '../../../worklets/processors/splitter-stage.ts';
+import { contextFrame, contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from '../../../worklets/processors/worklet-scope.ts';
 
 const NAME = 'headroom-splitter';
 const BLOCK = 128;

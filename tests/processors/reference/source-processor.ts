@@ -1,16 +1,17 @@
 /**
- * `headroom-source`: 1 input (digital samples), 1 output (volts), stereo; the source
+ * Reference (tests only; the product builds headroom-chain): `headroom-source`: 1 input (digital samples), 1 output (volts), stereo; the source
  * stage of source-stage.ts with the worklet host around it:
  *
  *   x · source.voltsPerFullScale ─ clip ±source.clipPeakVolts ─ amp.input(s) when the chain has an amp ─→ volts
  *
  * Meters, ≤ 30 per second: { type: 'meters', frame, clips }.
  */
-import { listenForPlans, OPTIONS_ROOT } from './messages.ts';
-import { PlanChecker } from './plan-check.ts';
-import { sourceSettings, SourceStage } from './source-stage.ts';
-import { selectStereoInput, StageMeters, writeOutput } from './stage-io.ts';
-import { contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from './worklet-scope.ts';
+import { listenForPlans, OPTIONS_ROOT } from '../../../worklets/processors/messages.ts';
+import { PlanChecker } from '../../../worklets/processors/plan-check.ts';
+import { sourceSettings, SourceStage } from '../../../worklets/processors/source-stage.ts';
+import { selectStereoInput } from '../../../worklets/processors/stage-io.ts';
+import { StageMeters, writeOutput } from './stage-io.ts';
+import { contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from '../../../worklets/processors/worklet-scope.ts';
 
 const NAME = 'headroom-source';
 const BLOCK = 128;

@@ -1,16 +1,17 @@
 /**
- * `headroom-amp`: 1 input (volts at the amp input, from headroom-source), 1 output, stereo;
+ * Reference (tests only; the product builds headroom-chain): `headroom-amp`: 1 input (volts at the amp input, from headroom-source), 1 output, stereo;
  * the amp stage of amp-stage.ts with the worklet host around it:
  *
  *   x · amp.gain ─ clip ±amp.clipPeakVolts (ClipSection, ADAA at 8×) ─→ amp EMF, volts
  *
  * Meters, ≤ 30 per second: { type: 'meters', frame, clips }.
  */
-import { ampSettings, AmpStage } from './amp-stage.ts';
-import { listenForPlans, OPTIONS_ROOT } from './messages.ts';
-import { PlanChecker } from './plan-check.ts';
-import { selectStereoInput, StageMeters, writeOutput } from './stage-io.ts';
-import { contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from './worklet-scope.ts';
+import { ampSettings, AmpStage } from '../../../worklets/processors/amp-stage.ts';
+import { listenForPlans, OPTIONS_ROOT } from '../../../worklets/processors/messages.ts';
+import { PlanChecker } from '../../../worklets/processors/plan-check.ts';
+import { selectStereoInput } from '../../../worklets/processors/stage-io.ts';
+import { StageMeters, writeOutput } from './stage-io.ts';
+import { contextSampleRate, ProcessorBase, type ProcessorNodeOptions } from '../../../worklets/processors/worklet-scope.ts';
 
 const NAME = 'headroom-amp';
 const BLOCK = 128;
