@@ -117,7 +117,8 @@ interface Pending {
 
 class Listener {
   readonly lanes: [ListenerLane, ListenerLane];
-  heard = 0;
+  /** Index into `lanes` of the lane the listener hears (the other warms up during a switch). */
+  heardLane = 0;
   phase = IDLE;
   position = 0;
   pending: Pending | null = null;
@@ -140,7 +141,7 @@ class Listener {
     this.gain.setTarget(settings.outputGain);
     this.lanes[0].prepare(settings.kind, settings.threshold);
     this.lanes[1].prepare(settings.kind, settings.threshold);
-    const heard = this.lanes[this.heard]!;
+    const heard = this.lanes[this.heardLane]!;
     if (this.phase === IDLE && heard.kind === settings.kind) {
       heard.update(settings.sections, settings.sideSections, settings.threshold);
       this.pending = null;
@@ -154,24 +155,24 @@ class Listener {
     const next = this.pending;
     if (next === null || this.phase !== IDLE) return;
     this.pending = null;
-    const heard = this.lanes[this.heard]!;
+    const heard = this.lanes[this.heardLane]!;
     if (heard.kind === next.kind) {
       heard.update(next.sections, next.sideSections, next.threshold);
       return;
     }
-    this.lanes[1 - this.heard]!.load(next.kind, next.sections, next.sideSections, next.threshold);
+    this.lanes[1 - this.heardLane]!.load(next.kind, next.sections, next.sideSections, next.threshold);
     this.phase = WARMUP;
     this.position = 0;
   }
 
-  /** Highest shared level needed (0: base only, 1: ↑2, 2: ↑4). */
-  level(): number {
-    const heard = levelOf(this.lanes[this.heard]!.kind);
-    return this.phase === IDLE ? heard : Math.max(heard, levelOf(this.lanes[1 - this.heard]!.kind));
+  /** How far the shared upsamplers must go for this listener: 0 base rate only, 1 to 2×, 2 to 4×. */
+  oversamplingDepth(): number {
+    const heard = depthOf(this.lanes[this.heardLane]!.kind);
+    return this.phase === IDLE ? heard : Math.max(heard, depthOf(this.lanes[1 - this.heardLane]!.kind));
   }
 }
 
-const levelOf = (kind: LaneKind): number => (kind === KIND_2X ? 1 : kind === KIND_4X ? 2 : 0);
+const depthOf = (kind: LaneKind): number => (kind === KIND_2X ? 1 : kind === KIND_4X ? 2 : 0);
 
 export class SplitterStage {
   readonly latencySamples: number;
@@ -186,7 +187,7 @@ export class SplitterStage {
   private readonly up2: HalfBandInterpolator[] = [];
   private readonly warmupSamples: number;
   private readonly fadeCurve: Float64Array;
-  private runningLevel = 0;
+  private runningDepth = 0;
   private meterFrames = 0;
 
   constructor(sampleRateHz: number, settings: readonly ListenerSettings[]) {
@@ -212,7 +213,7 @@ export class SplitterStage {
     }
     this.listeners = settings.map((s) => new Listener(this.context, s));
     this.reports = this.listeners.map((l) => l.report);
-    this.runningLevel = Math.max(...this.listeners.map((l) => l.level()));
+    this.runningDepth = Math.max(...this.listeners.map((l) => l.oversamplingDepth()));
     this.warmupSamples = Math.round((RAMP_MS * sampleRateHz) / 1000);
     this.fadeCurve = fadeCurve(this.warmupSamples);
   }
@@ -247,16 +248,16 @@ export class SplitterStage {
   }
 
   private run(emf: readonly Float64Array[], outputs: readonly (Float32Array[] | undefined)[], length: number): void {
-    let level = 0;
+    let depth = 0;
     // Index loops throughout process(): for…of allocates an iterator wherever the
     // optimiser has not (yet) removed it.
     for (let k = 0; k < this.listeners.length; k++) {
       const listener = this.listeners[k]!;
       listener.begin();
-      const l = listener.level();
-      if (l > level) level = l;
+      const d = listener.oversamplingDepth();
+      if (d > depth) depth = d;
     }
-    this.upsample(emf, level, length);
+    this.upsample(emf, depth, length);
 
     for (let k = 0; k < this.listeners.length; k++) {
       this.runListener(this.listeners[k]!, emf, outputs[k], length);
@@ -283,24 +284,24 @@ export class SplitterStage {
     return this.reports;
   }
 
-  private upsample(emf: readonly Float64Array[], level: number, length: number): void {
+  private upsample(emf: readonly Float64Array[], depth: number, length: number): void {
     // A stage that was idle restarts from silence; the lane that needs it warms up 20 ms first.
-    if (level >= 1 && this.runningLevel < 1) for (let c = 0; c < this.up1.length; c++) this.up1[c]!.reset();
-    if (level >= 2 && this.runningLevel < 2) for (let c = 0; c < this.up2.length; c++) this.up2[c]!.reset();
-    this.runningLevel = level;
-    if (level === 0) return;
+    if (depth >= 1 && this.runningDepth < 1) for (let c = 0; c < this.up1.length; c++) this.up1[c]!.reset();
+    if (depth >= 2 && this.runningDepth < 2) for (let c = 0; c < this.up2.length; c++) this.up2[c]!.reset();
+    this.runningDepth = depth;
+    if (depth === 0) return;
     for (let c = 0; c < CHANNELS; c++) {
       this.up1[c]!.process(emf[c]!, length, this.twice[c]!);
-      if (level >= 2) this.up2[c]!.process(this.twice[c]!, 2 * length, this.four[c]!);
+      if (depth >= 2) this.up2[c]!.process(this.twice[c]!, 2 * length, this.four[c]!);
     }
   }
 
   private runListener(listener: Listener, emf: readonly Float64Array[], out: Float32Array[] | undefined, length: number): void {
-    const heard = listener.lanes[listener.heard]!;
+    const heard = listener.lanes[listener.heardLane]!;
     heard.process(emf, this.twice, this.four, length);
     let clips = heard.takeClipCount();
     if (listener.phase !== IDLE) {
-      const incoming = listener.lanes[1 - listener.heard]!;
+      const incoming = listener.lanes[1 - listener.heardLane]!;
       incoming.process(emf, this.twice, this.four, length);
       const incomingClips = incoming.takeClipCount();
       if (listener.phase === CROSSFADE && incomingClips > clips) clips = incomingClips;
@@ -343,7 +344,7 @@ export class SplitterStage {
   /** Lane transition: the old lane (a) alone for 20 ms, then a raised-cosine crossfade to b. */
   private mix(listener: Listener, heard: readonly Float64Array[], incoming: readonly Float64Array[], length: number): void {
     crossfadeBlock(listener, heard, incoming, CHANNELS, length, this.warmupSamples, this.fadeCurve);
-    if (listener.phase === IDLE) listener.heard = 1 - listener.heard;
+    if (listener.phase === IDLE) listener.heardLane = 1 - listener.heardLane;
   }
 }
 
