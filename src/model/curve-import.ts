@@ -3,7 +3,7 @@
  * `impedance.curve` (pure: text in, points or an error out; src/cli/curve-command.ts and the
  * app read the file).
  *
- * Accepted, as the programs document their text formats:
+ * Accepted, as the programs describe their text formats:
  *  - REW (Room EQ Wizard) "Export measurement as text" for an impedance measurement: comment
  *    lines starting with `*`, then `freq, |Z|, phase` rows; delimiter comma, tab, space or
  *    semicolon (REW help, "Importing Measurement Data", and the export dialog's delimiter choice);

@@ -1,7 +1,7 @@
 /**
  * The catalog's data files (./data/*.json) turned into catalog entries.
  *
- * Hundreds of entries cite a handful of documents, so a data file names a document once, in
+ * Hundreds of entries cite a handful of publications, so a data file names each one once, in
  * references.json, and an entry cites it by id: `"cite": { "sensitivity.value": "sl-official" }`,
  * or with its own detail, kind or reasoning: `{ "ref": "sl-asr", "detail": "101 mV for 94 dB SPL" }`.
  * A cite key that names an object of the part (`impedance.network`) cites every number in it.
