@@ -1,6 +1,7 @@
 // Installed in a page before any of the app's scripts (page.addInitScript), by the UI bench
 // (bench/ui/ui-bench.mjs) and the page's end-to-end tests (tests/browser/page-quality.e2e.test.ts):
-// long tasks, layout shifts, the Play click, animation frames, and how many times each kind
+// long tasks, layout shifts, the Play click, animation frames (shown, and asked for by the page),
+// and how many times each kind
 // of custom element updated (render and commit). Plain browser JavaScript, no imports.
 (() => {
   const probes = {
@@ -9,8 +10,16 @@
     clickAt: null,
     /** Updates per custom element name (LitElement's update(): a render and its commit). */
     updates: {},
+    /** Animation frames the page asked for (each one costs a frame's work, changed or not). */
+    frameRequests: 0,
   };
   window.__pageProbes = probes;
+  // The probes' own frame counter uses the unwrapped function, so it is not counted.
+  const requestFrame = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => {
+    probes.frameRequests += 1;
+    return requestFrame(callback);
+  };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probes.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -45,9 +54,9 @@
     const tick = () => {
       if (!on) return;
       count += 1;
-      requestAnimationFrame(tick);
+      requestFrame(tick);
     };
-    requestAnimationFrame(tick);
+    requestFrame(tick);
     return () => {
       on = false;
       return count;

@@ -72,6 +72,7 @@ async function settled(): Promise<void> {
   await cdp.detach();
 }
 
+const frameRequests = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __pageProbes: { frameRequests: number } }).__pageProbes.frameRequests);
 const updates = (page: Page): Promise<Record<string, number>> => page.evaluate(() => ({ ...(window as unknown as { __pageProbes: { updates: Record<string, number> } }).__pageProbes.updates }));
 const shiftsSince = (page: Page, from: number): Promise<number> =>
   page.evaluate((i) => (window as unknown as { __pageProbes: { shifts: { value: number }[] } }).__pageProbes.shifts.slice(i).reduce((sum, s) => sum + s.value, 0), from);
@@ -109,14 +110,21 @@ describe('a quiet page', () => {
     expect(problems.lines).toEqual([]);
   });
 
-  it('while pink noise plays the meters update many times a second and the app, the setups and the charts do not', async () => {
+  it('while pink noise plays the meters update many times a second, the page asks for one animation frame per live frame, and the app, the setups and the charts do not update', async () => {
     const { page, problems } = await probedPage(LAPTOP);
     await playPinkNoise(page);
     await page.waitForTimeout(1000);
     const before = await updates(page);
+    const framesBefore = await frameRequests(page);
     await page.waitForTimeout(2000);
     const after = await updates(page);
+    const framesAsked = (await frameRequests(page)) - framesBefore;
     const during = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
+    // One animation frame per live frame (20 a second, src/ui/controllers/live-frames.ts):
+    // 40 in 2 s, and a few more for a timer that wakes a display frame early; asking at the
+    // display's 60 Hz, as the clock once did between live frames, would be 120.
+    expect(framesAsked).toBeGreaterThan(30);
+    expect(framesAsked).toBeLessThanOrEqual(50);
     // Meter readings come up to 30 times a second per side: two meters over 2 s.
     expect(during('headroom-level-meter')).toBeGreaterThan(40);
     for (const name of ['headroom-app', 'headroom-report-view', 'headroom-circuit', 'headroom-response-plot', 'headroom-impedance-plot', 'headroom-setup-editor']) {

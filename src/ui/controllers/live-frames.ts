@@ -1,32 +1,42 @@
 /**
  * One clock for everything that moves while sound plays — the meters, the level readout, the
  * seek bar, the scope and the spectrum: at most LIVE_FRAMES_PER_SECOND updates a second, all
- * in the same animation frames. On a 60 Hz screen that is every third frame: the others
- * change nothing and cost nothing, and the ones that do are laid out, painted and sent to the
- * compositor once for all of them. Each such frame costs the page about as much as all its
- * drawing, so their number is what playing costs (docs/decisions.md, "A quiet page"); 20 a
- * second keeps meters and analysers moving smoothly to the eye.
+ * in the same animation frames. On a 60 Hz screen that is every third frame. Between live
+ * frames the clock sleeps on a timer and asks for no animation frame at all: a frame with a
+ * callback is not free (the page is committed to the compositor whether or not anything
+ * changed), so one requested frame per live frame is what playing costs (docs/decisions.md,
+ * "A quiet page"); 20 a second keeps meters and analysers moving smoothly to the eye.
  */
 const LIVE_FRAMES_PER_SECOND = 20;
-/** A frame a little early still counts, so jitter never skips a whole frame. */
-const EARLY_MS = 4;
+const INTERVAL_MS = 1000 / LIVE_FRAMES_PER_SECOND;
+/**
+ * Half a display frame at 60 Hz. Animation frames come at the display's beat and carry its
+ * time, so the timer aims between the last beat before the live frame is due and that beat:
+ * the one frame it then asks for is the due one (a frame that comes a little early is taken:
+ * waiting for the next would cost a frame and skip a live one).
+ */
+const HALF_DISPLAY_FRAME_MS = 1000 / 120;
 
 let waiting: ((timeMs: number) => void)[] = [];
 let frame = 0;
 let timer = 0;
 let lastRunMs = -Infinity;
 
-function tick(timeMs: number): void {
-  frame = 0;
-  const early = 1000 / LIVE_FRAMES_PER_SECOND - EARLY_MS - (timeMs - lastRunMs);
-  if (early > 0) {
-    // Sleep through the frames in between (a frame with a callback is not free), then ask for one.
-    timer = window.setTimeout(() => {
-      timer = 0;
-      frame = requestAnimationFrame(tick);
-    }, Math.max(0, early - 1000 / 60));
+/** Asks for the animation frame of the next live frame: at once if it is due, else after a sleep. */
+function schedule(): void {
+  const sleepMs = lastRunMs + INTERVAL_MS - HALF_DISPLAY_FRAME_MS - performance.now();
+  if (sleepMs <= 0) {
+    frame = requestAnimationFrame(tick);
     return;
   }
+  timer = window.setTimeout(() => {
+    timer = 0;
+    frame = requestAnimationFrame(tick);
+  }, sleepMs);
+}
+
+function tick(timeMs: number): void {
+  frame = 0;
   lastRunMs = timeMs;
   const now = waiting;
   waiting = [];
@@ -36,7 +46,7 @@ function tick(timeMs: number): void {
 /** Calls `callback` once, in the next live frame; returns the cancel. */
 export function nextLiveFrame(callback: (timeMs: number) => void): () => void {
   waiting.push(callback);
-  if (!frame && !timer) frame = requestAnimationFrame(tick);
+  if (!frame && !timer) schedule();
   return () => {
     waiting = waiting.filter((c) => c !== callback);
     if (waiting.length > 0) return;
