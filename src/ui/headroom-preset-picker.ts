@@ -13,14 +13,10 @@ export interface PresetOption {
   title: string;
 }
 
-export type PresetChangeEvent = CustomEvent<{ id: string }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-preset-picker': HeadroomPresetPicker;
-  }
-  interface HTMLElementEventMap {
-    'preset-change': PresetChangeEvent;
   }
 }
 

@@ -24,7 +24,7 @@ import {
   trim,
   withUnit,
 } from './format.ts';
-import { baseStyles } from './styles.ts';
+import { baseStyles, panelStyles, smallCaps, verdictBadgeStyles } from './styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -36,22 +36,14 @@ declare global {
 export class HeadroomReportView extends LitElement {
   static override styles = [
     baseStyles,
+    panelStyles,
+    verdictBadgeStyles,
     css`
-      :host {
-        display: block;
-      }
       h2 {
-        font-size: 1.5rem;
-        line-height: 1.2;
-        margin: 0 0 0.4rem;
         letter-spacing: -0.01em;
       }
       h3 {
-        font-size: 0.8rem;
-        font-weight: 650;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--_muted);
+        ${smallCaps}
         margin: 0 0 0.6rem;
       }
       .story {
@@ -176,23 +168,6 @@ export class HeadroomReportView extends LitElement {
       }
       .badge {
         flex: none;
-        font-size: 0.75rem;
-        font-weight: 700;
-        letter-spacing: 0.05em;
-        text-transform: uppercase;
-        padding: 0.1rem 0.45rem;
-        border-radius: 999px;
-        color: var(--_surface);
-        background: var(--_muted);
-      }
-      .ok .badge {
-        background: var(--_good);
-      }
-      .near .badge {
-        background: var(--_warn);
-      }
-      .over .badge {
-        background: var(--_bad);
       }
 
       /* Listeners */
@@ -299,9 +274,6 @@ export class HeadroomReportView extends LitElement {
         stroke-width: 1.75;
         fill: none;
         vector-effect: non-scaling-stroke;
-      }
-      .empty {
-        color: var(--_muted);
       }
       td .compare {
         color: var(--_muted);
@@ -429,7 +401,7 @@ function adviceSection(report: Report): TemplateResult {
     <h3 id="advice-heading">Do you need an amp? <span class="target">For ${trim(report.headphones[0]!.advice.targetSplDb)}&nbsp;dB SPL peaks</span></h3>
     ${groups.map(
       ({ listeners, advice }) => html`<div class="verdict ${advice.verdict === 'fine' ? 'ok' : 'near'}" data-testid="verdict" data-verdict=${advice.verdict}>
-        ${advice.verdict === 'improve' ? html`<span class="badge">Improve</span>` : nothing}
+        ${advice.verdict === 'improve' ? html`<span class="badge warn">Improve</span>` : nothing}
         <div>
           ${many ? html`<strong>${listenerList(listeners, report.headphones.length)}:</strong> ` : nothing}${advice.summary}
           ${advice.reasons.length > 1 ? html`<ul>${advice.reasons.slice(1).map((r) => html`<li>${r.text}</li>`)}</ul>` : nothing}
@@ -523,7 +495,7 @@ function impedanceText(headphone: Headphone): string {
 function clippingLine(clipping: ClippingReport, setup: Setup): TemplateResult {
   if (clipping.limitedBy === 'none' || clipping.stage === null) {
     return html`<p class="clipping ok" data-testid="clipping">
-      <span class="badge">Clean</span>
+      <span class="badge good">Clean</span>
       <span>No stage clips: every voltage and current limit holds up to 0&nbsp;dBFS at this volume.</span>
     </p>`;
   }
@@ -532,12 +504,13 @@ function clippingLine(clipping: ClippingReport, setup: Setup): TemplateResult {
   const margin = clipping.atSignalDbfs - setup.signal.levelDbfs;
   const state = margin < 0 ? 'over' : margin < 3 ? 'near' : 'ok';
   const badge = state === 'over' ? 'Clipping' : state === 'near' ? 'Near limit' : 'Headroom';
+  const tone = state === 'over' ? 'bad' : state === 'near' ? 'warn' : 'good';
   const marginText =
     margin < 0
       ? html`the test signal is already <span class="num">${formatDb(-margin)}</span> past it.`
       : html`<span class="num">${formatDb(margin)}</span> above the test signal.`;
   return html`<p class="clipping ${state}" data-testid="clipping">
-    <span class="badge">${badge}</span>
+    <span class="badge ${tone}">${badge}</span>
     <span
       >Limited by the ${what} of the ${clipping.stage} (${stage}) at
       <strong class="num">${formatDbfs(clipping.atSignalDbfs)}</strong>, ${marginText}</span

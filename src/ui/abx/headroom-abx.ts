@@ -39,25 +39,17 @@ import {
 import { number, signed } from '../format.ts';
 import { numberInput } from '../number-field.ts';
 import { readNumber } from '../typed-number.ts';
-import { baseStyles, controlStyles } from '../styles.ts';
+import { baseStyles, controlStyles, keyCapStyles, smallCaps } from '../styles.ts';
 import { emit } from '../emit.ts';
 
 export interface LoopStretch {
   start: number;
   end: number;
 }
-export type AbxListenEvent = CustomEvent<{ side: AbxSide; loudnessMatched: boolean; loop: LoopStretch | null }>;
-export type AbxLoudnessEvent = CustomEvent<{ matched: boolean }>;
-export type AbxCompleteEvent = CustomEvent<{ results: AbxResults }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-abx': HeadroomAbx;
-  }
-  interface HTMLElementEventMap {
-    'abx-listen': AbxListenEvent;
-    'abx-loudness': AbxLoudnessEvent;
-    'abx-complete': AbxCompleteEvent;
   }
 }
 
@@ -87,6 +79,7 @@ export class HeadroomAbx extends LitElement {
   static override styles = [
     baseStyles,
     controlStyles,
+    keyCapStyles,
     css`
       :host {
         display: block;
@@ -105,11 +98,7 @@ export class HeadroomAbx extends LitElement {
         margin: 0;
       }
       h3 {
-        font-size: 0.8rem;
-        font-weight: 650;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--_muted);
+        ${smallCaps}
         margin: 0 0 0.4rem;
       }
       p {
@@ -144,15 +133,12 @@ export class HeadroomAbx extends LitElement {
         gap: 0.5rem;
         grid-template-columns: repeat(auto-fit, minmax(5.75rem, 1fr));
       }
+      /* controlStyles' button, larger and on the grey of the section, for the answers. */
       button {
-        font: inherit;
-        color: var(--_text);
         background: var(--_surface-2);
-        border: 2px solid var(--_border);
-        border-radius: 8px;
+        border-width: 2px;
         padding: 0.55rem 0.7rem;
         min-height: 2.75rem;
-        cursor: pointer;
         display: inline-flex;
         align-items: center;
         justify-content: center;
@@ -163,19 +149,7 @@ export class HeadroomAbx extends LitElement {
       button:hover:not(:disabled) {
         border-color: var(--_accent);
       }
-      button:disabled {
-        opacity: 0.5;
-        cursor: not-allowed;
-      }
       button[aria-pressed='true'] {
-        border-color: var(--_accent);
-        color: var(--_accent);
-        font-weight: 650;
-      }
-      button.primary {
-        background: var(--_accent);
-        border-color: var(--_accent);
-        color: var(--_surface);
         font-weight: 650;
       }
       kbd {

@@ -34,16 +34,10 @@ const READOUT_MS = 250;
 /** How long the warning stays after the last reading above the safe level. */
 const WARNING_HOLD_MS = 3000;
 
-export type ListeningLevelEvent = CustomEvent<{ db: number }>;
-export type CalibrationEvent = CustomEvent<{ dbSpl: number }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-level-controls': HeadroomLevelControls;
-  }
-  interface HTMLElementEventMap {
-    'listening-level-change': ListeningLevelEvent;
-    'calibration-change': CalibrationEvent;
   }
 }
 

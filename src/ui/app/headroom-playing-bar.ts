@@ -11,7 +11,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { baseStyles, controlStyles } from '../styles.ts';
+import { baseStyles, controlStyles, keyCapStyles } from '../styles.ts';
 import type { Side } from './headroom-ab-switch.ts';
 import { emit } from '../emit.ts';
 
@@ -28,6 +28,7 @@ export class HeadroomPlayingBar extends LitElement {
   static override styles = [
     baseStyles,
     controlStyles,
+    keyCapStyles,
     css`
       :host {
         display: block;

@@ -11,14 +11,10 @@ import { readNumber } from '../typed-number.ts';
 import { baseStyles, controlStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 
-export type TargetChangeEvent = CustomEvent<{ targetSplDb: number }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-target-field': HeadroomTargetField;
-  }
-  interface HTMLElementEventMap {
-    'target-change': TargetChangeEvent;
   }
 }
 

@@ -17,18 +17,10 @@ import { baseStyles, pillStyles } from '../styles.ts';
 import { formatClock } from './clock-format.ts';
 import { emit } from '../emit.ts';
 
-export type TransportPlayEvent = CustomEvent<{ playing: boolean }>;
-export type TransportSeekEvent = CustomEvent<{ seconds: number }>;
-export type TransportLoopEvent = CustomEvent<{ loop: boolean }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-transport': HeadroomTransport;
-  }
-  interface HTMLElementEventMap {
-    'transport-play': TransportPlayEvent;
-    'transport-seek': TransportSeekEvent;
-    'transport-loop': TransportLoopEvent;
   }
 }
 

@@ -45,18 +45,10 @@ import { emit } from '../emit.ts';
 
 export type Side = 'A' | 'B';
 export type InputSound = 'plucked' | 'demo' | 'microphone';
-export type InputChangeEvent = CustomEvent<{ side: Side; choice: InputChoice }>;
-export type InputPlayEvent = CustomEvent<{ playing: boolean }>;
-export type InputSideChangeEvent = CustomEvent<{ side: Side }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-input-panel': HeadroomInputPanel;
-  }
-  interface HTMLElementEventMap {
-    'input-change': InputChangeEvent;
-    'input-play': InputPlayEvent;
-    'input-side-change': InputSideChangeEvent;
   }
 }
 

@@ -32,3 +32,5 @@ export function formatClaimNumber({ value, unit }: ClaimNumber): string {
 }
 
 export const VERDICT_TEXT: Record<Verdict, string> = { true: 'True', false: 'False', depends: 'Depends' };
+/** The verdict badge's colour (verdictBadgeStyles). */
+export const VERDICT_TONE: Record<Verdict, 'good' | 'bad' | 'warn'> = { true: 'good', false: 'bad', depends: 'warn' };

@@ -34,14 +34,10 @@ export interface ResponseCurve {
 /** What the plot shows: a response (`ResponseMode`) or the crosstalk through shared returns. */
 export type ResponsePlotMode = ResponseMode | 'crosstalk';
 
-export type ResponseModeChangeEvent = CustomEvent<{ mode: ResponsePlotMode }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-response-plot': HeadroomResponsePlot;
-  }
-  interface HTMLElementEventMap {
-    'response-mode-change': ResponseModeChangeEvent;
   }
 }
 
