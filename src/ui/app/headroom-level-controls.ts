@@ -17,7 +17,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
-import { formatDb } from '../format.ts';
+import { levelSlider } from '../level-slider.ts';
 import { numberInput } from '../number-field.ts';
 import { baseStyles, compactFieldStyles } from '../styles.ts';
 import {
@@ -160,17 +160,7 @@ export class HeadroomLevelControls extends LitElement {
         <label class="level">
           Listening level
           <span class="level-line">
-            <input
-              type="range"
-              data-testid="listening-level"
-              min=${LISTENING_LEVEL_RANGE.min}
-              max=${LISTENING_LEVEL_RANGE.max}
-              step="1"
-              .value=${String(this.level)}
-              aria-valuetext=${formatDb(this.level, 0)}
-              @input=${this.onLevel}
-            />
-            <span class="num">${formatDb(this.level, 0)}</span>
+            ${levelSlider('listening-level', this.level, this.onLevel)}
           </span>
         </label>
         <label>
@@ -203,10 +193,10 @@ export class HeadroomLevelControls extends LitElement {
     `;
   }
 
-  private onLevel(event: Event): void {
-    const check = checkListeningLevel((event.target as HTMLInputElement).value);
+  private readonly onLevel = (text: string): void => {
+    const check = checkListeningLevel(text);
     if (check.ok) emit(this, 'listening-level-change', { db: check.value });
-  }
+  };
 
   private readonly onCalibration = (text: string): void => {
     this.calibrationText = text;

@@ -30,12 +30,13 @@ import { microphones, pickups } from '../../model/catalog/input.ts';
 import { INPUT_TYPE_OHMS, type InputType } from '../../model/input/contract.ts';
 import { buildInputReport } from '../../model/input/report.ts';
 import type { InputReport } from '../../model/report-contract.ts';
-import { formatDb, formatOhms, withUnit } from '../format.ts';
+import { formatOhms, withUnit } from '../format.ts';
 import { domId, messageWithoutPath } from '../setup-editor/field-errors.ts';
 import { rangeOf, statesRange, rangeText } from '../setup-editor/ranges.ts';
 import { numberField } from '../number-field.ts';
 import { badgeStyles, baseStyles, cardStyles, formStyles, pillStyles } from '../styles.ts';
 import { LISTENING_LEVEL_RANGE } from '../app/listening-level.ts';
+import { levelSlider } from '../level-slider.ts';
 import './headroom-input-response-plot.ts';
 import type { InputResponseCurve } from './headroom-input-response-plot.ts';
 import { CUSTOM, defaultDraft, evaluateInputDraft, withPickup, type InputDraft, type InputEvaluation } from './input-draft.ts';
@@ -316,17 +317,7 @@ export class HeadroomInputPanel extends LitElement {
       </label>
       <label class="level">
         <span>Level</span>
-        <input
-          type="range"
-          data-testid="input-level"
-          min=${LISTENING_LEVEL_RANGE.min}
-          max=${LISTENING_LEVEL_RANGE.max}
-          step="1"
-          .value=${live(String(this.listeningLevelDb))}
-          aria-valuetext=${`${this.listeningLevelDb} dB`}
-          @input=${(e: Event) => this.#setLevel(Number((e.target as HTMLInputElement).value))}
-        />
-        <span class="num">${formatDb(this.listeningLevelDb, 0)}</span>
+        ${levelSlider('input-level', this.listeningLevelDb, (text) => this.#setLevel(Number(text)))}
       </label>
     </div>`;
   }
