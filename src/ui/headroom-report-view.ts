@@ -24,7 +24,7 @@ import {
   trim,
   withUnit,
 } from './format.ts';
-import { baseStyles, panelStyles, smallCaps, verdictBadgeStyles } from './styles.ts';
+import { baseStyles, panelStyles, smallCaps, tickRowStyles, verdictBadgeStyles } from './styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -38,6 +38,7 @@ export class HeadroomReportView extends LitElement {
     baseStyles,
     panelStyles,
     verdictBadgeStyles,
+    tickRowStyles,
     css`
       h2 {
         letter-spacing: -0.01em;
@@ -245,24 +246,11 @@ export class HeadroomReportView extends LitElement {
         background: var(--_surface-2);
         border-radius: 6px;
       }
-      .axis {
-        position: relative;
+      .ticks {
         height: 1.1rem;
-        font-size: 0.75rem;
-        color: var(--_muted);
-        font-variant-numeric: tabular-nums;
       }
-      .axis span {
-        position: absolute;
+      .ticks span {
         top: 0.15rem;
-        transform: translateX(-50%);
-        white-space: nowrap;
-      }
-      .axis span:first-child {
-        transform: none;
-      }
-      .axis span:last-child {
-        transform: translateX(-100%);
       }
       .response-plot .zero {
         stroke: var(--_border);
@@ -690,7 +678,7 @@ function responsePlot(listener: ListenerReport): TemplateResult {
       <line class="zero" x1=${x(1000)} x2=${x(1000)} y1="0" y2=${PLOT_HEIGHT}></line>
       <polyline class="curve" points=${points}></polyline>`}
     </svg>
-    <div class="axis" aria-hidden="true">
+    <div class="ticks" aria-hidden="true">
       <span style="left: 0">${formatHz(hz[0]!)}</span>
       <span style="left: ${at(1000)}">1&nbsp;kHz</span>
       <span style="left: 100%">${formatHz(hz[hz.length - 1]!)}</span>

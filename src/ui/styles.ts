@@ -392,3 +392,27 @@ export const verdictBadgeStyles = css`
     background: var(--_bad);
   }
 `;
+
+/**
+ * A row of tick labels under a bar or a small plot (`.ticks`, each `span` placed by its
+ * `left: %`): centred on its tick, the first and last kept inside the row.
+ */
+export const tickRowStyles = css`
+  .ticks {
+    position: relative;
+    font-size: 0.75rem;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .ticks span {
+    position: absolute;
+    transform: translateX(-50%);
+    white-space: nowrap;
+  }
+  .ticks span:first-child {
+    transform: none;
+  }
+  .ticks span:last-child {
+    transform: translateX(-100%);
+  }
+`;
