@@ -1,5 +1,5 @@
 /**
- * Shared component styles. Colours are CSS custom properties set on :root in index.html
+ * Shared component styles. Colours are CSS custom properties set on :root by src/palette.css
  * (light and dark via prefers-color-scheme); custom properties inherit into shadow roots.
  * The fallbacks keep a component readable when it is mounted outside the page (tests).
  */

@@ -41,7 +41,7 @@ async function mountLesson(lesson: Lesson, scheme: Scheme = 'light', width = 900
   const element = document.createElement('headroom-lesson');
   element.lesson = lesson;
   const stage = themedStage(scheme, width);
-  // Text on the accent colour, as src/page.css sets it per theme.
+  // Text on the accent colour, as src/palette.css sets it per theme.
   stage.style.setProperty('--hr-on-accent', scheme === 'dark' ? '#111418' : '#ffffff');
   return mount(element, stage);
 }
