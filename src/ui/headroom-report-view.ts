@@ -24,7 +24,7 @@ import {
   trim,
   withUnit,
 } from './format.ts';
-import { baseStyles, panelStyles, smallCaps, tickRowStyles, verdictBadgeStyles } from './styles.ts';
+import { baseStyles, cardSurface, panelStyles, smallCaps, tickRowStyles, verdictBadgeStyles } from './styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -70,9 +70,7 @@ export class HeadroomReportView extends LitElement {
         flex: 1 1 10rem;
         min-width: 10rem;
         max-width: 24rem;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
+        ${cardSurface}
         padding: 0.7rem 0.85rem;
         position: relative;
       }
@@ -178,9 +176,7 @@ export class HeadroomReportView extends LitElement {
         gap: 1rem;
       }
       .listener {
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
+        ${cardSurface}
         padding: 0.9rem 1rem 0.6rem;
         margin: 0;
       }

@@ -275,6 +275,13 @@ export const badgeStyles = css`
   }
 `;
 
+/** A card's look: the surface colour inside a thin border with the page's rounded corners. */
+export const cardSurface = css`
+  background: var(--_surface);
+  border: 1px solid var(--_border);
+  border-radius: var(--_radius);
+`;
+
 /** A small-capitals heading over a group of figures: a card's title, the report's sections. */
 export const smallCaps = css`
   font-size: 0.8rem;
@@ -295,9 +302,7 @@ export const cardStyles = css`
   }
   .frame {
     margin: 0;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    ${cardSurface}
     padding: 0.75rem 0.75rem 0.5rem;
   }
   .title,

@@ -39,7 +39,7 @@ import {
 import { number, signed } from '../format.ts';
 import { numberInput } from '../number-field.ts';
 import { readNumber } from '../typed-number.ts';
-import { baseStyles, controlStyles, keyCapStyles, smallCaps } from '../styles.ts';
+import { baseStyles, cardSurface, controlStyles, keyCapStyles, smallCaps } from '../styles.ts';
 import { emit } from '../emit.ts';
 
 export interface LoopStretch {
@@ -87,9 +87,7 @@ export class HeadroomAbx extends LitElement {
       section {
         display: grid;
         gap: 1rem;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
+        ${cardSurface}
         padding: clamp(0.8rem, 3vw, 1.25rem);
         min-width: 0;
       }

@@ -12,7 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Setup } from '../../model/setup.ts';
 import type { SetupPair } from '../../state/setup-pair.ts';
 import { claims, type Claim, type ClaimEvaluation, type ClaimOptions, type Verdict } from '../../teach/claims/index.ts';
-import { accentButtonStyles, baseStyles, boxedControl, panelStyles, smallCaps, verdictBadgeStyles } from '../styles.ts';
+import { accentButtonStyles, baseStyles, boxedControl, cardSurface, panelStyles, smallCaps, verdictBadgeStyles } from '../styles.ts';
 import { VERDICT_TEXT, VERDICT_TONE, formatClaimNumber } from './claims-format.ts';
 
 
@@ -58,9 +58,7 @@ export class HeadroomClaims extends LitElement {
         gap: 1rem;
       }
       .claim {
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
+        ${cardSurface}
         padding: 1rem 1.1rem 1.1rem;
         min-width: 0;
       }

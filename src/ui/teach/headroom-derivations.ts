@@ -11,7 +11,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Report } from '../../model/report-contract.ts';
 import type { Setup } from '../../model/setup.ts';
 import { derivationSteps, formatNumber, type DerivationStep } from '../../teach/derivations.ts';
-import { baseStyles, controlStyles, panelStyles } from '../styles.ts';
+import { baseStyles, cardSurface, controlStyles, panelStyles } from '../styles.ts';
 import { renderMarkup } from './derivations-markup.ts';
 
 declare global {
@@ -57,9 +57,7 @@ export class HeadroomDerivations extends LitElement {
       }
       .step {
         counter-increment: step;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
+        ${cardSurface}
         padding: 0.7rem 0.9rem 0.75rem;
         min-width: 0;
       }
