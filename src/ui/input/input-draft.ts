@@ -9,8 +9,8 @@ import type { InputChoice } from '../../audio/input-engine/index.ts';
 import { micChannels, microphones, pickups, cables, TYPICAL_LATENCY } from '../../model/catalog/input.ts';
 import type { InputSetup, InputType } from '../../model/input/contract.ts';
 import { parseSetup, SETUP_FORMAT_V2 } from '../../model/setup.ts';
-import { numberFromText } from '../setup-editor/evaluate.ts';
-import { messagePath } from '../setup-editor/field-errors.ts';
+import { numberFromText } from '../../state/editor/evaluate.ts';
+import { messagePath } from '../../state/editor/field-errors.ts';
 
 export const CUSTOM = 'custom';
 export type InputPathChoice = InputChoice['path'];

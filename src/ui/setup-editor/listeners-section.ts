@@ -11,7 +11,7 @@ import { MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
 import { formatOhms, trim } from '../format.ts';
 import type { EditorContext } from './context.ts';
 import { applyCurveImport, CURVE_FILE_TYPES, parseCurveText, readCurveFile } from './curve-file.ts';
-import { CUSTOM, entryFor, gearOf, LOADED, newListenerKey, nominalGuess, shortText, type Draft, type ListenerDraft } from './draft.ts';
+import { CUSTOM, entryFor, gearOf, LOADED, newListenerKey, nominalGuess, shortText, type Draft, type ListenerDraft } from '../../state/editor/draft.ts';
 import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
 import { gearFields } from './gear-fields.ts';
 import { alternativesNote, gearSearch } from './gear-search.ts';

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { sources, type CatalogSource } from '../../model/catalog/index.ts';
 import { formatOhms, withUnit } from '../format.ts';
 import type { EditorContext } from './context.ts';
-import { CUSTOM, entryFor, sourceFields, type Draft } from './draft.ts';
+import { CUSTOM, entryFor, sourceFields, type Draft } from '../../state/editor/draft.ts';
 import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
 import { gearFields } from './gear-fields.ts';
 import { alternativesNote, gearSearch } from './gear-search.ts';

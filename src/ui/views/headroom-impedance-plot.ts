@@ -10,8 +10,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import type uPlot from 'uplot';
 import type { Headphone } from '../../model/setup.ts';
 import { formatHz, formatOhms, number, trim } from '../format.ts';
-import { figureTable, nearestIndex } from './figure-table.ts';
-import { impedanceCurve, plotFrequenciesHz, type ImpedanceCurve } from './plot-data.ts';
+import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
+import { impedanceCurve, plotFrequenciesHz, type ImpedanceCurve } from '../../model/frequency-curves.ts';
 import type { Theme } from './theme.ts';
 import { UPlotView, axisStyle, frequencyChart, type PlotSpec } from './uplot-view.ts';
 
@@ -34,7 +34,7 @@ export class HeadroomImpedancePlot extends UPlotView {
   protected readonly heading = 'Headphone impedance';
   protected readonly dataProperties = ['headphones'];
 
-  #hz: number[] = plotFrequenciesHz();
+  #hz: number[] = plotFrequenciesHz(TABLE_FREQUENCIES_HZ);
   #curves: ImpedanceCurve[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -21,7 +21,7 @@ import { solveChain } from '../../model/solver.ts';
 import { REFERENCE_HZ } from '../../model/units.ts';
 import { formatHz, signed } from '../format.ts';
 import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
-import { listenerResponses, plotFrequenciesHz, type ListenerResponse, type ResponseMode } from './plot-data.ts';
+import { listenerResponses, plotFrequenciesHz, type ListenerResponse, type ResponseMode } from '../../model/frequency-curves.ts';
 import type { Theme } from './theme.ts';
 import { UPlotView, dbAxis, frequencyChart, type PlotSpec } from './uplot-view.ts';
 
@@ -102,7 +102,7 @@ export class HeadroomResponsePlot extends UPlotView {
   protected readonly heading = 'Frequency response';
   protected readonly dataProperties = ['curves', 'mode', 'listener'];
 
-  #hz: number[] = plotFrequenciesHz();
+  #hz: number[] = plotFrequenciesHz(TABLE_FREQUENCIES_HZ);
   #series: SeriesData[] = [];
   /** Whether any setup has a shared return (so the crosstalk view is offered). */
   #crosstalkShown = false;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { presets } from '../../src/model/catalog/presets.ts';
+import { CUSTOM, draftFromSetup } from '../../src/state/editor/draft.ts';
+import { evaluate } from '../../src/state/editor/evaluate.ts';
+import { messagePath } from '../../src/state/editor/field-errors.ts';
+import { rangeOf } from '../../src/state/editor/ranges.ts';
+
+describe("the setup editor's working copy", () => {
+  it('gives back every preset unchanged: setup → draft → setup', () => {
+    for (const { id, setup } of presets) {
+      const evaluation = evaluate(draftFromSetup(setup));
+      expect(evaluation.otherErrors, id).toEqual([]);
+      expect([...evaluation.fieldErrors.keys()], id).toEqual([]);
+      expect(evaluation.setup, id).toEqual(setup);
+    }
+  });
+
+  it("keeps a typed '-32' Ω as typed and files the schema's message under the listener's impedance field", () => {
+    const draft = draftFromSetup(presets[0]!.setup);
+    draft.listeners[0] = { ...draft.listeners[0]!, choice: CUSTOM, part: null, nominalOhms: '-32', sensitivity: '100' };
+    const evaluation = evaluate(draft);
+    expect(evaluation.setup).toBeNull();
+    expect(draft.listeners[0]!.nominalOhms).toBe('-32');
+    const messages = evaluation.fieldErrors.get('headphones[0].impedance.nominalOhms') ?? [];
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('-32');
+  });
+
+  it('reads a field path off the front of a message and the range of that field from the schema', () => {
+    expect(messagePath('headphones[1].impedance.nominalOhms must be > 0 (got -32)')).toBe('headphones[1].impedance.nominalOhms');
+    expect(messagePath('setup must be an object')).toBeNull();
+    // docs/model.md §10: nominalOhms "from 0.001 to 100000 ohms"; outputImpedanceOhms also allows 0.
+    expect(rangeOf('headphones[0].impedance.nominalOhms')).toEqual({ min: { value: 0.001, inclusive: true }, max: { value: 100000, inclusive: true }, zero: false });
+    expect(rangeOf('source.outputImpedanceOhms')?.zero).toBe(true);
+  });
+});
