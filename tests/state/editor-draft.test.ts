@@ -4,6 +4,7 @@ import { CUSTOM, draftFromSetup } from '../../src/state/editor/draft.ts';
 import { evaluate } from '../../src/state/editor/evaluate.ts';
 import { messagePath } from '../../src/state/editor/field-errors.ts';
 import { rangeOf } from '../../src/state/editor/ranges.ts';
+import { CUSTOM as CUSTOM_INPUT, defaultDraft, evaluateInputDraft, withPickup } from '../../src/state/editor/input-draft.ts';
 
 describe("the setup editor's working copy", () => {
   it('gives back every preset unchanged: setup → draft → setup', () => {
@@ -32,5 +33,22 @@ describe("the setup editor's working copy", () => {
     // docs/model.md §10: nominalOhms "from 0.001 to 100000 ohms"; outputImpedanceOhms also allows 0.
     expect(rangeOf('headphones[0].impedance.nominalOhms')).toEqual({ min: { value: 0.001, inclusive: true }, max: { value: 100000, inclusive: true }, zero: false });
     expect(rangeOf('source.outputImpedanceOhms')?.zero).toBe(true);
+  });
+});
+
+describe("the input panel's working copy", () => {
+  it('turns the default draft into a valid input choice on the instrument path', () => {
+    const evaluation = evaluateInputDraft(defaultDraft('hi-z'));
+    expect(evaluation.otherErrors).toEqual([]);
+    expect([...evaluation.fieldErrors.keys()]).toEqual([]);
+    expect(evaluation.choice?.path).toBe('instrument');
+  });
+
+  it("keeps a typed '-1' H pickup inductance as typed, gives no choice, and files the message under the pickup's field", () => {
+    const draft = { ...withPickup(defaultDraft('hi-z'), CUSTOM_INPUT), inductanceH: '-1' };
+    const evaluation = evaluateInputDraft(draft);
+    expect(evaluation.choice).toBeNull();
+    expect(draft.inductanceH).toBe('-1');
+    expect(evaluation.fieldErrors.get('input.instrument.pickup.inductanceH')?.[0]).toContain('-1');
   });
 });

@@ -39,7 +39,7 @@ import { LISTENING_LEVEL_RANGE } from '../app/listening-level.ts';
 import { levelSlider } from '../level-slider.ts';
 import './headroom-input-response-plot.ts';
 import type { InputResponseCurve } from './headroom-input-response-plot.ts';
-import { CUSTOM, defaultDraft, evaluateInputDraft, withPickup, type InputDraft, type InputEvaluation } from './input-draft.ts';
+import { CUSTOM, defaultDraft, evaluateInputDraft, withPickup, type InputDraft, type InputEvaluation } from '../../state/editor/input-draft.ts';
 import { INSTRUMENT_ROWS, LATENCY_ROWS, MICROPHONE_ROWS, monitoringName, readout, type ReadoutRow } from './input-readouts.ts';
 import { inputPanelStyles } from './input-styles.ts';
 import { emit } from '../emit.ts';

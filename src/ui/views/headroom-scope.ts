@@ -16,7 +16,7 @@ import type { PropertyValues } from 'lit';
 import { MINUS, number } from '../format.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
-import { risingZeroCrossing, sampleAt } from './signal-analysis.ts';
+import { risingZeroCrossing, sampleAt } from '../../audio/signal-analysis.ts';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -14,7 +14,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { formatHz, number } from '../format.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
-import { harmonicsOf, strongestPeak, strongestPeaks, type Harmonic, type SpectralPeak } from './signal-analysis.ts';
+import { harmonicsOf, strongestPeak, strongestPeaks, type Harmonic, type SpectralPeak } from '../../audio/signal-analysis.ts';
 import { shortHz } from './uplot-view.ts';
 
 declare global {
