@@ -1,14 +1,6 @@
 /** How <headroom-claims> writes a claim's numbers and verdicts: display only. */
 import type { ClaimNumber, Verdict } from '../../teach/claims/index.ts';
-import { formatDb, formatSignedDb, trim } from '../format.ts';
-
-const MINUS = '\u2212';
-const NBSP = '\u202f';
-
-function fixed(value: number, digits: number): string {
-  const text = value.toFixed(digits);
-  return (Number(text) === 0 ? text.replace('-', '') : text).replace('-', MINUS);
-}
+import { formatDb, formatSignedDb, NBSP, number, trim } from '../format.ts';
 
 export function formatClaimNumber({ value, unit }: ClaimNumber): string {
   switch (unit) {
@@ -19,11 +11,11 @@ export function formatClaimNumber({ value, unit }: ClaimNumber): string {
     case 'dB SPL(A)':
       return `${formatDb(value)} SPL(A)`;
     case 'dBFS':
-      return `${fixed(value, 1)}${NBSP}dBFS`;
+      return `${number(value, 1)}${NBSP}dBFS`;
     case 'Ω':
-      return value >= 1000 ? `${trim(value / 1000)}${NBSP}kΩ` : `${value >= 100 ? fixed(value, 0) : value >= 10 ? fixed(value, 1) : fixed(value, 2)}${NBSP}Ω`;
+      return value >= 1000 ? `${trim(value / 1000)}${NBSP}kΩ` : `${value >= 100 ? number(value, 0) : value >= 10 ? number(value, 1) : number(value, 2)}${NBSP}Ω`;
     case '×':
-      return `${fixed(value, 3)}×`;
+      return `${number(value, 3)}×`;
     case '':
       return trim(value);
     default:
