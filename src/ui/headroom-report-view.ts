@@ -4,8 +4,7 @@
  * report come in as properties; every number is the report's (or the setup's) own.
  *
  * Optional: `liveClipping` (per listener, from the audio meters) adds a Clipping/Clean badge
- * to each listener; `compare` (another report, e.g. B's) adds that setup's figure under each
- * of this one's, named `compareLabel`, with the level difference for the SPL.
+ * to each listener.
  */
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -259,10 +258,6 @@ export class HeadroomReportView extends LitElement {
         fill: none;
         vector-effect: non-scaling-stroke;
       }
-      td .compare {
-        color: var(--_muted);
-        font-weight: 500;
-      }
       .live {
         display: inline-block;
         vertical-align: 0.12em;
@@ -317,12 +312,6 @@ export class HeadroomReportView extends LitElement {
    */
   @property({ attribute: false }) liveClipping?: boolean[];
 
-  /** Another setup's report (usually B) to compare with, listener by listener. */
-  @property({ attribute: false }) compare?: Report;
-
-  /** How the compared report is named in the tables. */
-  @property({ attribute: 'compare-label' }) compareLabel = 'B';
-
   /** What to show: everything, only the story and the advice (a card's top), or everything else. */
   @property() show: 'all' | 'advice' | 'figures' = 'all';
 
@@ -356,13 +345,7 @@ export class HeadroomReportView extends LitElement {
       <section aria-labelledby="listeners-heading">
         <h3 id="listeners-heading">${report.headphones.length === 1 ? 'Listener' : `${report.headphones.length} listeners`}</h3>
         <div class="listeners">
-          ${report.headphones.map((listener, i) =>
-            listenerTable(listener, i, report.headphones.length, {
-              clipping: this.liveClipping?.[i],
-              other: this.compare?.headphones[i],
-              otherLabel: this.compareLabel,
-            }),
-          )}
+          ${report.headphones.map((listener, i) => listenerTable(listener, i, report.headphones.length, this.liveClipping?.[i]))}
         </div>
       </section>
     `;
@@ -502,21 +485,6 @@ function clippingLine(clipping: ClippingReport, setup: Setup): TemplateResult {
   </p>`;
 }
 
-interface ListenerExtras {
-  /** Live clipping state from the audio meters; undefined when unknown. */
-  clipping: boolean | undefined;
-  /** The same listener in the compared report. */
-  other: ListenerReport | undefined;
-  otherLabel: string;
-}
-
-/** "B 0.85 V (+2.6 dB)": the compared setup's figure under this one's, with the level difference. */
-function compareLine(label: string, text: string, deltaDb?: number): TemplateResult {
-  return html`<span class="sub compare" data-testid="compare"
-    >${label}&nbsp;${text}${deltaDb === undefined ? nothing : html` (${formatSignedDb(deltaDb)})`}</span
-  >`;
-}
-
 function liveBadge(clipping: boolean | undefined): TemplateResult | typeof nothing {
   if (clipping === undefined) return nothing;
   return clipping
@@ -524,21 +492,14 @@ function liveBadge(clipping: boolean | undefined): TemplateResult | typeof nothi
     : html`<span class="live ok" data-testid="live-clipping">Clean</span>`;
 }
 
-function deviationText(deviation: ListenerReport['responseDeviationDb']): string {
-  return deviation.max - deviation.min < 0.005
-    ? `flat (${formatSignedDb(deviation.max, 2)})`
-    : `${formatSignedDb(deviation.min, 2)} to ${formatSignedDb(deviation.max, 2)}`;
-}
-
-function listenerTable(listener: ListenerReport, index: number, count: number, extras?: ListenerExtras): TemplateResult {
+/** One listener's figures; `clipping` is the live clipping state from the audio meters (undefined when unknown). */
+function listenerTable(listener: ListenerReport, index: number, count: number, clipping: boolean | undefined): TemplateResult {
   const deviation = listener.responseDeviationDb;
   const headroomDb = listener.maxCleanSplDb - listener.splDb;
   const change = listener.levelChangeDb;
-  const other = extras?.other;
-  const label = extras?.otherLabel ?? 'B';
   return html`<figure class="listener" data-testid="listener">
     <h4>
-      ${count > 1 ? html`<span class="index">${index + 1}</span>` : nothing}${listener.name}${liveBadge(extras?.clipping)}
+      ${count > 1 ? html`<span class="index">${index + 1}</span>` : nothing}${listener.name}${liveBadge(clipping)}
     </h4>
     <table>
       <tbody>
@@ -547,19 +508,17 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
           <td>
             <span class="spl" data-testid="spl">${formatDb(listener.splDb)}</span>&nbsp;SPL
             <span class="sub">1&nbsp;kHz sine, not the music</span>
-            ${other ? compareLine(label, `${formatDb(other.splDb)} SPL`, other.splDb - listener.splDb) : nothing}
           </td>
         </tr>
         <tr>
           <th scope="row">Voltage</th>
           <td>
             ${formatVrms(listener.loadVoltageVrms)}<span class="muted">rms</span>
-            ${other ? compareLine(label, `${formatVrms(other.loadVoltageVrms)}rms`) : nothing}
           </td>
         </tr>
         <tr>
           <th scope="row">Power</th>
-          <td>${formatMw(listener.powerMw)} ${other ? compareLine(label, formatMw(other.powerMw)) : nothing}</td>
+          <td>${formatMw(listener.powerMw)}</td>
         </tr>
         <tr>
           <th scope="row" title="Versus the same headphone as the only listener on this chain, plugged in directly">
@@ -567,7 +526,6 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
           </th>
           <td>
             <span class=${change < -0.05 ? 'loss' : ''}>${formatSignedDb(change)}</span>
-            ${other ? compareLine(label, formatSignedDb(other.levelChangeDb)) : nothing}
           </td>
         </tr>
         <tr>
@@ -577,7 +535,6 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
           <td>
             ${formatDb(listener.maxCleanSplDb)}
             <span class="sub">1&nbsp;kHz tone; ${formatSignedDb(headroomDb)} headroom</span>
-            ${other ? compareLine(label, `${formatDb(other.maxCleanSplDb)}, ${formatSignedDb(other.maxCleanSplDb - other.splDb)} headroom`) : nothing}
           </td>
         </tr>
         <tr>
@@ -588,10 +545,9 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
               : html`${formatSignedDb(deviation.min, 2)} at ${formatHz(deviation.minHz)}<br />
                   ${formatSignedDb(deviation.max, 2)} at ${formatHz(deviation.maxHz)}`}
             <span class="sub">re 1 kHz, 20 Hz–20 kHz</span>
-            ${other ? compareLine(label, deviationText(other.responseDeviationDb)) : nothing}
           </td>
         </tr>
-        ${gearRows(listener, other, label)}
+        ${gearRows(listener)}
       </tbody>
     </table>
     ${responsePlot(listener)}
@@ -602,7 +558,7 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
  * report@3's figures about the listener's own gear, each only when the report has it: how closely
  * a measured curve's fit follows it, the hiss in plain words, and the crosstalk through shared returns.
  */
-function gearRows(listener: ListenerReport, other: ListenerReport | undefined, label: string): TemplateResult {
+function gearRows(listener: ListenerReport): TemplateResult {
   const fit = listener.impedanceFitErrorDb;
   const hiss = listener.hissDbSplA;
   const above = listener.hissAboveThresholdDb;
@@ -622,7 +578,6 @@ function gearRows(listener: ListenerReport, other: ListenerReport | undefined, l
         <th scope="row" title="The A-weighted level of the source’s and amp’s noise at this headphone, with no music">Hiss</th>
         <td>
           <span class=${above >= 0 ? 'loss' : ''}>${hissInWords(hiss, above)}</span>
-          ${other?.hissDbSplA != null && other.hissAboveThresholdDb != null ? compareLine(label, hissInWords(other.hissDbSplA, other.hissAboveThresholdDb)) : nothing}
         </td>
       </tr>`
     : nothing}
@@ -635,7 +590,6 @@ function gearRows(listener: ListenerReport, other: ListenerReport | undefined, l
           ${loss !== null && Math.abs(loss) >= 0.005
             ? html`<span class="sub" data-testid="shared-return-loss">Shared return: ${formatSignedDb(loss, 2)} in every level above</span>`
             : nothing}
-          ${other?.crosstalkDb != null ? compareLine(label, `${formatSignedDb(other.crosstalkDb)} at 1 kHz`) : nothing}
         </td>
       </tr>`
     : nothing}`;
