@@ -27,7 +27,7 @@ import { buildReport } from '../model/report.ts';
 import type { Report } from '../model/report-contract.ts';
 import { parseSetupJson, type Setup } from '../model/setup.ts';
 import { describeSetup } from '../ui/app/setup-label.ts';
-import { formatClock } from '../ui/app/clock-format.ts';
+import { formatClock } from '../text/clock-format.ts';
 import { EngineController } from '../ui/app/engine-controller.ts';
 import { LiveController } from '../ui/controllers/live-controller.ts';
 import { baseStyles, boxedControl, pillStyles } from '../ui/styles.ts';

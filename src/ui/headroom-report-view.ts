@@ -22,7 +22,7 @@ import {
   signed,
   trim,
   withUnit,
-} from './format.ts';
+} from '../text/format.ts';
 import { baseStyles, cardSurface, panelStyles, smallCaps, tickRowStyles, verdictBadgeStyles } from './styles.ts';
 
 declare global {

@@ -5,7 +5,7 @@
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { LISTENING_LEVEL_RANGE } from './app/listening-level.ts';
-import { formatDb } from './format.ts';
+import { formatDb } from '../text/format.ts';
 
 export function levelSlider(testid: string, db: number, onInput: (text: string) => void): TemplateResult {
   return html`<input

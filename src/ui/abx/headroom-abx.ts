@@ -36,9 +36,9 @@ import {
   type AbxResults,
   type AbxSide,
 } from '../../abx/index.ts';
-import { number, signed } from '../format.ts';
+import { number, signed } from '../../text/format.ts';
 import { numberInput } from '../number-field.ts';
-import { readNumber } from '../typed-number.ts';
+import { readNumber } from '../../text/typed-number.ts';
 import { baseStyles, cardSurface, controlStyles, keyCapStyles, smallCaps } from '../styles.ts';
 import { emit } from '../emit.ts';
 

@@ -10,7 +10,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Advice } from '../../model/report-contract.ts';
-import { signed } from '../format.ts';
+import { signed } from '../../text/format.ts';
 import { baseStyles, boxedControl, keyCapStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 

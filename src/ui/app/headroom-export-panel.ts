@@ -7,7 +7,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { numberInput } from '../number-field.ts';
-import { readNumber } from '../typed-number.ts';
+import { readNumber } from '../../text/typed-number.ts';
 import { baseStyles, compactFieldStyles, controlStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 

@@ -14,7 +14,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
 import { baseStyles, pillStyles } from '../styles.ts';
-import { formatClock } from './clock-format.ts';
+import { formatClock } from '../../text/clock-format.ts';
 import { emit } from '../emit.ts';
 
 

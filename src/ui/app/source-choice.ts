@@ -4,7 +4,7 @@
  * the levels a sine can have below digital full scale; out-of-range values are refused with
  * the range in the message, never clamped.
  */
-import { checkNumber, type NumberCheck } from '../typed-number.ts';
+import { checkNumber, type NumberCheck } from '../../text/typed-number.ts';
 
 export type SourceChoice =
   | { kind: 'demo' }

@@ -30,7 +30,7 @@ import { microphones, pickups } from '../../model/catalog/input.ts';
 import { INPUT_TYPE_OHMS, type InputType } from '../../model/input/contract.ts';
 import { buildInputReport } from '../../model/input/report.ts';
 import type { InputReport } from '../../model/report-contract.ts';
-import { formatOhms, withUnit } from '../format.ts';
+import { formatOhms, withUnit } from '../../text/format.ts';
 import { domId, messageWithoutPath } from '../../state/editor/field-errors.ts';
 import { rangeOf, statesRange, rangeText } from '../../state/editor/ranges.ts';
 import { numberField } from '../number-field.ts';
@@ -40,7 +40,7 @@ import { levelSlider } from '../level-slider.ts';
 import './headroom-input-response-plot.ts';
 import type { InputResponseCurve } from './headroom-input-response-plot.ts';
 import { CUSTOM, defaultDraft, evaluateInputDraft, withPickup, type InputDraft, type InputEvaluation } from '../../state/editor/input-draft.ts';
-import { INSTRUMENT_ROWS, LATENCY_ROWS, MICROPHONE_ROWS, monitoringName, readout, type ReadoutRow } from './input-readouts.ts';
+import { INSTRUMENT_ROWS, LATENCY_ROWS, MICROPHONE_ROWS, monitoringName, readout, type ReadoutRow } from '../../text/input-readouts.ts';
 import { inputPanelStyles } from './input-styles.ts';
 import { emit } from '../emit.ts';
 

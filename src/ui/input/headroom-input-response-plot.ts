@@ -9,7 +9,7 @@
 import { customElement, property } from 'lit/decorators.js';
 import type { TemplateResult } from 'lit';
 import type uPlot from 'uplot';
-import { formatHz, signed } from '../format.ts';
+import { formatHz, signed } from '../../text/format.ts';
 import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from '../views/figure-table.ts';
 import type { Theme } from '../views/theme.ts';
 import { UPlotView, dbAxis, frequencyChart, type PlotSpec } from '../views/uplot-view.ts';

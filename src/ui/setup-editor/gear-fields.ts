@@ -7,7 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { formatOhms, withUnit } from '../format.ts';
+import { formatOhms, withUnit } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
 import type { Draft, GearDraft, NoiseKind } from '../../state/editor/draft.ts';
 import { numberFromText } from '../../state/editor/evaluate.ts';

@@ -14,7 +14,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { alternativeFigures, NOTABLE_DIFFERENCE_DB } from '../../model/catalog/alternatives.ts';
 import type { Alternative } from '../../model/catalog/citations.ts';
 import type { PartType, SearchEntry, SearchHit } from '../../model/catalog/search.ts';
-import { formatSignedDb } from '../format.ts';
+import { formatSignedDb } from '../../text/format.ts';
 import { accentButtonStyles, baseStyles, formStyles } from '../styles.ts';
 import { editorStyles } from './editor-styles.ts';
 import type { UiEvent } from '../events.ts';

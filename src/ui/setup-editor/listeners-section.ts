@@ -8,7 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { headphones, type CatalogHeadphone } from '../../model/catalog/index.ts';
 import { MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
-import { formatOhms, trim } from '../format.ts';
+import { formatOhms, trim } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
 import { applyCurveImport, CURVE_FILE_TYPES, parseCurveText, readCurveFile } from './curve-file.ts';
 import { CUSTOM, entryFor, gearOf, LOADED, newListenerKey, nominalGuess, shortText, type Draft, type ListenerDraft } from '../../state/editor/draft.ts';

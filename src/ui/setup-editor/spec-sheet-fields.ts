@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SpecSheetInterpretation } from '../../model/spec-sheet.ts';
-import { formatOhms, withUnit } from '../format.ts';
+import { formatOhms, withUnit } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
 import { CUSTOM, MAX_RATINGS, MIN_RATINGS, shortText } from '../../state/editor/draft.ts';
 import { messagesFor, numberField } from './fields.ts';

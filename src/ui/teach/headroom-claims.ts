@@ -13,7 +13,7 @@ import type { Setup } from '../../model/setup.ts';
 import type { SetupPair } from '../../state/setup-pair.ts';
 import { claims, type Claim, type ClaimEvaluation, type ClaimOptions, type Verdict } from '../../teach/claims/index.ts';
 import { accentButtonStyles, baseStyles, boxedControl, cardSurface, panelStyles, smallCaps, verdictBadgeStyles } from '../styles.ts';
-import { VERDICT_TEXT, VERDICT_TONE, formatClaimNumber } from './claims-format.ts';
+import { VERDICT_TEXT, formatClaimNumber } from '../../text/claims-format.ts';
 
 
 declare global {
@@ -39,6 +39,9 @@ function demonstrationVerdicts(claim: Claim, options: ClaimOptions): Verdict[][]
   }
   return verdicts;
 }
+
+/** The verdict badge's colour (verdictBadgeStyles). */
+const VERDICT_TONE: Record<Verdict, 'good' | 'bad' | 'warn'> = { true: 'good', false: 'bad', depends: 'warn' };
 
 const sameSetup = (a: Setup, b: Setup): boolean => JSON.stringify(a) === JSON.stringify(b);
 

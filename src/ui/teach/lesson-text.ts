@@ -1,7 +1,7 @@
 /** Words the lesson views share: what a step kind is called, what a sound is, how a side is named. */
 import type { LessonSource, LessonStepKind } from '../../teach/lessons/index.ts';
 import type { SourceChoice } from '../app/source-choice.ts';
-import { formatDbfs } from '../format.ts';
+import { formatDbfs } from '../../text/format.ts';
 
 export const KIND_LABEL: Record<LessonStepKind, string> = {
   predict: 'Predict',

@@ -9,7 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { PropertyValues, TemplateResult } from 'lit';
 import type uPlot from 'uplot';
 import type { Headphone } from '../../model/setup.ts';
-import { formatHz, formatOhms, number, trim } from '../format.ts';
+import { formatHz, formatOhms, number, trim } from '../../text/format.ts';
 import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
 import { impedanceCurve, plotFrequenciesHz, type ImpedanceCurve } from '../../model/frequency-curves.ts';
 import type { Theme } from './theme.ts';

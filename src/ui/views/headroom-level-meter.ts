@@ -12,7 +12,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
-import { formatDbfs, number } from '../format.ts';
+import { formatDbfs, number } from '../../text/format.ts';
 import { baseStyles, tickRowStyles } from '../styles.ts';
 
 /** What a meter shows of one reading (the engine's ListenerMeters has these and more). */

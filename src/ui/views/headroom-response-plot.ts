@@ -19,7 +19,7 @@ import { hasSharedReturns } from '../../model/ground.ts';
 import type { Setup } from '../../model/setup.ts';
 import { solveChain } from '../../model/solver.ts';
 import { REFERENCE_HZ } from '../../model/units.ts';
-import { formatHz, signed } from '../format.ts';
+import { formatHz, signed } from '../../text/format.ts';
 import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
 import { listenerResponses, plotFrequenciesHz, type ListenerResponse, type ResponseMode } from '../../model/frequency-curves.ts';
 import type { Theme } from './theme.ts';

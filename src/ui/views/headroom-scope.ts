@@ -13,7 +13,7 @@
  */
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
-import { MINUS, number } from '../format.ts';
+import { MINUS, number } from '../../text/format.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
 import { risingZeroCrossing, sampleAt } from '../../audio/signal-analysis.ts';

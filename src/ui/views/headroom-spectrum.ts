@@ -11,7 +11,7 @@
  */
 import { customElement, property, state } from 'lit/decorators.js';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { formatHz, number } from '../format.ts';
+import { formatHz, number } from '../../text/format.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
 import { harmonicsOf, strongestPeak, strongestPeaks, type Harmonic, type SpectralPeak } from '../../audio/signal-analysis.ts';

@@ -20,7 +20,7 @@ import { LitElement, css, html, nothing, unsafeCSS, type CSSResultGroup, type Pr
 import { property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import { formatHz, number } from '../format.ts';
+import { formatHz, number } from '../../text/format.ts';
 import { baseStyles, cardStyles } from '../styles.ts';
 import { readTheme, watchColourScheme, type Theme } from './theme.ts';
 

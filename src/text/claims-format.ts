@@ -1,6 +1,6 @@
-/** How <headroom-claims> writes a claim's numbers and verdicts: display only. */
-import type { ClaimNumber, Verdict } from '../../teach/claims/index.ts';
-import { formatDb, formatSignedDb, NBSP, number, trim } from '../format.ts';
+/** How a claim's numbers and verdicts are written (<headroom-claims>): display only. */
+import type { ClaimNumber, Verdict } from '../teach/claims/index.ts';
+import { formatDb, formatSignedDb, NBSP, number, trim } from './format.ts';
 
 export function formatClaimNumber({ value, unit }: ClaimNumber): string {
   switch (unit) {
@@ -24,5 +24,3 @@ export function formatClaimNumber({ value, unit }: ClaimNumber): string {
 }
 
 export const VERDICT_TEXT: Record<Verdict, string> = { true: 'True', false: 'False', depends: 'Depends' };
-/** The verdict badge's colour (verdictBadgeStyles). */
-export const VERDICT_TONE: Record<Verdict, 'good' | 'bad' | 'warn'> = { true: 'good', false: 'bad', depends: 'warn' };
