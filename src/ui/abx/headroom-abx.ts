@@ -39,6 +39,7 @@ import {
 import { number, signed } from '../../text/format.ts';
 import { numberInput } from '../number-field.ts';
 import { readNumber } from '../../text/typed-number.ts';
+import { formatPercent, formatPValue } from '../../text/abx-format.ts';
 import { baseStyles, cardSurface, controlStyles, keyCapStyles, smallCaps } from '../styles.ts';
 import { emit } from '../emit.ts';
 
@@ -55,21 +56,6 @@ declare global {
 
 /** Shortest stretch worth looping (s). */
 const MIN_LOOP_SECONDS = 0.5;
-
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-
-/** 0.038, 0.598, 1.000; below 0.001 as 1.5 × 10⁻⁵. */
-function formatPValue(p: number): string {
-  if (p >= 0.001) return p.toFixed(3);
-  const [mantissa, exponent] = p.toExponential(1).split('e');
-  return `${mantissa} × 10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
-}
-
-/** Percent for the verdict: 3.8 %, 0.0015 %. */
-function formatPercent(p: number): string {
-  const percent = p * 100;
-  return `${percent >= 1 ? percent.toFixed(1) : Number(percent.toPrecision(2)).toString()}\u202f%`;
-}
 
 const BUTTON_KEYS: Record<string, AbxButton> = { a: 'A', b: 'B', x: 'X' };
 const ANSWER_KEYS: Record<string, AbxSide> = { '1': 'A', '2': 'B' };
