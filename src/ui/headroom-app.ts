@@ -24,7 +24,7 @@ import { FileDropController } from './controllers/file-drop-controller.ts';
 import { PageKeysController } from './controllers/page-keys-controller.ts';
 import { fold, initialFolds, PHONE_QUERY, type FoldId } from './app/fold.ts';
 import { inTextField, isTyping, spaceBelongsToFocus } from './typing-guard.ts';
-import type { Side } from './app/headroom-ab-switch.ts';
+import type { Side } from '../audio/engine/types.ts';
 import { LessonLinkController } from './app/lesson-link-controller.ts';
 import { describeSetup } from './app/setup-label.ts';
 import { SetupsController } from './app/setups-controller.ts';

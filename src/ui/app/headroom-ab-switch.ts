@@ -13,8 +13,8 @@ import type { Advice } from '../../model/report-contract.ts';
 import { signed } from '../../text/format.ts';
 import { baseStyles, boxedControl, keyCapStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
+import type { Side } from '../../audio/engine/types.ts';
 
-export type Side = 'A' | 'B';
 
 declare global {
   interface HTMLElementTagNameMap {

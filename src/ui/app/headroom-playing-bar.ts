@@ -12,7 +12,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { baseStyles, controlStyles, keyCapStyles } from '../styles.ts';
-import type { Side } from './headroom-ab-switch.ts';
+import type { Side } from '../../audio/engine/types.ts';
 import { emit } from '../emit.ts';
 
 declare global {

@@ -43,8 +43,8 @@ import { CUSTOM, defaultDraft, evaluateInputDraft, withPickup, type InputDraft, 
 import { INSTRUMENT_ROWS, LATENCY_ROWS, MICROPHONE_ROWS, monitoringName, readout, type ReadoutRow } from '../../text/input-readouts.ts';
 import { inputPanelStyles } from './input-styles.ts';
 import { emit } from '../emit.ts';
+import type { Side } from '../../audio/engine/types.ts';
 
-export type Side = 'A' | 'B';
 export type InputSound = 'plucked' | 'demo' | 'microphone';
 
 declare global {

@@ -24,7 +24,7 @@ import { PageKeysController } from '../controllers/page-keys-controller.ts';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { lessons as allLessons, type Lesson } from '../../teach/lessons/index.ts';
-import type { Side } from '../app/headroom-ab-switch.ts';
+import type { Side } from '../../audio/engine/types.ts';
 import { baseStyles } from '../styles.ts';
 import { classroomStyles } from './classroom-styles.ts';
 import type { HeadroomLesson } from './headroom-lesson.ts';
