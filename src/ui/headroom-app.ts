@@ -22,6 +22,7 @@ import { appStyles } from './app/app-styles.ts';
 import { EngineController } from './app/engine-controller.ts';
 import { FileDropController } from './controllers/file-drop-controller.ts';
 import { PageKeysController } from './controllers/page-keys-controller.ts';
+import { download } from './download.ts';
 import { fold, initialFolds, PHONE_QUERY, type FoldId } from './app/fold.ts';
 import { inTextField, isTyping, spaceBelongsToFocus } from './typing-guard.ts';
 import type { Side } from '../audio/engine/types.ts';
@@ -642,16 +643,6 @@ function storyOf(setup: Setup): string {
   let story = stories.get(setup);
   if (story === undefined) stories.set(setup, (story = presetJson.get(JSON.stringify(setup)) ?? ''));
   return story;
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // Give the browser the time to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function fileSafe(name: string): string {

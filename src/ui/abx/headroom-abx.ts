@@ -40,6 +40,7 @@ import { number, signed } from '../../text/format.ts';
 import { numberInput } from '../number-field.ts';
 import { readNumber } from '../../text/typed-number.ts';
 import { formatPercent, formatPValue } from '../../text/abx-format.ts';
+import { download } from '../download.ts';
 import { baseStyles, cardSurface, controlStyles, keyCapStyles, smallCaps } from '../styles.ts';
 import { emit } from '../emit.ts';
 
@@ -606,13 +607,7 @@ export class HeadroomAbx extends LitElement {
     const text = kind === 'json' ? abxResultsToJson(results) : abxResultsToCsv(results);
     const type = kind === 'json' ? 'application/json' : 'text/csv';
     const stamp = results.startedAt.replace(/[:.]/g, '-');
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `headroom-abx-${stamp}.${kind}`;
-    link.click();
-    // The download has its own copy once started; free the blob soon after.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(new Blob([text], { type }), `headroom-abx-${stamp}.${kind}`);
   }
 
   private onKeyDown = (event: KeyboardEvent): void => {
