@@ -26,7 +26,7 @@ import { findPreset, presets } from '../model/catalog/presets.ts';
 import { buildReport } from '../model/report.ts';
 import type { Report } from '../model/report-contract.ts';
 import { parseSetupJson, type Setup } from '../model/setup.ts';
-import { describeSetup } from '../ui/app/setup-label.ts';
+import { describeSetup } from '../text/setup-label.ts';
 import { formatClock } from '../text/clock-format.ts';
 import { EngineController } from '../ui/app/engine-controller.ts';
 import { LiveController } from '../ui/controllers/live-controller.ts';

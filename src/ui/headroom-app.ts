@@ -27,7 +27,7 @@ import { fold, initialFolds, PHONE_QUERY, type FoldId } from './app/fold.ts';
 import { inTextField, isTyping, spaceBelongsToFocus } from './typing-guard.ts';
 import type { Side } from '../audio/engine/types.ts';
 import { LessonLinkController } from './app/lesson-link-controller.ts';
-import { describeSetup } from './app/setup-label.ts';
+import { describeSetup } from '../text/setup-label.ts';
 import { SetupsController } from './app/setups-controller.ts';
 import './app/headroom-playing-bar.ts';
 import './app/headroom-target-field.ts';

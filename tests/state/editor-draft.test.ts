@@ -4,6 +4,7 @@ import { CUSTOM, draftFromSetup } from '../../src/state/editor/draft.ts';
 import { evaluate } from '../../src/state/editor/evaluate.ts';
 import { messagePath } from '../../src/state/editor/field-errors.ts';
 import { rangeOf } from '../../src/state/editor/ranges.ts';
+import { applyCurveImport, parseCurveText } from '../../src/state/editor/curve-file.ts';
 import { CUSTOM as CUSTOM_INPUT, defaultDraft, evaluateInputDraft, withPickup } from '../../src/state/editor/input-draft.ts';
 
 describe("the setup editor's working copy", () => {
@@ -50,5 +51,31 @@ describe("the input panel's working copy", () => {
     expect(evaluation.choice).toBeNull();
     expect(draft.inductanceH).toBe('-1');
     expect(evaluation.fieldErrors.get('input.instrument.pickup.inductanceH')?.[0]).toContain('-1');
+  });
+});
+
+describe('a measured impedance curve imported onto a listener of the draft', () => {
+  // Plain columns: hz, ohms, degrees (docs/model.md 14.2).
+  const text = ['20, 310, 2', '100, 420, 10', '1000, 302, -3', '10000, 330, 8', '20000, 345, 12'].join('\n');
+
+  it('keeps the headphone’s name and sensitivity and gives it the curve, point for point', () => {
+    const draft = draftFromSetup(presets[0]!.setup);
+    const before = draft.listeners[0]!;
+    applyCurveImport(draft, before.key, 'hd600.txt', parseCurveText(text, 'hd600.txt'));
+    const after = draft.listeners[0]!;
+    expect(after.curveImport?.ok).toBe(true);
+    expect(after.part?.name).toBe(before.name);
+    expect(after.part?.sensitivity).toEqual(before.part?.sensitivity);
+    expect(after.part?.impedance.curve?.map(([hz, ohms]) => [hz, ohms])).toEqual([[20, 310], [100, 420], [1000, 302], [10000, 330], [20000, 345]]);
+  });
+
+  it('changes nothing but the note when a line is not a curve, and the note names the line', () => {
+    const draft = draftFromSetup(presets[0]!.setup);
+    const before = structuredClone(draft.listeners[0]!);
+    applyCurveImport(draft, before.key, 'bad.txt', parseCurveText('20, 310, 2\n100, lots, 10\n1000, 302, -3', 'bad.txt'));
+    const { curveImport, ...rest } = draft.listeners[0]!;
+    expect(rest).toEqual(before);
+    expect(curveImport?.ok).toBe(false);
+    expect(curveImport?.text).toMatch(/line 2/i);
   });
 });

@@ -10,7 +10,7 @@ import { headphones, type CatalogHeadphone } from '../../model/catalog/index.ts'
 import { MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
 import { formatOhms, trim } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
-import { applyCurveImport, CURVE_FILE_TYPES, parseCurveText, readCurveFile } from './curve-file.ts';
+import { applyCurveImport, CURVE_FILE_TYPES, parseCurveText, readCurveFile } from '../../state/editor/curve-file.ts';
 import { CUSTOM, entryFor, gearOf, LOADED, newListenerKey, nominalGuess, shortText, type Draft, type ListenerDraft } from '../../state/editor/draft.ts';
 import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
 import { gearFields } from './gear-fields.ts';

@@ -6,8 +6,8 @@
  */
 import { CurveImportError, parseImpedanceCurve, type CurveFormat, type ImportedCurve } from '../../model/curve-import.ts';
 import type { Headphone } from '../../model/setup.ts';
-import { CUSTOM, LOADED, nominalGuess, shortText, type Draft, type ListenerDraft } from '../../state/editor/draft.ts';
-import { numberFromText } from '../../state/editor/evaluate.ts';
+import { CUSTOM, LOADED, nominalGuess, shortText, type Draft, type ListenerDraft } from './draft.ts';
+import { numberFromText } from './evaluate.ts';
 
 /** Far above any measurement program's export (2000 points are a few tens of kB). */
 export const MAX_CURVE_FILE_BYTES = 5_000_000;
