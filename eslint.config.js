@@ -106,6 +106,20 @@ export default tseslint.config(
     },
   },
   {
+    // src/text writes numbers, units and report figures as words for the page: pure, beside src/state and src/teach.
+    files: ['src/text/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/abx/**'], message: 'src/text is pure: it may import src/model, src/state and src/teach only.' },
+          { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/text is pure: no host libraries.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...noDomGlobals.map(({ name }) => ({ name, message: 'src/text is pure: no DOM or Web Audio.' }))],
+    },
+  },
+  {
     files: ['src/ui/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

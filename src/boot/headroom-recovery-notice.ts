@@ -7,6 +7,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { recoveredFileText, RECOVERED_FILE_NAME, type Recovered } from '../state/boot-guard.ts';
 import { baseStyles } from '../ui/styles.ts';
+import { download } from '../ui/download.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -95,13 +96,7 @@ export class HeadroomRecoveryNotice extends LitElement {
   }
 
   private download(text: string): void {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = RECOVERED_FILE_NAME;
-    link.click();
-    // Give the browser the time to start the download before the URL goes.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(new Blob([text], { type: 'application/json' }), RECOVERED_FILE_NAME);
     this.done(true);
   }
 

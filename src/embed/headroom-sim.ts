@@ -26,11 +26,11 @@ import { findPreset, presets } from '../model/catalog/presets.ts';
 import { buildReport } from '../model/report.ts';
 import type { Report } from '../model/report-contract.ts';
 import { parseSetupJson, type Setup } from '../model/setup.ts';
-import { describeSetup } from '../ui/app/setup-label.ts';
-import { formatClock } from '../ui/app/clock-format.ts';
+import { describeSetup } from '../text/setup-label.ts';
+import { formatClock } from '../text/clock-format.ts';
 import { EngineController } from '../ui/app/engine-controller.ts';
 import { LiveController } from '../ui/controllers/live-controller.ts';
-import { baseStyles } from '../ui/styles.ts';
+import { baseStyles, boxedControl, pillStyles } from '../ui/styles.ts';
 import '../ui/headroom-report-view.ts';
 import '../ui/views/headroom-circuit.ts';
 
@@ -78,6 +78,7 @@ const connected = new Set<HeadroomSim>();
 export class HeadroomSim extends LitElement {
   static override styles = [
     baseStyles,
+    pillStyles,
     css`
       :host {
         display: block;
@@ -122,27 +123,11 @@ export class HeadroomSim extends LitElement {
         align-items: center;
         gap: 0.5rem 0.75rem;
       }
-      button {
-        font: inherit;
-        font-weight: 650;
-        border-radius: 999px;
-        border: 1px solid var(--_accent);
-        background: var(--_accent);
-        color: var(--hr-on-accent, #fff);
-        padding: 0.45rem 1.1rem;
-        min-height: 2.5rem;
-        min-width: 7rem;
-        cursor: pointer;
-      }
       button:disabled {
-        opacity: 0.6;
         cursor: progress;
       }
       select {
-        font: inherit;
-        color: var(--_text);
-        background: var(--_surface);
-        border: 1px solid var(--_border);
+        ${boxedControl}
         border-radius: 6px;
         padding: 0.3rem 0.4rem;
       }
@@ -268,7 +253,7 @@ export class HeadroomSim extends LitElement {
             </select></label
           >`
         : nothing}
-      <button type="button" data-testid="sim-listen" aria-pressed=${playing ? 'true' : 'false'} ?disabled=${this.busy} @click=${this.onListen}>
+      <button type="button" class="play" data-testid="sim-listen" aria-pressed=${playing ? 'true' : 'false'} ?disabled=${this.busy} @click=${this.onListen}>
         ${label}
       </button>
       <span class="status" data-testid="sim-position" aria-live="off">${status}</span>

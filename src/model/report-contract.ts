@@ -138,23 +138,29 @@ export interface InstrumentInputReport {
 
 export interface MicrophoneInputReport {
   name: string;
-  /** False for a condenser without phantom power: no signal at all. */
+  /** False for a condenser without phantom power: it gives no signal at all. */
   hasSignal: boolean;
   phantomVoltageAtMicV: number | null;
+  /** The mic's voltage at the preamp input (after the mic-impedance / input-impedance divider) at 94 dB SPL. */
   micLevelDbuAt94DbSpl: number | null;
+  /** What a 94 dB SPL (1 Pa) tone reads on the converter. */
   levelDbfsAt94DbSpl: number | null;
-  /** The SPL that reaches the converter's full scale. */
+  /** The SPL whose tone just reaches the converter's full scale. */
   clipSplDb: number | null;
   /** How the noise figures are measured: as the preamp's EIN is stated. */
   noiseMeasurement: 'A-weighted' | '20Hz-20kHz';
+  /** EIN + gain, at the converter input. */
   preampNoiseDbfs: number;
-  /** Over 0 … fs/2: −(6.02·N + 1.76) dB, +4.77 dB with TPDF dither. */
+  /** Quantization (and dither) noise over 0 … fs/2: −(6.02·N + 1.76) dB, +4.77 dB with TPDF dither. */
   quantizationNoiseDbfs: number;
+  /** The same noise as the EIN's measurement sees it. */
   quantizationNoiseInBandDbfs: number;
+  /** Preamp and quantization noise, power-summed. */
   noiseFloorDbfs: number;
   noiseFloorDbu: number;
+  /** From a full-scale sine down to the noise floor. */
   dynamicRangeDb: number;
-  /** SPL of a tone as loud as the noise floor. */
+  /** The SPL of a tone as loud as the noise floor (the chain's self-noise in dB SPL). */
   noiseSplDb: number | null;
   dominantNoise: 'preamp' | 'quantization';
 }

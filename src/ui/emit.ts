@@ -1,7 +1,7 @@
 /**
  * Events up: every component tells the page what the user asked for with a CustomEvent that
  * bubbles and crosses shadow roots (composed), so <headroom-app> hears it wherever the
- * component sits. A type declared in HTMLElementEventMap gets its detail checked.
+ * component sits. An event declared in HTMLElementEventMap (events.ts) gets its detail checked.
  */
 type DetailOf<K extends string> = K extends keyof HTMLElementEventMap ? (HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never) : object;
 

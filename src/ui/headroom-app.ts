@@ -21,16 +21,18 @@ import { renderStretch } from '../audio/engine/index.ts';
 import { appStyles } from './app/app-styles.ts';
 import { EngineController } from './app/engine-controller.ts';
 import { FileDropController } from './controllers/file-drop-controller.ts';
+import { PageKeysController } from './controllers/page-keys-controller.ts';
+import { download } from './download.ts';
 import { fold, initialFolds, PHONE_QUERY, type FoldId } from './app/fold.ts';
 import { inTextField, isTyping, spaceBelongsToFocus } from './typing-guard.ts';
-import type { Side } from './app/headroom-ab-switch.ts';
+import type { Side } from '../audio/engine/types.ts';
 import { LessonLinkController } from './app/lesson-link-controller.ts';
-import { describeSetup } from './app/setup-label.ts';
+import { describeSetup } from '../text/setup-label.ts';
 import { SetupsController } from './app/setups-controller.ts';
 import './app/headroom-playing-bar.ts';
 import './app/headroom-target-field.ts';
 import { baseStyles } from './styles.ts';
-import type { PresetChangeEvent, PresetOption } from './headroom-preset-picker.ts';
+import type { PresetOption } from './headroom-preset-picker.ts';
 import type { ResponseCurve } from './views/headroom-response-plot.ts';
 import type { NamedHeadphone } from './views/headroom-impedance-plot.ts';
 import './headroom-preset-picker.ts';
@@ -52,9 +54,9 @@ import './input/headroom-input-panel.ts';
 import './teach/headroom-claims.ts';
 import './teach/headroom-classroom.ts';
 import './teach/headroom-lessons.ts';
-import type { LessonListenEvent } from './teach/headroom-lesson.ts';
 import { sourceChoiceOf } from './teach/lesson-text.ts';
 import './teach/headroom-derivations.ts';
+import type { UiEvent } from './events.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -99,6 +101,7 @@ export class HeadroomApp extends LitElement {
 
   constructor() {
     super();
+    new PageKeysController(this, (event) => this.onKeyDown(event));
     void this.setups.start(window.location.href).then((start) => {
       this.tell(start.messages, true);
       this.lesson.open(start);
@@ -119,16 +122,6 @@ export class HeadroomApp extends LitElement {
   /** What plays: a lesson's or claim's setups, else the user's own. */
   private get pair(): SetupPair {
     return this.setups.playing;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('keydown', this.onKeyDown);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('keydown', this.onKeyDown);
-    super.disconnectedCallback();
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -453,7 +446,7 @@ export class HeadroomApp extends LitElement {
   }
 
   /** A lesson's "listen" step: its setups (if any), the side and listener, its sound, and play. */
-  private readonly onLessonListen = async (event: LessonListenEvent): Promise<void> => {
+  private readonly onLessonListen = async (event: UiEvent<'lesson-listen'>): Promise<void> => {
     const { pair, side, listener, source } = event.detail;
     if (pair) this.lesson.showStepSetups(pair);
     this.hear(side);
@@ -559,7 +552,7 @@ export class HeadroomApp extends LitElement {
     this.audio.setSide(side);
   }
 
-  private onPresetChange(event: PresetChangeEvent): void {
+  private onPresetChange(event: UiEvent<'preset-change'>): void {
     const pair = pairFromPreset(event.detail.id);
     if (!pair.ok) {
       this.tell(pair.errors, true);
@@ -650,16 +643,6 @@ function storyOf(setup: Setup): string {
   let story = stories.get(setup);
   if (story === undefined) stories.set(setup, (story = presetJson.get(JSON.stringify(setup)) ?? ''));
   return story;
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // Give the browser the time to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function fileSafe(name: string): string {

@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { baseStyles } from './styles.ts';
+import { baseStyles, boxedControl } from './styles.ts';
 import { emit } from './emit.ts';
 
 export interface PresetOption {
@@ -13,14 +13,10 @@ export interface PresetOption {
   title: string;
 }
 
-export type PresetChangeEvent = CustomEvent<{ id: string }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-preset-picker': HeadroomPresetPicker;
-  }
-  interface HTMLElementEventMap {
-    'preset-change': PresetChangeEvent;
   }
 }
 
@@ -38,11 +34,8 @@ export class HeadroomPresetPicker extends LitElement {
         font-weight: 600;
       }
       select {
-        font: inherit;
+        ${boxedControl}
         font-weight: 400;
-        color: var(--_text);
-        background: var(--_surface);
-        border: 1px solid var(--_border);
         border-radius: 8px;
         padding: 0.45rem 2rem 0.45rem 0.7rem;
         width: 100%;

@@ -4,8 +4,7 @@
  * report come in as properties; every number is the report's (or the setup's) own.
  *
  * Optional: `liveClipping` (per listener, from the audio meters) adds a Clipping/Clean badge
- * to each listener; `compare` (another report, e.g. B's) adds that setup's figure under each
- * of this one's, named `compareLabel`, with the level difference for the SPL.
+ * to each listener.
  */
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -23,8 +22,8 @@ import {
   signed,
   trim,
   withUnit,
-} from './format.ts';
-import { baseStyles } from './styles.ts';
+} from '../text/format.ts';
+import { baseStyles, cardSurface, panelStyles, smallCaps, tickRowStyles, verdictBadgeStyles } from './styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -36,22 +35,15 @@ declare global {
 export class HeadroomReportView extends LitElement {
   static override styles = [
     baseStyles,
+    panelStyles,
+    verdictBadgeStyles,
+    tickRowStyles,
     css`
-      :host {
-        display: block;
-      }
       h2 {
-        font-size: 1.5rem;
-        line-height: 1.2;
-        margin: 0 0 0.4rem;
         letter-spacing: -0.01em;
       }
       h3 {
-        font-size: 0.8rem;
-        font-weight: 650;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--_muted);
+        ${smallCaps}
         margin: 0 0 0.6rem;
       }
       .story {
@@ -77,9 +69,7 @@ export class HeadroomReportView extends LitElement {
         flex: 1 1 10rem;
         min-width: 10rem;
         max-width: 24rem;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
+        ${cardSurface}
         padding: 0.7rem 0.85rem;
         position: relative;
       }
@@ -176,23 +166,6 @@ export class HeadroomReportView extends LitElement {
       }
       .badge {
         flex: none;
-        font-size: 0.75rem;
-        font-weight: 700;
-        letter-spacing: 0.05em;
-        text-transform: uppercase;
-        padding: 0.1rem 0.45rem;
-        border-radius: 999px;
-        color: var(--_surface);
-        background: var(--_muted);
-      }
-      .ok .badge {
-        background: var(--_good);
-      }
-      .near .badge {
-        background: var(--_warn);
-      }
-      .over .badge {
-        background: var(--_bad);
       }
 
       /* Listeners */
@@ -202,9 +175,7 @@ export class HeadroomReportView extends LitElement {
         gap: 1rem;
       }
       .listener {
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
+        ${cardSurface}
         padding: 0.9rem 1rem 0.6rem;
         margin: 0;
       }
@@ -270,24 +241,11 @@ export class HeadroomReportView extends LitElement {
         background: var(--_surface-2);
         border-radius: 6px;
       }
-      .axis {
-        position: relative;
+      .ticks {
         height: 1.1rem;
-        font-size: 0.75rem;
-        color: var(--_muted);
-        font-variant-numeric: tabular-nums;
       }
-      .axis span {
-        position: absolute;
+      .ticks span {
         top: 0.15rem;
-        transform: translateX(-50%);
-        white-space: nowrap;
-      }
-      .axis span:first-child {
-        transform: none;
-      }
-      .axis span:last-child {
-        transform: translateX(-100%);
       }
       .response-plot .zero {
         stroke: var(--_border);
@@ -299,13 +257,6 @@ export class HeadroomReportView extends LitElement {
         stroke-width: 1.75;
         fill: none;
         vector-effect: non-scaling-stroke;
-      }
-      .empty {
-        color: var(--_muted);
-      }
-      td .compare {
-        color: var(--_muted);
-        font-weight: 500;
       }
       .live {
         display: inline-block;
@@ -361,12 +312,6 @@ export class HeadroomReportView extends LitElement {
    */
   @property({ attribute: false }) liveClipping?: boolean[];
 
-  /** Another setup's report (usually B) to compare with, listener by listener. */
-  @property({ attribute: false }) compare?: Report;
-
-  /** How the compared report is named in the tables. */
-  @property({ attribute: 'compare-label' }) compareLabel = 'B';
-
   /** What to show: everything, only the story and the advice (a card's top), or everything else. */
   @property() show: 'all' | 'advice' | 'figures' = 'all';
 
@@ -400,13 +345,7 @@ export class HeadroomReportView extends LitElement {
       <section aria-labelledby="listeners-heading">
         <h3 id="listeners-heading">${report.headphones.length === 1 ? 'Listener' : `${report.headphones.length} listeners`}</h3>
         <div class="listeners">
-          ${report.headphones.map((listener, i) =>
-            listenerTable(listener, i, report.headphones.length, {
-              clipping: this.liveClipping?.[i],
-              other: this.compare?.headphones[i],
-              otherLabel: this.compareLabel,
-            }),
-          )}
+          ${report.headphones.map((listener, i) => listenerTable(listener, i, report.headphones.length, this.liveClipping?.[i]))}
         </div>
       </section>
     `;
@@ -429,7 +368,7 @@ function adviceSection(report: Report): TemplateResult {
     <h3 id="advice-heading">Do you need an amp? <span class="target">For ${trim(report.headphones[0]!.advice.targetSplDb)}&nbsp;dB SPL peaks</span></h3>
     ${groups.map(
       ({ listeners, advice }) => html`<div class="verdict ${advice.verdict === 'fine' ? 'ok' : 'near'}" data-testid="verdict" data-verdict=${advice.verdict}>
-        ${advice.verdict === 'improve' ? html`<span class="badge">Improve</span>` : nothing}
+        ${advice.verdict === 'improve' ? html`<span class="badge warn">Improve</span>` : nothing}
         <div>
           ${many ? html`<strong>${listenerList(listeners, report.headphones.length)}:</strong> ` : nothing}${advice.summary}
           ${advice.reasons.length > 1 ? html`<ul>${advice.reasons.slice(1).map((r) => html`<li>${r.text}</li>`)}</ul>` : nothing}
@@ -523,7 +462,7 @@ function impedanceText(headphone: Headphone): string {
 function clippingLine(clipping: ClippingReport, setup: Setup): TemplateResult {
   if (clipping.limitedBy === 'none' || clipping.stage === null) {
     return html`<p class="clipping ok" data-testid="clipping">
-      <span class="badge">Clean</span>
+      <span class="badge good">Clean</span>
       <span>No stage clips: every voltage and current limit holds up to 0&nbsp;dBFS at this volume.</span>
     </p>`;
   }
@@ -532,32 +471,18 @@ function clippingLine(clipping: ClippingReport, setup: Setup): TemplateResult {
   const margin = clipping.atSignalDbfs - setup.signal.levelDbfs;
   const state = margin < 0 ? 'over' : margin < 3 ? 'near' : 'ok';
   const badge = state === 'over' ? 'Clipping' : state === 'near' ? 'Near limit' : 'Headroom';
+  const tone = state === 'over' ? 'bad' : state === 'near' ? 'warn' : 'good';
   const marginText =
     margin < 0
       ? html`the test signal is already <span class="num">${formatDb(-margin)}</span> past it.`
       : html`<span class="num">${formatDb(margin)}</span> above the test signal.`;
   return html`<p class="clipping ${state}" data-testid="clipping">
-    <span class="badge">${badge}</span>
+    <span class="badge ${tone}">${badge}</span>
     <span
       >Limited by the ${what} of the ${clipping.stage} (${stage}) at
       <strong class="num">${formatDbfs(clipping.atSignalDbfs)}</strong>, ${marginText}</span
     >
   </p>`;
-}
-
-interface ListenerExtras {
-  /** Live clipping state from the audio meters; undefined when unknown. */
-  clipping: boolean | undefined;
-  /** The same listener in the compared report. */
-  other: ListenerReport | undefined;
-  otherLabel: string;
-}
-
-/** "B 0.85 V (+2.6 dB)": the compared setup's figure under this one's, with the level difference. */
-function compareLine(label: string, text: string, deltaDb?: number): TemplateResult {
-  return html`<span class="sub compare" data-testid="compare"
-    >${label}&nbsp;${text}${deltaDb === undefined ? nothing : html` (${formatSignedDb(deltaDb)})`}</span
-  >`;
 }
 
 function liveBadge(clipping: boolean | undefined): TemplateResult | typeof nothing {
@@ -567,21 +492,14 @@ function liveBadge(clipping: boolean | undefined): TemplateResult | typeof nothi
     : html`<span class="live ok" data-testid="live-clipping">Clean</span>`;
 }
 
-function deviationText(deviation: ListenerReport['responseDeviationDb']): string {
-  return deviation.max - deviation.min < 0.005
-    ? `flat (${formatSignedDb(deviation.max, 2)})`
-    : `${formatSignedDb(deviation.min, 2)} to ${formatSignedDb(deviation.max, 2)}`;
-}
-
-function listenerTable(listener: ListenerReport, index: number, count: number, extras?: ListenerExtras): TemplateResult {
+/** One listener's figures; `clipping` is the live clipping state from the audio meters (undefined when unknown). */
+function listenerTable(listener: ListenerReport, index: number, count: number, clipping: boolean | undefined): TemplateResult {
   const deviation = listener.responseDeviationDb;
   const headroomDb = listener.maxCleanSplDb - listener.splDb;
   const change = listener.levelChangeDb;
-  const other = extras?.other;
-  const label = extras?.otherLabel ?? 'B';
   return html`<figure class="listener" data-testid="listener">
     <h4>
-      ${count > 1 ? html`<span class="index">${index + 1}</span>` : nothing}${listener.name}${liveBadge(extras?.clipping)}
+      ${count > 1 ? html`<span class="index">${index + 1}</span>` : nothing}${listener.name}${liveBadge(clipping)}
     </h4>
     <table>
       <tbody>
@@ -590,19 +508,17 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
           <td>
             <span class="spl" data-testid="spl">${formatDb(listener.splDb)}</span>&nbsp;SPL
             <span class="sub">1&nbsp;kHz sine, not the music</span>
-            ${other ? compareLine(label, `${formatDb(other.splDb)} SPL`, other.splDb - listener.splDb) : nothing}
           </td>
         </tr>
         <tr>
           <th scope="row">Voltage</th>
           <td>
             ${formatVrms(listener.loadVoltageVrms)}<span class="muted">rms</span>
-            ${other ? compareLine(label, `${formatVrms(other.loadVoltageVrms)}rms`) : nothing}
           </td>
         </tr>
         <tr>
           <th scope="row">Power</th>
-          <td>${formatMw(listener.powerMw)} ${other ? compareLine(label, formatMw(other.powerMw)) : nothing}</td>
+          <td>${formatMw(listener.powerMw)}</td>
         </tr>
         <tr>
           <th scope="row" title="Versus the same headphone as the only listener on this chain, plugged in directly">
@@ -610,7 +526,6 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
           </th>
           <td>
             <span class=${change < -0.05 ? 'loss' : ''}>${formatSignedDb(change)}</span>
-            ${other ? compareLine(label, formatSignedDb(other.levelChangeDb)) : nothing}
           </td>
         </tr>
         <tr>
@@ -620,7 +535,6 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
           <td>
             ${formatDb(listener.maxCleanSplDb)}
             <span class="sub">1&nbsp;kHz tone; ${formatSignedDb(headroomDb)} headroom</span>
-            ${other ? compareLine(label, `${formatDb(other.maxCleanSplDb)}, ${formatSignedDb(other.maxCleanSplDb - other.splDb)} headroom`) : nothing}
           </td>
         </tr>
         <tr>
@@ -631,10 +545,9 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
               : html`${formatSignedDb(deviation.min, 2)} at ${formatHz(deviation.minHz)}<br />
                   ${formatSignedDb(deviation.max, 2)} at ${formatHz(deviation.maxHz)}`}
             <span class="sub">re 1 kHz, 20 Hz–20 kHz</span>
-            ${other ? compareLine(label, deviationText(other.responseDeviationDb)) : nothing}
           </td>
         </tr>
-        ${gearRows(listener, other, label)}
+        ${gearRows(listener)}
       </tbody>
     </table>
     ${responsePlot(listener)}
@@ -645,7 +558,7 @@ function listenerTable(listener: ListenerReport, index: number, count: number, e
  * report@3's figures about the listener's own gear, each only when the report has it: how closely
  * a measured curve's fit follows it, the hiss in plain words, and the crosstalk through shared returns.
  */
-function gearRows(listener: ListenerReport, other: ListenerReport | undefined, label: string): TemplateResult {
+function gearRows(listener: ListenerReport): TemplateResult {
   const fit = listener.impedanceFitErrorDb;
   const hiss = listener.hissDbSplA;
   const above = listener.hissAboveThresholdDb;
@@ -665,7 +578,6 @@ function gearRows(listener: ListenerReport, other: ListenerReport | undefined, l
         <th scope="row" title="The A-weighted level of the source’s and amp’s noise at this headphone, with no music">Hiss</th>
         <td>
           <span class=${above >= 0 ? 'loss' : ''}>${hissInWords(hiss, above)}</span>
-          ${other?.hissDbSplA != null && other.hissAboveThresholdDb != null ? compareLine(label, hissInWords(other.hissDbSplA, other.hissAboveThresholdDb)) : nothing}
         </td>
       </tr>`
     : nothing}
@@ -678,7 +590,6 @@ function gearRows(listener: ListenerReport, other: ListenerReport | undefined, l
           ${loss !== null && Math.abs(loss) >= 0.005
             ? html`<span class="sub" data-testid="shared-return-loss">Shared return: ${formatSignedDb(loss, 2)} in every level above</span>`
             : nothing}
-          ${other?.crosstalkDb != null ? compareLine(label, `${formatSignedDb(other.crosstalkDb)} at 1 kHz`) : nothing}
         </td>
       </tr>`
     : nothing}`;
@@ -717,7 +628,7 @@ function responsePlot(listener: ListenerReport): TemplateResult {
       <line class="zero" x1=${x(1000)} x2=${x(1000)} y1="0" y2=${PLOT_HEIGHT}></line>
       <polyline class="curve" points=${points}></polyline>`}
     </svg>
-    <div class="axis" aria-hidden="true">
+    <div class="ticks" aria-hidden="true">
       <span style="left: 0">${formatHz(hz[0]!)}</span>
       <span style="left: ${at(1000)}">1&nbsp;kHz</span>
       <span style="left: 100%">${formatHz(hz[hz.length - 1]!)}</span>

@@ -1,5 +1,5 @@
 /**
- * Shared component styles. Colours are CSS custom properties set on :root in index.html
+ * Shared component styles. Colours are CSS custom properties set on :root by src/palette.css
  * (light and dark via prefers-color-scheme); custom properties inherit into shadow roots.
  * The fallbacks keep a component readable when it is mounted outside the page (tests).
  */
@@ -56,20 +56,38 @@ export const baseStyles = css`
 `;
 
 /**
- * Buttons, small text inputs and key caps as the newer panels draw them (playing bar, target,
- * the blind test's stretch): one place for their look. `button.primary` is the accent button,
- * `aria-pressed` marks the chosen one; `input.field` is a short text field.
+ * What every boxed control (button, select, text field) shares: the page's font, its colours
+ * and a thin border. Each control style below adds its own corners and size.
+ */
+export const boxedControl = css`
+  font: inherit;
+  color: var(--_text);
+  background: var(--_surface);
+  border: 1px solid var(--_border);
+`;
+
+/** A boxed button: the control's look with rounded corners, a finger's height and a pointer. */
+export const boxedButton = css`
+  ${boxedControl}
+  border-radius: 8px;
+  min-height: 2.5rem;
+  cursor: pointer;
+`;
+
+/**
+ * Buttons, small text inputs and selects as the panels draw them (playing bar,
+ * target, the blind test, the A/B switch, the export panel): one place for their look.
+ * `button.primary` is the accent button, `aria-pressed` marks the chosen one; `input.field` is
+ * a short text field.
  */
 export const controlStyles = css`
   button {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: 8px;
+    ${boxedButton}
     padding: 0.35rem 0.8rem;
-    min-height: 2.5rem;
-    cursor: pointer;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
   }
   button.primary {
     background: var(--_accent);
@@ -82,18 +100,23 @@ export const controlStyles = css`
     color: var(--_accent);
     font-weight: 750;
   }
-  input.field {
-    font: inherit;
-    width: 5.5rem;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
+  input.field,
+  select {
+    ${boxedControl}
     border-radius: 6px;
     padding: 0.3rem 0.5rem;
+    min-width: 0;
+  }
+  input.field {
+    width: 5.5rem;
   }
   input.field[aria-invalid='true'] {
     border-color: var(--_bad);
   }
+`;
+
+/** A key cap (`<kbd>`) in a hint or on a button; on an accent button it takes the button's colour. */
+export const keyCapStyles = css`
   kbd {
     font: inherit;
     font-size: 0.8rem;
@@ -108,6 +131,28 @@ export const controlStyles = css`
     color: inherit;
     background: transparent;
     border-color: currentColor;
+  }
+`;
+
+/**
+ * The outlined accent button of the setup editor and the claims ("Add listener", "Listen to
+ * this"); `button.small` is the shorter one inside a list.
+ */
+export const accentButtonStyles = css`
+  button {
+    ${boxedButton}
+    color: var(--_accent);
+    border-color: var(--_accent);
+    padding: 0.4rem 0.8rem;
+  }
+  button.small {
+    font-size: 0.88rem;
+    min-height: 2.25rem;
+  }
+  button:disabled {
+    color: var(--_muted);
+    border-color: var(--_border);
+    cursor: not-allowed;
   }
 `;
 
@@ -146,10 +191,7 @@ export const formStyles = css`
   }
   input[type='text'],
   select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
+    ${boxedControl}
     border-radius: 8px;
     padding: 0.4rem 0.55rem;
     width: 100%;
@@ -233,6 +275,22 @@ export const badgeStyles = css`
   }
 `;
 
+/** A card's look: the surface colour inside a thin border with the page's rounded corners. */
+export const cardSurface = css`
+  background: var(--_surface);
+  border: 1px solid var(--_border);
+  border-radius: var(--_radius);
+`;
+
+/** A small-capitals heading over a group of figures: a card's title, the report's sections. */
+export const smallCaps = css`
+  font-size: 0.8rem;
+  font-weight: 650;
+  letter-spacing: 0.06em;
+  text-transform: uppercase;
+  color: var(--_muted);
+`;
+
 /**
  * A card holding one chart or drawing (`.frame`) with its small capitals title (`.title`, also
  * a table's caption): the plots, the analysers, the circuit.
@@ -244,19 +302,13 @@ export const cardStyles = css`
   }
   .frame {
     margin: 0;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    ${cardSurface}
     padding: 0.75rem 0.75rem 0.5rem;
   }
   .title,
   caption {
+    ${smallCaps}
     margin: 0;
-    font-size: 0.8rem;
-    font-weight: 650;
-    letter-spacing: 0.06em;
-    text-transform: uppercase;
-    color: var(--_muted);
   }
 `;
 
@@ -272,13 +324,10 @@ export const compactFieldStyles = css`
     color: var(--_muted);
   }
   input[type='text'] {
-    font: inherit;
+    ${boxedControl}
     width: 6rem;
     padding: 0.35rem 0.5rem;
     border-radius: 6px;
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
   }
   input[aria-invalid='true'] {
     border-color: var(--_bad);
@@ -295,5 +344,80 @@ export const compactFieldStyles = css`
     height: 1px;
     opacity: 0;
     pointer-events: none;
+  }
+`;
+
+/**
+ * A panel that fills the page's width (the report, the claims, the derivations): its title,
+ * the paragraph under it and the line shown while there is nothing to show.
+ */
+export const panelStyles = css`
+  :host {
+    display: block;
+  }
+  h2 {
+    font-size: 1.5rem;
+    line-height: 1.2;
+    margin: 0 0 0.4rem;
+  }
+  .intro {
+    margin: 0 0 1.25rem;
+    max-width: 70ch;
+    color: var(--_muted);
+  }
+  .empty {
+    color: var(--_muted);
+  }
+`;
+
+/**
+ * An upper-case verdict tag ("Headroom", "Clipping", "True", "It depends"): grey, filled with
+ * the verdict's colour by `.good`, `.warn` or `.bad`.
+ */
+export const verdictBadgeStyles = css`
+  .badge {
+    display: inline-block;
+    font-size: 0.75rem;
+    font-weight: 700;
+    letter-spacing: 0.05em;
+    text-transform: uppercase;
+    padding: 0.1rem 0.45rem;
+    border-radius: 999px;
+    color: var(--_surface);
+    background: var(--_muted);
+    white-space: nowrap;
+  }
+  .badge.good {
+    background: var(--_good);
+  }
+  .badge.warn {
+    background: var(--_warn);
+  }
+  .badge.bad {
+    background: var(--_bad);
+  }
+`;
+
+/**
+ * A row of tick labels under a bar or a small plot (`.ticks`, each `span` placed by its
+ * `left: %`): centred on its tick, the first and last kept inside the row.
+ */
+export const tickRowStyles = css`
+  .ticks {
+    position: relative;
+    font-size: 0.75rem;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .ticks span {
+    position: absolute;
+    transform: translateX(-50%);
+    white-space: nowrap;
+  }
+  .ticks span:first-child {
+    transform: none;
+  }
+  .ticks span:last-child {
+    transform: translateX(-100%);
   }
 `;

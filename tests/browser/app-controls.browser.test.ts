@@ -4,14 +4,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { HeadroomAbSwitch, ListenerChangeEvent, SideChangeEvent } from '../../src/ui/app/headroom-ab-switch.ts';
-import type { CalibrationEvent, HeadroomLevelControls } from '../../src/ui/app/headroom-level-controls.ts';
-import type { HeadroomSourcePicker, SourceChooseEvent } from '../../src/ui/app/headroom-source-picker.ts';
-import type { HeadroomTransport, TransportPlayEvent, TransportSeekEvent } from '../../src/ui/app/headroom-transport.ts';
+import type { HeadroomAbSwitch } from '../../src/ui/app/headroom-ab-switch.ts';
+import type { HeadroomLevelControls } from '../../src/ui/app/headroom-level-controls.ts';
+import type { HeadroomSourcePicker } from '../../src/ui/app/headroom-source-picker.ts';
+import type { HeadroomTransport } from '../../src/ui/app/headroom-transport.ts';
 import '../../src/ui/app/headroom-ab-switch.ts';
 import '../../src/ui/app/headroom-level-controls.ts';
 import '../../src/ui/app/headroom-source-picker.ts';
 import '../../src/ui/app/headroom-transport.ts';
+import type { UiEvent } from '../../src/ui/events.ts';
 
 async function mount<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): Promise<HTMLElementTagNameMap[K]> {
   const element = document.createElement(tag);
@@ -38,8 +39,8 @@ afterEach(() => document.body.replaceChildren());
 describe('<headroom-transport>', () => {
   it('asks to play, then to pause, and seeks to the position the user drops the slider at', async () => {
     const transport: HeadroomTransport = await mount('headroom-transport', { duration: 9.6, position: 0 });
-    const plays = events<TransportPlayEvent>(document, 'transport-play');
-    const seeks = events<TransportSeekEvent>(document, 'transport-seek');
+    const plays = events<UiEvent<'transport-play'>>(document, 'transport-play');
+    const seeks = events<UiEvent<'transport-seek'>>(document, 'transport-seek');
     await userEvent.click(q(transport, '[data-testid=play]'));
     expect(plays.map((e) => e.detail.playing)).toEqual([true]);
     transport.playing = true;
@@ -64,7 +65,7 @@ describe('<headroom-transport>', () => {
 describe('<headroom-source-picker>', () => {
   it('a sine of 440 Hz at −20 dBFS is chosen with exactly the typed numbers', async () => {
     const picker: HeadroomSourcePicker = await mount('headroom-source-picker');
-    const chosen = events<SourceChooseEvent>(document, 'source-choose');
+    const chosen = events<UiEvent<'source-choose'>>(document, 'source-choose');
     await userEvent.fill(q(picker, '[data-testid=sine-hz]'), '440');
     await userEvent.fill(q(picker, '[data-testid=sine-level]'), '-20');
     await userEvent.click(q(picker, '[data-kind=sine]'));
@@ -73,7 +74,7 @@ describe('<headroom-source-picker>', () => {
 
   it('a sine of 30 kHz is refused with the audible range, keeps the typed text and cannot be chosen', async () => {
     const picker = await mount('headroom-source-picker');
-    const chosen = events<SourceChooseEvent>(document, 'source-choose');
+    const chosen = events<UiEvent<'source-choose'>>(document, 'source-choose');
     const hz = q<HTMLInputElement>(picker, '[data-testid=sine-hz]');
     await userEvent.fill(hz, '30000');
     expect(q(picker, '#sine-error').textContent).toContain('Sine frequency must be a number from 20 to 20000 Hz (got "30000")');
@@ -100,8 +101,8 @@ describe('<headroom-source-picker>', () => {
 describe('<headroom-ab-switch>', () => {
   it('asks for side B on its button and for the second listener of A in the listener choice', async () => {
     const ab: HeadroomAbSwitch = await mount('headroom-ab-switch', { listenersA: ['Anna', 'Ben'], listenersB: ['Anna'] });
-    const sides = events<SideChangeEvent>(document, 'side-change');
-    const listeners = events<ListenerChangeEvent>(document, 'listener-change');
+    const sides = events<UiEvent<'side-change'>>(document, 'side-change');
+    const listeners = events<UiEvent<'listener-change'>>(document, 'listener-change');
     await userEvent.click(q(ab, '[data-side=B]'));
     expect(sides.map((e) => e.detail.side)).toEqual(['B']);
     await userEvent.selectOptions(q(ab, '[data-testid=listener-A]'), '1');
@@ -128,7 +129,7 @@ describe('<headroom-level-controls>', () => {
 
   it('a calibration of 170 dB SPL is refused with its range and not sent; 110 is sent', async () => {
     const controls = await mount('headroom-level-controls');
-    const sent = events<CalibrationEvent>(document, 'calibration-change');
+    const sent = events<UiEvent<'calibration-change'>>(document, 'calibration-change');
     const input = q<HTMLInputElement>(controls, '[data-testid=calibration]');
     await userEvent.fill(input, '170');
     input.dispatchEvent(new Event('change'));

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_TRACK, DEMO_TRACK_SECONDS, peakDbfs, renderDemoTrack, rmsDbfs } from '../../src/audio/sources/index.ts';
-import { DEMO_RATE, loadBuiltIn } from '../../src/ui/app/built-in-material.ts';
+import { DEMO_RATE, loadBuiltIn } from '../../src/audio/sources/built-in-material.ts';
 
 describe('renderDemoTrack', () => {
   it('renders 4 bars at 100 BPM, exactly 9.6 s, stereo, peak −3 dBFS, sound in every beat of both channels', async () => {

@@ -8,12 +8,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import '../../src/ui/input/headroom-input-panel.ts';
-import type { HeadroomInputPanel, InputChangeEvent } from '../../src/ui/input/headroom-input-panel.ts';
+import type { HeadroomInputPanel } from '../../src/ui/input/headroom-input-panel.ts';
 import { TYPICAL_LATENCY } from '../../src/model/catalog/input.ts';
 import { buildInputReport } from '../../src/model/input/report.ts';
 import type { InputReport } from '../../src/model/report-contract.ts';
 import { example, testInputWorkletUrl } from './input-harness.ts';
 import { frames, mount, shoot, shootPage, textOf, themedStage, type Scheme } from './views-support.ts';
+import type { UiEvent } from '../../src/ui/events.ts';
 
 // Rendering through worklets on a 2-core machine shared with other jobs: generous, each test takes a few seconds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -82,7 +83,7 @@ describe('<headroom-input-panel>', () => {
 
   it('an out-of-range value shows the contract’s message and the allowed range, and emits nothing', async () => {
     const p = await panel('light', 390);
-    const events: InputChangeEvent[] = [];
+    const events: UiEvent<'input-change'>[] = [];
     p.addEventListener('input-change', (e) => events.push(e));
     const input = await type(p, 'a-input-instrument-pickup-inductanceH', '-1');
     const error = root(p).querySelector('#a-input-instrument-pickup-inductanceH-error');
@@ -106,7 +107,7 @@ describe('<headroom-input-panel>', () => {
 
   it('the microphone path: a condenser without phantom power reads “no signal”, in dark at 390 px', async () => {
     const p = await panel('dark', 390);
-    const events: InputChangeEvent[] = [];
+    const events: UiEvent<'input-change'>[] = [];
     p.addEventListener('input-change', (e) => events.push(e));
     const radio = root(p).querySelector<HTMLInputElement>('fieldset[data-side="A"] input[type="radio"][value="microphone"]')!;
     await userEvent.click(radio);

@@ -9,8 +9,9 @@ import { parseSetup } from '../../src/model/setup.ts';
 import { defaultPair, pairFromPreset } from '../../src/state/setup-pair.ts';
 import { claims } from '../../src/teach/claims/index.ts';
 import '../../src/ui/teach/headroom-claims.ts';
-import type { HeadroomClaims, LoadPairEvent } from '../../src/ui/teach/headroom-claims.ts';
+import type { HeadroomClaims } from '../../src/ui/teach/headroom-claims.ts';
 import { mount, shoot, shootPage, textOf, themedStage, type Scheme } from './views-support.ts';
+import type { UiEvent } from '../../src/ui/events.ts';
 
 beforeEach(async () => {
   await page.viewport(1000, 800);
@@ -66,7 +67,7 @@ describe('<headroom-claims>', () => {
 
   it('sends a bubbling, composed load-pair event with a valid pair and a title when a demonstration is loaded', async () => {
     const element = await mountClaims();
-    const received: LoadPairEvent[] = [];
+    const received: UiEvent<'load-pair'>[] = [];
     document.body.addEventListener('load-pair', (event) => received.push(event));
     const claim = claims.find((c) => c.id === 'splitter-halves-volume')!;
     const demo = claim.demonstrations[2]!;

@@ -13,11 +13,10 @@ import { page, userEvent } from 'vitest/browser';
 import { encode } from 'uqr';
 import { urlWithPair } from '../../src/state/url-state.ts';
 import { lessons } from '../../src/teach/lessons/index.ts';
-import type { SideChangeEvent } from '../../src/ui/app/headroom-ab-switch.ts';
 import type { HeadroomClassroom } from '../../src/ui/teach/headroom-classroom.ts';
-import type { LessonListenEvent } from '../../src/ui/teach/headroom-lesson.ts';
 import '../../src/ui/teach/headroom-classroom.ts';
 import { mount, shoot, shootPage, textOf, themedStage } from './views-support.ts';
+import type { UiEvent } from '../../src/ui/events.ts';
 
 beforeEach(async () => {
   await page.viewport(1920, 1080);
@@ -126,8 +125,8 @@ describe('<headroom-classroom>', () => {
 
   it('big A and B buttons emit side-change { side } (bubbling, composed) and show the heard side', async () => {
     const classroom = await mountClassroom(shareUrlFor(0));
-    const seen: SideChangeEvent[] = [];
-    document.addEventListener('side-change', (e) => seen.push(e as SideChangeEvent));
+    const seen: UiEvent<'side-change'>[] = [];
+    document.addEventListener('side-change', (e) => seen.push(e as UiEvent<'side-change'>));
     await userEvent.click(q(classroom, '[data-testid=side-B]'));
     await userEvent.click(q(classroom, '[data-testid=side-A]'));
     expect(seen.map((e) => e.detail)).toEqual([{ side: 'B' }, { side: 'A' }]);
@@ -176,9 +175,9 @@ describe('<headroom-classroom>', () => {
   it('lets the teacher pick another lesson (lesson-select) and passes the lesson’s listen events up', async () => {
     const classroom = await mountClassroom(shareUrlFor(0), 'voltage-divider');
     const selects: CustomEvent<{ id: string }>[] = [];
-    const listens: LessonListenEvent[] = [];
+    const listens: UiEvent<'lesson-listen'>[] = [];
     document.addEventListener('lesson-select', (e) => selects.push(e as CustomEvent<{ id: string }>));
-    document.addEventListener('lesson-listen', (e) => listens.push(e as LessonListenEvent));
+    document.addEventListener('lesson-listen', (e) => listens.push(e as UiEvent<'lesson-listen'>));
     const select = q<HTMLSelectElement>(classroom, '[data-testid=lesson-pick]');
     select.value = 'clipping';
     select.dispatchEvent(new Event('change'));

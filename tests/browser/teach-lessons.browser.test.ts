@@ -8,11 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { parseSetup } from '../../src/model/setup.ts';
 import { lessons, type Lesson } from '../../src/teach/lessons/index.ts';
-import type { HeadroomLesson, LessonListenEvent, LessonStepEvent } from '../../src/ui/teach/headroom-lesson.ts';
-import type { HeadroomLessons, LessonSelectEvent } from '../../src/ui/teach/headroom-lessons.ts';
+import type { HeadroomLesson } from '../../src/ui/teach/headroom-lesson.ts';
+import type { HeadroomLessons } from '../../src/ui/teach/headroom-lessons.ts';
 import '../../src/ui/teach/headroom-lesson.ts';
 import '../../src/ui/teach/headroom-lessons.ts';
 import { mount, shoot, textOf, themedStage, type Scheme } from './views-support.ts';
+import type { UiEvent } from '../../src/ui/events.ts';
 
 beforeEach(async () => {
   await page.viewport(1000, 800);
@@ -40,7 +41,7 @@ async function mountLesson(lesson: Lesson, scheme: Scheme = 'light', width = 900
   const element = document.createElement('headroom-lesson');
   element.lesson = lesson;
   const stage = themedStage(scheme, width);
-  // Text on the accent colour, as src/page.css sets it per theme.
+  // Text on the accent colour, as src/palette.css sets it per theme.
   stage.style.setProperty('--hr-on-accent', scheme === 'dark' ? '#111418' : '#ffffff');
   return mount(element, stage);
 }
@@ -54,8 +55,8 @@ describe('<headroom-lesson> runs every lesson through all its steps', () => {
   for (const [n, lesson] of lessons().entries()) {
     it(`lesson ${n + 1}, “${lesson.title}”: ${lesson.steps.length} steps from prediction to a correct check answer`, async () => {
       const element = await mountLesson(lesson, n % 2 === 0 ? 'light' : 'dark');
-      const listens = collect<LessonListenEvent>('lesson-listen');
-      const stepEvents = collect<LessonStepEvent>('lesson-step');
+      const listens = collect<UiEvent<'lesson-listen'>>('lesson-listen');
+      const stepEvents = collect<UiEvent<'lesson-step'>>('lesson-step');
       await shoot(element, `lesson-${n + 1}-${lesson.id}-first-step`);
       expect(q<HTMLButtonElement>(element, '[data-testid=back]').disabled).toBe(true);
 
@@ -179,8 +180,8 @@ describe('<headroom-lessons>', () => {
     await mount(list, themedStage('light'));
     const buttons = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-lesson]')];
     expect(buttons.map((b) => b.dataset.lesson)).toEqual(lessons().map((l) => l.id));
-    const selects = collect<LessonSelectEvent>('lesson-select');
-    const listens = collect<LessonListenEvent>('lesson-listen');
+    const selects = collect<UiEvent<'lesson-select'>>('lesson-select');
+    const listens = collect<UiEvent<'lesson-listen'>>('lesson-listen');
     await userEvent.click(buttons[2]!);
     await list.updateComplete;
     expect(selects.map((e) => e.detail.id)).toEqual(['splitters']);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { buildReport } from '../../src/model/report.ts';
 import type { Setup } from '../../src/model/setup.ts';
-import { formatDb, formatMw, formatOhms, formatSignedDb, formatVrms } from '../../src/ui/format.ts';
+import { formatDb, formatMw, formatOhms, formatSignedDb, formatVrms } from '../../src/text/format.ts';
 import '../../src/ui/views/headroom-circuit.ts';
 import type { HeadroomCircuit } from '../../src/ui/views/headroom-circuit.ts';
 import { amp, resistiveHeadphone, setup, source } from '../support/setups.ts';

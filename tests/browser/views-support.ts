@@ -1,13 +1,13 @@
 /**
  * Shared by the browser tests of components: mount a component on a page themed like
- * index.html (light or dark --hr-* colours, read from src/page.css itself), read text as a
+ * index.html (light or dark --hr-* colours, read from src/palette.css itself), read text as a
  * reader sees it, and compare what is drawn with the committed reference screenshots
  * (tests/browser/references/, toMatchScreenshot; vitest.config.ts says how to renew them).
  */
 import { expect } from 'vitest';
-import pageCss from '../../src/page.css?raw';
+import pageCss from '../../src/palette.css?raw';
 
-/** The page's colours: the --hr-* properties of src/page.css's :root, and of its dark-scheme :root. */
+/** The page's colours: the --hr-* properties of src/palette.css's :root, and of its dark-scheme :root. */
 function pageColours(dark: boolean): Record<string, string> {
   const darkAt = pageCss.indexOf('prefers-color-scheme: dark');
   const block = dark ? pageCss.slice(darkAt) : pageCss.slice(0, darkAt);

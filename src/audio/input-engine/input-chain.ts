@@ -20,6 +20,7 @@ import type { EngineContext, EngineNode } from '../engine/context-types.ts';
 import { ParamRamp } from '../engine/param-ramp.ts';
 import { stereoWorkletNode } from '../engine/worklet-factory.ts';
 import { pickups } from '../../model/catalog/input.ts';
+import type { InputPath } from '../../model/input/contract.ts';
 import { pickupPlan, type ConverterPlan, type InputPlan, type PickupPlan } from '../../model/input/plan.ts';
 import { pickupLatencySamples } from '../../../worklets/dsp/input-pickup-stage.ts';
 
@@ -27,8 +28,6 @@ export const PICKUP_PROCESSOR = 'headroom-input-pickup';
 export const CONVERTER_PROCESSOR = 'headroom-input-converter';
 export const MONITOR_PROCESSOR = 'headroom-input-monitor';
 
-/** Which part of the input section is heard. */
-export type InputPath = 'instrument' | 'microphone';
 
 /** A path change is as quick as the A/B switch and as click-free. */
 export const PATH_CROSSFADE_SECONDS = 0.005;

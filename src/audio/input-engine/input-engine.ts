@@ -17,7 +17,6 @@
  * Works on a live AudioContext (the panel) and on an OfflineAudioContext (tests).
  */
 import { compileInput, DEFAULT_CALIBRATION_DB_SPL, type InputPlan } from '../../model/input/plan.ts';
-import type { InputSetup } from '../../model/input/contract.ts';
 import type { EngineContext } from '../engine/context-types.ts';
 import { createEngine, EngineShell, type EngineShellOptions } from '../engine/engine-shell.ts';
 import { FEEDBACK_WARNING } from '../engine/microphone.ts';
@@ -25,13 +24,10 @@ import type { ParamRamp } from '../engine/param-ramp.ts';
 import { CALIBRATION_DB_SPL_RANGE, checkNumberInRange, checkSide } from '../engine/ranges.ts';
 import type { Side } from '../engine/types.ts';
 import defaultWorkletUrl from '../input-worklet-url.ts';
-import { InputChain, maxMonitorSamples, MAX_MONITOR_SECONDS, MONITOR_DIRECT_MIX, type InputPath, type MonitorSetting } from './input-chain.ts';
+import type { InputChoice } from '../../model/input/contract.ts';
+import { InputChain, maxMonitorSamples, MAX_MONITOR_SECONDS, MONITOR_DIRECT_MIX, type MonitorSetting } from './input-chain.ts';
 
-/** What one side plays: a valid `input` section and which of its paths is heard. */
-export interface InputChoice {
-  input: InputSetup;
-  path: InputPath;
-}
+export type { InputChoice };
 
 export interface InputEngineOptions extends EngineShellOptions {
   a: InputChoice;

@@ -19,21 +19,13 @@
  * (browsers warn) and nothing should tick. The instruments are built on an OfflineContext,
  * set as Tone's global context first, so nothing in Tone reaches for a live one.
  */
+import { checkLoopSampleRate, loopMaterial, loopSeconds, RING_OUT_SECONDS, type LoopTiming } from './loop.ts';
 import type { SourceMaterial } from './material.ts';
 
-export const DEMO_TRACK = {
-  bpm: 100,
-  bars: 4,
-  beatsPerBar: 4,
-  /** Peak level after normalization, dBFS. */
-  peakDbfs: -3,
-} as const;
+export const DEMO_TRACK: LoopTiming = { bpm: 100, bars: 4, beatsPerBar: 4, peakDbfs: -3 };
 
-/** Length of the loop: bars · beats per bar · 60 / BPM = 9.6 s. */
-export const DEMO_TRACK_SECONDS = (DEMO_TRACK.bars * DEMO_TRACK.beatsPerBar * 60) / DEMO_TRACK.bpm;
-
-/** How long past the last bar line the instruments may still ring (longest release 0.8 s). */
-const TAIL_SECONDS = 2;
+/** 4 bars · 4 beats · 60/100 s = 9.6 s. */
+export const DEMO_TRACK_SECONDS = loopSeconds(DEMO_TRACK);
 
 const CHORDS: readonly { low: string[]; high: string[]; bass: string }[] = [
   { low: ['A3', 'C4', 'E4'], high: ['E4', 'A4', 'C5'], bass: 'A1' },
@@ -90,16 +82,13 @@ async function toneParts() {
 
 /** Renders the demo track (stereo, exactly DEMO_TRACK_SECONDS long) at `sampleRate`. */
 export async function renderDemoTrack(sampleRate: number): Promise<SourceMaterial> {
-  if (!Number.isFinite(sampleRate) || sampleRate < 22_050 || sampleRate > 192_000) {
-    throw new RangeError(`sampleRate must be from 22050 to 192000 Hz (got ${sampleRate})`);
-  }
+  checkLoopSampleRate(sampleRate);
   const Tone = await toneParts();
   const beat = 60 / DEMO_TRACK.bpm;
   const bar = beat * DEMO_TRACK.beatsPerBar;
   const eighth = beat / 2;
-  const loopLength = Math.round(DEMO_TRACK_SECONDS * sampleRate);
 
-  const offline = new Tone.OfflineContext(2, DEMO_TRACK_SECONDS + TAIL_SECONDS, sampleRate);
+  const offline = new Tone.OfflineContext(2, DEMO_TRACK_SECONDS + RING_OUT_SECONDS, sampleRate);
   Tone.setContext(offline);
   const kick = new Tone.MembraneSynth({
     pitchDecay: 0.045,
@@ -155,21 +144,5 @@ export async function renderDemoTrack(sampleRate: number): Promise<SourceMateria
   Tone.setContext(Tone.dummyContext);
   void offline.dispose();
   if (!buffer) throw new Error('Tone.js returned no audio for the demo track');
-  const channels = [0, 1].map((c) => {
-    const full = buffer.getChannelData(c);
-    const loop = new Float64Array(loopLength);
-    for (let i = 0; i < loopLength; i++) loop[i] = full[i]!;
-    // Fold what rings past the last bar line onto the start: that is what a loop hears there.
-    for (let i = loopLength; i < full.length; i++) loop[i - loopLength]! += full[i]!;
-    return loop;
-  });
-  let peak = 0;
-  for (const ch of channels) for (const s of ch) peak = Math.max(peak, Math.abs(s));
-  if (peak === 0) throw new Error('The demo track rendered silent');
-  const gain = 10 ** (DEMO_TRACK.peakDbfs / 20) / peak;
-  return {
-    name: `Demo track (${DEMO_TRACK.bars} bars, ${DEMO_TRACK.bpm} BPM)`,
-    sampleRate,
-    channels: channels.map((ch) => Float32Array.from(ch, (s) => s * gain)),
-  };
+  return loopMaterial('Demo track', DEMO_TRACK, [buffer.getChannelData(0), buffer.getChannelData(1)], sampleRate);
 }

@@ -15,21 +15,14 @@
  *
  * Tone.js is imported on first use, not with this module (see demo-track.ts for why).
  */
+import { checkLoopSampleRate, loopMaterial, loopSeconds, RING_OUT_SECONDS, type LoopTiming } from './loop.ts';
 import type { SourceMaterial } from './material.ts';
 
-export const PLUCKED_STRING = {
-  bpm: 96,
-  bars: 4,
-  beatsPerBar: 4,
-  /** Peak level after normalization, dBFS. */
-  peakDbfs: -3,
-} as const;
+export const PLUCKED_STRING: LoopTiming = { bpm: 96, bars: 4, beatsPerBar: 4, peakDbfs: -3 };
 
-/** Length of the loop: 4 bars · 4 beats · 60/96 s = 10 s. */
-export const PLUCKED_STRING_SECONDS = (PLUCKED_STRING.bars * PLUCKED_STRING.beatsPerBar * 60) / PLUCKED_STRING.bpm;
+/** 4 bars · 4 beats · 60/96 s = 10 s. */
+export const PLUCKED_STRING_SECONDS = loopSeconds(PLUCKED_STRING);
 
-/** How long past the last bar line a string may still ring. */
-const TAIL_SECONDS = 2;
 /** Strum: one string after the other, low to high. */
 const STRUM_STEP_SECONDS = 0.012;
 
@@ -43,15 +36,12 @@ const BARS: readonly { strings: readonly (string | null)[]; picking: readonly nu
 
 /** Renders the plucked-string phrase (mono, exactly PLUCKED_STRING_SECONDS long) at `sampleRate`. */
 export async function renderPluckedString(sampleRate: number): Promise<SourceMaterial> {
-  if (!Number.isFinite(sampleRate) || sampleRate < 22_050 || sampleRate > 192_000) {
-    throw new RangeError(`sampleRate must be from 22050 to 192000 Hz (got ${sampleRate})`);
-  }
+  checkLoopSampleRate(sampleRate);
   (globalThis as { TONE_SILENCE_LOGGING?: boolean }).TONE_SILENCE_LOGGING = true;
   const Tone = await import('tone');
   const beat = 60 / PLUCKED_STRING.bpm;
   const bar = beat * PLUCKED_STRING.beatsPerBar;
   const eighth = beat / 2;
-  const loopLength = Math.round(PLUCKED_STRING_SECONDS * sampleRate);
 
   const rendered = await Tone.Offline(
     () => {
@@ -73,24 +63,12 @@ export async function renderPluckedString(sampleRate: number): Promise<SourceMat
         });
       });
     },
-    PLUCKED_STRING_SECONDS + TAIL_SECONDS,
+    PLUCKED_STRING_SECONDS + RING_OUT_SECONDS,
     1,
     sampleRate,
   );
 
   const buffer = rendered.get();
   if (!buffer) throw new Error('Tone.js returned no audio for the plucked string');
-  const full = buffer.getChannelData(0);
-  const loop = new Float64Array(loopLength);
-  for (let i = 0; i < loopLength; i++) loop[i] = full[i]!;
-  for (let i = loopLength; i < full.length; i++) loop[i - loopLength]! += full[i]!;
-  let peak = 0;
-  for (const s of loop) peak = Math.max(peak, Math.abs(s));
-  if (peak === 0 || !Number.isFinite(peak)) throw new Error('The plucked string rendered silent');
-  const gain = 10 ** (PLUCKED_STRING.peakDbfs / 20) / peak;
-  return {
-    name: `Plucked string (${PLUCKED_STRING.bars} bars, ${PLUCKED_STRING.bpm} BPM)`,
-    sampleRate,
-    channels: [Float32Array.from(loop, (s) => s * gain)],
-  };
+  return loopMaterial('Plucked string', PLUCKED_STRING, [buffer.getChannelData(0)], sampleRate);
 }

@@ -129,6 +129,13 @@ export const inputSchema = z
   });
 
 export type InputSetup = z.infer<typeof inputSchema>;
+/** Which part of the input section is heard: the instrument's path or the microphone's. */
+export type InputPath = 'instrument' | 'microphone';
+/** What one side plays: a valid `input` section and which of its paths is heard. */
+export interface InputChoice {
+  input: InputSetup;
+  path: InputPath;
+}
 export type Pickup = z.infer<typeof pickupSchema>;
 export type Cable = z.infer<typeof cableSchema>;
 export type Instrument = z.infer<typeof instrumentSchema>;

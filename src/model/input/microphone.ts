@@ -7,7 +7,8 @@
  * maxInputDbu. Noise is stated in the EIN's own measurement (A-weighted or 20 Hz–20 kHz).
  */
 import type { Microphone } from './contract.ts';
-import { whiteNoiseBandDb, type NoiseMeasurement } from './weighting.ts';
+import type { MicrophoneInputReport } from '../report-contract.ts';
+import { whiteNoiseBandDb } from './weighting.ts';
 
 /** 0 dBu in volts RMS: the voltage that dissipates 1 mW in 600 Ω, √0.6. */
 export const DBU_REFERENCE_V = Math.sqrt(0.6);
@@ -36,32 +37,10 @@ export function phantomVoltageAtMicV(currentMa: number): number {
   return PHANTOM_VOLTS - (currentMa / 1000) * (PHANTOM_LEG_OHMS / 2);
 }
 
-export interface MicrophoneAnalysis {
-  /** False for a condenser without phantom power: it gives no signal at all. */
-  hasSignal: boolean;
-  phantomVoltageAtMicV: number | null;
-  /** The mic's voltage at the preamp input (after the mic-impedance / input-impedance divider) at 94 dB SPL. */
-  micLevelDbuAt94DbSpl: number | null;
-  /** What a 94 dB SPL (1 Pa) tone reads on the converter. */
-  levelDbfsAt94DbSpl: number | null;
-  /** The SPL whose tone just reaches 0 dBFS. */
-  clipSplDb: number | null;
-  noiseMeasurement: NoiseMeasurement;
+/** The microphone's figures as the report gives them (report-contract.ts), and the preamp's noise in dBu. */
+export interface MicrophoneAnalysis extends Omit<MicrophoneInputReport, 'name'> {
   /** EIN + gain, at the converter input. */
   preampNoiseDbu: number;
-  preampNoiseDbfs: number;
-  /** Quantization (and dither) noise over 0 … fs/2: the 6.02·N + 1.76 dB law (+4.77 dB with dither). */
-  quantizationNoiseDbfs: number;
-  /** The same noise as the EIN's measurement sees it. */
-  quantizationNoiseInBandDbfs: number;
-  /** Preamp and quantization noise, power-summed. */
-  noiseFloorDbfs: number;
-  noiseFloorDbu: number;
-  /** From a full-scale sine down to the noise floor. */
-  dynamicRangeDb: number;
-  /** The SPL of a tone as loud as the noise floor (the chain's self-noise in dB SPL). */
-  noiseSplDb: number | null;
-  dominantNoise: 'preamp' | 'quantization';
 }
 
 export function analyseMicrophone(mic: Microphone, sampleRateHz: number): MicrophoneAnalysis {

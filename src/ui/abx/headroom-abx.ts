@@ -36,48 +36,27 @@ import {
   type AbxResults,
   type AbxSide,
 } from '../../abx/index.ts';
-import { number, signed } from '../format.ts';
+import { number, signed } from '../../text/format.ts';
 import { numberInput } from '../number-field.ts';
-import { readNumber } from '../typed-number.ts';
-import { baseStyles, controlStyles } from '../styles.ts';
+import { readNumber } from '../../text/typed-number.ts';
+import { formatPercent, formatPValue } from '../../text/abx-format.ts';
+import { download } from '../download.ts';
+import { baseStyles, cardSurface, controlStyles, keyCapStyles, smallCaps } from '../styles.ts';
 import { emit } from '../emit.ts';
 
 export interface LoopStretch {
   start: number;
   end: number;
 }
-export type AbxListenEvent = CustomEvent<{ side: AbxSide; loudnessMatched: boolean; loop: LoopStretch | null }>;
-export type AbxLoudnessEvent = CustomEvent<{ matched: boolean }>;
-export type AbxCompleteEvent = CustomEvent<{ results: AbxResults }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-abx': HeadroomAbx;
   }
-  interface HTMLElementEventMap {
-    'abx-listen': AbxListenEvent;
-    'abx-loudness': AbxLoudnessEvent;
-    'abx-complete': AbxCompleteEvent;
-  }
 }
 
 /** Shortest stretch worth looping (s). */
 const MIN_LOOP_SECONDS = 0.5;
-
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-
-/** 0.038, 0.598, 1.000; below 0.001 as 1.5 × 10⁻⁵. */
-function formatPValue(p: number): string {
-  if (p >= 0.001) return p.toFixed(3);
-  const [mantissa, exponent] = p.toExponential(1).split('e');
-  return `${mantissa} × 10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
-}
-
-/** Percent for the verdict: 3.8 %, 0.0015 %. */
-function formatPercent(p: number): string {
-  const percent = p * 100;
-  return `${percent >= 1 ? percent.toFixed(1) : Number(percent.toPrecision(2)).toString()}\u202f%`;
-}
 
 const BUTTON_KEYS: Record<string, AbxButton> = { a: 'A', b: 'B', x: 'X' };
 const ANSWER_KEYS: Record<string, AbxSide> = { '1': 'A', '2': 'B' };
@@ -87,6 +66,7 @@ export class HeadroomAbx extends LitElement {
   static override styles = [
     baseStyles,
     controlStyles,
+    keyCapStyles,
     css`
       :host {
         display: block;
@@ -94,9 +74,7 @@ export class HeadroomAbx extends LitElement {
       section {
         display: grid;
         gap: 1rem;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
+        ${cardSurface}
         padding: clamp(0.8rem, 3vw, 1.25rem);
         min-width: 0;
       }
@@ -105,11 +83,7 @@ export class HeadroomAbx extends LitElement {
         margin: 0;
       }
       h3 {
-        font-size: 0.8rem;
-        font-weight: 650;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--_muted);
+        ${smallCaps}
         margin: 0 0 0.4rem;
       }
       p {
@@ -144,15 +118,12 @@ export class HeadroomAbx extends LitElement {
         gap: 0.5rem;
         grid-template-columns: repeat(auto-fit, minmax(5.75rem, 1fr));
       }
+      /* controlStyles' button, larger and on the grey of the section, for the answers. */
       button {
-        font: inherit;
-        color: var(--_text);
         background: var(--_surface-2);
-        border: 2px solid var(--_border);
-        border-radius: 8px;
+        border-width: 2px;
         padding: 0.55rem 0.7rem;
         min-height: 2.75rem;
-        cursor: pointer;
         display: inline-flex;
         align-items: center;
         justify-content: center;
@@ -163,19 +134,7 @@ export class HeadroomAbx extends LitElement {
       button:hover:not(:disabled) {
         border-color: var(--_accent);
       }
-      button:disabled {
-        opacity: 0.5;
-        cursor: not-allowed;
-      }
       button[aria-pressed='true'] {
-        border-color: var(--_accent);
-        color: var(--_accent);
-        font-weight: 650;
-      }
-      button.primary {
-        background: var(--_accent);
-        border-color: var(--_accent);
-        color: var(--_surface);
         font-weight: 650;
       }
       kbd {
@@ -648,13 +607,7 @@ export class HeadroomAbx extends LitElement {
     const text = kind === 'json' ? abxResultsToJson(results) : abxResultsToCsv(results);
     const type = kind === 'json' ? 'application/json' : 'text/csv';
     const stamp = results.startedAt.replace(/[:.]/g, '-');
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `headroom-abx-${stamp}.${kind}`;
-    link.click();
-    // The download has its own copy once started; free the blob soon after.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(new Blob([text], { type }), `headroom-abx-${stamp}.${kind}`);
   }
 
   private onKeyDown = (event: KeyboardEvent): void => {

@@ -1,5 +1,6 @@
 /** Layout of <headroom-app>: a header, the listening panel, then setups, plots and tests. */
 import { css } from 'lit';
+import { boxedButton } from '../styles.ts';
 
 export const appStyles = css`
   :host {
@@ -41,16 +42,9 @@ export const appStyles = css`
     flex: 1 1 18rem;
     min-width: 0;
   }
-  .classroom-toggle,
-  .classroom-close {
-    font: inherit;
-    border-radius: 8px;
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
+  .classroom-toggle {
+    ${boxedButton}
     padding: 0.45rem 0.9rem;
-    min-height: 2.5rem;
-    cursor: pointer;
     white-space: nowrap;
   }
   .classroom {
@@ -59,13 +53,6 @@ export const appStyles = css`
     z-index: 10;
     overflow: auto;
     background: var(--hr-bg, var(--_surface));
-  }
-  .classroom-close {
-    position: fixed;
-    bottom: 0.8rem;
-    right: 0.8rem;
-    z-index: 11;
-    font-size: 1.1rem;
   }
   nav {
     position: sticky;

@@ -34,7 +34,7 @@ import type { Setup } from '../../model/setup.ts';
 import { LiveValue } from '../controllers/live-value.ts';
 import { whenIdle } from '../controllers/when-idle.ts';
 import { LISTENING_LEVEL_RANGE, CALIBRATION_RANGE } from './listening-level.ts';
-import { loadBuiltIn, prepareBuiltIn, readyBuiltIn } from './built-in-material.ts';
+import { loadBuiltIn, prepareBuiltIn, readyBuiltIn } from '../../audio/sources/built-in-material.ts';
 import type { SourceChoice, SourceKind } from './source-choice.ts';
 
 export interface SourceState {

@@ -10,23 +10,15 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Advice } from '../../model/report-contract.ts';
-import { signed } from '../format.ts';
-import { baseStyles } from '../styles.ts';
+import { signed } from '../../text/format.ts';
+import { baseStyles, boxedControl, keyCapStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
+import type { Side } from '../../audio/engine/types.ts';
 
-export type Side = 'A' | 'B';
-export type SideChangeEvent = CustomEvent<{ side: Side }>;
-export type ListenerChangeEvent = CustomEvent<{ side: Side; index: number }>;
-export type MatchLoudnessEvent = CustomEvent<{ on: boolean }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-ab-switch': HeadroomAbSwitch;
-  }
-  interface HTMLElementEventMap {
-    'side-change': SideChangeEvent;
-    'listener-change': ListenerChangeEvent;
-    'match-loudness-change': MatchLoudnessEvent;
   }
 }
 
@@ -34,6 +26,7 @@ declare global {
 export class HeadroomAbSwitch extends LitElement {
   static override styles = [
     baseStyles,
+    keyCapStyles,
     css`
       :host {
         display: grid;
@@ -45,12 +38,10 @@ export class HeadroomAbSwitch extends LitElement {
         gap: 0.6rem;
       }
       .side {
-        font: inherit;
+        ${boxedControl}
+        border-width: 2px;
         text-align: left;
         border-radius: var(--_radius);
-        border: 2px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
         padding: 0.6rem 0.8rem;
         cursor: pointer;
         min-height: 4rem;
@@ -101,15 +92,6 @@ export class HeadroomAbSwitch extends LitElement {
         color: var(--_muted);
         min-width: 0;
       }
-      select {
-        font: inherit;
-        color: var(--_text);
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: 6px;
-        padding: 0.35rem 0.5rem;
-        min-width: 0;
-      }
       .match {
         display: flex;
         align-items: center;
@@ -125,16 +107,14 @@ export class HeadroomAbSwitch extends LitElement {
         font-size: inherit;
         color: inherit;
       }
+      select {
+        ${boxedControl}
+        border-radius: 6px;
+        padding: 0.35rem 0.5rem;
+        min-width: 0;
+      }
       .offset {
         color: var(--_muted);
-      }
-      kbd {
-        font: inherit;
-        font-size: 0.8rem;
-        border: 1px solid var(--_border);
-        border-bottom-width: 2px;
-        border-radius: 4px;
-        padding: 0 0.3rem;
       }
       .hint {
         font-size: 0.82rem;

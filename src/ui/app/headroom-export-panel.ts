@@ -7,22 +7,14 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { numberInput } from '../number-field.ts';
-import { readNumber } from '../typed-number.ts';
-import { baseStyles, compactFieldStyles } from '../styles.ts';
-import type { Side } from './headroom-ab-switch.ts';
+import { readNumber } from '../../text/typed-number.ts';
+import { baseStyles, compactFieldStyles, controlStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 
-export type ExportWavEvent = CustomEvent<{ side: Side; startSeconds: number; endSeconds: number }>;
-export type ImportPairEvent = CustomEvent<{ file: File }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-export-panel': HeadroomExportPanel;
-  }
-  interface HTMLElementEventMap {
-    'export-wav': ExportWavEvent;
-    'export-pair': CustomEvent<Record<string, never>>;
-    'import-pair': ImportPairEvent;
   }
 }
 
@@ -53,6 +45,7 @@ function formatSeconds(seconds: number): string {
 export class HeadroomExportPanel extends LitElement {
   static override styles = [
     baseStyles,
+    controlStyles,
     compactFieldStyles,
     css`
       :host {
@@ -68,20 +61,6 @@ export class HeadroomExportPanel extends LitElement {
       h3 {
         margin: 0 0 0.4rem;
         font-size: 0.95rem;
-      }
-      button {
-        font: inherit;
-        border-radius: 8px;
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
-        padding: 0.4rem 0.8rem;
-        min-height: 2.4rem;
-        cursor: pointer;
-      }
-      button:disabled {
-        opacity: 0.55;
-        cursor: not-allowed;
       }
       .field-error {
         margin-top: 0.3rem;

@@ -17,7 +17,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
-import { formatDb } from '../format.ts';
+import { levelSlider } from '../level-slider.ts';
 import { numberInput } from '../number-field.ts';
 import { baseStyles, compactFieldStyles } from '../styles.ts';
 import {
@@ -34,16 +34,10 @@ const READOUT_MS = 250;
 /** How long the warning stays after the last reading above the safe level. */
 const WARNING_HOLD_MS = 3000;
 
-export type ListeningLevelEvent = CustomEvent<{ db: number }>;
-export type CalibrationEvent = CustomEvent<{ dbSpl: number }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-level-controls': HeadroomLevelControls;
-  }
-  interface HTMLElementEventMap {
-    'listening-level-change': ListeningLevelEvent;
-    'calibration-change': CalibrationEvent;
   }
 }
 
@@ -166,17 +160,7 @@ export class HeadroomLevelControls extends LitElement {
         <label class="level">
           Listening level
           <span class="level-line">
-            <input
-              type="range"
-              data-testid="listening-level"
-              min=${LISTENING_LEVEL_RANGE.min}
-              max=${LISTENING_LEVEL_RANGE.max}
-              step="1"
-              .value=${String(this.level)}
-              aria-valuetext=${formatDb(this.level, 0)}
-              @input=${this.onLevel}
-            />
-            <span class="num">${formatDb(this.level, 0)}</span>
+            ${levelSlider('listening-level', this.level, this.onLevel)}
           </span>
         </label>
         <label>
@@ -209,10 +193,10 @@ export class HeadroomLevelControls extends LitElement {
     `;
   }
 
-  private onLevel(event: Event): void {
-    const check = checkListeningLevel((event.target as HTMLInputElement).value);
+  private readonly onLevel = (text: string): void => {
+    const check = checkListeningLevel(text);
     if (check.ok) emit(this, 'listening-level-change', { db: check.value });
-  }
+  };
 
   private readonly onCalibration = (text: string): void => {
     this.calibrationText = text;

@@ -11,8 +11,8 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { baseStyles, controlStyles } from '../styles.ts';
-import type { Side } from './headroom-ab-switch.ts';
+import { baseStyles, controlStyles, keyCapStyles } from '../styles.ts';
+import type { Side } from '../../audio/engine/types.ts';
 import { emit } from '../emit.ts';
 
 declare global {
@@ -28,6 +28,7 @@ export class HeadroomPlayingBar extends LitElement {
   static override styles = [
     baseStyles,
     controlStyles,
+    keyCapStyles,
     css`
       :host {
         display: block;

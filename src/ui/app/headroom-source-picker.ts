@@ -9,18 +9,14 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { numberInput } from '../number-field.ts';
-import { baseStyles, compactFieldStyles } from '../styles.ts';
+import { baseStyles, compactFieldStyles, controlStyles } from '../styles.ts';
 import { checkSineHz, checkSineLevel, type SourceChoice, type SourceKind } from './source-choice.ts';
 import { emit } from '../emit.ts';
 
-export type SourceChooseEvent = CustomEvent<{ choice: SourceChoice }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-source-picker': HeadroomSourcePicker;
-  }
-  interface HTMLElementEventMap {
-    'source-choose': SourceChooseEvent;
   }
 }
 
@@ -34,6 +30,7 @@ const BUILT_IN: { kind: Exclude<SourceKind, 'file' | 'mic' | 'sine'>; label: str
 export class HeadroomSourcePicker extends LitElement {
   static override styles = [
     baseStyles,
+    controlStyles,
     compactFieldStyles,
     css`
       :host {
@@ -56,24 +53,9 @@ export class HeadroomSourcePicker extends LitElement {
         gap: 0.4rem;
       }
       button {
-        font: inherit;
         font-size: 0.92rem;
-        border-radius: 8px;
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
-        padding: 0.4rem 0.75rem;
-        cursor: pointer;
-        min-height: 2.4rem;
-      }
-      button[aria-pressed='true'] {
-        border-color: var(--_accent);
-        box-shadow: inset 0 0 0 1px var(--_accent);
-        color: var(--_accent);
-        font-weight: 650;
       }
       button:disabled {
-        opacity: 0.55;
         cursor: progress;
       }
       .sine {

@@ -7,18 +7,14 @@ import { LitElement, css, html, type PropertyValues, type TemplateResult } from 
 import { customElement, property, state } from 'lit/decorators.js';
 import { checkTargetSplDb, TARGET_SPL_RANGE } from '../../model/advice.ts';
 import { numberInput } from '../number-field.ts';
-import { readNumber } from '../typed-number.ts';
+import { readNumber } from '../../text/typed-number.ts';
 import { baseStyles, controlStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 
-export type TargetChangeEvent = CustomEvent<{ targetSplDb: number }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-target-field': HeadroomTargetField;
-  }
-  interface HTMLElementEventMap {
-    'target-change': TargetChangeEvent;
   }
 }
 

@@ -14,21 +14,13 @@ import { customElement, property } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
 import { baseStyles, pillStyles } from '../styles.ts';
-import { formatClock } from './clock-format.ts';
+import { formatClock } from '../../text/clock-format.ts';
 import { emit } from '../emit.ts';
 
-export type TransportPlayEvent = CustomEvent<{ playing: boolean }>;
-export type TransportSeekEvent = CustomEvent<{ seconds: number }>;
-export type TransportLoopEvent = CustomEvent<{ loop: boolean }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-transport': HeadroomTransport;
-  }
-  interface HTMLElementEventMap {
-    'transport-play': TransportPlayEvent;
-    'transport-seek': TransportSeekEvent;
-    'transport-loop': TransportLoopEvent;
   }
 }
 

@@ -14,8 +14,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { shareUrl, type InitialState, type SetupPair } from '../../state/index.ts';
 import { findLesson, lessons } from '../../teach/lessons/index.ts';
 import { lessonFromLink, lessonStepPair } from '../../teach/lessons/link.ts';
-import type { LessonStepEvent } from '../teach/headroom-lesson.ts';
 import type { LayerOrigin, SetupsController } from './setups-controller.ts';
+import type { UiEvent } from '../events.ts';
 
 export class LessonLinkController implements ReactiveController {
   /** The lesson shown ('' until one is picked: the first lesson then). */
@@ -87,7 +87,7 @@ export class LessonLinkController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  readonly onStep = (event: LessonStepEvent): void => {
+  readonly onStep = (event: UiEvent<'lesson-step'>): void => {
     this.id = event.detail.lessonId;
     this.index = event.detail.index;
     this.host.requestUpdate();

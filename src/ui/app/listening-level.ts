@@ -8,7 +8,7 @@
  */
 import { CALIBRATION_DB_SPL_RANGE, DEFAULT_LISTENING_LEVEL_DB, LISTENING_LEVEL_DB_RANGE } from '../../audio/engine/ranges.ts';
 import { DEFAULT_CALIBRATION_DB_SPL } from '../../model/compile.ts';
-import { checkNumber, type NumberCheck } from '../typed-number.ts';
+import { checkNumber, type NumberCheck } from '../../text/typed-number.ts';
 
 export const LISTENING_LEVEL_RANGE = { ...LISTENING_LEVEL_DB_RANGE, initial: DEFAULT_LISTENING_LEVEL_DB } as const;
 export const CALIBRATION_RANGE = { ...CALIBRATION_DB_SPL_RANGE, initial: DEFAULT_CALIBRATION_DB_SPL } as const;

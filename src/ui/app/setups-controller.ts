@@ -33,7 +33,7 @@ import {
   type SetupPair,
   type StorageLike,
 } from '../../state/index.ts';
-import type { Side } from './headroom-ab-switch.ts';
+import type { Side } from '../../audio/engine/types.ts';
 
 /** Where a layer's setups come from, as the screen names them: in full, and short for small screens and the projector. */
 export type LayerOrigin = { kind: 'lesson'; lessonId: string; title: string; short: string; step: number } | { kind: 'claim'; title: string; short: string };

@@ -4,15 +4,11 @@
  * the levels a sine can have below digital full scale; out-of-range values are refused with
  * the range in the message, never clamped.
  */
-import { checkNumber, type NumberCheck } from '../typed-number.ts';
+import type { BuiltInChoice } from '../../audio/sources/built-in-material.ts';
+import { checkNumber, type NumberCheck } from '../../text/typed-number.ts';
 
-export type SourceChoice =
-  | { kind: 'demo' }
-  | { kind: 'pink' }
-  | { kind: 'sine'; hz: number; levelDbfs: number }
-  | { kind: 'sweep' }
-  | { kind: 'file'; file: File }
-  | { kind: 'mic' };
+/** A built-in sound (src/audio/sources/built-in-material.ts), a file of the user's, or the microphone. */
+export type SourceChoice = BuiltInChoice | { kind: 'file'; file: File } | { kind: 'mic' };
 
 export type SourceKind = SourceChoice['kind'];
 

@@ -30,33 +30,26 @@ import { microphones, pickups } from '../../model/catalog/input.ts';
 import { INPUT_TYPE_OHMS, type InputType } from '../../model/input/contract.ts';
 import { buildInputReport } from '../../model/input/report.ts';
 import type { InputReport } from '../../model/report-contract.ts';
-import { formatDb, formatOhms, withUnit } from '../format.ts';
-import { domId, messageWithoutPath } from '../setup-editor/field-errors.ts';
-import { rangeOf, statesRange, rangeText } from '../setup-editor/ranges.ts';
+import { formatOhms, withUnit } from '../../text/format.ts';
+import { domId, messageWithoutPath } from '../../state/editor/field-errors.ts';
+import { rangeOf, statesRange, rangeText } from '../../state/editor/ranges.ts';
 import { numberField } from '../number-field.ts';
 import { badgeStyles, baseStyles, cardStyles, formStyles, pillStyles } from '../styles.ts';
 import { LISTENING_LEVEL_RANGE } from '../app/listening-level.ts';
+import { levelSlider } from '../level-slider.ts';
 import './headroom-input-response-plot.ts';
 import type { InputResponseCurve } from './headroom-input-response-plot.ts';
-import { CUSTOM, defaultDraft, evaluateInputDraft, withPickup, type InputDraft, type InputEvaluation } from './input-draft.ts';
-import { INSTRUMENT_ROWS, LATENCY_ROWS, MICROPHONE_ROWS, monitoringName, readout, type ReadoutRow } from './input-readouts.ts';
+import { CUSTOM, defaultDraft, evaluateInputDraft, withPickup, type InputDraft, type InputEvaluation } from '../../state/editor/input-draft.ts';
+import { INSTRUMENT_ROWS, LATENCY_ROWS, MICROPHONE_ROWS, monitoringName, readout, type ReadoutRow } from '../../text/input-readouts.ts';
 import { inputPanelStyles } from './input-styles.ts';
 import { emit } from '../emit.ts';
+import type { Side } from '../../audio/engine/types.ts';
 
-export type Side = 'A' | 'B';
 export type InputSound = 'plucked' | 'demo' | 'microphone';
-export type InputChangeEvent = CustomEvent<{ side: Side; choice: InputChoice }>;
-export type InputPlayEvent = CustomEvent<{ playing: boolean }>;
-export type InputSideChangeEvent = CustomEvent<{ side: Side }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-input-panel': HeadroomInputPanel;
-  }
-  interface HTMLElementEventMap {
-    'input-change': InputChangeEvent;
-    'input-play': InputPlayEvent;
-    'input-side-change': InputSideChangeEvent;
   }
 }
 
@@ -324,17 +317,7 @@ export class HeadroomInputPanel extends LitElement {
       </label>
       <label class="level">
         <span>Level</span>
-        <input
-          type="range"
-          data-testid="input-level"
-          min=${LISTENING_LEVEL_RANGE.min}
-          max=${LISTENING_LEVEL_RANGE.max}
-          step="1"
-          .value=${live(String(this.listeningLevelDb))}
-          aria-valuetext=${`${this.listeningLevelDb} dB`}
-          @input=${(e: Event) => this.#setLevel(Number((e.target as HTMLInputElement).value))}
-        />
-        <span class="num">${formatDb(this.listeningLevelDb, 0)}</span>
+        ${levelSlider('input-level', this.listeningLevelDb, (text) => this.#setLevel(Number(text)))}
       </label>
     </div>`;
   }

@@ -9,10 +9,10 @@
 import { customElement, property } from 'lit/decorators.js';
 import type { TemplateResult } from 'lit';
 import type uPlot from 'uplot';
-import { formatHz, number, signed } from '../format.ts';
+import { formatHz, signed } from '../../text/format.ts';
 import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from '../views/figure-table.ts';
 import type { Theme } from '../views/theme.ts';
-import { UPlotView, axisStyle, frequencyAxis, legendMarkers, type PlotSpec } from '../views/uplot-view.ts';
+import { UPlotView, dbAxis, frequencyChart, type PlotSpec } from '../views/uplot-view.ts';
 
 export interface InputResponseCurve {
   /** A is drawn solid in the first colour, B dashed in the second, whichever is shown. */
@@ -67,48 +67,27 @@ export class HeadroomInputResponsePlot extends UPlotView {
   protected plotSpec(theme: Theme, widthPx: number): PlotSpec | null {
     if (this.curves.length === 0) return null;
     const hz = this.curves[0]!.response.hz;
-    const series: uPlot.Series[] = [
-      { label: 'Frequency', value: (_u, v) => (v == null ? '–' : formatHz(v)) },
-      ...this.curves.map(
-        (c): uPlot.Series => ({
-          label: c.label,
-          stroke: theme.palette[c.side === 'A' ? 0 : 1],
-          width: 2,
-          dash: DASHES[c.side === 'A' ? 0 : 1],
-          points: { show: false },
-          value: (_u, v) => (v == null ? '–' : `${signed(v, 1)} dB`),
-        }),
-      ),
-    ];
+    const series = this.curves.map(
+      (c): uPlot.Series => ({
+        label: c.label,
+        stroke: theme.palette[c.side === 'A' ? 0 : 1],
+        width: 2,
+        dash: DASHES[c.side === 'A' ? 0 : 1],
+        points: { show: false },
+        value: (_u, v) => (v == null ? '–' : `${signed(v, 1)} dB`),
+      }),
+    );
+    const level: uPlot.Scale = {
+      range: (_u, min, max) => {
+        const lo = Math.min(min, -6);
+        const hi = Math.max(max, 3);
+        const pad = (hi - lo) * 0.06;
+        return [lo - pad, hi + pad];
+      },
+    };
     return {
       data: [hz, ...this.curves.map((c) => c.response.db)],
-      options: {
-        series,
-        scales: {
-          x: { time: false, distr: 3, log: 10, range: [20, 20_000] },
-          y: {
-            range: (_u, min, max) => {
-              const lo = Math.min(min, -6);
-              const hi = Math.max(max, 3);
-              const pad = (hi - lo) * 0.06;
-              return [lo - pad, hi + pad];
-            },
-          },
-        },
-        axes: [
-          frequencyAxis(theme, widthPx),
-          {
-            ...axisStyle(theme),
-            scale: 'y',
-            label: 'Level (dB)',
-            labelSize: 20,
-            size: 46,
-            values: (_u, splits) => splits.map((v) => (v == null ? '' : number(Number(v.toFixed(1))))),
-          },
-        ],
-        legend: { live: false, markers: legendMarkers },
-        cursor: { drag: { x: true, y: false } },
-      },
+      options: frequencyChart(theme, widthPx, series, { y: level }, [dbAxis(theme, 'Level (dB)', 1)]),
     };
   }
 }

@@ -1,5 +1,6 @@
 /** Layout of <headroom-input-panel>; its form, buttons, badge and caption are the shared ones (styles.ts). */
 import { css } from 'lit';
+import { cardSurface } from '../styles.ts';
 
 export const inputPanelStyles = css`
   h2 {
@@ -20,9 +21,7 @@ export const inputPanelStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.6rem 1rem;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    ${cardSurface}
     padding: 0.7rem 0.9rem;
     margin-bottom: 0.9rem;
   }
@@ -108,9 +107,7 @@ export const inputPanelStyles = css`
     background: var(--_bad-bg);
   }
   .readouts {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    ${cardSurface}
     padding: 0.6rem 0.9rem;
     margin-bottom: 0.9rem;
     overflow-x: auto;

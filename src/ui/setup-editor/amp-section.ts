@@ -5,9 +5,9 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { amps, type CatalogAmp } from '../../model/catalog/index.ts';
-import { formatOhms, withUnit } from '../format.ts';
+import { formatOhms, withUnit } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
-import { ampFields, CUSTOM, entryFor, NO_AMP, SPEC_SHEET, type Draft } from './draft.ts';
+import { ampFields, CUSTOM, entryFor, NO_AMP, SPEC_SHEET, type Draft } from '../../state/editor/draft.ts';
 import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
 import { alternativesNote, gearSearch } from './gear-search.ts';
 import { gearFields } from './gear-fields.ts';

@@ -1,6 +1,6 @@
 /** What each section of the editor gets from the element: the draft, its evaluation, and a way to change it. */
-import type { Draft } from './draft.ts';
-import type { Evaluation } from './evaluate.ts';
+import type { Draft } from '../../state/editor/draft.ts';
+import type { Evaluation } from '../../state/editor/evaluate.ts';
 
 export interface EditorContext {
   readonly draft: Draft;

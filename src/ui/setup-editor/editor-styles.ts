@@ -1,4 +1,7 @@
-/** Layout of <headroom-setup-editor>, after baseStyles and formStyles (its fields, labels and errors). */
+/**
+ * Layout of <headroom-setup-editor>, after baseStyles, formStyles (its fields, labels and
+ * errors) and accentButtonStyles (its buttons).
+ */
 import { css } from 'lit';
 
 export const editorStyles = css`
@@ -99,25 +102,6 @@ export const editorStyles = css`
     align-items: center;
     gap: 0.5rem 0.8rem;
     margin-top: 0.7rem;
-  }
-  button {
-    font: inherit;
-    color: var(--_accent);
-    background: var(--_surface);
-    border: 1px solid var(--_accent);
-    border-radius: 8px;
-    padding: 0.4rem 0.8rem;
-    min-height: 2.5rem;
-    cursor: pointer;
-  }
-  button.small {
-    font-size: 0.88rem;
-    min-height: 2.25rem;
-  }
-  button:disabled {
-    color: var(--_muted);
-    border-color: var(--_border);
-    cursor: not-allowed;
   }
   .fit {
     margin-top: 0.7rem;

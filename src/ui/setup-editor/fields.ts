@@ -6,9 +6,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { EditorContext } from './context.ts';
-import type { Draft } from './draft.ts';
-import { domId, messageWithoutPath } from './field-errors.ts';
-import { rangeOf, rangeText, statesRange, unitOf } from './ranges.ts';
+import type { Draft } from '../../state/editor/draft.ts';
+import { domId, messageWithoutPath } from '../../state/editor/field-errors.ts';
+import { rangeOf, rangeText, statesRange, unitOf } from '../../state/editor/ranges.ts';
 
 interface FieldOptions {
   /** The setup path the value lands in; messages naming it are shown here. */

@@ -7,12 +7,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { formatOhms, withUnit } from '../format.ts';
+import { formatOhms, withUnit } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
-import type { Draft, GearDraft, NoiseKind } from './draft.ts';
-import { numberFromText } from './evaluate.ts';
+import type { Draft, GearDraft, NoiseKind } from '../../state/editor/draft.ts';
+import { numberFromText } from '../../state/editor/evaluate.ts';
 import { numberField } from './fields.ts';
-import { domId } from './field-errors.ts';
+import { domId } from '../../state/editor/field-errors.ts';
 
 interface GearFieldsOptions {
   /** The part's setup path: `source`, `amp`, `splitter`, `headphones[2]`. */

@@ -14,18 +14,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { alternativeFigures, NOTABLE_DIFFERENCE_DB } from '../../model/catalog/alternatives.ts';
 import type { Alternative } from '../../model/catalog/citations.ts';
 import type { PartType, SearchEntry, SearchHit } from '../../model/catalog/search.ts';
-import { formatSignedDb } from '../format.ts';
-import { baseStyles, formStyles } from '../styles.ts';
+import { formatSignedDb } from '../../text/format.ts';
+import { accentButtonStyles, baseStyles, formStyles } from '../styles.ts';
 import { editorStyles } from './editor-styles.ts';
+import type { UiEvent } from '../events.ts';
 
-export type GearPickEvent = CustomEvent<{ entry: SearchEntry }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-gear-search': HeadroomGearSearch;
-  }
-  interface HTMLElementEventMap {
-    'gear-pick': GearPickEvent;
   }
 }
 
@@ -45,6 +42,7 @@ export class HeadroomGearSearch extends LitElement {
   static override styles = [
     baseStyles,
     formStyles,
+    accentButtonStyles,
     editorStyles,
     css`
       :host {
@@ -210,7 +208,7 @@ export class HeadroomGearSearch extends LitElement {
 
 /** The search field of one section; a pick becomes the user's edit of the draft. */
 export function gearSearch<Entry extends SearchEntry>(type: PartType, onPick: (entry: Entry) => void): TemplateResult {
-  return html`<headroom-gear-search type=${type} @gear-pick=${(e: GearPickEvent) => onPick(e.detail.entry as Entry)}></headroom-gear-search>`;
+  return html`<headroom-gear-search type=${type} @gear-pick=${(e: UiEvent<'gear-pick'>) => onPick(e.detail.entry as Entry)}></headroom-gear-search>`;
 }
 
 const KIND_WORD = { manufacturer: "maker's figure", measurement: 'measured', estimate: 'estimate' } as const;

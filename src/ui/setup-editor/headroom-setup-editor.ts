@@ -11,32 +11,28 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Setup } from '../../model/setup.ts';
-import { baseStyles, formStyles } from '../styles.ts';
+import { accentButtonStyles, baseStyles, formStyles } from '../styles.ts';
 import { ampSection } from './amp-section.ts';
 import type { EditorContext } from './context.ts';
-import { draftFromSetup, type Draft } from './draft.ts';
+import { draftFromSetup, type Draft } from '../../state/editor/draft.ts';
 import { editorStyles } from './editor-styles.ts';
-import { evaluate, type Evaluation } from './evaluate.ts';
-import { unplaced } from './field-errors.ts';
+import { evaluate, type Evaluation } from '../../state/editor/evaluate.ts';
+import { unplaced } from '../../state/editor/field-errors.ts';
 import { levelSection } from './level-section.ts';
 import { listenersSection } from './listeners-section.ts';
 import { sourceSection } from './source-section.ts';
 import { splitterSection } from './splitter-section.ts';
 
-export type SetupChangeEvent = CustomEvent<{ setup: Setup }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-setup-editor': HeadroomSetupEditor;
   }
-  interface HTMLElementEventMap {
-    'setup-change': SetupChangeEvent;
-  }
 }
 
 @customElement('headroom-setup-editor')
 export class HeadroomSetupEditor extends LitElement {
-  static override styles = [baseStyles, formStyles, editorStyles];
+  static override styles = [baseStyles, formStyles, accentButtonStyles, editorStyles];
 
   /** The setup to edit (a valid headroom/setup@1). */
   @property({ attribute: false }) setup: Setup | null = null;

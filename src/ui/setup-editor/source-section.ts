@@ -1,9 +1,9 @@
 /** Source: a catalog output (phone, laptop, DAC …) or custom values for every field of the schema. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { sources, type CatalogSource } from '../../model/catalog/index.ts';
-import { formatOhms, withUnit } from '../format.ts';
+import { formatOhms, withUnit } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
-import { CUSTOM, entryFor, sourceFields, type Draft } from './draft.ts';
+import { CUSTOM, entryFor, sourceFields, type Draft } from '../../state/editor/draft.ts';
 import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
 import { gearFields } from './gear-fields.ts';
 import { alternativesNote, gearSearch } from './gear-search.ts';

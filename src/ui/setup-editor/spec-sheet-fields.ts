@@ -5,9 +5,9 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SpecSheetInterpretation } from '../../model/spec-sheet.ts';
-import { formatOhms, withUnit } from '../format.ts';
+import { formatOhms, withUnit } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
-import { CUSTOM, MAX_RATINGS, MIN_RATINGS, shortText } from './draft.ts';
+import { CUSTOM, MAX_RATINGS, MIN_RATINGS, shortText } from '../../state/editor/draft.ts';
 import { messagesFor, numberField } from './fields.ts';
 
 function reading(fit: SpecSheetInterpretation, assumedRailVrms: number | null): TemplateResult {

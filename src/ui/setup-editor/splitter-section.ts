@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { amps } from '../../model/catalog/index.ts';
 import type { EditorContext } from './context.ts';
-import { ampFields, defaultCableOhms, distributionAmpId, NO_AMP, type Draft, type SplitterMode } from './draft.ts';
+import { ampFields, defaultCableOhms, distributionAmpId, NO_AMP, type Draft, type SplitterMode } from '../../state/editor/draft.ts';
 import { messagesFor, numberField } from './fields.ts';
 import { gearFields } from './gear-fields.ts';
 

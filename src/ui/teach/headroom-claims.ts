@@ -12,17 +12,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Setup } from '../../model/setup.ts';
 import type { SetupPair } from '../../state/setup-pair.ts';
 import { claims, type Claim, type ClaimEvaluation, type ClaimOptions, type Verdict } from '../../teach/claims/index.ts';
-import { baseStyles } from '../styles.ts';
-import { VERDICT_TEXT, formatClaimNumber } from './claims-format.ts';
+import { accentButtonStyles, baseStyles, boxedControl, cardSurface, panelStyles, smallCaps, verdictBadgeStyles } from '../styles.ts';
+import { VERDICT_TEXT, formatClaimNumber } from '../../text/claims-format.ts';
 
-export type LoadPairEvent = CustomEvent<{ pair: SetupPair; title: string }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-claims': HeadroomClaims;
-  }
-  interface HTMLElementEventMap {
-    'load-pair': LoadPairEvent;
   }
 }
 
@@ -44,26 +40,19 @@ function demonstrationVerdicts(claim: Claim, options: ClaimOptions): Verdict[][]
   return verdicts;
 }
 
+/** The verdict badge's colour (verdictBadgeStyles). */
+const VERDICT_TONE: Record<Verdict, 'good' | 'bad' | 'warn'> = { true: 'good', false: 'bad', depends: 'warn' };
+
 const sameSetup = (a: Setup, b: Setup): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 @customElement('headroom-claims')
 export class HeadroomClaims extends LitElement {
   static override styles = [
     baseStyles,
+    panelStyles,
+    verdictBadgeStyles,
+    accentButtonStyles,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
-        font-size: 1.5rem;
-        line-height: 1.2;
-        margin: 0 0 0.4rem;
-      }
-      .intro {
-        margin: 0 0 1.25rem;
-        max-width: 70ch;
-        color: var(--_muted);
-      }
       ol.claims {
         list-style: none;
         margin: 0;
@@ -72,9 +61,7 @@ export class HeadroomClaims extends LitElement {
         gap: 1rem;
       }
       .claim {
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
+        ${cardSurface}
         padding: 1rem 1.1rem 1.1rem;
         min-width: 0;
       }
@@ -101,12 +88,8 @@ export class HeadroomClaims extends LitElement {
         min-width: 0;
       }
       h4 {
+        ${smallCaps}
         margin: 0 0 0.35rem;
-        font-size: 0.8rem;
-        font-weight: 650;
-        letter-spacing: 0.05em;
-        text-transform: uppercase;
-        color: var(--_muted);
         display: flex;
         align-items: center;
         gap: 0.5rem;
@@ -137,27 +120,6 @@ export class HeadroomClaims extends LitElement {
         text-align: right;
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
-      }
-      .badge {
-        display: inline-block;
-        font-size: 0.72rem;
-        font-weight: 700;
-        letter-spacing: 0.05em;
-        text-transform: uppercase;
-        padding: 0.1rem 0.5rem;
-        border-radius: 999px;
-        color: var(--_surface);
-        background: var(--_muted);
-        white-space: nowrap;
-      }
-      .badge.true {
-        background: var(--_good);
-      }
-      .badge.false {
-        background: var(--_bad);
-      }
-      .badge.depends {
-        background: var(--_warn);
       }
       .when {
         margin: 0 0 0.8rem;
@@ -204,16 +166,10 @@ export class HeadroomClaims extends LitElement {
         margin-right: 0.2rem;
       }
       button {
-        font: inherit;
         font-size: 0.85rem;
         font-weight: 600;
-        color: var(--_accent);
-        background: var(--_surface);
-        border: 1px solid var(--_accent);
-        border-radius: 8px;
         padding: 0.3rem 0.7rem;
         min-height: 2.25rem;
-        cursor: pointer;
       }
       button:hover {
         background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
@@ -231,16 +187,10 @@ export class HeadroomClaims extends LitElement {
         font-size: 0.9rem;
       }
       .threshold input {
-        font: inherit;
+        ${boxedControl}
         width: 6rem;
         padding: 0.25rem 0.4rem;
-        border: 1px solid var(--_border);
         border-radius: 6px;
-        background: var(--_surface);
-        color: var(--_text);
-      }
-      .empty {
-        color: var(--_muted);
       }
     `,
   ];
@@ -328,7 +278,7 @@ export class HeadroomClaims extends LitElement {
             (demo, i) => html`<li class="demo">
               <span class="verdicts"
                 >${verdicts[i]!.map(
-                  (v, k) => html`<span class="which">${k === 0 ? 'A' : 'B'}</span><span class="badge ${v}">${VERDICT_TEXT[v]}</span>`,
+                  (v, k) => html`<span class="which">${k === 0 ? 'A' : 'B'}</span><span class="badge ${VERDICT_TONE[v]}">${VERDICT_TEXT[v]}</span>`,
                 )}</span
               >
               <span class="label">${demo.label}</span>
@@ -342,7 +292,7 @@ export class HeadroomClaims extends LitElement {
 
   private renderSide(title: string, evaluation: ClaimEvaluation, side: string): TemplateResult {
     return html`<div class="side" data-side=${side} data-verdict=${evaluation.verdict}>
-      <h4>${title} <span class="badge ${evaluation.verdict}" data-testid="verdict">${VERDICT_TEXT[evaluation.verdict]}</span></h4>
+      <h4>${title} <span class="badge ${VERDICT_TONE[evaluation.verdict]}" data-testid="verdict">${VERDICT_TEXT[evaluation.verdict]}</span></h4>
       <p class="here">${evaluation.here}</p>
       <dl>
         ${evaluation.numbers.map((n) => html`<dt>${n.label}</dt><dd>${formatClaimNumber(n)}</dd>`)}

@@ -20,15 +20,17 @@
  *   lesson-listen, lesson-step             — from the <headroom-lesson> inside, unchanged
  */
 import { isTyping } from '../typing-guard.ts';
+import { PageKeysController } from '../controllers/page-keys-controller.ts';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { lessons as allLessons, type Lesson } from '../../teach/lessons/index.ts';
-import type { Side } from '../app/headroom-ab-switch.ts';
+import type { Side } from '../../audio/engine/types.ts';
 import { baseStyles } from '../styles.ts';
 import { classroomStyles } from './classroom-styles.ts';
-import type { HeadroomLesson, LessonStepEvent } from './headroom-lesson.ts';
+import type { HeadroomLesson } from './headroom-lesson.ts';
 import { qrContent, qrMatrix, symbolSide, type QrResult } from './qr-code.ts';
 import './headroom-lesson.ts';
+import type { UiEvent } from '../events.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -64,14 +66,9 @@ export class HeadroomClassroom extends LitElement {
 
   private qr: QrResult = { ok: false, message: '' };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('keydown', this.onKeyDown);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('keydown', this.onKeyDown);
-    super.disconnectedCallback();
+  constructor() {
+    super();
+    new PageKeysController(this, (event) => this.onKeyDown(event));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -185,7 +182,7 @@ export class HeadroomClassroom extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  private readonly onStep = (event: LessonStepEvent): void => {
+  private readonly onStep = (event: UiEvent<'lesson-step'>): void => {
     this.position = { index: event.detail.index, count: event.detail.count };
     // Every step starts with its numbers hidden again, so the class predicts before it sees them.
     this.revealed = false;

@@ -11,7 +11,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Report } from '../../model/report-contract.ts';
 import type { Setup } from '../../model/setup.ts';
 import { derivationSteps, formatNumber, type DerivationStep } from '../../teach/derivations.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, cardSurface, controlStyles, panelStyles } from '../styles.ts';
 import { renderMarkup } from './derivations-markup.ts';
 
 declare global {
@@ -34,20 +34,9 @@ const FIELD_TEXT: Record<NonNullable<DerivationStep['reportField']>, string> = {
 export class HeadroomDerivations extends LitElement {
   static override styles = [
     baseStyles,
+    panelStyles,
+    controlStyles,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
-        font-size: 1.5rem;
-        line-height: 1.2;
-        margin: 0 0 0.4rem;
-      }
-      .intro {
-        margin: 0 0 1rem;
-        max-width: 70ch;
-        color: var(--_muted);
-      }
       .pick {
         display: flex;
         flex-wrap: wrap;
@@ -56,12 +45,6 @@ export class HeadroomDerivations extends LitElement {
         margin: 0 0 1rem;
       }
       select {
-        font: inherit;
-        padding: 0.3rem 0.5rem;
-        border-radius: 6px;
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
         max-width: 100%;
       }
       ol.steps {
@@ -74,9 +57,7 @@ export class HeadroomDerivations extends LitElement {
       }
       .step {
         counter-increment: step;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
+        ${cardSurface}
         padding: 0.7rem 0.9rem 0.75rem;
         min-width: 0;
       }
@@ -143,9 +124,6 @@ export class HeadroomDerivations extends LitElement {
         font-size: 0.85rem;
         color: var(--_muted);
         max-width: 75ch;
-      }
-      .empty {
-        color: var(--_muted);
       }
     `,
   ];

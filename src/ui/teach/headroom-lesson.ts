@@ -26,16 +26,10 @@ export interface LessonListenDetail {
   listener?: number;
   source?: LessonSource;
 }
-export type LessonListenEvent = CustomEvent<LessonListenDetail>;
-export type LessonStepEvent = CustomEvent<{ lessonId: string; index: number; count: number }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-lesson': HeadroomLesson;
-  }
-  interface HTMLElementEventMap {
-    'lesson-listen': LessonListenEvent;
-    'lesson-step': LessonStepEvent;
   }
 }
 

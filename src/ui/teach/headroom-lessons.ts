@@ -9,14 +9,10 @@ import { lessons as allLessons, type Lesson } from '../../teach/lessons/index.ts
 import { baseStyles } from '../styles.ts';
 import './headroom-lesson.ts';
 
-export type LessonSelectEvent = CustomEvent<{ id: string }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-lessons': HeadroomLessons;
-  }
-  interface HTMLElementEventMap {
-    'lesson-select': LessonSelectEvent;
   }
 }
 

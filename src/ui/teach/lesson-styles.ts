@@ -3,6 +3,7 @@
  * larger font-size (the classroom's projector layout) scales the whole lesson with it.
  */
 import { css } from 'lit';
+import { boxedControl } from '../styles.ts';
 
 export const lessonStyles = css`
   :host {
@@ -134,11 +135,8 @@ export const lessonStyles = css`
     outline-offset: 2px;
   }
   button {
-    font: inherit;
+    ${boxedControl}
     border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
     padding: 0.45em 1em;
     cursor: pointer;
   }
@@ -207,13 +205,6 @@ export const lessonStyles = css`
     margin: 0;
     text-align: right;
     font-weight: 650;
-  }
-  .side-tag {
-    display: inline-block;
-    min-width: 1.4em;
-    text-align: center;
-    font-weight: 750;
-    color: var(--_accent);
   }
   .hidden-number {
     letter-spacing: 0.15em;

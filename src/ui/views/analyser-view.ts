@@ -10,7 +10,7 @@
  * own compositing layer, so its redraws repaint nothing else (docs/decisions.md, "A quiet page").
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { AnimationFrameController } from '../controllers/animation-frame-controller.ts';
 import { baseStyles, cardStyles } from '../styles.ts';
 import { readTheme, watchColourScheme, type Theme } from './theme.ts';
@@ -83,13 +83,16 @@ export abstract class AnalyserView extends LitElement {
   #gridDrawn = '';
   #themeVersion = 0;
 
-  protected abstract readonly heading: string;
+  /** What is being watched, for the heading and screen readers (e.g. "What you hear"). */
+  @property() label = '';
+
+  /** A short live readout under the heading (the trigger, the peak frequency); cleared when the sound stops. */
+  @state() protected statusText = '';
+
+  /** The view's name ("Oscilloscope", "Spectrum"); the heading adds the label. */
+  protected abstract readonly kind: string;
   /** Screen-reader text for the canvas. */
   protected abstract describe(): string;
-  /** A short live readout next to the heading (e.g. the peak frequency). */
-  protected status(): string {
-    return '';
-  }
   /** The key figures as a table for screen readers (the canvas holds no text). */
   protected figures(): TemplateResult | typeof nothing {
     return nothing;
@@ -103,11 +106,15 @@ export abstract class AnalyserView extends LitElement {
   /** Draws the analyser's data over the grid when `live`; ctx is scaled to CSS pixels. */
   protected abstract drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void;
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('running') && !this.running) this.statusText = '';
+  }
+
   override render(): TemplateResult {
     return html`<div class="frame">
       <div class="head">
-        <p class="title">${this.heading}</p>
-        <span class="status" data-testid="status">${this.status()}</span>
+        <p class="title">${this.label ? `${this.kind} · ${this.label}` : this.kind}</p>
+        <span class="status" data-testid="status">${this.statusText}</span>
       </div>
       <canvas role="img" aria-label=${this.describe()}></canvas>
       ${this.figures()}

@@ -20,7 +20,7 @@ import type { Report } from '../../model/report-contract.ts';
 import type { Setup } from '../../model/setup.ts';
 import { solveChain, type ChainSolution } from '../../model/solver.ts';
 import { REFERENCE_HZ, voltageRatioToDb } from '../../model/units.ts';
-import { formatDb, formatDbfs, formatMw, formatOhms, formatSignedDb, formatVrms, signed, withUnit } from '../format.ts';
+import { formatDb, formatDbfs, formatMw, formatOhms, formatSignedDb, formatVrms, signed, withUnit } from '../../text/format.ts';
 import { baseStyles, cardStyles } from '../styles.ts';
 
 declare global {

@@ -9,11 +9,11 @@ import { customElement, property } from 'lit/decorators.js';
 import type { PropertyValues, TemplateResult } from 'lit';
 import type uPlot from 'uplot';
 import type { Headphone } from '../../model/setup.ts';
-import { formatHz, formatOhms, number, trim } from '../format.ts';
-import { figureTable, nearestIndex } from './figure-table.ts';
-import { impedanceCurve, plotFrequenciesHz, type ImpedanceCurve } from './plot-data.ts';
+import { formatHz, formatOhms, number, trim } from '../../text/format.ts';
+import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
+import { impedanceCurve, plotFrequenciesHz, type ImpedanceCurve } from '../../model/frequency-curves.ts';
 import type { Theme } from './theme.ts';
-import { UPlotView, axisStyle, frequencyAxis, legendMarkers, type PlotSpec } from './uplot-view.ts';
+import { UPlotView, axisStyle, frequencyChart, type PlotSpec } from './uplot-view.ts';
 
 export interface NamedHeadphone {
   name: string;
@@ -34,7 +34,7 @@ export class HeadroomImpedancePlot extends UPlotView {
   protected readonly heading = 'Headphone impedance';
   protected readonly dataProperties = ['headphones'];
 
-  #hz: number[] = plotFrequenciesHz();
+  #hz: number[] = plotFrequenciesHz(TABLE_FREQUENCIES_HZ);
   #curves: ImpedanceCurve[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -80,7 +80,7 @@ export class HeadroomImpedancePlot extends UPlotView {
   protected plotSpec(theme: Theme, widthPx: number): PlotSpec | null {
     if (this.#curves.length === 0) return null;
     const colour = (i: number) => theme.palette[i % theme.palette.length];
-    const series: uPlot.Series[] = [{ label: 'Frequency', value: (_u, v) => (v == null ? '–' : formatHz(v)) }];
+    const series: uPlot.Series[] = [];
     const data: uPlot.AlignedData = [this.#hz];
     this.headphones.forEach((h, i) => {
       const c = this.#curves[i]!;
@@ -106,16 +106,16 @@ export class HeadroomImpedancePlot extends UPlotView {
     });
     return {
       data,
-      options: {
+      options: frequencyChart(
+        theme,
+        widthPx,
         series,
-        scales: {
-          x: { time: false, distr: 3, log: 10, range: [20, 20_000] },
+        {
           // From the data's own range, as uPlot passes it (the chart keeps these functions across setData).
           ohm: { distr: 3, log: 10, range: (_u, min, max) => ohmRange(min, max) },
           deg: { range: (_u, min, max) => degreeRange(min, max) },
         },
-        axes: [
-          frequencyAxis(theme, widthPx),
+        [
           {
             ...axisStyle(theme),
             scale: 'ohm',
@@ -137,10 +137,7 @@ export class HeadroomImpedancePlot extends UPlotView {
             values: (_u, splits) => splits.map((v) => (v == null ? '' : number(v))),
           },
         ],
-        // Labels only: live values next to every series crowd a phone screen.
-        legend: { live: false, markers: legendMarkers },
-        cursor: { drag: { x: true, y: false } },
-      },
+      ),
     };
   }
 }

@@ -12,8 +12,8 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
-import { formatDbfs, number } from '../format.ts';
-import { baseStyles } from '../styles.ts';
+import { formatDbfs, number } from '../../text/format.ts';
+import { baseStyles, tickRowStyles } from '../styles.ts';
 
 /** What a meter shows of one reading (the engine's ListenerMeters has these and more). */
 export interface LevelReading {
@@ -42,6 +42,7 @@ const CLIP_LATCH_MS = 1000;
 export class HeadroomLevelMeter extends LitElement {
   static override styles = [
     baseStyles,
+    tickRowStyles,
     css`
       /* Levels change 30 times a second: contained, a change lays out and paints this meter only. */
       :host {
@@ -136,24 +137,9 @@ export class HeadroomLevelMeter extends LitElement {
         background: var(--_bad);
         border-color: var(--_bad);
       }
-      .scale {
+      .ticks {
         grid-area: scale;
-        position: relative;
         height: 0.95rem;
-        font-size: 0.75rem;
-        color: var(--_muted);
-        font-variant-numeric: tabular-nums;
-      }
-      .scale span {
-        position: absolute;
-        transform: translateX(-50%);
-        white-space: nowrap;
-      }
-      .scale span:first-child {
-        transform: none;
-      }
-      .scale span:last-child {
-        transform: translateX(-100%);
       }
 
     `,
@@ -274,7 +260,7 @@ export class HeadroomLevelMeter extends LitElement {
         ${Number.isFinite(this.holdDbfs) && this.holdDbfs > MIN_DBFS ? html`<div class="hold"></div>` : nothing}
       </div>
       <span class="clip ${this.clipLit ? 'lit' : ''}" data-testid="clip" aria-hidden="true">CLIP</span>
-      <div class="scale" aria-hidden="true">
+      <div class="ticks" aria-hidden="true">
         ${TICKS_DB.map((t) => html`<span style=${`left: ${(this.#fraction(t) * 100).toFixed(2)}%`}>${number(t)}</span>`)}
       </div>
     </div>`;

@@ -19,11 +19,11 @@ import { hasSharedReturns } from '../../model/ground.ts';
 import type { Setup } from '../../model/setup.ts';
 import { solveChain } from '../../model/solver.ts';
 import { REFERENCE_HZ } from '../../model/units.ts';
-import { formatHz, signed } from '../format.ts';
+import { formatHz, signed } from '../../text/format.ts';
 import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
-import { listenerResponses, plotFrequenciesHz, type ListenerResponse, type ResponseMode } from './plot-data.ts';
+import { listenerResponses, plotFrequenciesHz, type ListenerResponse, type ResponseMode } from '../../model/frequency-curves.ts';
 import type { Theme } from './theme.ts';
-import { UPlotView, axisStyle, frequencyAxis, legendMarkers, type PlotSpec } from './uplot-view.ts';
+import { UPlotView, dbAxis, frequencyChart, type PlotSpec } from './uplot-view.ts';
 
 export interface ResponseCurve {
   /** Short name of the setup, e.g. "A" or "B". */
@@ -34,14 +34,10 @@ export interface ResponseCurve {
 /** What the plot shows: a response (`ResponseMode`) or the crosstalk through shared returns. */
 export type ResponsePlotMode = ResponseMode | 'crosstalk';
 
-export type ResponseModeChangeEvent = CustomEvent<{ mode: ResponsePlotMode }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-response-plot': HeadroomResponsePlot;
-  }
-  interface HTMLElementEventMap {
-    'response-mode-change': ResponseModeChangeEvent;
   }
 }
 
@@ -106,7 +102,7 @@ export class HeadroomResponsePlot extends UPlotView {
   protected readonly heading = 'Frequency response';
   protected readonly dataProperties = ['curves', 'mode', 'listener'];
 
-  #hz: number[] = plotFrequenciesHz();
+  #hz: number[] = plotFrequenciesHz(TABLE_FREQUENCIES_HZ);
   #series: SeriesData[] = [];
   /** Whether any setup has a shared return (so the crosstalk view is offered). */
   #crosstalkShown = false;
@@ -177,53 +173,32 @@ export class HeadroomResponsePlot extends UPlotView {
     const shown = this.#shown;
     const relative = shown !== 'absolute';
     const unit = shown === 'absolute' ? 'dB SPL' : 'dB';
-    const series: uPlot.Series[] = [
-      { label: 'Frequency', value: (_u, v) => (v == null ? '–' : formatHz(v)) },
-      ...this.#series.map(
-        (s): uPlot.Series => ({
-          label: seriesLabel(s),
-          stroke: theme.palette[s.response.listener % theme.palette.length],
-          width: 2,
-          dash: DASHES[s.curve % DASHES.length],
-          points: { show: false },
-          value: (_u, v) => (v == null ? '–' : `${relative ? signed(v, 2) : v.toFixed(1)} ${unit}`),
-        }),
-      ),
-    ];
+    const series = this.#series.map(
+      (s): uPlot.Series => ({
+        label: seriesLabel(s),
+        stroke: theme.palette[s.response.listener % theme.palette.length],
+        width: 2,
+        dash: DASHES[s.curve % DASHES.length],
+        points: { show: false },
+        value: (_u, v) => (v == null ? '–' : `${relative ? signed(v, 2) : v.toFixed(1)} ${unit}`),
+      }),
+    );
+    const level: uPlot.Scale = {
+      range: (_u, min, max) => {
+        // At least ±1 dB re 1 kHz (or a 6 dB window of SPL or crosstalk), so a flat line does not zoom into noise.
+        if (shown === 'crosstalk') return [Math.min(min, max - 6) - 2, Math.max(max, min + 6) + 2];
+        const half = relative ? 1 : 3;
+        const mid = (min + max) / 2;
+        const lo = Math.min(min, relative ? -half : mid - half);
+        const hi = Math.max(max, relative ? half : mid + half);
+        const pad = (hi - lo) * 0.08;
+        return [lo - pad, hi + pad];
+      },
+    };
+    const label = shown === 'crosstalk' ? 'Other channel re own (dB)' : relative ? 'Level re 1 kHz (dB)' : 'SPL (dB)';
     return {
       data: [this.#hz, ...this.#series.map((s) => s.response.db)],
-      options: {
-        series,
-        scales: {
-          x: { time: false, distr: 3, log: 10, range: [20, 20_000] },
-          y: {
-            range: (_u, min, max) => {
-              // At least ±1 dB re 1 kHz (or a 6 dB window of SPL or crosstalk), so a flat line does not zoom into noise.
-              if (shown === 'crosstalk') return [Math.min(min, max - 6) - 2, Math.max(max, min + 6) + 2];
-              const half = relative ? 1 : 3;
-              const mid = (min + max) / 2;
-              const lo = Math.min(min, relative ? -half : mid - half);
-              const hi = Math.max(max, relative ? half : mid + half);
-              const pad = (hi - lo) * 0.08;
-              return [lo - pad, hi + pad];
-            },
-          },
-        },
-        axes: [
-          frequencyAxis(theme, widthPx),
-          {
-            ...axisStyle(theme),
-            scale: 'y',
-            label: shown === 'crosstalk' ? 'Other channel re own (dB)' : relative ? 'Level re 1 kHz (dB)' : 'SPL (dB)',
-            labelSize: 20,
-            size: 46,
-            values: (_u, splits) => splits.map((v) => (v == null ? '' : String(Number(v.toFixed(2)))).replace('-', '\u2212')),
-          },
-        ],
-        // Labels only: live values next to every series crowd a phone screen.
-        legend: { live: false, markers: legendMarkers },
-        cursor: { drag: { x: true, y: false } },
-      },
+      options: frequencyChart(theme, widthPx, series, { y: level }, [dbAxis(theme, label, 2)]),
     };
   }
 }

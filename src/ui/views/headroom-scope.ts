@@ -11,12 +11,11 @@
  * Properties: `analyser` (AnalyserLike | null), `running`, `label`, `autoScale`.
  * Events: none. `trace` holds the samples of the last drawn frame (from the trigger on).
  */
-import { customElement, property, state } from 'lit/decorators.js';
-import type { PropertyValues } from 'lit';
-import { MINUS, number } from '../format.ts';
+import { customElement, property } from 'lit/decorators.js';
+import { MINUS, number } from '../../text/format.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
-import { risingZeroCrossing, sampleAt } from './signal-analysis.ts';
+import { risingZeroCrossing, sampleAt } from '../../audio/signal-analysis.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -30,9 +29,6 @@ const TIME_SPAN_MS = 5;
 
 @customElement('headroom-scope')
 export class HeadroomScope extends AnalyserView {
-  /** What is being watched, for the heading and screen readers (e.g. "Listener 1, A"). */
-  @property() label = '';
-
   /** Follow the signal's level in 6 dB steps instead of a fixed ±1 full scale. */
   @property({ type: Boolean, attribute: 'auto-scale' }) autoScale = false;
 
@@ -44,27 +40,15 @@ export class HeadroomScope extends AnalyserView {
   /** Whether the last frame found a trigger (otherwise it ran free from the buffer's start). */
   triggered = false;
 
-  @state() private statusText = '';
-
   #samples: Float32Array<ArrayBuffer> = new Float32Array(0);
   #statusAt = 0;
   #shrinkSince = 0;
   #ranged = false;
 
-  protected get heading(): string {
-    return this.label ? `Oscilloscope · ${this.label}` : 'Oscilloscope';
-  }
+  protected readonly kind = 'Oscilloscope';
 
   protected describe(): string {
     return `Oscilloscope${this.label ? ` of ${this.label}` : ''}: the waveform over ${TIME_SPAN_MS} milliseconds, full scale ±1.${this.statusText ? ` ${this.statusText}.` : ''}`;
-  }
-
-  protected override status(): string {
-    return this.statusText;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('running') && !this.running) this.statusText = '';
   }
 
   /** The window shown (samples and ms) and the plot area, for this analyser and size. */

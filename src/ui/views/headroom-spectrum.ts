@@ -11,10 +11,10 @@
  */
 import { customElement, property, state } from 'lit/decorators.js';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { formatHz, number } from '../format.ts';
+import { formatHz, number } from '../../text/format.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
-import { harmonicsOf, strongestPeak, strongestPeaks, type Harmonic, type SpectralPeak } from './signal-analysis.ts';
+import { harmonicsOf, strongestPeak, strongestPeaks, type Harmonic, type SpectralPeak } from '../../audio/signal-analysis.ts';
 import { shortHz } from './uplot-view.ts';
 
 declare global {
@@ -35,8 +35,6 @@ const HARMONIC_COUNT = 10;
 
 @customElement('headroom-spectrum')
 export class HeadroomSpectrum extends AnalyserView {
-  @property() label = '';
-
   /** The sound is a steady tone: mark the strongest peak's harmonics. */
   @property({ type: Boolean }) harmonics = false;
 
@@ -45,30 +43,21 @@ export class HeadroomSpectrum extends AnalyserView {
   /** Harmonics 2..HARMONIC_COUNT of `peak` in the last frame (none unless `harmonics`). */
   harmonicLevels: Harmonic[] = [];
 
-  @state() private statusText = '';
   /** The strongest components, for the screen-reader table (refreshed with the status). */
   @state() private components: SpectralPeak[] = [];
 
   #db: Float32Array<ArrayBuffer> = new Float32Array(0);
   #statusAt = 0;
 
-  protected get heading(): string {
-    return this.label ? `Spectrum · ${this.label}` : 'Spectrum';
-  }
+  protected readonly kind = 'Spectrum';
 
   protected describe(): string {
     return `Spectrum analyser${this.label ? ` of ${this.label}` : ''}, 20 Hz to 20 kHz on a log axis, level in dB.${this.statusText ? ` ${this.statusText}.` : ''}`;
   }
 
-  protected override status(): string {
-    return this.statusText;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('running') && !this.running) {
-      this.statusText = '';
-      this.components = [];
-    }
+    super.willUpdate(changed);
+    if (changed.has('running') && !this.running) this.components = [];
   }
 
   protected override figures(): TemplateResult {

@@ -20,6 +20,7 @@ import { LitElement, css, html, nothing, unsafeCSS, type CSSResultGroup, type Pr
 import { property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import { formatHz, number } from '../../text/format.ts';
 import { baseStyles, cardStyles } from '../styles.ts';
 import { readTheme, watchColourScheme, type Theme } from './theme.ts';
 
@@ -85,6 +86,33 @@ export function frequencyAxis(theme: Theme, widthPx: number): uPlot.Axis {
     // uPlot thins log-axis labels to powers of ten by default; these splits are chosen to fit.
     filter: (_u, splits) => splits,
     values: (_u, splits) => splits.map((v) => (v == null ? '' : shortHz(v))),
+  };
+}
+
+/**
+ * A chart over 20 Hz … 20 kHz on a log axis: the frequency series and axis, then the given
+ * series, scales and axes. The legend shows labels only (live values next to every series
+ * crowd a phone screen); dragging zooms in on frequency.
+ */
+export function frequencyChart(theme: Theme, widthPx: number, series: uPlot.Series[], scales: uPlot.Scales, axes: uPlot.Axis[]): PlotSpec['options'] {
+  return {
+    series: [{ label: 'Frequency', value: (_u, v) => (v == null ? '–' : formatHz(v)) }, ...series],
+    scales: { x: { time: false, distr: 3, log: 10, range: [20, 20_000] }, ...scales },
+    axes: [frequencyAxis(theme, widthPx), ...axes],
+    legend: { live: false, markers: legendMarkers },
+    cursor: { drag: { x: true, y: false } },
+  };
+}
+
+/** A level axis on scale 'y', in dB, its ticks to `digits` decimals with a true minus sign. */
+export function dbAxis(theme: Theme, label: string, digits: number): uPlot.Axis {
+  return {
+    ...axisStyle(theme),
+    scale: 'y',
+    label,
+    labelSize: 20,
+    size: 46,
+    values: (_u, splits) => splits.map((v) => (v == null ? '' : number(Number(v.toFixed(digits))))),
   };
 }
 

@@ -3,8 +3,8 @@
  * every typed field, and one writing rule with a true minus sign (U+2212).
  */
 import { describe, expect, it } from 'vitest';
-import { number } from '../../src/ui/format.ts';
-import { checkNumber, readNumber } from '../../src/ui/typed-number.ts';
+import { number } from '../../src/text/format.ts';
+import { checkNumber, readNumber } from '../../src/text/typed-number.ts';
 
 describe('a typed number is read with one rule', () => {
   it('a number the page wrote, with its true minus sign, reads back as the same number', () => {

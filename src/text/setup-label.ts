@@ -2,7 +2,7 @@
  * A one-line description of a setup for the A/B buttons, the plots and the ABX labels:
  * "Nexus 5X → Magni 2 → HD 600" or "Laptop → 2 listeners". Display only.
  */
-import type { Setup } from '../../model/setup.ts';
+import type { Setup } from '../model/setup.ts';
 
 export function describeSetup(setup: Setup): string {
   const parts = [setup.source.name];

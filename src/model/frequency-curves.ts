@@ -1,24 +1,23 @@
 /**
- * What the plots draw, computed with the model: the response of each listener of a setup
- * (solveChain at every plot frequency) and each headphone's impedance. No formula is
- * re-derived here; these only call the model and convert to dB.
+ * Curves over frequency, for the app's charts: the response of each listener of a setup
+ * (solveChain at every frequency) and each headphone's impedance. No formula is re-derived
+ * here; these only call the solver and the impedance model and convert to dB.
  */
-import { splDbAt } from '../../model/acoustics.ts';
-import { abs, argDeg } from '../../model/complex.ts';
-import { headphoneImpedanceAt } from '../../model/impedance.ts';
-import type { Headphone, Setup } from '../../model/setup.ts';
-import { solveChain } from '../../model/solver.ts';
-import { REFERENCE_HZ, responseFrequenciesHz, voltageRatioToDb } from '../../model/units.ts';
-import { TABLE_FREQUENCIES_HZ } from './figure-table.ts';
+import { splDbAt } from './acoustics.ts';
+import { abs, argDeg } from './complex.ts';
+import { headphoneImpedanceAt } from './impedance.ts';
+import type { Headphone, Setup } from './setup.ts';
+import { solveChain } from './solver.ts';
+import { REFERENCE_HZ, responseFrequenciesHz, voltageRatioToDb } from './units.ts';
 
 /**
  * The report's 301 frequencies (20 Hz–20 kHz, 100 a decade) plus 1 kHz itself and the other
- * frequencies the charts' tables read (TABLE_FREQUENCIES_HZ), rising: every figure a table
- * shows is the model's value at exactly the frequency it names.
+ * frequencies a chart's table reads (`tableHz`), rising: every figure a table shows is the
+ * model's value at exactly the frequency it names.
  */
-export function plotFrequenciesHz(): number[] {
+export function plotFrequenciesHz(tableHz: readonly number[]): number[] {
   const hz = responseFrequenciesHz();
-  for (const f of [REFERENCE_HZ, ...TABLE_FREQUENCIES_HZ]) {
+  for (const f of [REFERENCE_HZ, ...tableHz]) {
     if (!hz.includes(f)) hz.splice(hz.findIndex((g) => g > f), 0, f);
   }
   return hz;

@@ -3,8 +3,8 @@
  * (`buildInputReport`, src/model/input/report.ts) for A and B. Display only: every value is
  * the report's number, formatted; each cell also carries the number itself in `data-value`.
  */
-import type { InputReport } from '../../model/report-contract.ts';
-import { formatDb, formatHz, formatOhms, formatSignedDb, NBSP, signed, trim, withUnit } from '../format.ts';
+import type { InputReport } from '../model/report-contract.ts';
+import { formatDb, formatHz, formatOhms, formatSignedDb, NBSP, signed, trim, withUnit } from './format.ts';
 
 type Part = 'instrument' | 'microphone' | 'latency';
 

@@ -5,19 +5,17 @@
  * messages, e.g. `input.instrument.pickup.inductanceH must be > 0 (got -1)`); a choice comes
  * out only when every visible field is valid, so nothing invalid ever reaches the audio.
  */
-import type { InputChoice } from '../../audio/input-engine/index.ts';
 import { micChannels, microphones, pickups, cables, TYPICAL_LATENCY } from '../../model/catalog/input.ts';
-import type { InputSetup, InputType } from '../../model/input/contract.ts';
+import type { InputChoice, InputPath, InputSetup, InputType } from '../../model/input/contract.ts';
 import { parseSetup, SETUP_FORMAT_V2 } from '../../model/setup.ts';
-import { numberFromText } from '../setup-editor/evaluate.ts';
-import { messagePath } from '../setup-editor/field-errors.ts';
+import { numberFromText } from './evaluate.ts';
+import { messagePath } from './field-errors.ts';
 
 export const CUSTOM = 'custom';
-export type InputPathChoice = InputChoice['path'];
 export type Monitoring = 'computer' | 'direct-digital' | 'direct-analog';
 
 export interface InputDraft {
-  path: InputPathChoice;
+  path: InputPath;
   /** A catalog pickup id, or CUSTOM for the typed L/R/C. */
   pickupId: string;
   inductanceH: string;

@@ -1,5 +1,5 @@
 /**
- * The built-in material for each choice of the source picker, kept once made.
+ * The built-in material for each built-in choice of the app's source picker, kept once made.
  *
  * The test signals take milliseconds and are made at the context's rate when chosen. The demo
  * track takes seconds (Tone.js renders 11.6 s of synthesizers), so it is made while the page
@@ -10,11 +10,15 @@
  * (worklets/dsp/resample-loop.ts: a loop stays a loop, about 0.1 s) instead of rendered
  * again (docs/decisions.md, "First sound").
  */
-import { logSweep, pinkNoise, renderDemoTrack, sine, type SourceMaterial } from '../../audio/sources/index.ts';
-import { resampleMaterial } from '../../audio/sources/resample.ts';
-import type { SourceChoice } from './source-choice.ts';
+import { renderDemoTrack } from './demo-track.ts';
+import { logSweep } from './log-sweep.ts';
+import type { SourceMaterial } from './material.ts';
+import { pinkNoise } from './pink-noise.ts';
+import { resampleMaterial } from './resample.ts';
+import { sine } from './sine.ts';
 
-type BuiltInChoice = Extract<SourceChoice, { kind: 'demo' | 'pink' | 'sine' | 'sweep' }>;
+/** The sounds made in the page: the demo track and the test signals. */
+export type BuiltInChoice = { kind: 'demo' } | { kind: 'pink' } | { kind: 'sine'; hz: number; levelDbfs: number } | { kind: 'sweep' };
 
 /** Long enough to judge a sound, short enough to make in a blink; all loop seamlessly or restart cleanly. */
 const NOISE_SECONDS = 10;

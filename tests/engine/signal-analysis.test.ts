@@ -4,7 +4,7 @@
  * peak between bins, and harmonics standing above a noise floor.
  */
 import { describe, expect, it } from 'vitest';
-import { harmonicsOf, risingZeroCrossing, sampleAt, strongestPeak } from '../../src/ui/views/signal-analysis.ts';
+import { harmonicsOf, risingZeroCrossing, sampleAt, strongestPeak } from '../../src/audio/signal-analysis.ts';
 
 describe('risingZeroCrossing', () => {
   it('finds the rising crossing of a sine between samples, to the interpolated fraction', () => {
