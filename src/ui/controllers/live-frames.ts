@@ -1,19 +1,20 @@
 /**
  * One clock for everything that moves while sound plays — the meters, the level readout, the
  * seek bar, the scope and the spectrum: at most LIVE_FRAMES_PER_SECOND updates a second, all
- * in the same animation frames. On a 60 Hz screen that is every third frame. Between live
+ * in the same animation frames. On a 60 Hz screen that is every fourth frame. Between live
  * frames the clock sleeps on a timer and asks for no animation frame at all: a frame with a
  * callback is not free (the page is committed to the compositor whether or not anything
- * changed), so one requested frame per live frame is what playing costs (docs/decisions.md,
- * "A quiet page"); 20 a second keeps meters and analysers moving smoothly to the eye.
+ * changed), so one requested frame per live frame is what playing costs, and their number sets
+ * it (docs/decisions.md, "One frame per live frame"): 15 a second, the rate of a loudness
+ * meter's display, keeps meters and analysers moving steadily to the eye.
  */
-const LIVE_FRAMES_PER_SECOND = 20;
+const LIVE_FRAMES_PER_SECOND = 15;
 const INTERVAL_MS = 1000 / LIVE_FRAMES_PER_SECOND;
 /**
- * Half a display frame at 60 Hz. Animation frames come at the display's beat and carry its
- * time, so the timer aims between the last beat before the live frame is due and that beat:
- * the one frame it then asks for is the due one (a frame that comes a little early is taken:
- * waiting for the next would cost a frame and skip a live one).
+ * Half a display frame at 60 Hz. Animation frames come at the display's beat, so the timer
+ * wakes half a beat before the live frame is due and asks for one frame, which comes on
+ * average when it is due (one that comes a little early is taken: waiting for the next would
+ * cost a frame and skip a live one).
  */
 const HALF_DISPLAY_FRAME_MS = 1000 / 120;
 
@@ -37,7 +38,9 @@ function schedule(): void {
 
 function tick(timeMs: number): void {
   frame = 0;
-  lastRunMs = timeMs;
+  // The clock's own time, not the frame's: a frame's time can lag the moment it runs by most
+  // of a display frame, and counting from it made the live frames come that much too often.
+  lastRunMs = performance.now();
   const now = waiting;
   waiting = [];
   for (const callback of now) callback(timeMs);
