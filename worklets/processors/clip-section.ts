@@ -51,6 +51,9 @@ export const RAMP_MS = 20;
 /** Cold time before the clip lane stops (hysteresis against switching every block). */
 export const HOLD_MS = 50;
 
+const INPUT_PEAK = 0;
+const OUTPUT_PEAK = 1;
+
 export interface ClipSectionOptions {
   readonly sampleRateHz: number;
   readonly channelCount: number;
@@ -88,6 +91,9 @@ export class ClipSection {
   private clipOn = false;
   private coldSamples = 0;
   private clipRateCount = 0;
+  /** [the last block's input peak, the bound on its output (see outputPeakBound)]: doubles in a typed array, so storing them never allocates. */
+  private readonly peaks = new Float64Array(2);
+  private previousLength = 0;
 
   constructor(options: ClipSectionOptions) {
     const maxBlockLength = options.maxBlockLength ?? 128;
@@ -159,16 +165,22 @@ export class ClipSection {
     return count;
   }
 
-  /** `inputs[c]` may repeat one array (mono); `outputs[c]` are distinct. */
+  /** `inputs[c]` may repeat one array (mono); `outputs[c]` are distinct, and not the inputs. */
   process(inputs: readonly Samples[], outputs: readonly Float64Array[], length: number): void {
     const gain = this.gainBuffer;
     this.gain.fill(gain, length);
-    // Gained input into the delay lines (non-finite and denormal products read as 0), and the block's peak.
     const h = this.historyLength;
+    const from = h - this.latencySamples;
+    // With the clip lane idle, the clean lane's output is written in the same pass: output i
+    // is line[from + i], which this pass (i ≥ L) or an earlier block (i < L) has written. A
+    // block that turns out hot overwrites it (writeClip). One pass instead of two: about a
+    // third of the section's time (docs/decisions.md, "Render speed: one pass per stage").
+    const clean = !this.clipOn;
     let peak = 0;
     for (let c = 0; c < this.channelCount; c++) {
       const source = inputs[c]!;
       const line = this.lines[c]!;
+      const to = outputs[c]!;
       for (let i = 0; i < length; i++) {
         const v = source[i]! * gain[i]!;
         const magnitude = Math.abs(v);
@@ -178,6 +190,7 @@ export class ClipSection {
         const kept = magnitude >= DENORMAL_FLOOR && magnitude < Infinity ? v : 0;
         line[h + i] = kept;
         peak = Math.max(peak, Math.abs(kept));
+        if (clean) to[i] = line[from + i]!;
       }
     }
     const hot = peak * INTERSAMPLE_MARGIN >= this.decisionThreshold;
@@ -186,27 +199,41 @@ export class ClipSection {
       if (this.rampLeft <= 0) this.decisionThreshold = this.threshold;
     }
     this.coldSamples = hot ? 0 : this.coldSamples + length;
+    // The clean output spans this block's first length − L inputs and the previous block's last L.
+    this.peaks[OUTPUT_PEAK] = clean && !hot && this.previousLength >= this.latencySamples ? Math.max(peak, this.peaks[INPUT_PEAK]!) : Infinity;
+    this.peaks[INPUT_PEAK] = peak;
+    this.previousLength = length;
 
-    if (!this.clipOn && !hot) {
-      this.writeClean(outputs, length);
-    } else {
+    if (clean && hot) {
+      this.warmUp();
+      this.clipOn = true;
+      this.runClipLane(outputs, length, 1);
+    } else if (!clean) {
       // 1 = fading in (clean → clip), −1 = fading out, 0 = clip lane heard.
       let fade = 0;
-      if (!this.clipOn) {
-        this.warmUp();
-        this.clipOn = true;
-        fade = 1;
-      } else if (this.coldSamples >= this.holdSamples) {
+      if (this.coldSamples >= this.holdSamples) {
         this.clipOn = false;
         fade = -1;
       }
-      this.stage.process(this.current, this.clipped, length);
-      const a = this.stage.takeClipCount(0);
-      const b = this.channelCount > 1 ? this.stage.takeClipCount(1) : 0;
-      this.clipRateCount += a > b ? a : b;
-      this.writeClip(outputs, length, fade);
+      this.runClipLane(outputs, length, fade);
     }
     for (let c = 0; c < this.channelCount; c++) this.lines[c]!.copyWithin(0, length, length + h);
+  }
+
+  /**
+   * Largest |sample| of the last block's output when it came from the clean lane alone, else
+   * Infinity: the stage after it skips its own limit when this is within it.
+   */
+  get outputPeakBound(): number {
+    return this.peaks[OUTPUT_PEAK]!;
+  }
+
+  private runClipLane(outputs: readonly Float64Array[], length: number, fade: number): void {
+    this.stage.process(this.current, this.clipped, length);
+    const a = this.stage.takeClipCount(0);
+    const b = this.channelCount > 1 ? this.stage.takeClipCount(1) : 0;
+    this.clipRateCount += a > b ? a : b;
+    this.writeClip(outputs, length, fade);
   }
 
   /** Runs the idle clip lane, unheard, over the last W inputs (exact restart, see the file comment). */
@@ -216,15 +243,6 @@ export class ClipSection {
     this.stage.reset();
     for (let k = 0; k < this.warmupChunks.length; k++) this.stage.process(this.warmupChunks[k]!, this.clipped, this.warmupLengths[k]!);
     for (let c = 0; c < this.channelCount; c++) this.stage.takeClipCount(c);
-  }
-
-  private writeClean(outputs: readonly Float64Array[], length: number): void {
-    const from = this.historyLength - this.latencySamples;
-    for (let c = 0; c < this.channelCount; c++) {
-      const line = this.lines[c]!;
-      const to = outputs[c]!;
-      for (let i = 0; i < length; i++) to[i] = line[from + i]!;
-    }
   }
 
   private writeClip(outputs: readonly Float64Array[], length: number, fade: number): void {
