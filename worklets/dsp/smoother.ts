@@ -136,11 +136,6 @@ export class CosineSmoother {
   private start = NaN;
   private goal = NaN;
   private remaining = 0;
-  /**
-   * The buffer the last `fill` wrote the settled value into, all of it; null after a new
-   * target. Filling it again would write the same values, so `fill` leaves it as it is.
-   */
-  private settledIn: Float64Array | null = null;
 
   constructor(sampleRateHz: number, rampMs: number, initial: number) {
     if (!(sampleRateHz > 0) || !(rampMs >= 0)) throw new RangeError(`need sampleRateHz > 0 and rampMs ≥ 0 (got ${sampleRateHz}, ${rampMs})`);
@@ -167,7 +162,6 @@ export class CosineSmoother {
   /** Sets a new target; `immediate` jumps there (e.g. before audio starts). A new target during a ramp starts a new full ramp from the current value. */
   setTarget(target: number, immediate = false): void {
     validate(target);
-    this.settledIn = null;
     this.goal = target;
     this.start = this.current;
     this.remaining = immediate || target === this.current ? 0 : this.rampSamples;
@@ -177,20 +171,10 @@ export class CosineSmoother {
     }
   }
 
-  /**
-   * Writes the next `length` values into `out` and advances. A settled smoother filling the
-   * buffer it filled last time writes nothing (it holds the value already), so callers must
-   * not write into `out` themselves.
-   */
+  /** Writes the next `length` values into `out` and advances. */
   fill(out: Float64Array, length: number): void {
     let i = 0;
     let remaining = this.remaining;
-    if (remaining === 0) {
-      // Most blocks: the gain is settled and the buffer holds it (a pass per block saved,
-      // docs/decisions.md, "Render speed: one pass per stage").
-      if (out === this.settledIn) return;
-      if (length === out.length) this.settledIn = out;
-    }
     const n = this.rampSamples;
     const start = this.start;
     const delta = this.goal - start;

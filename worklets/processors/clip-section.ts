@@ -81,6 +81,8 @@ export class ClipSection {
   private readonly warmupChunks: Float64Array[][] = [];
   private readonly warmupLengths: number[] = [];
   private readonly clipped: Float64Array[] = [];
+  /** The clean lane's output for a whole block: views of `lines` L samples before `current`. */
+  private readonly delayed: Float64Array[] = [];
   private readonly fadeCurve: Float64Array;
   private readonly holdSamples: number;
   private readonly rampSamples: number;
@@ -120,6 +122,8 @@ export class ClipSection {
       this.current.push(line.subarray(this.historyLength));
       this.clipped.push(new Float64Array(maxBlockLength));
     }
+    const delayedFrom = this.historyLength - this.latencySamples;
+    for (const line of this.lines) this.delayed.push(line.subarray(delayedFrom, delayedFrom + maxBlockLength));
     for (let start = 0; start < this.warmupSamples; start += maxBlockLength) {
       const n = Math.min(maxBlockLength, this.warmupSamples - start);
       const from = this.historyLength - this.warmupSamples + start;
@@ -165,24 +169,39 @@ export class ClipSection {
     return count;
   }
 
-  /** `inputs[c]` may repeat one array (mono); `outputs[c]` are distinct, and not the inputs. */
+  /**
+   * `inputs[c]` may repeat one array (mono); `outputs[c]` are distinct and none is another
+   * channel's input (channel c's output is written before channel c + 1 is read).
+   */
   process(inputs: readonly Samples[], outputs: readonly Float64Array[], length: number): void {
-    const gain = this.gainBuffer;
-    this.gain.fill(gain, length);
+    // A settled gain multiplies in the pass below; a ramping one first, into the line (the
+    // pass below then multiplies by 1, which is exact). Most blocks: no gain buffer at all.
+    let gain = this.gain.value;
+    let sources = inputs;
+    if (!this.gain.isSettled) {
+      const ramp = this.gainBuffer;
+      this.gain.fill(ramp, length);
+      for (let c = 0; c < this.channelCount; c++) {
+        const source = inputs[c]!;
+        const current = this.current[c]!;
+        for (let i = 0; i < length; i++) current[i] = source[i]! * ramp[i]!;
+      }
+      gain = 1;
+      sources = this.current;
+    }
     const h = this.historyLength;
+    // With the clip lane idle, the clean lane's output (line[from + i]: this block's input
+    // for i ≥ L, an earlier block's for i < L) is copied out at once, one builtin copy per
+    // channel instead of a second pass over the block. A block that turns out hot overwrites
+    // it (writeClip). Measured in docs/decisions.md, "Render speed: one pass per stage".
     const from = h - this.latencySamples;
-    // With the clip lane idle, the clean lane's output is written in the same pass: output i
-    // is line[from + i], which this pass (i ≥ L) or an earlier block (i < L) has written. A
-    // block that turns out hot overwrites it (writeClip). One pass instead of two: about a
-    // third of the section's time (docs/decisions.md, "Render speed: one pass per stage").
     const clean = !this.clipOn;
     let peak = 0;
     for (let c = 0; c < this.channelCount; c++) {
-      const source = inputs[c]!;
+      const source = sources[c]!;
       const line = this.lines[c]!;
-      const to = outputs[c]!;
       for (let i = 0; i < length; i++) {
-        const v = source[i]! * gain[i]!;
+        const v = source[i]! * gain;
         const magnitude = Math.abs(v);
         // NaN fails both comparisons; Infinity fails the second. Math.abs and Math.max
         // compile without branches: `v < 0 ? -v : v` and `if (m > peak)` mispredict on
@@ -190,7 +209,11 @@ export class ClipSection {
         const kept = magnitude >= DENORMAL_FLOOR && magnitude < Infinity ? v : 0;
         line[h + i] = kept;
         peak = Math.max(peak, Math.abs(kept));
-        if (clean) to[i] = line[from + i]!;
+      }
+      if (clean) {
+        const to = outputs[c]!;
+        if (length === this.delayed[c]!.length) to.set(this.delayed[c]!);
+        else for (let i = 0; i < length; i++) to[i] = line[from + i]!;
       }
     }
     const hot = peak * INTERSAMPLE_MARGIN >= this.decisionThreshold;

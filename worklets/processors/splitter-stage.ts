@@ -309,10 +309,20 @@ export class SplitterStage {
     }
     listener.clipRateCount += clips;
 
-    const gain = listener.gainBuffer;
-    listener.gain.fill(gain, length);
     const left = heard.outputs[0]!;
     const right = heard.outputs[1]!;
+    // A settled output gain multiplies in the pass below; a ramping one first, in place (the
+    // lane's output is this block's to change), and × 1 below is exact.
+    let gain = listener.gain.value;
+    if (!listener.gain.isSettled) {
+      const ramp = listener.gainBuffer;
+      listener.gain.fill(ramp, length);
+      for (let i = 0; i < length; i++) {
+        left[i] = left[i]! * ramp[i]!;
+        right[i] = right[i]! * ramp[i]!;
+      }
+      gain = 1;
+    }
     const toLeft = out?.[0];
     const toRight = out?.[1];
     let peakLeft = 0;
@@ -325,8 +335,8 @@ export class SplitterStage {
       // the two channels' dependency chains run side by side (docs/decisions.md, "Render
       // speed: one pass per stage").
       for (let i = 0; i < length; i++) {
-        const l = left[i]! * gain[i]!;
-        const r = right[i]! * gain[i]!;
+        const l = left[i]! * gain;
+        const r = right[i]! * gain;
         // Math.abs and Math.max compile without branches (see clip-section.ts).
         const magnitudeLeft = Math.abs(l);
         const magnitudeRight = Math.abs(r);
@@ -344,8 +354,8 @@ export class SplitterStage {
     } else {
       // An output the host left out (or gave one channel): the meters, and what there is to write.
       for (let i = 0; i < length; i++) {
-        const l = left[i]! * gain[i]!;
-        const r = right[i]! * gain[i]!;
+        const l = left[i]! * gain;
+        const r = right[i]! * gain;
         peakLeft = Math.max(peakLeft, Math.abs(l));
         peakRight = Math.max(peakRight, Math.abs(r));
         sumLeft += l * l;
