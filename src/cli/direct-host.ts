@@ -9,11 +9,12 @@
  * Why not node-web-audio-api: its worklet thread hands every block across threads and stalls
  * when the machine is busy (docs/decisions.md, "A direct host for offline renders"). Here the
  * hand-off is per chunk (hundreds of blocks), and the main thread uses the time: while the render
- * thread runs chunk k, it reads and converts chunk k + 1's input and meters, interleaves and
- * writes chunk k − 1's outputs (two shared buffers each way). On two cores the render takes about
- * as long as the slower of the two (docs/decisions.md, "Render speed: the chain on a thread of its
- * own"). The node-web-audio-api host stays as `--host web-audio`, and a test holds the two to the
- * same samples within 1e-6 (tests/audio/hosts-agree.test.ts).
+ * thread runs chunk k + 1, it meters, interleaves and writes chunk k's outputs, then reads and
+ * converts chunk k + 2's input into the slots chunk k used (two shared slots each way) and queues
+ * it, so the render thread goes from chunk to chunk without waiting. On two cores the render
+ * takes about as long as the slower of the two (docs/decisions.md, "Render speed: the chain on a
+ * thread of its own"). The node-web-audio-api host stays as `--host web-audio`, and a test holds
+ * the two to the same samples within 1e-6 (tests/audio/hosts-agree.test.ts).
  *
  * The render thread outlives a render (unreferenced, so it never keeps the process alive): the
  * next render in the process (`--ab`, a test suite, the bench after its warm-up) finds it started
@@ -188,7 +189,7 @@ async function renderOn(thread: RenderThread, job: HostJob, chunkLimitSeconds: n
   const chunkBlocks = Math.min(MAX_CHUNK_BLOCKS, Math.max(MIN_CHUNK_BLOCKS, Math.ceil(length / BLOCK / PROGRESS_STEPS)));
   const chunkFrames = chunkBlocks * BLOCK;
   // Two slots each way: the thread renders from one input slot into one output slot while this
-  // thread fills the other input slot and empties the other output slot.
+  // thread empties the other output slot and fills the other input slot.
   const inputs = [0, 1].map(() => new Float32Array(new SharedArrayBuffer(4 * CHANNELS * chunkFrames)));
   const outputs = [0, 1].map(() => new Float32Array(new SharedArrayBuffer(4 * listeners * CHANNELS * chunkFrames)));
   const channels = (buffer: Float32Array, count: number, frames: number) => Array.from({ length: count }, (_, c) => buffer.subarray(c * chunkFrames, c * chunkFrames + frames));
@@ -220,19 +221,28 @@ async function renderOn(thread: RenderThread, job: HostJob, chunkLimitSeconds: n
     // A last, partial block runs whole, on silence, as an audio thread would run it.
     for (const channel of into) channel.fill(0, count, Math.ceil(count / BLOCK) * BLOCK);
   };
-  let postedAt = 0;
+  // Chunk k + 1 is queued on the thread before chunk k is done, so the thread goes from one
+  // to the next without waiting for this one; `postedAt[slot]` times the stall guard.
+  const postedAt = [0, 0];
+  let inFlight = 0;
   const render = (k: number) => {
     thread.send({ type: 'render', slot: k % 2, blocks: Math.ceil(countOf(k) / BLOCK), frame: k * chunkFrames });
-    postedAt = performance.now();
+    postedAt[k % 2] = performance.now();
+    inFlight++;
   };
 
   await pull(0);
   if (job.aborted) return true;
   render(0);
+  if (chunks > 1) {
+    await pull(1);
+    render(1);
+  }
+  let lastReply = performance.now();
   for (let k = 0; k < chunks; k++) {
-    // While chunk k renders: the next chunk's input.
-    if (k + 1 < chunks) await pull(k + 1);
-    const reply = await thread.reply(limitMs - (performance.now() - postedAt));
+    // Chunk k started when it was sent or when chunk k − 1 was done, whichever came later.
+    const startedAt = Math.max(postedAt[k % 2]!, lastReply);
+    const reply = await thread.reply(limitMs - (performance.now() - startedAt));
     if (reply === null) {
       const seconds = (frames: number) => (frames / plan.sampleRateHz).toFixed(1);
       const frame = k * chunkFrames;
@@ -241,19 +251,25 @@ async function renderOn(thread: RenderThread, job: HostJob, chunkLimitSeconds: n
       );
       return false;
     }
+    inFlight--;
+    lastReply = performance.now();
     if (reply.type === 'failed') throw new ChainRenderError(`chain: process() failed: ${reply.message}`);
     if (reply.type !== 'rendered') throw new ChainRenderError(`chain: the render thread answered ${reply.type} to render`);
     deliver(reply.messages);
-    if (job.aborted) return true;
-    // While chunk k + 1 renders: chunk k's outputs.
-    if (k + 1 < chunks) render(k + 1);
+    if (job.aborted) return inFlight === 0;
+    // While chunk k + 1 renders: chunk k's outputs, then chunk k + 2's input into the slots k used.
     const count = countOf(k);
     await job.push(
       Array.from({ length: listeners }, (_, i) => channels(outputs[k % 2]!, listeners * CHANNELS, count).slice(CHANNELS * i, CHANNELS * (i + 1))),
       count,
     );
-    if (job.aborted) return k + 1 >= chunks;
+    if (job.aborted) return inFlight === 0;
     job.progress(k * chunkFrames + count);
+    if (k + 2 < chunks) {
+      await pull(k + 2);
+      if (job.aborted) return inFlight === 0;
+      render(k + 2);
+    }
   }
   return true;
 }
