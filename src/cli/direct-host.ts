@@ -27,6 +27,7 @@ import type { ChainHost, HostJob } from '../audio/offline/chain-renderer.ts';
 import { ChainRenderError } from '../audio/offline/chain-renderer.ts';
 import { CHANNELS, isProcessorMessage } from '../audio/processor-contract.ts';
 import { bundledScript } from './bundled-script.ts';
+import { unpackMeters } from './packed-meters.ts';
 import type { ThreadData, ThreadReply, ThreadRequest } from './render-thread.ts';
 import { workletScript } from './worklet-code.ts';
 
@@ -256,6 +257,7 @@ async function renderOn(thread: RenderThread, job: HostJob, chunkLimitSeconds: n
     if (reply.type === 'failed') throw new ChainRenderError(`chain: process() failed: ${reply.message}`);
     if (reply.type !== 'rendered') throw new ChainRenderError(`chain: the render thread answered ${reply.type} to render`);
     deliver(reply.messages);
+    for (const message of unpackMeters(reply.meters, listeners)) job.onMeters(message);
     if (job.aborted) return inFlight === 0;
     // While chunk k + 1 renders: chunk k's outputs, then chunk k + 2's input into the slots k used.
     const count = countOf(k);

@@ -12,15 +12,17 @@
  *
  * Protocol, one reply per request but 'stop':
  *   { type: 'start', plan, chunkFrames, inputs, outputs } → { type: 'started', messages } or { type: 'refused', message, messages }
- *   { type: 'render', slot, blocks, frame }               → { type: 'rendered', messages } or { type: 'failed', message }
+ *   { type: 'render', slot, blocks, frame }               → { type: 'rendered', messages, meters } or { type: 'failed', message }
  *   { type: 'stop' }                                       the processor and the buffers are let go
  * `inputs[slot]` holds two channels of `chunkFrames` floats one after the other, `outputs[slot]`
  * each listener's two channels; `messages` are what the processor posted on its port since the
- * last reply, copied as they were posted (it reuses its meters object).
+ * last reply, copied as they were posted (it reuses its meters object), the meters packed as
+ * numbers in `meters` (packed-meters.ts).
  */
 import { runInThisContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Plan } from '../model/compile.ts';
+import { MetersPacker, type FramedMeters } from './packed-meters.ts';
 
 export type ThreadRequest =
   | { type: 'start'; plan: Plan; chunkFrames: number; inputs: SharedArrayBuffer[]; outputs: SharedArrayBuffer[] }
@@ -30,7 +32,7 @@ export type ThreadRequest =
 export type ThreadReply =
   | { type: 'started'; messages: unknown[] }
   | { type: 'refused'; message: string; messages: unknown[] }
-  | { type: 'rendered'; messages: unknown[] }
+  | { type: 'rendered'; messages: unknown[]; meters: Float64Array }
   | { type: 'failed'; message: string };
 
 /** What the thread is started with (`workerData`). */
@@ -55,10 +57,13 @@ const taken = (): unknown[] => {
   return messages;
 };
 
+const meters = new MetersPacker();
+
 class ThreadPort {
   onmessage: ((event: { data: unknown }) => void) | null = null;
   postMessage(message: unknown): void {
-    posted.push(structuredClone(message));
+    if ((message as { type?: unknown }).type === 'meters') meters.add(message as FramedMeters);
+    else posted.push(structuredClone(message));
   }
 }
 
@@ -116,7 +121,7 @@ function render({ slot, blocks, frame }: Extract<ThreadRequest, { type: 'render'
     reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     return;
   }
-  reply({ type: 'rendered', messages: taken() });
+  reply({ type: 'rendered', messages: taken(), meters: meters.take() });
 }
 
 parent.on('message', (request: ThreadRequest) => {
