@@ -2,7 +2,8 @@
 // not TypeScript for tsx to run (docs/decisions.md, "A package that installs anywhere").
 //
 //   dist/cli/headroom.js            the CLI, one ES module with every library it uses inside
-//   dist/cli/headroom.worklet.js    the worklet entry, one classic script (`--host web-audio`)
+//   dist/cli/headroom.worklet.js    the worklet entry, one classic script (the render thread's and `--host web-audio`'s)
+//   dist/cli/render-thread.js       the direct host's render thread (src/cli/render-thread.ts), one classic script
 //   dist/embed/headroom-sim.js      `import 'headroom/embed'`: defines <headroom-sim>
 //   dist/embed/headroom.worklet.js  the worklet it loads, found next to it (import.meta.url)
 //
@@ -57,6 +58,8 @@ try {
     logLevel: 'warning',
   });
   await buildWorklet('headroom.worklet.ts', join(out, 'cli/headroom.worklet.js'));
+  // A worker thread evaluates it as text (src/cli/bundled-script.ts): a classic script, Node's modules by require().
+  await build({ entryPoints: [join(root, 'src/cli/render-thread.ts')], bundle: true, format: 'iife', platform: 'node', target: 'es2022', outfile: join(out, 'cli/render-thread.js'), legalComments: 'none', logLevel: 'warning' });
 
   await build({
     entryPoints: [join(root, 'src/embed/index.ts')],

@@ -13,6 +13,9 @@ export async function bundleNodeBench(root, outDir) {
   const script = join(outDir, 'bench-node.mjs');
   // The worklet exactly as src/cli/worklet-code.ts builds it for `headroom render --host web-audio`.
   await build({ entryPoints: [join(root, 'worklets/headroom.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: worklet, logLevel: 'warning' });
+  // The direct host's render thread, beside the bench script as the package ships it beside the
+  // CLI (src/cli/direct-host.ts finds it there; scripts/build-package.mjs builds it the same way).
+  await build({ entryPoints: [join(root, 'src/cli/render-thread.ts')], bundle: true, format: 'iife', platform: 'node', target: 'es2022', outfile: join(outDir, 'render-thread.js'), logLevel: 'warning' });
   // The host-floor processor, beside it (bench/node/render.ts FLOOR_BUNDLE).
   await build({ entryPoints: [join(root, 'bench/host-floor.worklet.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: join(outDir, 'host-floor.worklet.js'), logLevel: 'warning' });
   // The three-node reference chain, beside it (bench/node/fake-chain.ts REFERENCE_BUNDLE).

@@ -23,7 +23,7 @@ import { directHost } from './direct-host.ts';
 import { loadSetupFile } from './load-setup.ts';
 import { prepareOutputDir, type OutputDir } from './output-dir.ts';
 import { listenerFileName } from './render-files.ts';
-import { LevelMeter, type Levels } from './render-levels.ts';
+import type { Levels } from './render-levels.ts';
 import { createProgress, type ProgressStream } from './render-progress.ts';
 import { openWav, type WavInput } from './wav-input.ts';
 import { WavOutput } from './wav-output.ts';
@@ -191,7 +191,6 @@ async function renderOne(
   const dir = chain.label === null ? outputDir : join(outputDir, chain.label);
   const files = plan.listeners.map((listener, i) => listenerFileName(i, listener.name));
   const outputs = files.map((file) => new WavOutput(join(dir, file), CHANNELS, input.sampleRateHz, input.frames));
-  const meters = plan.listeners.map(() => new LevelMeter());
   const progress = createProgress(stderr, `rendering ${chain.label ?? chain.origin}`, seconds, { quiet });
   try {
     for (const out of outputs) await out.open();
@@ -201,10 +200,7 @@ async function renderOne(
       input,
       output: {
         async write(listeners, count) {
-          for (const [i, channels] of listeners.entries()) {
-            meters[i]!.add(channels, count);
-            await outputs[i]!.write(channels, count);
-          }
+          for (const [i, channels] of listeners.entries()) await outputs[i]!.write(channels, count);
         },
       },
       onProgress: (fraction) => progress.update(fraction),
@@ -217,7 +213,7 @@ async function renderOne(
       listeners: plan.listeners.map((listener, i) => ({
         name: listener.name,
         file: chain.label === null ? files[i]! : `${chain.label}/${files[i]!}`,
-        ...meters[i]!.levels(),
+        ...outputs[i]!.meter.levels(),
         clipCount: result.clipCounts[i]!,
       })),
       latencySamples: result.latencySamples,

@@ -205,8 +205,7 @@ function dataInput(source: ByteSource, fmt: DataView, dataBytes: number, littleE
         const got = frame * frameBytes + filled;
         throw new CliError(`${name}: truncated WAV stream (data chunk declares ${dataBytes} bytes, the stream ended after ${got})`);
       }
-      decode(chunk.bytes.subarray(0, wanted), into, count, channelCount);
-      if (encoding.float) refuseNonFinite(into, count, frame, sampleRateHz, name);
+      if (!decode(chunk.bytes.subarray(0, wanted), into, count, channelCount)) refuseNonFinite(into, count, frame, sampleRateHz, name);
       frame += count;
       const next = Math.min(wanted, dataBytes - consumed);
       if (next > 0) ahead = fetch(next);
@@ -218,13 +217,14 @@ function dataInput(source: ByteSource, fmt: DataView, dataBytes: number, littleE
   };
 }
 
-type Decoder = (bytes: Uint8Array, into: readonly Float32Array[], frames: number, channels: number) => void;
+/** Decodes `frames` interleaved frames into float channels; false when a decoded sample is NaN or infinite (only float encodings can give one). */
+type Decoder = (bytes: Uint8Array, into: readonly Float32Array[], frames: number, channels: number) => boolean;
 
 /** Interleaved samples of any width and byte order to float channels; typed-array fast paths for the common little-endian ones. */
 function sampleDecoder({ width, float }: Encoding, littleEndian: boolean): Decoder {
   const nativeLittle = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
   if (littleEndian === nativeLittle) {
-    if (float && width === 4) return typed((b) => new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4), 1);
+    if (float && width === 4) return decodeFloat32;
     if (!float && width === 2) return typed((b) => new Int16Array(b.buffer, b.byteOffset, b.byteLength / 2), 1 / 32768);
     if (!float && width === 4) return typed((b) => new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4), 1 / 2147483648);
   }
@@ -243,6 +243,8 @@ function sampleDecoder({ width, float }: Encoding, littleEndian: boolean): Decod
         at += width;
       }
     }
+    // What was stored is checked: a finite 64-bit sample beyond the 32-bit range is stored as ±Infinity.
+    return !float || allFinite(into, frames, channels);
   };
 }
 
@@ -254,7 +256,36 @@ function typed(view: (bytes: Uint8Array) => ArrayLike<number>, scale: number): D
       const out = into[c]!;
       for (let i = 0, k = c; i < frames; i++, k += channels) out[i] = samples[k]! * scale;
     }
+    return true;
   };
+}
+
+/**
+ * 32-bit float, the CLI's own output format and the bench's input: copied and checked for NaN
+ * and infinities in the same pass (a separate check cost as much as the copy, docs/decisions.md,
+ * "Render speed: one pass per stage").
+ */
+function decodeFloat32(bytes: Uint8Array, into: readonly Float32Array[], frames: number, channels: number): boolean {
+  const samples = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  let finite = true;
+  for (let c = 0; c < channels; c++) {
+    const out = into[c]!;
+    for (let i = 0, k = c; i < frames; i++, k += channels) {
+      const v = samples[k]!;
+      out[i] = v;
+      // v − v is 0 only for finite v.
+      if (v - v !== 0) finite = false;
+    }
+  }
+  return finite;
+}
+
+function allFinite(channels: readonly Float32Array[], frames: number, count: number): boolean {
+  for (let c = 0; c < count; c++) {
+    const channel = channels[c]!;
+    for (let i = 0; i < frames; i++) if (channel[i]! - channel[i]! !== 0) return false;
+  }
+  return true;
 }
 
 function int24(view: DataView, at: number, littleEndian: boolean): number {

@@ -1,11 +1,13 @@
 /**
  * One listener's output file, written while the render runs: the float WAV header (the
  * frame count is known from the input), then each chunk as it comes (the encoder is the
- * app's, src/audio/engine/wav-export.ts). It is written under a `.partial` name and
- * renamed when complete, so a failed or stopped render leaves no half file behind.
+ * app's, src/audio/engine/wav-export.ts), and the file's levels, measured as it is written.
+ * It is written under a `.partial` name and renamed when complete, so a failed or stopped
+ * render leaves no half file behind.
  */
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { FLOAT_WAV_HEADER_BYTES, floatWavHeader, interleaveFloat32 } from '../audio/engine/wav-export.ts';
+import { FLOAT_WAV_HEADER_BYTES, floatWavHeader, interleaveFloat32, LITTLE_ENDIAN_PLATFORM } from '../audio/engine/wav-export.ts';
+import { LevelMeter } from './render-levels.ts';
 
 export class WavOutput {
   private handle: FileHandle | null = null;
@@ -15,6 +17,8 @@ export class WavOutput {
   private pending: Promise<unknown> = Promise.resolve();
   private position = 0;
   readonly partialPath: string;
+  /** The levels of what was written so far. */
+  readonly meter = new LevelMeter();
 
   constructor(
     readonly path: string,
@@ -40,7 +44,13 @@ export class WavOutput {
     this.turn ^= 1;
     if (this.buffers[this.turn]!.length < bytes) this.buffers[this.turn] = new Uint8Array(bytes);
     const buffer = this.buffers[this.turn]!;
-    interleaveFloat32(channels, 0, count, buffer);
+    if (LITTLE_ENDIAN_PLATFORM && this.channelCount === 2) {
+      // The buffers start their own ArrayBuffers, so the float view is aligned.
+      this.meter.addInterleaving(channels[0]!, channels[1]!, count, new Float32Array(buffer.buffer, 0, 2 * count));
+    } else {
+      this.meter.add(channels, count);
+      interleaveFloat32(channels, 0, count, buffer);
+    }
     const previous = this.pending;
     const at = this.position;
     this.position += bytes;

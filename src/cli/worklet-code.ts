@@ -1,37 +1,23 @@
 /**
  * The worklet entry module (worklets/headroom.worklet.ts and every kernel it imports) as one
- * classic script, for node-web-audio-api's `audioWorklet.addModule` (`--host web-audio`),
- * handed over as a blob: URL so nothing is written to disk. The package ships the script
- * beside the CLI (scripts/build-package.mjs); from the source tree, esbuild builds it in
- * memory, once per process.
+ * classic script: what the direct host's render thread evaluates (src/cli/render-thread.ts),
+ * and what node-web-audio-api's `audioWorklet.addModule` loads (`--host web-audio`), handed
+ * over as a blob: URL so nothing is written to disk. The package ships the script beside the
+ * CLI (scripts/build-package.mjs); from the source tree it is built in memory (bundled-script.ts).
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { bundledScript } from './bundled-script.ts';
 
 /** The entry module the browser loads too (through Vite): the same processors in both. */
 const WORKLET_ENTRY = new URL('../../worklets/headroom.worklet.ts', import.meta.url);
 /** Where the package build puts the bundled script, next to the bundled CLI. */
 const SHIPPED = new URL('./headroom.worklet.js', import.meta.url);
 
-let code: Promise<string> | null = null;
-
-async function bundle(): Promise<string> {
-  if (existsSync(fileURLToPath(SHIPPED))) return readFile(SHIPPED, 'utf8');
-  const { build } = await import('esbuild');
-  // 'iife': a worklet scope is not an ES module host in every implementation; es2022 keeps class fields native.
-  const result = await build({ entryPoints: [fileURLToPath(WORKLET_ENTRY)], bundle: true, format: 'iife', target: 'es2022', write: false, logLevel: 'silent' });
-  const text = result.outputFiles[0]?.text;
-  if (text === undefined) throw new Error('esbuild produced no worklet bundle');
-  return text;
+/** The worklet script's text. */
+export function workletScript(): Promise<string> {
+  return bundledScript(WORKLET_ENTRY, SHIPPED, 'browser');
 }
 
-/** A blob: URL of the worklet script; built on the first call. */
+/** A blob: URL of the worklet script. */
 export async function workletModuleUrl(): Promise<string> {
-  if (!code) {
-    code = bundle();
-    // A failed build must not poison the cache: the next call tries again.
-    code.catch(() => (code = null));
-  }
-  return URL.createObjectURL(new Blob([await code], { type: 'text/javascript' }));
+  return URL.createObjectURL(new Blob([await workletScript()], { type: 'text/javascript' }));
 }

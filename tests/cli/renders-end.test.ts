@@ -55,23 +55,17 @@ describe('renders always end', () => {
   });
 
   it('a process() that never returns is interrupted by the direct host’s guard', async () => {
-    // The direct host installs the worklet globals before it loads the processor module; let it.
-    await renderArrays(compile(setup(), RATE), silence(0.01), 'direct');
-    const { HeadroomChainProcessor } = await import('../../worklets/processors/chain-processor.ts');
-    const original = HeadroomChainProcessor.prototype.process;
-    HeadroomChainProcessor.prototype.process = function spin() {
-      for (;;) {
-        // A stand-in for a DSP loop that never ends.
-      }
-    };
+    // A worklet script whose headroom-chain reports its latency, then spins in process(): the
+    // direct host runs it on a render thread of its own and ends that thread when a chunk
+    // takes longer than the limit.
+    const spinning = `registerProcessor('headroom-chain', class extends AudioWorkletProcessor {
+      constructor(options) { super(options); this.port.postMessage({ type: 'ready', latencySamples: 0 }); }
+      process() { for (;;) {} }
+    });`;
     const started = performance.now();
-    try {
-      await expect(renderArrays(compile(setup(), RATE), silence(1), directHost({ chunkLimitSeconds: 1 }))).rejects.toThrow(
-        /^the direct render stalled at 0\.0 s of 1\.1 s \(0 %\): 0\.\d s of audio took more than 1 s$/,
-      );
-    } finally {
-      HeadroomChainProcessor.prototype.process = original;
-    }
+    await expect(renderArrays(compile(setup(), RATE), silence(1), directHost({ chunkLimitSeconds: 1, workletScript: spinning }))).rejects.toThrow(
+      /^the direct render stalled at 0\.0 s of 1\.1 s \(0 %\): 0\.\d s of audio took more than 1 s$/,
+    );
     expect((performance.now() - started) / 1000).toBeLessThan(10);
   });
 });

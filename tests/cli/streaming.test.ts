@@ -16,7 +16,7 @@ import { mulberry32 } from '../../src/math/random.ts';
 import { renderArrays } from '../support/render-arrays.ts';
 
 const RATE = 8000;
-/** 80 s at 8 kHz: 640 000 frames, more than one chunk of 4096 blocks (524 288 frames) and a partial one. */
+/** 80 s at 8 kHz: 640 000 frames, twenty chunks of the direct host (a twentieth of the render each) and a partial last block. */
 const FRAMES = 80 * RATE;
 
 let dir: string;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 const script = fileURLToPath(new URL('./alloc-probe.ts', import.meta.url));
 
-export function probeAllocation(kind: 'three-nodes' | 'chain-node' | 'chain-node-gear'): number {
+export function probeAllocation(kind: 'three-nodes' | 'chain-node' | 'chain-node-gear' | 'chain-node-rail'): number {
   const stdout = execFileSync(process.execPath, ['--import', 'tsx', script, kind], { encoding: 'utf8', timeout: 120_000 });
   const result = JSON.parse(stdout.trim().split('\n').pop()!) as { growthBytes: number };
   return result.growthBytes;

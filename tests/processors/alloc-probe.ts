@@ -1,7 +1,7 @@
 /**
  * The processors' allocation probe in a fresh Node process:
  *
- *   node --import tsx tests/processors/alloc-probe.ts <three-nodes|chain-node|chain-node-gear>
+ *   node --import tsx tests/processors/alloc-probe.ts <three-nodes|chain-node|chain-node-gear|chain-node-rail>
  *
  * prints one JSON line `{ "growthBytes": n }`: the smallest heap growth over six windows of
  * 3 000 blocks after a 3 000-block warm-up (tests/dsp/alloc.ts), for the chain the
@@ -10,6 +10,10 @@
  * clip lanes, the shared interpolators, a 4× network and meters all run). `chain-node-gear`
  * runs setup@3's additions instead: hiss in the source and the amp, and shared returns on an
  * amp with independent, current-limited outputs (mid/side clip lanes and a mid/side amp input).
+ * `chain-node-rail` runs the bench's kind of chain (bench/setups.ts): a phone whose limit is
+ * its rail into an amp, a splitter and two headphones with network impedances, below the amp's
+ * clipping point: the source's saturation at the rail, a flat amp input network and two 1×
+ * lanes, the path every `headroom render` of an ordinary chain takes.
  *
  * Why a process of its own: what V8 has compiled, and how, depends on everything the
  * process ran before. Inside a test file that first drove the same processors through other
@@ -19,7 +23,11 @@
  * process running one chain answers.
  */
 import { readFileSync } from 'node:fs';
+import { amps } from '../../src/model/catalog/amps.ts';
+import { headphones } from '../../src/model/catalog/headphones.ts';
 import { presets } from '../../src/model/catalog/presets.ts';
+import { sources } from '../../src/model/catalog/sources.ts';
+import { splitters } from '../../src/model/catalog/splitters.ts';
 import { compile, type Plan } from '../../src/model/compile.ts';
 import type { Setup } from '../../src/model/setup.ts';
 import { heapGrowthBytes } from '../dsp/alloc.ts';
@@ -43,9 +51,25 @@ function gearPlan(): Plan {
   return compile(setup, RATE);
 }
 
+/** Phone → Magni 2 → Y splitter → HD 650 + DT 990 PRO 250 Ω (the bench chain), from the catalog. */
+function railPlan(): Plan {
+  const part = <T extends { id: string; part: object }>(list: readonly T[], id: string) => structuredClone(list.find((x) => x.id === id)!.part);
+  const setup = {
+    format: 'headroom/setup@1',
+    signal: { levelDbfs: -10 },
+    source: part(sources, 'iphone-6-jack'),
+    amp: part(amps, 'schiit-magni-2'),
+    splitter: part(splitters, 'passive-y-splitter-3-5mm'),
+    headphones: [part(headphones, 'sennheiser-hd-650'), part(headphones, 'beyerdynamic-dt-990-pro-250')],
+  } as Setup;
+  const plan = compile(setup, RATE);
+  if (plan.source.limitedBy !== 'rail' || plan.amp === null) throw new Error('the rail probe needs a rail-limited source and an amp');
+  return plan;
+}
+
 async function main(kind: string | undefined): Promise<number> {
   const p = await loadProcessors(RATE);
-  const plan = kind === 'chain-node-gear' ? gearPlan() : probePlan();
+  const plan = kind === 'chain-node-gear' ? gearPlan() : kind === 'chain-node-rail' ? railPlan() : probePlan();
   const input = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
   for (let i = 0; i < BLOCK; i++) input[0]![i] = input[1]![i] = Math.sin(i / 3);
   if (kind === 'three-nodes') {
@@ -55,14 +79,14 @@ async function main(kind: string | undefined): Promise<number> {
     chain.input[1]!.set(input[1]!);
     return heapGrowthBytes(() => chain.step(), 3_000, 3_000);
   }
-  if (kind === 'chain-node' || kind === 'chain-node-gear') {
+  if (kind === 'chain-node' || kind === 'chain-node-gear' || kind === 'chain-node-rail') {
     const node = new p.Chain({ numberOfOutputs: plan.listeners.length, processorOptions: { plan } });
     node.port.record = false;
     const inputs = [input];
     const outputs = plan.listeners.map(() => [new Float32Array(BLOCK), new Float32Array(BLOCK)]);
     return heapGrowthBytes(() => node.process(inputs, outputs), 3_000, 3_000);
   }
-  throw new Error(`usage: alloc-probe.ts <three-nodes|chain-node|chain-node-gear> (got ${String(kind)})`);
+  throw new Error(`usage: alloc-probe.ts <three-nodes|chain-node|chain-node-gear|chain-node-rail> (got ${String(kind)})`);
 }
 
 main(process.argv[2]).then(

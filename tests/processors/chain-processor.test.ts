@@ -167,6 +167,15 @@ describe('headroom-chain: one node plays what the three stage nodes play', () =>
     expect(growth).toBeLessThan(16 * 1024);
   });
 
+  it('process() allocates nothing for a rail-limited source into an amp and a splitter, the bench chain (probed in a fresh process)', () => {
+    // The source's rail was once passed to a helper as a double argument; when V8 did not
+    // inline the helper, each block boxed it: 16 B per call (docs/decisions.md, "Render speed:
+    // one pass per stage"). 3 000 such calls read 48 kB here.
+    const growth = probeAllocation('chain-node-rail');
+    console.info(`headroom-chain (rail-limited source) heap growth over 3 000 blocks: ${growth} B`);
+    expect(growth).toBeLessThan(16 * 1024);
+  });
+
   it('NaN, ±Infinity and ±1e30 input give finite output, and a sine after them plays again', () => {
     const setup = structuredClone(presets.find((x) => x.id === 'band-interface-distribution-amp')!.setup);
     setup.source.volumeDb = 0;

@@ -161,7 +161,7 @@ export class BiquadCascade {
           runSections(this.coefficients[active], this.sectionCounts[active]!, this.state[active], c * 2 * this.maxSections, sources[c]!, channels[c]!, length);
         }
       }
-      flushDenormals(this.state[active], this.state[active].length);
+      this.flushState(active);
       return;
     }
     if (sources !== channels) for (let c = 0; c < this.channelCount; c++) scaleInto(sources[c]!, channels[c]!, 1, length);
@@ -196,8 +196,8 @@ export class BiquadCascade {
         this.position = position;
       }
     }
-    flushDenormals(this.state[0], this.state[0].length);
-    flushDenormals(this.state[1], this.state[1].length);
+    this.flushState(0);
+    this.flushState(1);
     if (this.phase === IDLE) this.active = incoming;
   }
 
@@ -205,6 +205,17 @@ export class BiquadCascade {
   stateOf(channel: number): Float64Array {
     const offset = channel * 2 * this.maxSections;
     return this.state[this.active].subarray(offset, offset + 2 * this.sectionCounts[this.active]!);
+  }
+
+  /**
+   * Flushes the bank's state in use: each channel's first 2 · count entries (the rest of the
+   * bank is zero from the load that cleared it, and unused). 4 entries per channel for one
+   * section, where the whole bank is 2 · maxSections.
+   */
+  private flushState(bank: 0 | 1): void {
+    const state = this.state[bank];
+    const used = 2 * this.sectionCounts[bank]!;
+    for (let c = 0; c < this.channelCount; c++) flushDenormals(state, used, c * 2 * this.maxSections);
   }
 
   private beginTransition(): void {

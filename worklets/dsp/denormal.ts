@@ -16,9 +16,9 @@ import type { Samples } from './samples.ts';
 
 export const DENORMAL_FLOOR = 1e-30;
 
-/** Sets every |value| < DENORMAL_FLOOR among the first `length` entries to exactly 0. */
-export function flushDenormals(state: Float64Array, length: number = state.length): void {
-  for (let i = 0; i < length; i++) {
+/** Sets every |value| < DENORMAL_FLOOR among `length` entries from `from` to exactly 0. */
+export function flushDenormals(state: Float64Array, length: number = state.length, from = 0): void {
+  for (let i = from; i < from + length; i++) {
     const v = state[i]!;
     if (v < DENORMAL_FLOOR && v > -DENORMAL_FLOOR) state[i] = 0;
   }

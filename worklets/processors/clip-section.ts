@@ -51,6 +51,9 @@ export const RAMP_MS = 20;
 /** Cold time before the clip lane stops (hysteresis against switching every block). */
 export const HOLD_MS = 50;
 
+const INPUT_PEAK = 0;
+const OUTPUT_PEAK = 1;
+
 export interface ClipSectionOptions {
   readonly sampleRateHz: number;
   readonly channelCount: number;
@@ -78,6 +81,8 @@ export class ClipSection {
   private readonly warmupChunks: Float64Array[][] = [];
   private readonly warmupLengths: number[] = [];
   private readonly clipped: Float64Array[] = [];
+  /** The clean lane's output for a whole block: views of `lines` L samples before `current`. */
+  private readonly delayed: Float64Array[] = [];
   private readonly fadeCurve: Float64Array;
   private readonly holdSamples: number;
   private readonly rampSamples: number;
@@ -88,6 +93,9 @@ export class ClipSection {
   private clipOn = false;
   private coldSamples = 0;
   private clipRateCount = 0;
+  /** [the last block's input peak, the bound on its output (see outputPeakBound)]: doubles in a typed array, so storing them never allocates. */
+  private readonly peaks = new Float64Array(2);
+  private previousLength = 0;
 
   constructor(options: ClipSectionOptions) {
     const maxBlockLength = options.maxBlockLength ?? 128;
@@ -114,6 +122,8 @@ export class ClipSection {
       this.current.push(line.subarray(this.historyLength));
       this.clipped.push(new Float64Array(maxBlockLength));
     }
+    const delayedFrom = this.historyLength - this.latencySamples;
+    for (const line of this.lines) this.delayed.push(line.subarray(delayedFrom, delayedFrom + maxBlockLength));
     for (let start = 0; start < this.warmupSamples; start += maxBlockLength) {
       const n = Math.min(maxBlockLength, this.warmupSamples - start);
       const from = this.historyLength - this.warmupSamples + start;
@@ -159,18 +169,39 @@ export class ClipSection {
     return count;
   }
 
-  /** `inputs[c]` may repeat one array (mono); `outputs[c]` are distinct. */
+  /**
+   * `inputs[c]` may repeat one array (mono); `outputs[c]` are distinct and none is another
+   * channel's input (channel c's output is written before channel c + 1 is read).
+   */
   process(inputs: readonly Samples[], outputs: readonly Float64Array[], length: number): void {
-    const gain = this.gainBuffer;
-    this.gain.fill(gain, length);
-    // Gained input into the delay lines (non-finite and denormal products read as 0), and the block's peak.
+    // A settled gain multiplies in the pass below; a ramping one first, into the line (the
+    // pass below then multiplies by 1, which is exact). Most blocks: no gain buffer at all.
+    let gain = this.gain.value;
+    let sources = inputs;
+    if (!this.gain.isSettled) {
+      const ramp = this.gainBuffer;
+      this.gain.fill(ramp, length);
+      for (let c = 0; c < this.channelCount; c++) {
+        const source = inputs[c]!;
+        const current = this.current[c]!;
+        for (let i = 0; i < length; i++) current[i] = source[i]! * ramp[i]!;
+      }
+      gain = 1;
+      sources = this.current;
+    }
     const h = this.historyLength;
+    // With the clip lane idle, the clean lane's output (line[from + i]: this block's input
+    // for i ≥ L, an earlier block's for i < L) is copied out at once, one builtin copy per
+    // channel instead of a second pass over the block. A block that turns out hot overwrites
+    // it (writeClip). Measured in docs/decisions.md, "Render speed: one pass per stage".
+    const from = h - this.latencySamples;
+    const clean = !this.clipOn;
     let peak = 0;
     for (let c = 0; c < this.channelCount; c++) {
-      const source = inputs[c]!;
+      const source = sources[c]!;
       const line = this.lines[c]!;
       for (let i = 0; i < length; i++) {
-        const v = source[i]! * gain[i]!;
+        const v = source[i]! * gain;
         const magnitude = Math.abs(v);
         // NaN fails both comparisons; Infinity fails the second. Math.abs and Math.max
         // compile without branches: `v < 0 ? -v : v` and `if (m > peak)` mispredict on
@@ -179,6 +210,11 @@ export class ClipSection {
         line[h + i] = kept;
         peak = Math.max(peak, Math.abs(kept));
       }
+      if (clean) {
+        const to = outputs[c]!;
+        if (length === this.delayed[c]!.length) to.set(this.delayed[c]!);
+        else for (let i = 0; i < length; i++) to[i] = line[from + i]!;
+      }
     }
     const hot = peak * INTERSAMPLE_MARGIN >= this.decisionThreshold;
     if (this.rampLeft > 0) {
@@ -186,27 +222,41 @@ export class ClipSection {
       if (this.rampLeft <= 0) this.decisionThreshold = this.threshold;
     }
     this.coldSamples = hot ? 0 : this.coldSamples + length;
+    // The clean output spans this block's first length − L inputs and the previous block's last L.
+    this.peaks[OUTPUT_PEAK] = clean && !hot && this.previousLength >= this.latencySamples ? Math.max(peak, this.peaks[INPUT_PEAK]!) : Infinity;
+    this.peaks[INPUT_PEAK] = peak;
+    this.previousLength = length;
 
-    if (!this.clipOn && !hot) {
-      this.writeClean(outputs, length);
-    } else {
+    if (clean && hot) {
+      this.warmUp();
+      this.clipOn = true;
+      this.runClipLane(outputs, length, 1);
+    } else if (!clean) {
       // 1 = fading in (clean → clip), −1 = fading out, 0 = clip lane heard.
       let fade = 0;
-      if (!this.clipOn) {
-        this.warmUp();
-        this.clipOn = true;
-        fade = 1;
-      } else if (this.coldSamples >= this.holdSamples) {
+      if (this.coldSamples >= this.holdSamples) {
         this.clipOn = false;
         fade = -1;
       }
-      this.stage.process(this.current, this.clipped, length);
-      const a = this.stage.takeClipCount(0);
-      const b = this.channelCount > 1 ? this.stage.takeClipCount(1) : 0;
-      this.clipRateCount += a > b ? a : b;
-      this.writeClip(outputs, length, fade);
+      this.runClipLane(outputs, length, fade);
     }
     for (let c = 0; c < this.channelCount; c++) this.lines[c]!.copyWithin(0, length, length + h);
+  }
+
+  /**
+   * Largest |sample| of the last block's output when it came from the clean lane alone, else
+   * Infinity: the stage after it skips its own limit when this is within it.
+   */
+  get outputPeakBound(): number {
+    return this.peaks[OUTPUT_PEAK]!;
+  }
+
+  private runClipLane(outputs: readonly Float64Array[], length: number, fade: number): void {
+    this.stage.process(this.current, this.clipped, length);
+    const a = this.stage.takeClipCount(0);
+    const b = this.channelCount > 1 ? this.stage.takeClipCount(1) : 0;
+    this.clipRateCount += a > b ? a : b;
+    this.writeClip(outputs, length, fade);
   }
 
   /** Runs the idle clip lane, unheard, over the last W inputs (exact restart, see the file comment). */
@@ -216,15 +266,6 @@ export class ClipSection {
     this.stage.reset();
     for (let k = 0; k < this.warmupChunks.length; k++) this.stage.process(this.warmupChunks[k]!, this.clipped, this.warmupLengths[k]!);
     for (let c = 0; c < this.channelCount; c++) this.stage.takeClipCount(c);
-  }
-
-  private writeClean(outputs: readonly Float64Array[], length: number): void {
-    const from = this.historyLength - this.latencySamples;
-    for (let c = 0; c < this.channelCount; c++) {
-      const line = this.lines[c]!;
-      const to = outputs[c]!;
-      for (let i = 0; i < length; i++) to[i] = line[from + i]!;
-    }
   }
 
   private writeClip(outputs: readonly Float64Array[], length: number, fade: number): void {

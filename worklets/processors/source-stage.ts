@@ -106,31 +106,38 @@ export class SourceStage {
   /** Digital samples in, volts out; returns the base-rate samples clipped (rail or current). */
   process(inputs: readonly Samples[], outputs: readonly Float64Array[], length: number): number {
     this.clip.process(inputs, outputs, length);
-    const railed = saturate(outputs, length, this.railVolts);
+    // A block from the clean lane whose peak is within the rail (every signal within digital
+    // full scale) is left as it is: the saturation would change nothing.
+    const railed = this.clip.outputPeakBound <= this.railVolts ? 0 : this.saturate(outputs, length);
     this.hiss.add(outputs[0]!, outputs[1]!, length);
     this.network.process(outputs, length);
     return (railed + this.clip.takeClipCount()) | 0;
   }
-}
 
-/** Digital saturation at ±limit; returns the number of samples (of the busiest channel) it clipped. */
-function saturate(work: readonly Float64Array[], length: number, limit: number): number {
-  if (limit === Number.POSITIVE_INFINITY) return 0;
-  let most = 0;
-  for (let c = 0; c < work.length; c++) {
-    const channel = work[c]!;
-    let count = 0;
-    for (let i = 0; i < length; i++) {
-      const v = channel[i]!;
-      if (v > limit) {
-        channel[i] = limit;
-        count++;
-      } else if (v < -limit) {
-        channel[i] = -limit;
-        count++;
+  /**
+   * Digital saturation at ±railVolts; returns the number of samples (of the busiest channel) it
+   * clipped. A method reading the rail from its field: a double passed to a call that is not
+   * inlined is boxed, i.e. allocated, on every block (docs/decisions.md, "Render speed: one pass per stage").
+   */
+  private saturate(work: readonly Float64Array[], length: number): number {
+    const limit = this.railVolts;
+    if (limit === Number.POSITIVE_INFINITY) return 0;
+    let most = 0;
+    for (let c = 0; c < work.length; c++) {
+      const channel = work[c]!;
+      let count = 0;
+      for (let i = 0; i < length; i++) {
+        const v = channel[i]!;
+        if (v > limit) {
+          channel[i] = limit;
+          count++;
+        } else if (v < -limit) {
+          channel[i] = -limit;
+          count++;
+        }
       }
+      if (count > most) most = count;
     }
-    if (count > most) most = count;
+    return most;
   }
-  return most;
 }

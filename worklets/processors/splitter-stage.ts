@@ -309,36 +309,69 @@ export class SplitterStage {
     }
     listener.clipRateCount += clips;
 
-    const gain = listener.gainBuffer;
-    listener.gain.fill(gain, length);
-    for (let c = 0; c < CHANNELS; c++) {
-      const y = heard.outputs[c]!;
-      let peak = 0;
-      let sum = 0;
-      const to = out?.[c];
-      if (to) {
-        // One pass: gain, meters, the Float32 output with its denormal flush.
-        for (let i = 0; i < length; i++) {
-          const v = y[i]! * gain[i]!;
-          // Math.abs and Math.max compile without branches (see clip-section.ts).
-          const magnitude = Math.abs(v);
-          peak = Math.max(peak, magnitude);
-          sum += v * v;
-          to[i] = magnitude < DENORMAL_FLOOR ? 0 : v;
-        }
-        // A finite double beyond ±FLOAT32_MAX is stored as ±Infinity; a NaN (unreachable for
-        // finite lanes and gains, kept as the last guard) makes the peak NaN. Either: silence.
-        if (!(peak <= FLOAT32_MAX)) to.fill(0, 0, length);
-      } else {
-        for (let i = 0; i < length; i++) {
-          const v = y[i]! * gain[i]!;
-          peak = Math.max(peak, Math.abs(v));
-          sum += v * v;
-        }
+    const left = heard.outputs[0]!;
+    const right = heard.outputs[1]!;
+    // A settled output gain multiplies in the pass below; a ramping one first, in place (the
+    // lane's output is this block's to change), and × 1 below is exact.
+    let gain = listener.gain.value;
+    if (!listener.gain.isSettled) {
+      const ramp = listener.gainBuffer;
+      listener.gain.fill(ramp, length);
+      for (let i = 0; i < length; i++) {
+        left[i] = left[i]! * ramp[i]!;
+        right[i] = right[i]! * ramp[i]!;
       }
-      if (peak > listener.peak[c]!) listener.peak[c] = peak;
-      listener.sumSquares[c] = listener.sumSquares[c]! + sum;
+      gain = 1;
     }
+    const toLeft = out?.[0];
+    const toRight = out?.[1];
+    let peakLeft = 0;
+    let peakRight = 0;
+    let sumLeft = 0;
+    let sumRight = 0;
+    if (toLeft && toRight) {
+      // One pass over both channels: gain, meters, the Float32 output with its denormal flush.
+      // Each channel keeps its own peak and sum (summed in sample order, as per channel), so
+      // the two channels' dependency chains run side by side (docs/decisions.md, "Render
+      // speed: one pass per stage").
+      for (let i = 0; i < length; i++) {
+        const l = left[i]! * gain;
+        const r = right[i]! * gain;
+        // Math.abs and Math.max compile without branches (see clip-section.ts).
+        const magnitudeLeft = Math.abs(l);
+        const magnitudeRight = Math.abs(r);
+        peakLeft = Math.max(peakLeft, magnitudeLeft);
+        peakRight = Math.max(peakRight, magnitudeRight);
+        sumLeft += l * l;
+        sumRight += r * r;
+        toLeft[i] = magnitudeLeft < DENORMAL_FLOOR ? 0 : l;
+        toRight[i] = magnitudeRight < DENORMAL_FLOOR ? 0 : r;
+      }
+      // A finite double beyond ±FLOAT32_MAX is stored as ±Infinity; a NaN (unreachable for
+      // finite lanes and gains, kept as the last guard) makes the peak NaN. Either: silence.
+      if (!(peakLeft <= FLOAT32_MAX)) toLeft.fill(0, 0, length);
+      if (!(peakRight <= FLOAT32_MAX)) toRight.fill(0, 0, length);
+    } else {
+      // An output the host left out (or gave one channel): the meters, and what there is to write.
+      for (let i = 0; i < length; i++) {
+        const l = left[i]! * gain;
+        const r = right[i]! * gain;
+        peakLeft = Math.max(peakLeft, Math.abs(l));
+        peakRight = Math.max(peakRight, Math.abs(r));
+        sumLeft += l * l;
+        sumRight += r * r;
+        if (toLeft) toLeft[i] = Math.abs(l) < DENORMAL_FLOOR ? 0 : l;
+        if (toRight) toRight[i] = Math.abs(r) < DENORMAL_FLOOR ? 0 : r;
+      }
+      if (toLeft && !(peakLeft <= FLOAT32_MAX)) toLeft.fill(0, 0, length);
+      if (toRight && !(peakRight <= FLOAT32_MAX)) toRight.fill(0, 0, length);
+    }
+    const peak = listener.peak;
+    const sumSquares = listener.sumSquares;
+    if (peakLeft > peak[0]!) peak[0] = peakLeft;
+    if (peakRight > peak[1]!) peak[1] = peakRight;
+    sumSquares[0] = sumSquares[0]! + sumLeft;
+    sumSquares[1] = sumSquares[1]! + sumRight;
   }
 
   /** Lane transition: the old lane (a) alone for 20 ms, then a raised-cosine crossfade to b. */

@@ -13,7 +13,8 @@ export const FLOAT_WAV_HEADER_BYTES = 12 + (8 + 18) + (8 + 4) + 8;
 const BYTES_PER_SAMPLE = 4;
 /** A RIFF chunk size is a 32-bit count of bytes. */
 const MAX_RIFF_BYTES = 0xffffffff;
-const littleEndianPlatform = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Float32Array views are platform-endian; a WAV file is little-endian. */
+export const LITTLE_ENDIAN_PLATFORM = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 export function floatWavDataBytes(channelCount: number, frames: number): number {
   return frames * channelCount * BYTES_PER_SAMPLE;
@@ -68,7 +69,7 @@ export function interleaveFloat32(channels: readonly Float32Array[], from: numbe
   const bytes = count * channelCount * BYTES_PER_SAMPLE;
   // Float32Array views are platform-endian; every platform Node and browsers run on is little-endian,
   // but the DataView path keeps the file right on any.
-  if (littleEndianPlatform && (into.byteOffset + offset) % BYTES_PER_SAMPLE === 0) {
+  if (LITTLE_ENDIAN_PLATFORM && (into.byteOffset + offset) % BYTES_PER_SAMPLE === 0) {
     const out = new Float32Array(into.buffer, into.byteOffset + offset, count * channelCount);
     for (let c = 0; c < channelCount; c++) {
       const channel = channels[c]!;
