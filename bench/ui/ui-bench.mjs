@@ -176,16 +176,28 @@ async function measureMaterial(bench, material) {
   }
 }
 
-/** Scrolls the Listen card to just under the sticky section links: meters, scope and spectrum on screen. */
-async function showListenCard(page) {
-  await page.evaluate(() => {
+/**
+ * Scrolls the Listen card to just under the sticky section links: the meters on screen. At
+ * the bench's 1280×800 the scope and the spectrum under them end below the screen's edge, so
+ * for `analysers` the page scrolls on until their bottom edge is on screen, as far as the
+ * meters stay under the links.
+ */
+async function showListenCard(page, analysers = false) {
+  await page.evaluate((withAnalysers) => {
     const app = document.querySelector('headroom-app').shadowRoot;
-    window.scrollBy(0, app.querySelector('.listen').getBoundingClientRect().top - app.querySelector('nav').getBoundingClientRect().height);
-  });
+    const top = app.querySelector('nav').getBoundingClientRect().height;
+    let by = app.querySelector('.listen').getBoundingClientRect().top - top;
+    if (withAnalysers) {
+      const bottom = Math.max(...['headroom-scope', 'headroom-spectrum'].map((name) => app.querySelector(name).getBoundingClientRect().bottom));
+      const metersTop = Math.min(...[...app.querySelectorAll('headroom-level-meter')].map((meter) => meter.getBoundingClientRect().top));
+      by = Math.max(by, Math.min(bottom - innerHeight + 8, metersTop - top));
+    }
+    window.scrollBy(0, by);
+  }, analysers);
 }
 
 async function measurePlaying(page, busy) {
-  await showListenCard(page);
+  await showListenCard(page, true);
   await sleep(1000);
   const shown = await page.evaluate(() => {
     const app = document.querySelector('headroom-app').shadowRoot;
