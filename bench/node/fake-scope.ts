@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { runInThisContext } from 'node:vm';
+import { installWorkletGlobals } from '../../src/cli/worklet-globals.ts';
 
 /** A port whose postMessage does nothing (and allocates nothing); plans are delivered by `deliver`. */
 export class FakePort {
@@ -22,23 +23,9 @@ export interface FakeProcessor {
 
 export type ProcessorClass = new (options: unknown) => FakeProcessor;
 
-interface FakeGlobals {
-  AudioWorkletProcessor?: unknown;
-  registerProcessor?: unknown;
-  sampleRate?: number;
-  currentFrame?: number;
-}
-
 /** Evaluates the worklet bundle once under fake globals; returns the registered processor classes by name. */
 export function loadProcessors(bundlePath: string, sampleRate: number): Map<string, ProcessorClass> {
-  const registered = new Map<string, ProcessorClass>();
-  const scope = globalThis as FakeGlobals;
-  scope.sampleRate = sampleRate;
-  scope.currentFrame = 0;
-  scope.AudioWorkletProcessor = class {
-    readonly port = new FakePort();
-  };
-  scope.registerProcessor = (name: string, ctor: ProcessorClass) => registered.set(name, ctor);
+  const { registered } = installWorkletGlobals<ProcessorClass>(sampleRate, FakePort);
   runInThisContext(readFileSync(bundlePath, 'utf8'), { filename: bundlePath });
   return registered;
 }

@@ -23,6 +23,7 @@ import { runInThisContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Plan } from '../model/compile.ts';
 import { MetersPacker, type FramedMeters } from './packed-meters.ts';
+import { installWorkletGlobals } from './worklet-globals.ts';
 
 export type ThreadRequest =
   | { type: 'start'; plan: Plan; chunkFrames: number; inputs: SharedArrayBuffer[]; outputs: SharedArrayBuffer[] }
@@ -49,7 +50,6 @@ const BLOCK = 128;
 const CHANNELS = 2;
 const NAME = 'headroom-chain';
 
-const scope = globalThis as unknown as { AudioWorkletProcessor: unknown; registerProcessor: unknown; sampleRate: number; currentFrame: number };
 let posted: unknown[] = [];
 const taken = (): unknown[] => {
   const messages = posted;
@@ -67,13 +67,7 @@ class ThreadPort {
   }
 }
 
-const registered = new Map<string, ThreadProcessorClass>();
-scope.AudioWorkletProcessor = class {
-  readonly port = new ThreadPort();
-};
-scope.registerProcessor = (name: string, processor: ThreadProcessorClass) => registered.set(name, processor);
-scope.sampleRate = Number.NaN;
-scope.currentFrame = 0;
+const scope = installWorkletGlobals<ThreadProcessorClass>(Number.NaN, ThreadPort);
 runInThisContext((workerData as ThreadData).workletScript, { filename: 'headroom.worklet.js' });
 
 let processor: ThreadProcessor | null = null;
@@ -86,9 +80,9 @@ const reply = (message: ThreadReply) => parent.postMessage(message);
 function start(request: Extract<ThreadRequest, { type: 'start' }>): void {
   const { plan, chunkFrames } = request;
   const listeners = plan.listeners.length;
-  scope.sampleRate = plan.sampleRateHz;
-  scope.currentFrame = 0;
-  const Processor = registered.get(NAME);
+  scope.setSampleRate(plan.sampleRateHz);
+  scope.setCurrentFrame(0);
+  const Processor = scope.registered.get(NAME);
   try {
     if (!Processor) throw new Error(`the worklet script registers no ${NAME}`);
     processor = new Processor({ numberOfInputs: 1, numberOfOutputs: listeners, outputChannelCount: Array.from({ length: listeners }, () => CHANNELS), processorOptions: { plan } });
@@ -114,7 +108,7 @@ function render({ slot, blocks, frame }: Extract<ThreadRequest, { type: 'render'
     // every output (splitter-stage.ts, runListener), so the buffers are not cleared first.
     // tests/audio/hosts-agree.test.ts would show a sample it left unwritten.
     for (let b = 0; b < blocks; b++) {
-      scope.currentFrame = frame + b * BLOCK;
+      scope.setCurrentFrame(frame + b * BLOCK);
       processor!.process(inputs[b]!, outputs[b]!);
     }
   } catch (error) {

@@ -3,6 +3,7 @@
  * processor modules (dynamically, so the fake base class exists when they evaluate), and
  * call `process()` block by block as the audio thread would.
  */
+import { installWorkletGlobals as installGlobals, type WorkletGlobals } from '../../src/cli/worklet-globals.ts';
 import type { Plan } from '../../src/model/compile.ts';
 
 export const BLOCK = 128;
@@ -22,31 +23,18 @@ export class FakePort {
   }
 }
 
-interface Scope {
-  AudioWorkletProcessor: unknown;
-  sampleRate: number;
-  currentFrame: number;
-  registerProcessor: (name: string, ctor: unknown) => void;
-  registered: Map<string, unknown>;
-}
-const scope = globalThis as unknown as Scope;
+let globals: WorkletGlobals<unknown> | null = null;
 
 export function installWorkletGlobals(sampleRateHz: number): void {
-  scope.AudioWorkletProcessor = class {
-    port = new FakePort();
-  };
-  scope.sampleRate = sampleRateHz;
-  scope.currentFrame = 0;
-  scope.registered = new Map();
-  scope.registerProcessor = (name, ctor) => void scope.registered.set(name, ctor);
+  globals = installGlobals<unknown>(sampleRateHz, FakePort);
 }
 
 export function setSampleRate(sampleRateHz: number): void {
-  scope.sampleRate = sampleRateHz;
+  globals!.setSampleRate(sampleRateHz);
 }
 
 export function registeredProcessors(): Map<string, unknown> {
-  return scope.registered;
+  return globals!.registered;
 }
 
 export interface TestProcessor {
@@ -115,7 +103,7 @@ export class Chain {
 
   /** One block: `this.input` in, `this.outputs` out. */
   step(): void {
-    scope.currentFrame = this.frame;
+    globals!.setCurrentFrame(this.frame);
     this.source.process(this.sourceIn, this.sourceOut);
     this.amp?.process(this.ampIn, this.ampOut);
     this.splitter.process(this.splitterIn, this.outputs);
