@@ -6,12 +6,12 @@
  * catalog and custom parts alike: a catalog figure can be corrected.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { formatOhms, withUnit } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
 import type { Draft, GearDraft, NoiseKind } from '../../state/editor/draft.ts';
 import { numberFromText } from '../../state/editor/evaluate.ts';
-import { numberField } from './fields.ts';
+import { GROUND_FIELD, NOISE_FIELDS } from '../../state/editor/field-specs.ts';
+import { numberFields, selectField } from './fields.ts';
 import { domId } from '../../state/editor/field-errors.ts';
 
 interface GearFieldsOptions {
@@ -26,10 +26,15 @@ interface GearFieldsOptions {
   groundHint: string;
 }
 
-const NOISE_KINDS: readonly { kind: NoiseKind; label: string }[] = [
-  { kind: 'none', label: 'Not stated' },
-  { kind: 'uVrms', label: 'µV rms' },
-  { kind: 'dynamicRangeDb', label: 'Dynamic range (dB)' },
+const NOISE_KINDS = [
+  { value: 'none', label: 'Not stated' },
+  { value: 'uVrms', label: 'µV rms' },
+  { value: 'dynamicRangeDb', label: 'Dynamic range (dB)' },
+];
+
+const WEIGHTINGS = [
+  { value: 'A', label: 'A-weighted' },
+  { value: 'unweighted', label: 'Unweighted' },
 ];
 
 /** The part's gear in words for the fold's summary: "hiss 5 µV (A-weighted), 0.4 Ω shared return". */
@@ -48,38 +53,13 @@ export function gearSummary(gear: GearDraft, noise: boolean): string {
 export function gearFields(ctx: EditorContext, o: GearFieldsOptions): TemplateResult {
   const id = domId(o.path);
   const g = o.gear;
-  const noiseField = o.noise
-    ? html`<div class="field">
-          <label for=${`${id}-noise-kind`}>Hiss (output noise)</label>
-          <select
-            id=${`${id}-noise-kind`}
-            .value=${live(g.noiseKind)}
-            @change=${(e: Event) => ctx.update((d) => (o.at(d).noiseKind = (e.target as HTMLSelectElement).value as NoiseKind))}
-          >
-            ${NOISE_KINDS.map((k) => html`<option value=${k.kind} ?selected=${k.kind === g.noiseKind}>${k.label}</option>`)}
-          </select>
-        </div>
-        ${g.noiseKind === 'none'
-          ? nothing
-          : html`${numberField(ctx, {
-                path: `${o.path}.noise.${g.noiseKind}`,
-                label: g.noiseKind === 'uVrms' ? 'Hiss' : 'Dynamic range',
-                unit: g.noiseKind === 'uVrms' ? 'µV rms' : 'dB',
-                value: g.noiseValue,
-                hint: g.noiseKind === 'uVrms' ? 'With no signal, 20 Hz–20 kHz.' : 'Below its full output.',
-                set: (d, v) => (o.at(d).noiseValue = v),
-              })}
-              <div class="field">
-                <label for=${`${id}-noise-weighting`}>Weighting</label>
-                <select
-                  id=${`${id}-noise-weighting`}
-                  .value=${live(g.noiseWeighting)}
-                  @change=${(e: Event) => ctx.update((d) => (o.at(d).noiseWeighting = (e.target as HTMLSelectElement).value === 'A' ? 'A' : 'unweighted'))}
-                >
-                  <option value="A" ?selected=${g.noiseWeighting === 'A'}>A-weighted</option>
-                  <option value="unweighted" ?selected=${g.noiseWeighting === 'unweighted'}>Unweighted</option>
-                </select>
-              </div>`}`
+  const fields = (spec: typeof GROUND_FIELD): TemplateResult[] => numberFields(ctx, o.path, [spec], g, o.at);
+  const noiseFields = o.noise
+    ? html`${selectField(ctx, { id: `${id}-noise-kind`, label: 'Hiss (output noise)', value: g.noiseKind, choices: NOISE_KINDS, narrow: true, onChange: (d, v) => (o.at(d).noiseKind = v as NoiseKind) })}
+      ${g.noiseKind === 'none'
+        ? nothing
+        : html`${fields(NOISE_FIELDS[g.noiseKind])}
+          ${selectField(ctx, { id: `${id}-noise-weighting`, label: 'Weighting', value: g.noiseWeighting, choices: WEIGHTINGS, narrow: true, onChange: (d, v) => (o.at(d).noiseWeighting = v === 'A' ? 'A' : 'unweighted') })}`}`
     : nothing;
   const toggled = (e: Event): void => {
     const open = (e.target as HTMLDetailsElement).open;
@@ -88,15 +68,7 @@ export function gearFields(ctx: EditorContext, o: GearFieldsOptions): TemplateRe
   return html`<details class="gear" ?open=${g.open} @toggle=${toggled} data-testid=${`${id}-gear`}>
     <summary>${o.noise ? 'Hiss and shared ground' : 'Shared ground'}: <span class="muted">${gearSummary(g, o.noise)}</span></summary>
     <div class="grid">
-      ${noiseField}
-      ${numberField(ctx, {
-        path: `${o.path}.groundResistanceOhms`,
-        label: 'Shared return',
-        value: g.groundResistanceOhms,
-        optional: true,
-        hint: `${o.groundHint} Leave blank for none.`,
-        set: (d, v) => (o.at(d).groundResistanceOhms = v),
-      })}
+      ${noiseFields} ${fields({ ...GROUND_FIELD, hint: `${o.groundHint} Leave blank for none.` })}
     </div>
   </details>`;
 }

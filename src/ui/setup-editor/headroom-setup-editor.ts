@@ -11,6 +11,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Setup } from '../../model/setup.ts';
+import { emit } from '../emit.ts';
 import { accentButtonStyles, baseStyles, formStyles } from '../styles.ts';
 import { ampSection } from './amp-section.ts';
 import type { EditorContext } from './context.ts';
@@ -22,7 +23,6 @@ import { levelSection } from './level-section.ts';
 import { listenersSection } from './listeners-section.ts';
 import { sourceSection } from './source-section.ts';
 import { splitterSection } from './splitter-section.ts';
-
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -69,7 +69,7 @@ export class HeadroomSetupEditor extends LitElement {
     const json = JSON.stringify(setup);
     if (json === this.currentJson) return;
     this.currentJson = json;
-    this.dispatchEvent(new CustomEvent('setup-change', { detail: { setup }, bubbles: true, composed: true }));
+    emit(this, 'setup-change', { setup });
   };
 
   private readonly focusAfterRender = (...selectors: string[]): void => {

@@ -5,62 +5,29 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { live } from 'lit/directives/live.js';
 import { headphones, type CatalogHeadphone } from '../../model/catalog/index.ts';
 import { MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
 import { formatOhms, trim } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
 import { applyCurveImport, CURVE_FILE_TYPES, parseCurveText, readCurveFile } from '../../state/editor/curve-file.ts';
-import { CUSTOM, entryFor, gearOf, LOADED, newListenerKey, nominalGuess, shortText, type Draft, type ListenerDraft } from '../../state/editor/draft.ts';
-import { FOUND, numberField, selectField, textField, type Choice } from './fields.ts';
+import { headphoneChoices, chooseHeadphone, pickHeadphone } from '../../state/editor/choices.ts';
+import { CUSTOM, entryFor, newListenerKey, type ListenerDraft } from '../../state/editor/draft.ts';
+import { LISTENER_FIELDS } from '../../state/editor/field-specs.ts';
+import { carriesFiles } from '../controllers/file-drop-controller.ts';
+import { alternativesNote, numberFields, selectField, textField } from './fields.ts';
 import { gearFields } from './gear-fields.ts';
-import { alternativesNote, gearSearch } from './gear-search.ts';
+import { gearSearch } from './gear-search.ts';
 
-const KIND_LABEL: Record<string, string> = { 'in-ear': 'In-ear', 'on-ear': 'On-ear', 'over-ear': 'Over-ear' };
-
-function headphoneChoices(listener: ListenerDraft): Choice[] {
-  return [
-    ...(listener.choice === LOADED
-      ? [{ value: LOADED, label: `${listener.part?.name ?? listener.name} (${listener.curveImport?.ok ? 'imported curve' : 'from the loaded setup'})` }]
-      : []),
-    ...headphones.map((h) => ({ value: h.id, label: h.part.name, group: KIND_LABEL[h.kind] ?? h.kind })),
-    ...(listener.picked && !headphones.some((h) => h.id === listener.picked!.id) ? [{ value: listener.picked.id, label: listener.picked.part.name, group: FOUND }] : []),
-    { value: CUSTOM, label: 'Custom values…', group: 'Custom' },
-  ];
-}
+const SENSITIVITY_UNITS = [
+  { value: 'dB/V', label: 'dB/V' },
+  { value: 'dB/mW', label: 'dB/mW' },
+];
 
 export function impedanceText(headphone: Headphone): string {
   const z = headphone.impedance;
   if (z.network) return `${formatOhms(z.network.reOhms)} voice coil${z.network.motional ? ' with resonance' : ''} (network)`;
   if (z.curve) return `measured curve, ${z.curve.length} points`;
   return z.nominalOhms != null ? formatOhms(z.nominalOhms) : '';
-}
-
-export function chooseHeadphone(d: Draft, index: number, value: string): void {
-  const listener = d.listeners[index]!;
-  const entry = entryFor(headphones, listener.picked, value);
-  if (entry) {
-    d.listeners[index] = {
-      ...listener,
-      choice: value,
-      name: entry.part.name,
-      part: structuredClone(entry.part),
-      sensitivity: String(entry.part.sensitivity.value),
-      unit: entry.part.sensitivity.unit,
-      nominalOhms: shortText(nominalGuess(entry.part)),
-      gear: gearOf(entry.part),
-      curveImport: undefined,
-    };
-  } else if (value === CUSTOM) {
-    // Custom values start from the part in use (its shared return stays in `gear`).
-    d.listeners[index] = { ...listener, choice: CUSTOM, part: null, curveImport: undefined };
-  }
-}
-
-/** A headphone found with the search: kept as a choice when it is not a built-in one. */
-export function pickHeadphone(d: Draft, index: number, entry: CatalogHeadphone): void {
-  if (!headphones.some((h) => h.id === entry.id)) d.listeners[index]!.picked = entry;
-  chooseHeadphone(d, index, entry.id);
 }
 
 /** Reads a chosen or dropped file and imports it onto the listener with `key` (curve-file.ts). */
@@ -96,9 +63,9 @@ function curveImportRow(ctx: EditorContext, listener: ListenerDraft, i: number):
 }
 
 function onDragOver(e: DragEvent): void {
-  if (!e.dataTransfer?.types.includes('Files')) return;
+  if (!carriesFiles(e)) return;
   e.preventDefault();
-  e.dataTransfer.dropEffect = 'copy';
+  e.dataTransfer!.dropEffect = 'copy';
 }
 
 function listenerFieldset(ctx: EditorContext, listener: ListenerDraft, i: number): TemplateResult {
@@ -125,19 +92,8 @@ function listenerFieldset(ctx: EditorContext, listener: ListenerDraft, i: number
             ${alternativesNote(listener.part, entryFor(headphones, listener.picked, listener.choice)?.alternatives)}
           </p>`
         : html`<div class="grid">
-            ${numberField(ctx, { path: `${base}.impedance.nominalOhms`, label: 'Nominal impedance', value: listener.nominalOhms, set: (d, v) => (d.listeners[i]!.nominalOhms = v) })}
-            ${numberField(ctx, { path: `${base}.sensitivity.value`, label: 'Sensitivity', unit: listener.unit, value: listener.sensitivity, set: (d, v) => (d.listeners[i]!.sensitivity = v) })}
-            <div class="field">
-              <label for=${`headphones-${i}-unit`}>Sensitivity unit</label>
-              <select
-                id=${`headphones-${i}-unit`}
-                .value=${live(listener.unit)}
-                @change=${(e: Event) => ctx.update((d) => (d.listeners[i]!.unit = (e.target as HTMLSelectElement).value === 'dB/mW' ? 'dB/mW' : 'dB/V'))}
-              >
-                <option value="dB/V" ?selected=${listener.unit === 'dB/V'}>dB/V</option>
-                <option value="dB/mW" ?selected=${listener.unit === 'dB/mW'}>dB/mW</option>
-              </select>
-            </div>
+            ${numberFields(ctx, base, [LISTENER_FIELDS[0]!, { ...LISTENER_FIELDS[1]!, unit: listener.unit }], listener, (d) => d.listeners[i]!)}
+            ${selectField(ctx, { id: `headphones-${i}-unit`, label: 'Sensitivity unit', value: listener.unit, choices: SENSITIVITY_UNITS, narrow: true, onChange: (d, v) => (d.listeners[i]!.unit = v === 'dB/mW' ? 'dB/mW' : 'dB/V') })}
           </div>`}
       ${curveImportRow(ctx, listener, i)}
       ${gearFields(ctx, { path: base, gear: listener.gear, at: (d) => d.listeners[i]!.gear, noise: false, groundHint: 'Its plug’s sleeve and the cable’s common wire.' })}

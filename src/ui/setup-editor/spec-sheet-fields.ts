@@ -8,7 +8,8 @@ import type { SpecSheetInterpretation } from '../../model/spec-sheet.ts';
 import { formatOhms, withUnit } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
 import { CUSTOM, MAX_RATINGS, MIN_RATINGS, shortText } from '../../state/editor/draft.ts';
-import { messagesFor, numberField } from './fields.ts';
+import { RATING_FIELDS } from '../../state/editor/field-specs.ts';
+import { messagesFor, numberFields } from './fields.ts';
 
 function reading(fit: SpecSheetInterpretation, assumedRailVrms: number | null): TemplateResult {
   return html`${fit.maxOutputVrms !== null
@@ -36,8 +37,7 @@ export function specSheetFields(ctx: EditorContext): TemplateResult {
     <ol class="rating-list">
       ${ratings.map(
         (r, i) => html`<li class="rating">
-          ${numberField(ctx, { path: `ratings[${i}].powerMw`, label: `Rating ${i + 1}: power`, value: r.powerMw, set: (d, v) => (d.amp.ratings[i]!.powerMw = v) })}
-          ${numberField(ctx, { path: `ratings[${i}].loadOhms`, label: `Rating ${i + 1}: load`, value: r.loadOhms, set: (d, v) => (d.amp.ratings[i]!.loadOhms = v) })}
+          ${numberFields(ctx, `ratings[${i}]`, RATING_FIELDS.map((f) => ({ ...f, label: `Rating ${i + 1}: ${f.label}` })), r, (d) => d.amp.ratings[i]!)}
           <button
             type="button"
             class="small"
