@@ -220,15 +220,10 @@ export const formStyles = css`
  */
 export const pillStyles = css`
   button {
-    font: inherit;
+    ${boxedButton}
     font-weight: 650;
     border-radius: 999px;
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
     padding: 0.45rem 1rem;
-    cursor: pointer;
-    min-height: 2.5rem;
   }
   button.play {
     background: var(--_accent);

@@ -8,7 +8,7 @@ import { amps, headphones, sources } from '../../src/model/catalog/index.ts';
 import { catalog } from '../../src/model/catalog/full.ts';
 import { findPreset } from '../../src/model/catalog/presets.ts';
 import { searchCatalog, type SearchHit } from '../../src/model/catalog/search.ts';
-import { ampChoices, chooseAmp, chooseSplitter, FOUND, headphoneChoices, pickAmp, pickHeadphone, sourceChoices } from '../../src/state/editor/choices.ts';
+import { addListener, ampChoices, chooseAmp, chooseSplitter, editFittedFigures, FOUND, headphoneChoices, pickAmp, pickHeadphone, sourceChoices } from '../../src/state/editor/choices.ts';
 import { CUSTOM, draftFromSetup, NO_AMP, SPEC_SHEET, type Draft } from '../../src/state/editor/draft.ts';
 import { evaluate } from '../../src/state/editor/evaluate.ts';
 import { AMP_FIELDS, AMP_OUTPUT_FIELDS, CABLE_FIELDS, fieldMessages, fieldPath, GROUND_FIELD, LEVEL_FIELDS, LISTENER_FIELDS, NOISE_FIELDS, RATING_FIELDS, SOURCE_FIELDS, type FieldSpec } from '../../src/state/editor/field-specs.ts';
@@ -118,6 +118,36 @@ describe('choosing a part in the setup editor', () => {
     expect(headphoneChoices(draft.listeners[0]!).some((c) => c.value === headphone.id && c.group === FOUND)).toBe(true);
     // A built-in part is already a choice: it is not listed twice.
     expect(sourceChoices(sources[0]).filter((c) => c.value === sources[0]!.id)).toHaveLength(1);
+  });
+});
+
+describe('editing the list and the fit', () => {
+  it('a new listener is a copy of the last one with a key of its own', () => {
+    const draft = presetDraft('laptop-splitter-two-m50x');
+    const last = draft.listeners[draft.listeners.length - 1]!;
+    addListener(draft);
+    const added = draft.listeners[draft.listeners.length - 1]!;
+    expect(added).toEqual({ ...last, key: added.key });
+    expect(new Set(draft.listeners.map((l) => l.key)).size).toBe(draft.listeners.length);
+  });
+
+  it('a spec-sheet amp edited as custom values keeps the fitted output stage, to the 4 figures a field shows', () => {
+    const draft = presetDraft();
+    chooseAmp(draft, SPEC_SHEET);
+    draft.amp.ratings = [
+      { powerMw: '220', loadOhms: '16' },
+      { powerMw: '120', loadOhms: '32' },
+      { powerMw: '15', loadOhms: '300' },
+    ];
+    const { fit, assumedRailVrms } = evaluate(draft);
+    expect(fit).not.toBeNull();
+    editFittedFigures(draft, fit!, assumedRailVrms);
+    expect(draft.amp.choice).toBe(CUSTOM);
+    const amp = evaluate(draft).setup!.amp!;
+    // shortText keeps 4 significant figures: within 5 parts in 10,000.
+    const off = (value: number, fitted: number): number => Math.abs(value / fitted - 1);
+    expect(off(amp.outputImpedanceOhms, fit!.outputImpedanceOhms)).toBeLessThanOrEqual(5e-4);
+    expect(off(amp.maxOutputVrms, fit!.maxOutputVrms ?? assumedRailVrms!)).toBeLessThanOrEqual(5e-4);
   });
 });
 

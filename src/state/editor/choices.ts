@@ -5,7 +5,8 @@
  * src/ui/setup-editor/ render these and call them inside `update`.
  */
 import { amps, headphones, sources, type CatalogAmp, type CatalogHeadphone, type CatalogSource } from '../../model/catalog/index.ts';
-import { ampFields, CUSTOM, defaultCableOhms, distributionAmpId, entryFor, gearOf, LOADED, NO_AMP, nominalGuess, shortText, sourceFields, SPEC_SHEET, type Draft, type ListenerDraft, type SplitterMode } from './draft.ts';
+import type { SpecSheetInterpretation } from '../../model/spec-sheet.ts';
+import { ampFields, CUSTOM, defaultCableOhms, distributionAmpId, entryFor, gearOf, LOADED, newListenerKey, NO_AMP, nominalGuess, shortText, sourceFields, SPEC_SHEET, type Draft, type ListenerDraft, type SplitterMode } from './draft.ts';
 
 /** The group of a choice list that holds an entry found with the catalog search. */
 export const FOUND = 'Found in the catalog';
@@ -106,6 +107,19 @@ export function chooseHeadphone(d: Draft, index: number, value: string): void {
     // Custom values start from the part in use (its shared return stays in `gear`).
     d.listeners[index] = { ...listener, choice: CUSTOM, part: null, curveImport: undefined };
   }
+}
+
+/** A new listener starts as a copy of the last one. */
+export function addListener(d: Draft): void {
+  d.listeners.push({ ...structuredClone(d.listeners[d.listeners.length - 1]!), key: newListenerKey() });
+}
+
+/** A spec-sheet amp becomes a custom one with the fitted output stage (the rail assumed when none was fitted). */
+export function editFittedFigures(d: Draft, fit: SpecSheetInterpretation, assumedRailVrms: number | null): void {
+  d.amp.choice = CUSTOM;
+  d.amp.fields.outputImpedanceOhms = shortText(fit.outputImpedanceOhms);
+  d.amp.fields.maxOutputVrms = shortText(fit.maxOutputVrms ?? assumedRailVrms);
+  d.amp.fields.maxOutputCurrentMa = shortText(fit.maxOutputCurrentMa);
 }
 
 /** A part found with the search: kept as a choice when it is not a built-in one, then chosen. */

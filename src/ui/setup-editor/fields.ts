@@ -109,3 +109,18 @@ export function partSummary<P extends object>(entry: { part: P; notes?: string; 
     ${entry.notes ? html`<span class="muted">${entry.notes}</span>` : nothing} ${alternativesNote(entry.part, entry.alternatives)}
   </p>`;
 }
+
+/** A button disabled at a limit (a list's shortest or longest), described by the sentence that says why. */
+export function limitButton(label: string, o: { limit: string | null; onClick: () => void; small?: boolean; id?: string; testid?: string }): TemplateResult {
+  return html`<button
+    type="button"
+    class=${o.small ? 'small' : nothing}
+    id=${o.id ?? nothing}
+    data-testid=${o.testid ?? nothing}
+    ?disabled=${o.limit !== null}
+    aria-describedby=${o.limit ?? nothing}
+    @click=${o.onClick}
+  >
+    ${label}
+  </button>`;
+}

@@ -10,11 +10,11 @@ import { MAX_LISTENERS, type Headphone } from '../../model/setup.ts';
 import { formatOhms, trim } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
 import { applyCurveImport, CURVE_FILE_TYPES, parseCurveText, readCurveFile } from '../../state/editor/curve-file.ts';
-import { headphoneChoices, chooseHeadphone, pickHeadphone } from '../../state/editor/choices.ts';
-import { CUSTOM, entryFor, newListenerKey, type ListenerDraft } from '../../state/editor/draft.ts';
+import { addListener, chooseHeadphone, headphoneChoices, pickHeadphone } from '../../state/editor/choices.ts';
+import { CUSTOM, entryFor, type ListenerDraft } from '../../state/editor/draft.ts';
 import { LISTENER_FIELDS } from '../../state/editor/field-specs.ts';
 import { carriesFiles } from '../controllers/file-drop-controller.ts';
-import { alternativesNote, numberFields, selectField, textField } from './fields.ts';
+import { alternativesNote, limitButton, numberFields, selectField, textField } from './fields.ts';
 import { gearFields } from './gear-fields.ts';
 import { gearSearch } from './gear-search.ts';
 
@@ -71,7 +71,6 @@ function onDragOver(e: DragEvent): void {
 function listenerFieldset(ctx: EditorContext, listener: ListenerDraft, i: number): TemplateResult {
   const count = ctx.draft.listeners.length;
   const base = `headphones[${i}]`;
-  const onlyOne = count <= 1;
   const onDrop = (e: DragEvent): void => {
     const file = e.dataTransfer?.files[0];
     if (!file) return;
@@ -98,19 +97,15 @@ function listenerFieldset(ctx: EditorContext, listener: ListenerDraft, i: number
       ${curveImportRow(ctx, listener, i)}
       ${gearFields(ctx, { path: base, gear: listener.gear, at: (d) => d.listeners[i]!.gear, noise: false, groundHint: 'Its plug’s sleeve and the cable’s common wire.' })}
       <div class="row">
-        <button
-          type="button"
-          class="small"
-          ?disabled=${onlyOne}
-          data-testid=${`remove-listener-${i}`}
-          aria-describedby=${onlyOne ? 'listeners-min-reason' : nothing}
-          @click=${() => {
+        ${limitButton(`Remove listener ${i + 1}`, {
+          small: true,
+          testid: `remove-listener-${i}`,
+          limit: count <= 1 ? 'listeners-min-reason' : null,
+          onClick: () => {
             ctx.update((d) => d.listeners.splice(i, 1));
             ctx.focusAfterRender(`[data-testid="remove-listener-${Math.max(0, i - 1)}"]`, '[data-testid="add-listener"]');
-          }}
-        >
-          Remove listener ${i + 1}
-        </button>
+          },
+        })}
       </div>
     </fieldset>
   </li>`;
@@ -131,19 +126,7 @@ export function listenersSection(ctx: EditorContext): TemplateResult {
       )}
     </ol>
     <div class="row">
-      <button
-        type="button"
-        data-testid="add-listener"
-        ?disabled=${atMax}
-        aria-describedby=${atMax ? 'listeners-max-reason' : nothing}
-        @click=${() =>
-          ctx.update((d) => {
-            const last = d.listeners[d.listeners.length - 1]!;
-            d.listeners.push({ ...structuredClone(last), key: newListenerKey() });
-          })}
-      >
-        Add listener
-      </button>
+      ${limitButton('Add listener', { testid: 'add-listener', limit: atMax ? 'listeners-max-reason' : null, onClick: () => ctx.update(addListener) })}
       ${atMax ? html`<span class="hint" id="listeners-max-reason">${MAX_LISTENERS} listeners is the most a setup can have.</span>` : nothing}
       ${listeners.length <= 1 ? html`<span class="hint" id="listeners-min-reason">A setup needs at least one listener.</span>` : nothing}
     </div>

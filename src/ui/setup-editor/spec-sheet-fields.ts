@@ -7,9 +7,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SpecSheetInterpretation } from '../../model/spec-sheet.ts';
 import { formatOhms, withUnit } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
-import { CUSTOM, MAX_RATINGS, MIN_RATINGS, shortText } from '../../state/editor/draft.ts';
+import { editFittedFigures } from '../../state/editor/choices.ts';
+import { MAX_RATINGS, MIN_RATINGS } from '../../state/editor/draft.ts';
 import { RATING_FIELDS } from '../../state/editor/field-specs.ts';
-import { messagesFor, numberFields } from './fields.ts';
+import { limitButton, messagesFor, numberFields } from './fields.ts';
 
 function reading(fit: SpecSheetInterpretation, assumedRailVrms: number | null): TemplateResult {
   return html`${fit.maxOutputVrms !== null
@@ -38,31 +39,19 @@ export function specSheetFields(ctx: EditorContext): TemplateResult {
       ${ratings.map(
         (r, i) => html`<li class="rating">
           ${numberFields(ctx, `ratings[${i}]`, RATING_FIELDS.map((f) => ({ ...f, label: `Rating ${i + 1}: ${f.label}` })), r, (d) => d.amp.ratings[i]!)}
-          <button
-            type="button"
-            class="small"
-            ?disabled=${atMin}
-            aria-describedby=${atMin ? 'ratings-min-reason' : nothing}
-            @click=${() => {
+          ${limitButton(`Remove rating ${i + 1}`, {
+            small: true,
+            limit: atMin ? 'ratings-min-reason' : null,
+            onClick: () => {
               ctx.update((d) => d.amp.ratings.splice(i, 1));
               ctx.focusAfterRender('#add-rating');
-            }}
-          >
-            Remove rating ${i + 1}
-          </button>
+            },
+          })}
         </li>`,
       )}
     </ol>
     <div class="row">
-      <button
-        type="button"
-        id="add-rating"
-        ?disabled=${atMax}
-        aria-describedby=${atMax ? 'ratings-max-reason' : nothing}
-        @click=${() => ctx.update((d) => d.amp.ratings.push({ powerMw: '', loadOhms: '' }))}
-      >
-        Add a rating
-      </button>
+      ${limitButton('Add a rating', { id: 'add-rating', limit: atMax ? 'ratings-max-reason' : null, onClick: () => ctx.update((d) => d.amp.ratings.push({ powerMw: '', loadOhms: '' })) })}
       ${atMin ? html`<span class="hint" id="ratings-min-reason">The solver needs at least ${MIN_RATINGS} ratings.</span>` : nothing}
       ${atMax ? html`<span class="hint" id="ratings-max-reason">At most ${MAX_RATINGS} ratings.</span>` : nothing}
     </div>
@@ -76,18 +65,7 @@ export function specSheetFields(ctx: EditorContext): TemplateResult {
                 Also consistent with the ratings: ${fit.alternatives.map((alt, i) => html`${i > 0 ? '; ' : ''}${reading(alt, null)}`)}.
               </p>`
             : nothing}
-          <button
-            type="button"
-            @click=${() =>
-              ctx.update((d) => {
-                d.amp.choice = CUSTOM;
-                d.amp.fields.outputImpedanceOhms = shortText(fit.outputImpedanceOhms);
-                d.amp.fields.maxOutputVrms = shortText(fit.maxOutputVrms ?? assumedRailVrms);
-                d.amp.fields.maxOutputCurrentMa = shortText(fit.maxOutputCurrentMa);
-              })}
-          >
-            Edit these figures as custom values
-          </button>
+          <button type="button" @click=${() => ctx.update((d) => editFittedFigures(d, fit, assumedRailVrms))}>Edit these figures as custom values</button>
         </div>`
       : nothing}
   </fieldset>`;
