@@ -44,22 +44,18 @@ export class AnimationFrameController implements ReactiveController {
 
   #sync(): void {
     const shouldRun = this.#wanted && this.#connected;
-    if (shouldRun && this.#cancel === null) this.#request();
+    if (shouldRun && this.#cancel === null) this.#cancel = nextLiveFrame(this.#tick);
     if (!shouldRun && this.#cancel !== null) {
       this.#cancel();
       this.#cancel = null;
     }
   }
 
-  #request(): void {
-    this.#cancel = nextLiveFrame(this.#tick);
-  }
-
   #tick = (timeMs: number): void => {
     this.#cancel = null;
     if (!this.#wanted || !this.#connected) return;
     // Request the next frame first, so a throwing draw does not stop the loop for good.
-    this.#request();
+    this.#cancel = nextLiveFrame(this.#tick);
     this.onFrame(timeMs);
   };
 }

@@ -134,8 +134,7 @@ export const editorStyles = css`
   .curve-import .hint {
     flex: 1 1 14rem;
   }
-  p.error[data-testid^='curve-note'],
-  p.summary[data-testid^='curve-note'] {
+  [data-testid^='curve-note'] {
     margin-top: 0.5rem;
     overflow-wrap: anywhere;
   }

@@ -1,5 +1,6 @@
 /**
- * <headroom-setup-editor>: edits one `headroom/setup@1` setup.
+ * <headroom-setup-editor>: edits one setup (`headroom/setup@1` to `@3`; an edit is sent in
+ * the oldest format that holds it).
  *
  * Properties down: `setup` (the setup to edit) and `label` ("A"). One event up:
  * `setup-change` (bubbles, composed) with `{ setup }`, sent only when the edited setup is
@@ -34,7 +35,7 @@ declare global {
 export class HeadroomSetupEditor extends LitElement {
   static override styles = [baseStyles, formStyles, accentButtonStyles, editorStyles];
 
-  /** The setup to edit (a valid headroom/setup@1). */
+  /** The setup to edit (any valid headroom/setup version). */
   @property({ attribute: false }) setup: Setup | null = null;
 
   /** Names the setup in the heading and for screen readers: "A" → "Setup A". */
