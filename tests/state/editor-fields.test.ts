@@ -11,7 +11,7 @@ import { searchCatalog, type SearchHit } from '../../src/model/catalog/search.ts
 import { addListener, ampChoices, chooseAmp, chooseSplitter, editFittedFigures, FOUND, headphoneChoices, pickAmp, pickHeadphone, sourceChoices } from '../../src/state/editor/choices.ts';
 import { CUSTOM, draftFromSetup, NO_AMP, SPEC_SHEET, type Draft } from '../../src/state/editor/draft.ts';
 import { evaluate } from '../../src/state/editor/evaluate.ts';
-import { AMP_FIELDS, AMP_OUTPUT_FIELDS, CABLE_FIELDS, fieldMessages, fieldPath, GROUND_FIELD, LEVEL_FIELDS, LISTENER_FIELDS, NOISE_FIELDS, RATING_FIELDS, SOURCE_FIELDS, type FieldSpec } from '../../src/state/editor/field-specs.ts';
+import { AMP_FIELDS, AMP_OUTPUT_FIELDS, CABLE_FIELDS, fieldMessages, fieldPath, GROUND_FIELD, LEVEL_FIELDS, listenerFields, NOISE_FIELDS, ratingFields, SOURCE_FIELDS, type FieldSpec } from '../../src/state/editor/field-specs.ts';
 import { EMPTY_LIST, keyed, SHOWN_MATCHES, typed } from '../../src/state/editor/match-list.ts';
 import { rangeOf } from '../../src/state/editor/ranges.ts';
 
@@ -31,8 +31,8 @@ const CASES: readonly Case[] = [
   { part: 'amp', specs: [...AMP_FIELDS, ...AMP_OUTPUT_FIELDS], prepare: (d) => chooseAmp(d, CUSTOM), at: (d) => d.amp.fields as unknown as Record<string, string> },
   { part: 'splitter', specs: [CABLE_FIELDS.passive], prepare: (d) => chooseSplitter(d, 'passive'), at: (d) => d.splitter as unknown as Record<string, string> },
   { part: 'splitter', specs: [GROUND_FIELD], prepare: (d) => chooseSplitter(d, 'passive'), at: (d) => d.splitter.gear as unknown as Record<string, string> },
-  { part: 'headphones[0]', specs: LISTENER_FIELDS, prepare: (d) => (d.listeners[0] = { ...d.listeners[0]!, choice: CUSTOM, part: null }), at: (d) => d.listeners[0] as unknown as Record<string, string> },
-  { part: 'ratings[0]', specs: RATING_FIELDS, prepare: (d) => {
+  { part: 'headphones[0]', specs: listenerFields('dB/V'), prepare: (d) => (d.listeners[0] = { ...d.listeners[0]!, choice: CUSTOM, part: null }), at: (d) => d.listeners[0] as unknown as Record<string, string> },
+  { part: 'ratings[0]', specs: ratingFields(1), prepare: (d) => {
       chooseAmp(d, SPEC_SHEET);
       d.amp.ratings = [
         { powerMw: '200', loadOhms: '32' },

@@ -55,15 +55,16 @@ export const CABLE_FIELDS: Readonly<Record<'passive' | 'distribution', FieldSpec
   distribution: { key: 'cableResistanceOhms', label: 'Cable resistance per jack', optional: true },
 };
 
-export const LISTENER_FIELDS: readonly FieldSpec<TextKey<ListenerDraft>>[] = [
+/** A custom headphone's figures; the sensitivity is in the unit chosen beside it. */
+export const listenerFields = (sensitivityUnit: string): readonly FieldSpec<TextKey<ListenerDraft>>[] => [
   { key: 'nominalOhms', path: 'impedance.nominalOhms', label: 'Nominal impedance' },
-  { key: 'sensitivity', path: 'sensitivity.value', label: 'Sensitivity' },
+  { key: 'sensitivity', path: 'sensitivity.value', label: 'Sensitivity', unit: sensitivityUnit },
 ];
 
-/** A spec-sheet rating; its label follows "Rating 2: ". */
-export const RATING_FIELDS: readonly FieldSpec<TextKey<RatingDraft>>[] = [
-  { key: 'powerMw', label: 'power' },
-  { key: 'loadOhms', label: 'load' },
+/** The `n`th power rating of a spec sheet (from 1). */
+export const ratingFields = (n: number): readonly FieldSpec<TextKey<RatingDraft>>[] => [
+  { key: 'powerMw', label: `Rating ${n}: power` },
+  { key: 'loadOhms', label: `Rating ${n}: load` },
 ];
 
 export const LEVEL_FIELDS: readonly FieldSpec<TextKey<Draft>>[] = [

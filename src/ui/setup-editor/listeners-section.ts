@@ -12,7 +12,7 @@ import type { EditorContext } from './context.ts';
 import { applyCurveImport, CURVE_FILE_TYPES, parseCurveText, readCurveFile } from '../../state/editor/curve-file.ts';
 import { addListener, chooseHeadphone, headphoneChoices, pickHeadphone } from '../../state/editor/choices.ts';
 import { CUSTOM, entryFor, type ListenerDraft } from '../../state/editor/draft.ts';
-import { LISTENER_FIELDS } from '../../state/editor/field-specs.ts';
+import { listenerFields } from '../../state/editor/field-specs.ts';
 import { carriesFiles } from '../controllers/file-drop-controller.ts';
 import { alternativesNote, limitButton, numberFields, selectField, textField } from './fields.ts';
 import { gearFields } from './gear-fields.ts';
@@ -91,7 +91,7 @@ function listenerFieldset(ctx: EditorContext, listener: ListenerDraft, i: number
             ${alternativesNote(listener.part, entryFor(headphones, listener.picked, listener.choice)?.alternatives)}
           </p>`
         : html`<div class="grid">
-            ${numberFields(ctx, base, [LISTENER_FIELDS[0]!, { ...LISTENER_FIELDS[1]!, unit: listener.unit }], listener, (d) => d.listeners[i]!)}
+            ${numberFields(ctx, base, listenerFields(listener.unit), listener, (d) => d.listeners[i]!)}
             ${selectField(ctx, { id: `headphones-${i}-unit`, label: 'Sensitivity unit', value: listener.unit, choices: SENSITIVITY_UNITS, narrow: true, onChange: (d, v) => (d.listeners[i]!.unit = v === 'dB/mW' ? 'dB/mW' : 'dB/V') })}
           </div>`}
       ${curveImportRow(ctx, listener, i)}

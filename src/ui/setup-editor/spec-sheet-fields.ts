@@ -9,7 +9,7 @@ import { formatOhms, withUnit } from '../../text/format.ts';
 import type { EditorContext } from './context.ts';
 import { editFittedFigures } from '../../state/editor/choices.ts';
 import { MAX_RATINGS, MIN_RATINGS } from '../../state/editor/draft.ts';
-import { RATING_FIELDS } from '../../state/editor/field-specs.ts';
+import { ratingFields } from '../../state/editor/field-specs.ts';
 import { limitButton, messagesFor, numberFields } from './fields.ts';
 
 function reading(fit: SpecSheetInterpretation, assumedRailVrms: number | null): TemplateResult {
@@ -38,7 +38,7 @@ export function specSheetFields(ctx: EditorContext): TemplateResult {
     <ol class="rating-list">
       ${ratings.map(
         (r, i) => html`<li class="rating">
-          ${numberFields(ctx, `ratings[${i}]`, RATING_FIELDS.map((f) => ({ ...f, label: `Rating ${i + 1}: ${f.label}` })), r, (d) => d.amp.ratings[i]!)}
+          ${numberFields(ctx, `ratings[${i}]`, ratingFields(i + 1), r, (d) => d.amp.ratings[i]!)}
           ${limitButton(`Remove rating ${i + 1}`, {
             small: true,
             limit: atMin ? 'ratings-min-reason' : null,
