@@ -43,6 +43,12 @@ declare global {
   }
 }
 
+/** A button with its key shortcut, named for assistive technology and shown as a key cap. */
+function keyButton(action: string, label: string, key: string, onClick: () => void, o: { pressed?: boolean; disabled?: boolean; primary?: boolean } = {}): TemplateResult {
+  return html`<button type="button" class=${o.primary ? 'primary' : nothing} data-action=${action} aria-pressed=${o.pressed ?? nothing}
+    aria-keyshortcuts=${key} ?disabled=${o.disabled} @click=${onClick}>${label} <kbd aria-hidden="true">${key}</kbd></button>`;
+}
+
 @customElement('headroom-abx')
 export class HeadroomAbx extends LitElement {
   static override styles = [
@@ -373,15 +379,10 @@ export class HeadroomAbx extends LitElement {
       <div>
         <h3 id="abx-listen">Listen</h3>
         <div class="buttons" role="group" aria-labelledby="abx-listen">
-          ${(['A', 'B', 'X'] as const).map(
-            (button) => html`<button type="button" data-action="play-${button.toLowerCase()}" aria-pressed=${run.lastPressed === button ? 'true' : 'false'}
-              aria-keyshortcuts=${button} ?disabled=${waiting} @click=${() => this.act({ kind: 'play', button })}>
-              Play ${button} <kbd aria-hidden="true">${button}</kbd>
-            </button>`,
+          ${(['A', 'B', 'X'] as const).map((button) =>
+            keyButton(`play-${button.toLowerCase()}`, `Play ${button}`, button, () => this.act({ kind: 'play', button }), { pressed: run.lastPressed === button, disabled: waiting }),
           )}
-          <button type="button" data-action="pause" aria-keyshortcuts="Space" @click=${() => this.act({ kind: 'toggle-play' })}>
-            ${this.playing ? 'Pause' : 'Resume'} <kbd aria-hidden="true">Space</kbd>
-          </button>
+          ${keyButton('pause', this.playing ? 'Pause' : 'Resume', 'Space', () => this.act({ kind: 'toggle-play' }))}
         </div>
         ${this.renderLoop(run)}
       </div>
@@ -390,16 +391,10 @@ export class HeadroomAbx extends LitElement {
         ${waiting
           ? html`<div class="row">
               <span role="status">Answer recorded: X is ${run.pendingAnswer}.</span>
-              <button type="button" class="primary" data-action="next" aria-keyshortcuts="N" @click=${() => this.act({ kind: 'next' })}>
-                ${run.lastAnswered ? 'See the result' : 'Next trial'} <kbd aria-hidden="true">N</kbd>
-              </button>
+              ${keyButton('next', run.lastAnswered ? 'See the result' : 'Next trial', 'N', () => this.act({ kind: 'next' }), { primary: true })}
             </div>`
           : html`<div class="buttons" role="group" aria-labelledby="abx-answer">
-              ${(['A', 'B'] as const).map(
-                (side, i) => html`<button type="button" data-action="answer-${side.toLowerCase()}" aria-keyshortcuts=${i + 1} @click=${() => this.act({ kind: 'answer', side })}>
-                  X is ${side} <kbd aria-hidden="true">${i + 1}</kbd>
-                </button>`,
-              )}
+              ${(['A', 'B'] as const).map((side, i) => keyButton(`answer-${side.toLowerCase()}`, `X is ${side}`, String(i + 1), () => this.act({ kind: 'answer', side })))}
             </div>`}
       </div>
       <p class="note" data-testid="peeking-note">
