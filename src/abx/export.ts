@@ -28,3 +28,10 @@ export function abxResultsToCsv(results: AbxResults): string {
   });
   return `${lines.join('\r\n')}\r\n`;
 }
+
+/** A finished run as a file to save: its text, media type and name (headroom-abx-<start time>.json or .csv). */
+export function abxResultsFile(results: AbxResults, kind: 'json' | 'csv'): { text: string; type: string; name: string } {
+  const stamp = results.startedAt.replace(/[:.]/g, '-');
+  const name = `headroom-abx-${stamp}.${kind}`;
+  return kind === 'json' ? { text: abxResultsToJson(results), type: 'application/json', name } : { text: abxResultsToCsv(results), type: 'text/csv', name };
+}
