@@ -30,6 +30,7 @@ import {
   type SourceMaterial,
   type TransportState,
 } from '../../audio/engine/index.ts';
+import { catchUp, clippingChange, listenersFor, shownOffset, transportShownChange, type EnginePair, type ListeningChoices } from '../../audio/engine/listening-choices.ts';
 import type { Setup } from '../../model/setup.ts';
 import { LiveValue } from '../controllers/live-value.ts';
 import { whenIdle } from '../controllers/when-idle.ts';
@@ -45,12 +46,6 @@ export interface SourceState {
   warning: string;
 }
 
-/** The setups to hear: A and B, or (b null) one chain alone. */
-export interface EnginePair {
-  a: Setup;
-  b: Setup | null;
-}
-
 const IDLE_TRANSPORT: TransportState = { playing: false, loop: true, position: 0, duration: 0, input: 'none' };
 /** The seek bar's clock while playing: 4 steps a second keep it honest (each moves the slider: a layout). */
 const POSITION_INTERVAL_MS = 250;
@@ -58,7 +53,7 @@ const POSITION_INTERVAL_MS = 250;
 const SUSPEND_AFTER_PAUSE_MS = 250;
 const SIDES: readonly Side[] = ['A', 'B'];
 
-export class EngineController implements ReactiveController {
+export class EngineController implements ReactiveController, ListeningChoices {
   private readonly host: ReactiveControllerHost;
   private engine: ListeningEngine | null = null;
   private creating: Promise<ListeningEngine | null> | null = null;
@@ -68,8 +63,8 @@ export class EngineController implements ReactiveController {
   private suspendTimer = 0;
   private choosing: Promise<void> = Promise.resolve();
 
-  /** What the user set; applied to the engine when it exists. */
-  private pair: EnginePair;
+  /** What the user set; applied to the engine when it exists (listening-choices.ts). */
+  pair: EnginePair;
   side: Side = 'A';
   listeners: Record<Side, number> = { A: 0, B: 0 };
   matchLoudness = false;
@@ -145,6 +140,11 @@ export class EngineController implements ReactiveController {
     return this.engine?.analyser ?? null;
   }
 
+  /** The loudness match's offset of B against A (dB); null while it is being measured. */
+  get loudnessOffsetDb(): number | null {
+    return this.loudness && Number.isFinite(this.loudness.offsetDb) ? this.loudness.offsetDb : null;
+  }
+
   /** Which listeners of `side` clip now, while playing; undefined while nothing plays. */
   clippingOf(side: Side): readonly boolean[] | undefined {
     return this.transport.playing ? this.clipping[side] : undefined;
@@ -152,45 +152,36 @@ export class EngineController implements ReactiveController {
 
   setPair(a: Setup, b: Setup | null = null): void {
     this.pair = { a, b };
-    for (const side of SIDES) {
-      const setup = side === 'A' ? a : b;
-      if (setup && this.listeners[side] >= setup.headphones.length) this.listeners = { ...this.listeners, [side]: setup.headphones.length - 1 };
-    }
+    this.listeners = listenersFor(this.listeners, this.pair);
     this.clipping = { A: [], B: [] };
     this.clearMeters();
-    this.apply((engine) => engine.setPair(a, b));
-    this.host.requestUpdate();
+    this.change((engine) => engine.setPair(a, b));
   }
 
   setSide(side: Side): void {
     this.side = side;
-    this.apply((engine) => engine.setSide(side));
-    this.host.requestUpdate();
+    this.change((engine) => engine.setSide(side));
   }
 
   setListener(side: Side, index: number): void {
     this.listeners = { ...this.listeners, [side]: index };
     this.meters[side].set(undefined);
-    this.apply((engine) => engine.setListener(side, index));
-    this.host.requestUpdate();
+    this.change((engine) => engine.setListener(side, index));
   }
 
   setMatchLoudness(on: boolean): void {
     this.matchLoudness = on;
-    this.apply((engine) => engine.setMatchLoudness(on));
-    this.host.requestUpdate();
+    this.change((engine) => engine.setMatchLoudness(on));
   }
 
   setListeningLevel(db: number): void {
     this.listeningLevelDb = db;
-    this.apply((engine) => engine.setListeningLevelDb(db));
-    this.host.requestUpdate();
+    this.change((engine) => engine.setListeningLevelDb(db));
   }
 
   setCalibration(dbSpl: number): void {
     this.calibrationDbSpl = dbSpl;
-    this.apply((engine) => engine.setCalibrationDbSpl(dbSpl));
-    this.host.requestUpdate();
+    this.change((engine) => engine.setCalibrationDbSpl(dbSpl));
   }
 
   /**
@@ -286,6 +277,12 @@ export class EngineController implements ReactiveController {
     return loadBuiltIn(choice, engine.context.sampleRate);
   }
 
+  /** Runs `change` on the engine if it exists and shows the new state. */
+  private change(change: (engine: ListeningEngine) => void): void {
+    this.apply(change);
+    this.host.requestUpdate();
+  }
+
   /** Runs `change` on the engine if it exists; a refusal (a plan a processor cannot take) becomes the error shown. */
   private apply(change: (engine: ListeningEngine) => void): void {
     if (!this.engine) return;
@@ -304,11 +301,12 @@ export class EngineController implements ReactiveController {
 
   private async create(quiet: boolean): Promise<ListeningEngine | null> {
     const connection = this.connection;
-    const made = { a: this.pair.a, b: this.pair.b, calibrationDbSpl: this.calibrationDbSpl };
+    const made = { pair: this.pair, calibrationDbSpl: this.calibrationDbSpl };
     let engine: ListeningEngine;
     try {
       engine = await ListeningEngine.create({
-        ...made,
+        ...made.pair,
+        calibrationDbSpl: made.calibrationDbSpl,
         listeningLevelDb: this.listeningLevelDb,
         onMeters: (readings) => this.onMeters(readings),
         onLoudness: (report) => this.onLoudness(report),
@@ -344,15 +342,7 @@ export class EngineController implements ReactiveController {
       return null;
     }
     this.engine = engine;
-    // What changed while the worklets loaded.
-    this.apply((e) => {
-      if (this.calibrationDbSpl !== made.calibrationDbSpl) e.setCalibrationDbSpl(this.calibrationDbSpl);
-      if (this.pair.a !== made.a || this.pair.b !== made.b) e.setPair(this.pair.a, this.pair.b);
-      if (e.listeningLevelDb !== this.listeningLevelDb) e.setListeningLevelDb(this.listeningLevelDb);
-      for (const side of this.pair.b ? SIDES : (['A'] as const)) e.setListener(side, this.listeners[side]);
-      e.setSide(this.pair.b ? this.side : 'A');
-      e.setMatchLoudness(this.matchLoudness);
-    });
+    this.apply((e) => catchUp(e, made, this));
     // Nothing on screen changes with the engine alone (a page left idle is not re-rendered for it).
     this.onTransport(engine.transportState);
     // Made by a choice or while idle, not by Play: no sound yet, so let the audio rest until Play.
@@ -369,7 +359,7 @@ export class EngineController implements ReactiveController {
       this.stopClock();
       this.clearMeters();
     }
-    if (state.playing !== was.playing || state.loop !== was.loop || state.duration !== was.duration || state.input !== was.input) this.host.requestUpdate();
+    if (transportShownChange(was, state)) this.host.requestUpdate();
   }
 
   private onMeters(readings: ListenerMeters[]): void {
@@ -378,16 +368,15 @@ export class EngineController implements ReactiveController {
     if (!side) return;
     const heard = readings[this.listeners[side]];
     if (heard) this.meters[side].set(heard);
-    const clipping = this.clipping[side];
-    if (readings.length !== clipping.length || readings.some((r, i) => r.clipping !== clipping[i])) {
-      this.clipping = { ...this.clipping, [side]: readings.map((r) => r.clipping) };
+    const clipping = clippingChange(this.clipping[side], readings);
+    if (clipping) {
+      this.clipping = { ...this.clipping, [side]: clipping };
       this.host.requestUpdate();
     }
   }
 
   private onLoudness(report: LoudnessReport): void {
-    const shown = (r: LoudnessReport | null) => (r && r.matching && Number.isFinite(r.offsetDb) ? r.offsetDb.toFixed(1) : '');
-    const changed = shown(report) !== shown(this.loudness);
+    const changed = shownOffset(report) !== shownOffset(this.loudness);
     this.loudness = report;
     if (changed) this.host.requestUpdate();
   }

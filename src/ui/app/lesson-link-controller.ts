@@ -14,7 +14,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { shareUrl, type InitialState, type SetupPair } from '../../state/index.ts';
 import { findLesson, lessons } from '../../teach/lessons/index.ts';
 import { lessonFromLink, lessonStepPair } from '../../teach/lessons/link.ts';
-import type { LayerOrigin, SetupsController } from './setups-controller.ts';
+import { lessonOrigin, type LayerOrigin } from '../../state/setup-layers.ts';
+import type { SetupsController } from './setups-controller.ts';
 import type { UiEvent } from '../events.ts';
 
 export class LessonLinkController implements ReactiveController {
@@ -108,8 +109,6 @@ export class LessonLinkController implements ReactiveController {
   }
 
   private origin(index: number): LayerOrigin {
-    const lesson = findLesson(this.lessonId);
-    const step = index + 1;
-    return { kind: 'lesson', lessonId: this.lessonId, title: `lesson “${lesson?.title ?? this.lessonId}”, step ${step}`, short: `the lesson’s setups (step ${step})`, step };
+    return lessonOrigin(this.lessonId, findLesson(this.lessonId)?.title ?? this.lessonId, index);
   }
 }
