@@ -15,7 +15,7 @@ import { URL_PARAM_COMPACT } from './compact-pair.ts';
 import { presetOf } from './link.ts';
 import type { StateOrigin } from './initial-state.ts';
 import { defaultPair, type SetupPair } from './setup-pair.ts';
-import { UndoStack, type UndoEntry } from './undo.ts';
+import { UndoStack } from './undo.ts';
 import { URL_PARAM_A, URL_PARAM_B, URL_PARAM_PRESET, urlWithPair } from './url-state.ts';
 
 /** Where a layer's setups come from, as the screen names them: in full, and short for small screens and the projector. */
@@ -34,31 +34,44 @@ export interface Layer {
   edited: boolean;
 }
 
+/**
+ * The pure rules; a host (the app's SetupsController) overrides the hooks to save the user's
+ * pair when it changes and to follow the playing pair.
+ */
 export class SetupLayers {
   readonly #undo = new UndoStack();
   layer: Layer | null = null;
+  /** The last replacement of the user's pair, for an Undo notice; null once undone or dismissed. */
+  notice: string | null = null;
 
   constructor(public own: SetupPair = defaultPair()) {}
+
+  /** The playing pair (or the layer's state) changed. */
+  protected changed(): void {}
+  /** The user's own pair changed: to be saved. */
+  protected saveOwn(): void {}
 
   /** What plays: the layer's setups, else the user's own. */
   get playing(): SetupPair {
     return this.layer?.pair ?? this.own;
   }
 
-  /** A setup edited on screen: the layer's while one plays, else the user's own; true when the user's own changed (to be saved). */
-  edit(side: 'A' | 'B', setup: Setup): boolean {
+  /** A setup edited on screen: the layer's while one plays, else the user's own. */
+  edit(side: 'A' | 'B', setup: Setup): void {
     const key = side === 'A' ? 'a' : 'b';
     if (this.layer) {
       this.layer = { ...this.layer, pair: { ...this.layer.pair, [key]: setup }, edited: true };
-      return false;
+    } else {
+      this.own = { ...this.own, [key]: setup };
+      this.saveOwn();
     }
-    this.own = { ...this.own, [key]: setup };
-    return true;
+    this.changed();
   }
 
   /** Keeps `pair` (the user's, before something replaced it) for undo. */
   remember(label: string, pair: SetupPair): void {
     this.#undo.push(label, pair);
+    this.notice = label;
   }
 
   /** A preset, an import, a kept layer: the user's pair is replaced (undoably) and plays. */
@@ -66,34 +79,37 @@ export class SetupLayers {
     this.remember(label, this.own);
     this.own = pair;
     this.layer = null;
+    this.saveOwn();
+    this.changed();
   }
 
   showLayer(pair: SetupPair, origin: LayerOrigin): void {
     this.layer = { pair, origin, edited: false };
+    this.changed();
   }
 
-  /** The user's own pair plays again, exactly as it was; false when no layer played. */
-  backToOwn(): boolean {
-    if (!this.layer) return false;
+  /** "Back to my setups", or leaving the lesson: the user's own pair plays again, exactly as it was. */
+  backToOwn(): void {
+    if (!this.layer) return;
     this.layer = null;
-    return true;
+    this.changed();
   }
 
-  /** The layer's setups become the user's own (undoably); the label of the replacement, or null without a layer. */
-  keepLayer(): string | null {
-    if (!this.layer) return null;
-    const label = `Kept the setups of ${this.layer.origin.title}`;
-    this.replaceOwn(this.layer.pair, label);
-    return label;
+  /** "Keep these as my setups": the layer's setups become the user's own (undoably). */
+  keepLayer(): void {
+    if (this.layer) this.replaceOwn(this.layer.pair, `Kept the setups of ${this.layer.origin.title}`);
   }
 
-  /** Takes back the last replacement of the user's pair (dropping any layer); null when there is none. */
-  undo(): UndoEntry | null {
+  /** Takes back the last replacement of the user's pair (dropping any layer); false when there is none. */
+  undo(): boolean {
     const entry = this.#undo.pop();
-    if (!entry) return null;
+    if (!entry) return false;
     this.own = entry.pair;
     this.layer = null;
-    return entry;
+    this.saveOwn();
+    this.notice = null;
+    this.changed();
+    return true;
   }
 }
 

@@ -310,7 +310,6 @@ export class HeadroomApp extends LitElement {
     return html`<section id="setups" aria-labelledby="setups-heading">
       <h2 id="setups-heading">Setups A and B</h2>
       <headroom-target-field
-        class="target"
         .value=${this.setups.targetSplDb}
         @target-change=${(e: HTMLElementEventMap['target-change']) => this.setups.setTarget(e.detail.targetSplDb)}
       ></headroom-target-field>

@@ -7,65 +7,87 @@ import { resistiveHeadphone, setup } from '../support/setups.ts';
 const claim: LayerOrigin = { kind: 'claim', title: 'the demonstration “x”', short: 'a claim’s demonstration' };
 const pairOf = (ohms: number): SetupPair => ({ a: setup({ headphones: [resistiveHeadphone(ohms)] }), b: setup({ headphones: [resistiveHeadphone(ohms * 2)] }) });
 
+/** The layers with their hooks counted: a save of the user's pair, a change of what plays. */
+class Counted extends SetupLayers {
+  saves = 0;
+  changes = 0;
+  protected override saveOwn(): void {
+    this.saves += 1;
+  }
+  protected override changed(): void {
+    this.changes += 1;
+  }
+}
+
 describe('the setup layers: the user’s own pair is never lost', () => {
-  it('a layer plays on top of the user’s pair, and Back to my setups plays their pair again, exactly as it was', () => {
+  it('a layer plays on top of the user’s pair, and Back to my setups plays their pair again, exactly as it was, saving nothing', () => {
     const own = pairOf(32);
-    const layers = new SetupLayers(own);
+    const layers = new Counted(own);
     layers.showLayer(pairOf(300), claim);
     expect(layers.playing).toEqual(pairOf(300));
     expect(layers.own).toBe(own);
-    expect(layers.backToOwn()).toBe(true);
+    layers.backToOwn();
     expect(layers.playing).toBe(own);
-    expect(layers.backToOwn()).toBe(false);
+    expect(layers.changes).toBe(2);
+    layers.backToOwn();
+    expect(layers.changes).toBe(2);
+    expect(layers.saves).toBe(0);
   });
 
-  it('an edit while a layer plays changes the layer (marked edited), not the user’s pair, and asks for no save', () => {
+  it('an edit while a layer plays changes the layer (marked edited), not the user’s pair, and saves nothing', () => {
     const own = pairOf(32);
-    const layers = new SetupLayers(own);
+    const layers = new Counted(own);
     layers.showLayer(pairOf(300), claim);
     const edited = setup({ headphones: [resistiveHeadphone(80)] });
-    expect(layers.edit('B', edited)).toBe(false);
+    layers.edit('B', edited);
     expect(layers.layer).toMatchObject({ edited: true, pair: { b: edited } });
     expect(layers.own).toBe(own);
+    expect(layers.saves).toBe(0);
   });
 
-  it('an edit without a layer changes the user’s pair on its side and asks for a save', () => {
-    const layers = new SetupLayers(pairOf(32));
+  it('an edit without a layer changes the user’s pair on its side and saves it', () => {
+    const layers = new Counted(pairOf(32));
     const edited = setup({ headphones: [resistiveHeadphone(80)] });
-    expect(layers.edit('A', edited)).toBe(true);
+    layers.edit('A', edited);
     expect(layers.own).toEqual({ a: edited, b: pairOf(32).b });
+    expect(layers.saves).toBe(1);
   });
 
-  it('every replacement is undone in reverse order, each restoring the pair before it and dropping any layer', () => {
-    const layers = new SetupLayers(pairOf(32));
+  it('every replacement is undone in reverse order, each restoring (and saving) the pair before it and dropping any layer', () => {
+    const layers = new Counted(pairOf(32));
     layers.replaceOwn(pairOf(50), 'Loaded the preset “p”');
     layers.showLayer(pairOf(300), claim);
-    expect(layers.keepLayer()).toBe('Kept the setups of the demonstration “x”');
+    layers.keepLayer();
+    expect(layers.notice).toBe('Kept the setups of the demonstration “x”');
     expect(layers.own).toEqual(pairOf(300));
     layers.showLayer(pairOf(600), claim);
-    expect(layers.undo()?.label).toBe('Kept the setups of the demonstration “x”');
+    expect(layers.undo()).toBe(true);
+    expect(layers.notice).toBeNull();
     expect(layers.layer).toBeNull();
     expect(layers.own).toEqual(pairOf(50));
-    expect(layers.undo()?.label).toBe('Loaded the preset “p”');
+    expect(layers.undo()).toBe(true);
     expect(layers.own).toEqual(pairOf(32));
-    expect(layers.undo()).toBeNull();
+    expect(layers.saves).toBe(4);
+    expect(layers.undo()).toBe(false);
   });
 
   it('an undo restores a copy: changing the pair after remembering it does not change what comes back', () => {
     const saved = pairOf(32);
     const layers = new SetupLayers(pairOf(50));
     layers.remember('Opened the setups of the link', saved);
+    expect(layers.notice).toBe('Opened the setups of the link');
     saved.a.headphones[0]!.name = 'changed afterwards';
-    expect(layers.undo()?.pair).toEqual(pairOf(32));
+    layers.undo();
     expect(layers.own).toEqual(pairOf(32));
   });
 
   it('keeping with no layer playing replaces nothing', () => {
     const own = pairOf(32);
-    const layers = new SetupLayers(own);
-    expect(layers.keepLayer()).toBeNull();
+    const layers = new Counted(own);
+    layers.keepLayer();
     expect(layers.own).toBe(own);
-    expect(layers.undo()).toBeNull();
+    expect(layers.notice).toBeNull();
+    expect(layers.undo()).toBe(false);
   });
 });
 

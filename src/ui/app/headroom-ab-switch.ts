@@ -15,7 +15,6 @@ import { baseStyles, boxedControl, keyCapStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 import type { Side } from '../../audio/engine/types.ts';
 
-
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-ab-switch': HeadroomAbSwitch;
@@ -209,5 +208,4 @@ export class HeadroomAbSwitch extends LitElement {
       </select>
     </label>`;
   }
-
 }

@@ -34,7 +34,6 @@ const READOUT_MS = 250;
 /** How long the warning stays after the last reading above the safe level. */
 const WARNING_HOLD_MS = 3000;
 
-
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-level-controls': HeadroomLevelControls;
@@ -205,5 +204,4 @@ export class HeadroomLevelControls extends LitElement {
     this.calibrationText = null;
     emit(this, 'calibration-change', { dbSpl: check.value });
   };
-
 }

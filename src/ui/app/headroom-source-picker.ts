@@ -13,7 +13,6 @@ import { baseStyles, compactFieldStyles, controlStyles } from '../styles.ts';
 import { checkSineHz, checkSineLevel, type SourceChoice, type SourceKind } from './source-choice.ts';
 import { emit } from '../emit.ts';
 
-
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-source-picker': HeadroomSourcePicker;
@@ -222,5 +221,4 @@ export class HeadroomSourcePicker extends LitElement {
     input.value = '';
     if (file) this.choose({ kind: 'file', file });
   }
-
 }

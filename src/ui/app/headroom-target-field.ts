@@ -11,7 +11,6 @@ import { readNumber } from '../../text/typed-number.ts';
 import { baseStyles, controlStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 
-
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-target-field': HeadroomTargetField;

@@ -17,7 +17,6 @@ import { baseStyles, pillStyles } from '../styles.ts';
 import { formatClock } from '../../text/clock-format.ts';
 import { emit } from '../emit.ts';
 
-
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-transport': HeadroomTransport;
@@ -124,5 +123,4 @@ export class HeadroomTransport extends LitElement {
     const seconds = Number((event.target as HTMLInputElement).value);
     emit(this, 'transport-seek', { seconds });
   }
-
 }

@@ -9,10 +9,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_TARGET_SPL_DB } from '../../model/advice.ts';
-import type { Setup } from '../../model/setup.ts';
 import { initialState, presetOf, samePair, saveState, type InitialState, type SetupPair, type StorageLike } from '../../state/index.ts';
-import { ownAddress, SetupLayers, unopenedLinkSetups, type Layer, type LayerOrigin } from '../../state/setup-layers.ts';
-import type { Side } from '../../audio/engine/types.ts';
+import { ownAddress, SetupLayers, unopenedLinkSetups } from '../../state/setup-layers.ts';
 
 const UNDO_NOTICE_MS = 10_000;
 
@@ -24,14 +22,10 @@ function browserStorage(): StorageLike | null {
   }
 }
 
-export class SetupsController implements ReactiveController {
-  private readonly layers = new SetupLayers();
+export class SetupsController extends SetupLayers implements ReactiveController {
   private noticeTimer = 0;
   private preset: { pair: SetupPair; id: string } | null = null;
-
   targetSplDb = DEFAULT_TARGET_SPL_DB;
-  /** The Undo notice on screen: what the last replacement was. */
-  notice: string | null = null;
   /** False until the first state (from the link, storage or the defaults) is in. */
   ready = false;
 
@@ -41,6 +35,7 @@ export class SetupsController implements ReactiveController {
     private readonly onProblems: (messages: string[]) => void,
     private readonly storage: StorageLike | null = browserStorage(),
   ) {
+    super();
     host.addController(this);
   }
 
@@ -53,26 +48,15 @@ export class SetupsController implements ReactiveController {
   /** Reads the link, the saved copy or the defaults; resolves with what the app must show or open. */
   async start(url: string): Promise<InitialState> {
     const start = await initialState(url, this.storage);
-    this.layers.own = start.pair;
+    this.own = start.pair;
     this.targetSplDb = start.targetSplDb;
     // A link's setups stand in for the saved ones: offer them back.
-    if (start.savedPair && !samePair(start.savedPair, start.pair)) {
-      this.layers.remember('Opened the setups of the link', start.savedPair);
-      this.showNotice('Opened the setups of the link');
-    }
+    if (start.savedPair && !samePair(start.savedPair, start.pair)) this.remember('Opened the setups of the link', start.savedPair);
     // Nothing is saved by this: the address bar shows the setups on screen instead of a link that was not opened.
     if (unopenedLinkSetups(url, start.origin)) this.writeAddress();
     this.ready = true;
     this.changed();
     return start;
-  }
-
-  get playing(): SetupPair {
-    return this.layers.playing;
-  }
-
-  get layer(): Layer | null {
-    return this.layers.layer;
   }
 
   /** The preset the playing pair is, if it is one ("Custom" otherwise); worked out once per pair. */
@@ -82,42 +66,15 @@ export class SetupsController implements ReactiveController {
     return this.preset.id;
   }
 
-  edit(side: Side, setup: Setup): void {
-    if (this.layers.edit(side, setup)) this.persist();
-    this.changed();
-  }
-
-  replaceOwn(pair: SetupPair, label: string): void {
-    this.layers.replaceOwn(pair, label);
-    this.replaced(label);
-  }
-
-  showLayer(pair: SetupPair, origin: LayerOrigin): void {
-    this.layers.showLayer(pair, origin);
-    this.changed();
-  }
-
-  backToOwn(): void {
-    if (this.layers.backToOwn()) this.changed();
-  }
-
-  keepLayer(): void {
-    const label = this.layers.keepLayer();
-    if (label) this.replaced(label);
-  }
-
-  /** Takes back the last replacement of the user's pair; false when there is none. */
-  undo(): boolean {
-    if (!this.layers.undo()) return false;
-    this.persist();
-    this.notice = null;
-    this.changed();
-    return true;
+  override remember(label: string, pair: SetupPair): void {
+    super.remember(label, pair);
+    window.clearTimeout(this.noticeTimer);
+    this.noticeTimer = window.setTimeout(() => this.dismissNotice(), UNDO_NOTICE_MS);
   }
 
   setTarget(targetSplDb: number): void {
     this.targetSplDb = targetSplDb;
-    this.persist();
+    this.saveOwn();
     this.host.requestUpdate();
   }
 
@@ -127,34 +84,22 @@ export class SetupsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private replaced(label: string): void {
-    this.showNotice(label);
-    this.persist();
-    this.changed();
-  }
-
-  private showNotice(label: string): void {
-    this.notice = label;
-    window.clearTimeout(this.noticeTimer);
-    this.noticeTimer = window.setTimeout(() => this.dismissNotice(), UNDO_NOTICE_MS);
-  }
-
-  private changed(): void {
+  protected override changed(): void {
     this.onPlaying(this.playing);
     this.host.requestUpdate();
   }
 
   /** The user's pair (and target) into the URL and the saved copy; problems are reported, never thrown. */
-  private persist(): void {
+  protected override saveOwn(): void {
     const problems = this.writeAddress();
-    const saved = saveState(this.storage, this.layers.own, new Date(), this.targetSplDb);
+    const saved = saveState(this.storage, this.own, new Date(), this.targetSplDb);
     if (!saved.ok) problems.push(...saved.errors);
     if (problems.length > 0) this.onProblems(problems);
   }
 
   /** The user's pair into the address bar; returns the problems. */
   private writeAddress(): string[] {
-    const url = ownAddress(window.location.href, this.layers.own);
+    const url = ownAddress(window.location.href, this.own);
     if (!url.ok) return [...url.errors];
     window.history.replaceState(null, '', url.value);
     return [];
