@@ -5,10 +5,9 @@
  * EngineController). The user's pair lives in the URL and in localStorage; an invalid link
  * shows its messages and falls back without overwriting anything (src/state/initial-state.ts).
  *
- *   header: title, preset pairs
- *   Listen: sound, transport, A/B, listeners, loudness, level and safety, meters, scope, spectrum
- *   Setups A and B: editors and the model's numbers per listener
- *   Response and impedance plots, circuit diagrams, blind ABX, export/import
+ * The page: a header (title, preset pairs); Listen (sound, transport, A/B, listeners, loudness,
+ * level and safety, meters, scope, spectrum); Setups A and B (editors and the model's numbers
+ * per listener); then the folded sections (FOLDED below).
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';

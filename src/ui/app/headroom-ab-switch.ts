@@ -11,7 +11,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Advice } from '../../model/report-contract.ts';
 import { signed } from '../../text/format.ts';
-import { baseStyles, boxedControl, keyCapStyles } from '../styles.ts';
+import { baseStyles, boxedControl, compactFieldStyles, keyCapStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 import type { Side } from '../../audio/engine/types.ts';
 
@@ -25,6 +25,7 @@ declare global {
 export class HeadroomAbSwitch extends LitElement {
   static override styles = [
     baseStyles,
+    compactFieldStyles,
     keyCapStyles,
     css`
       :host {
@@ -85,10 +86,6 @@ export class HeadroomAbSwitch extends LitElement {
         gap: 0.6rem;
       }
       label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.85rem;
-        color: var(--_muted);
         min-width: 0;
       }
       .match {

@@ -34,14 +34,13 @@ export class HeadroomTargetField extends LitElement {
         gap: 0.4rem 0.6rem;
         font-weight: 600;
       }
-      .hint {
+      .hint,
+      .error {
         margin: 0.25rem 0 0;
         font-size: 0.85rem;
         color: var(--_muted);
       }
       .error {
-        margin: 0.25rem 0 0;
-        font-size: 0.85rem;
         color: var(--_bad);
       }
     `,

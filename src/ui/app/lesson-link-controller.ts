@@ -82,7 +82,7 @@ export class LessonLinkController implements ReactiveController {
 
   select(id: string): void {
     if (id === this.lessonId) return;
-    this.dropLessonLayer();
+    this.leave();
     this.id = id;
     this.index = 0;
     this.host.requestUpdate();
@@ -99,12 +99,8 @@ export class LessonLinkController implements ReactiveController {
     this.setups.showLayer(pair, this.origin(this.index));
   }
 
-  /** Leaving the lesson (the classroom): the user's own setups play again. */
+  /** Leaving the lesson (the classroom, or for another lesson): the user's own setups play again. */
   leave(): void {
-    this.dropLessonLayer();
-  }
-
-  private dropLessonLayer(): void {
     if (this.setups.layer?.origin.kind === 'lesson') this.setups.backToOwn();
   }
 
