@@ -13,7 +13,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, state } from 'lit/decorators.js';
 import { findPreset, presets } from '../model/catalog/presets.ts';
 import type { Setup } from '../model/setup.ts';
-import { defaultPair, exportPairJson, readPairFile, PAIR_FILE_NAME, pairFromPreset, type SetupPair } from '../state/index.ts';
+import { adviceOf, defaultPair, exportPairJson, pairView, readPairFile, PAIR_FILE_NAME, pairFromPreset, storyOf, wavFileName, type PairView, type SetupPair } from '../state/index.ts';
 import { renderStretch } from '../audio/engine/index.ts';
 import { appStyles } from './app/app-styles.ts';
 import { EngineController } from './app/engine-controller.ts';
@@ -26,7 +26,6 @@ import type { Side } from '../audio/engine/types.ts';
 import { LessonLinkController } from './app/lesson-link-controller.ts';
 import { describeSetup } from '../text/setup-label.ts';
 import { SetupsController } from './app/setups-controller.ts';
-import { adviceOf, pairView, storyOf, wavFileName, type PairView } from '../state/pair-view.ts';
 import './app/headroom-playing-bar.ts';
 import './app/headroom-target-field.ts';
 import { baseStyles } from './styles.ts';

@@ -11,9 +11,7 @@
  * share a page with many others) only the demo track is made then, and the engine on Play.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ListeningEngine, type ListenerMeters, type Side } from '../../audio/engine/index.ts';
-import type { EnginePair } from '../../audio/engine/listening-choices.ts';
-import { ListeningSession } from '../../audio/engine/listening-session.ts';
+import { ListeningEngine, ListeningSession, type EnginePair, type ListenerMeters, type Side } from '../../audio/engine/index.ts';
 import { loadBuiltIn, prepareBuiltIn, readyBuiltIn } from '../../audio/sources/built-in-material.ts';
 import { LiveValue } from '../controllers/live-value.ts';
 import { whenIdle } from '../controllers/when-idle.ts';

@@ -11,10 +11,9 @@
  *   alone when its own setups play, else a preset id, else the compact setups (src/state/link.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { shareUrl, type InitialState, type SetupPair } from '../../state/index.ts';
+import { lessonOrigin, shareUrl, type InitialState, type LayerOrigin, type SetupPair } from '../../state/index.ts';
 import { findLesson, lessons } from '../../teach/lessons/index.ts';
 import { lessonFromLink, lessonStepPair } from '../../teach/lessons/link.ts';
-import { lessonOrigin, type LayerOrigin } from '../../state/setup-layers.ts';
 import type { SetupsController } from './setups-controller.ts';
 import type { UiEvent } from '../events.ts';
 

@@ -9,8 +9,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_TARGET_SPL_DB } from '../../model/advice.ts';
-import { initialState, presetOf, samePair, saveState, type InitialState, type SetupPair, type StorageLike } from '../../state/index.ts';
-import { ownAddress, SetupLayers, unopenedLinkSetups } from '../../state/setup-layers.ts';
+import { initialState, ownAddress, presetOf, samePair, saveState, SetupLayers, unopenedLinkSetups, type InitialState, type SetupPair, type StorageLike } from '../../state/index.ts';
 
 const UNDO_NOTICE_MS = 10_000;
 

@@ -5,7 +5,7 @@
  */
 import { checkNumber, type NumberCheck } from '../../text/typed-number.ts';
 
-export type { SourceChoice, SourceKind } from '../../audio/engine/listening-session.ts';
+export type { SourceChoice, SourceKind } from '../../audio/engine/index.ts';
 
 const SINE_HZ_RANGE = { min: 20, max: 20_000 } as const;
 const SINE_LEVEL_RANGE = { min: -60, max: 0 } as const;
