@@ -115,6 +115,15 @@ function session(p = parts()) {
   sessions.push(s);
   return { s, p };
 }
+/** A session whose engine was made by choosing pink noise. */
+async function playingPink() {
+  const { s, p } = session();
+  const choosing = s.choose({ kind: 'pink' });
+  await flush(); // a choice waits for the ones before it
+  const engine = p.made[0]!.finish();
+  await choosing;
+  return { s, engine };
+}
 afterEach(() => {
   for (const s of sessions.splice(0)) s.close();
 });
@@ -181,11 +190,7 @@ describe('audio that cannot start', () => {
 
 describe('a choice that fails', () => {
   it('shows the decoder’s message and keeps the material that was loaded, and the kind it was', async () => {
-    const { s, p } = session();
-    const choosing = s.choose({ kind: 'pink' });
-    await flush(); // a choice waits for the ones before it
-    const engine = p.made[0]!.finish();
-    await choosing;
+    const { s, engine } = await playingPink();
     engine.decodeError = 'Cannot decode "x.wav"';
     await s.choose({ kind: 'file', file: new File([new Uint8Array(4)], 'x.wav') });
     expect(s.source).toEqual({ kind: 'pink', name: 'pink', busy: false, error: 'Cannot decode "x.wav"', warning: '' });
@@ -195,11 +200,7 @@ describe('a choice that fails', () => {
 
 describe('a change the engine refuses', () => {
   it('becomes the error shown, and what the user set is kept', async () => {
-    const { s, p } = session();
-    const choosing = s.choose({ kind: 'pink' });
-    await flush(); // a choice waits for the ones before it
-    const engine = p.made[0]!.finish();
-    await choosing;
+    const { s, engine } = await playingPink();
     engine.refuse = 'side';
     s.setSide('B');
     expect(s.error).toBe('refused: side B');
