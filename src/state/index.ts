@@ -1,9 +1,10 @@
 /** The app's state: the setup pair, its URL and share-link forms, its saved form and its file form. Pure; no DOM. */
 export { defaultPair, pairFromPreset, type SetupPair } from './setup-pair.ts';
-export { decodeUrlState, encodeSetupParam, encodeUrlState, URL_PARAM_A, URL_PARAM_B, URL_PARAM_PRESET, urlWithPair } from './url-state.ts';
-export { samePair, URL_PARAM_COMPACT } from './compact-pair.ts';
+export { decodeUrlState, encodeSetupParam, encodeUrlState } from './url-state.ts';
+export { samePair } from './compact-pair.ts';
 export { presetOf, shareUrl } from './link.ts';
 export { saveState, serializeSavedState, STORAGE_KEY, type StorageLike } from './saved-state.ts';
 export { exportPairJson, importPairJson, PAIR_FILE_NAME, readPairFile } from './pair-file.ts';
 export { initialState, type InitialState } from './initial-state.ts';
-export { UndoStack } from './undo.ts';
+export { lessonOrigin, ownAddress, SetupLayers, unopenedLinkSetups, type LayerOrigin } from './setup-layers.ts';
+export { adviceOf, pairView, storyOf, wavFileName, type PairView } from './pair-view.ts';

@@ -5,18 +5,15 @@
  * EngineController). The user's pair lives in the URL and in localStorage; an invalid link
  * shows its messages and falls back without overwriting anything (src/state/initial-state.ts).
  *
- *   header: title, preset pairs
- *   Listen: sound, transport, A/B, listeners, loudness, level and safety, meters, scope, spectrum
- *   Setups A and B: editors and the model's numbers per listener
- *   Response and impedance plots, circuit diagrams, blind ABX, export/import
+ * The page: a header (title, preset pairs); Listen (sound, transport, A/B, listeners, loudness,
+ * level and safety, meters, scope, spectrum); Setups A and B (editors and the model's numbers
+ * per listener); then the folded sections (FOLDED below).
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { findPreset, presets } from '../model/catalog/presets.ts';
-import { buildReport } from '../model/report.ts';
-import type { Report } from '../model/report-contract.ts';
 import type { Setup } from '../model/setup.ts';
-import { defaultPair, exportPairJson, readPairFile, PAIR_FILE_NAME, pairFromPreset, type SetupPair } from '../state/index.ts';
+import { adviceOf, defaultPair, exportPairJson, pairView, readPairFile, PAIR_FILE_NAME, pairFromPreset, storyOf, wavFileName, type PairView, type SetupPair } from '../state/index.ts';
 import { renderStretch } from '../audio/engine/index.ts';
 import { appStyles } from './app/app-styles.ts';
 import { EngineController } from './app/engine-controller.ts';
@@ -33,8 +30,6 @@ import './app/headroom-playing-bar.ts';
 import './app/headroom-target-field.ts';
 import { baseStyles } from './styles.ts';
 import type { PresetOption } from './headroom-preset-picker.ts';
-import type { ResponseCurve } from './views/headroom-response-plot.ts';
-import type { NamedHeadphone } from './views/headroom-impedance-plot.ts';
 import './headroom-preset-picker.ts';
 import './headroom-report-view.ts';
 import './app/headroom-ab-switch.ts';
@@ -64,9 +59,24 @@ declare global {
   }
 }
 
-type Computed = { ok: true; report: Report } | { ok: false; message: string };
-
 const SIDES: readonly Side[] = ['A', 'B'];
+const PRESET_OPTIONS: PresetOption[] = presets.map((p) => ({ id: p.id, title: p.title }));
+
+/**
+ * The folded sections, in the page's order: the nav's label, the heading, the fold (fold.ts)
+ * and its summary. Listen and Setups come first in the nav and are not folded as a whole.
+ */
+const FOLDED = {
+  lessons: { label: 'Lessons', heading: 'Lessons', fold: 'lessons', summary: 'Eight lessons, step by step' },
+  plots: { label: 'Plots', heading: 'Response and impedance', fold: 'plots', summary: 'Responses and impedances' },
+  derivations: { label: 'Formulas', heading: 'Where the numbers come from', fold: 'derivations', summary: 'Every formula, worked out' },
+  abx: { label: 'Blind test', heading: 'Blind test (ABX)', fold: 'abx', summary: 'Which is X? Play A, B and X' },
+  claims: { label: 'Claims', heading: 'Claims, checked against the model', fold: 'claims', summary: 'Seven popular claims, judged for A and B' },
+  'input-side': { label: 'Input side', heading: 'The input side: what an audio interface adds', fold: 'inputSide', summary: 'Pickups, mics and buffers' },
+  export: { label: 'Export', heading: 'Export and import', fold: 'export', summary: 'Save, load, render as WAV' },
+} as const satisfies Record<string, { label: string; heading: string; fold: FoldId; summary: string }>;
+type FoldedId = keyof typeof FOLDED;
+const NAV: [id: string, label: string][] = [['listen', 'Listen'], ['setups', 'Setups'], ...Object.entries(FOLDED).map(([id, { label }]): [string, string] => [id, label])];
 
 @customElement('headroom-app')
 export class HeadroomApp extends LitElement {
@@ -90,10 +100,8 @@ export class HeadroomApp extends LitElement {
     (problems) => this.tell(problems, false),
   );
   private readonly lesson = new LessonLinkController(this, this.setups, (problems) => this.tell(problems, true));
-  private reports: Record<Side, Computed> = { A: { ok: false, message: '' }, B: { ok: false, message: '' } };
-  private reportsOf: { pair: SetupPair; target: number } | null = null;
-  /** What the plots and the A/B switch show, made once per pair: the same arrays until the pair changes, so they are left alone. */
-  private perPair: { curves: ResponseCurve[]; headphones: NamedHeadphone[]; names: Record<Side, string[]> } = { curves: [], headphones: [], names: { A: [], B: [] } };
+  /** The reports, curves and names of the pair that plays (src/state/pair-view.ts), made once per pair and target. */
+  private view!: PairView & { pair: SetupPair; target: number };
   /** The stretch the blind test loops (null: the whole sound). */
   private abxLoop: { start: number; end: number } | null = null;
   /** Files are being dragged over the page (the source picker shows where they go). */
@@ -127,24 +135,12 @@ export class HeadroomApp extends LitElement {
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const pair = this.pair;
     const target = this.setups.targetSplDb;
-    if (this.reportsOf?.pair !== pair || this.reportsOf.target !== target) {
-      this.reportsOf = { pair, target };
-      this.reports = { A: compute(pair.a, target), B: compute(pair.b, target) };
-      const headphones = [...pair.a.headphones, ...pair.b.headphones];
-      this.perPair = {
-        curves: [
-          { label: 'A', setup: pair.a },
-          { label: 'B', setup: pair.b },
-        ],
-        headphones: headphones.filter((h, i) => headphones.findIndex((o) => o.name === h.name) === i).map((headphone) => ({ name: headphone.name, headphone })),
-        names: { A: pair.a.headphones.map((h) => h.name), B: pair.b.headphones.map((h) => h.name) },
-      };
-    }
+    if (this.view?.pair !== pair || this.view.target !== target) this.view = { ...pairView(pair, target), pair, target };
   }
 
   override render(): TemplateResult {
     if (!this.setups.ready) return html`<p class="muted" role="status">Loading the setups…</p>`;
-    const options: PresetOption[] = presets.map((p) => ({ id: p.id, title: p.title }));
+    const lessons = this.folded('lessons', () => this.renderLessons());
     return html`
       <header>
         <div>
@@ -155,20 +151,35 @@ export class HeadroomApp extends LitElement {
           </p>
         </div>
         <div class="header-controls">
-          <headroom-preset-picker .presets=${options} selected=${this.setups.presetId} @preset-change=${this.onPresetChange}></headroom-preset-picker>
+          <headroom-preset-picker .presets=${PRESET_OPTIONS} selected=${this.setups.presetId} @preset-change=${this.onPresetChange}></headroom-preset-picker>
           <button type="button" class="classroom-toggle" data-testid="classroom-open" @click=${() => (this.classroom = true)}>
             Classroom mode
           </button>
         </div>
       </header>
       ${this.classroom ? this.renderClassroom() : nothing}
-      ${this.renderNav()} ${this.renderMessages()}
+      <nav aria-label="Sections">
+        ${NAV.map(([id, label]) => html`<a href=${`#${id}`} @click=${(event: Event) => this.goTo(event, id)}>${label}</a>`)}
+      </nav>
+      ${this.renderMessages()}
       <main>
-        ${this.lesson.focused ? this.renderLessons() : nothing} ${this.renderListen()} ${this.renderSetups()}
-        ${this.lesson.focused ? nothing : this.renderLessons()} ${this.renderPlots()} ${this.renderDerivations()}
-        ${this.renderAbx()}
-        ${this.renderClaims()} ${this.renderInputSide()}
-        ${this.renderExport()} ${this.renderPlayingBar()}
+        ${this.lesson.focused ? lessons : nothing} ${this.renderListen()} ${this.renderSetups()} ${this.lesson.focused ? nothing : lessons}
+        ${this.folded('plots', () => html`<div class="plots">
+          <headroom-response-plot .curves=${this.view.curves}></headroom-response-plot>
+          <headroom-impedance-plot .headphones=${this.view.headphones}></headroom-impedance-plot>
+        </div>`)}
+        ${this.renderDerivations()} ${this.folded('abx', () => this.renderAbx())}
+        ${this.folded('claims', () => html`<headroom-claims
+          .pair=${this.pair}
+          @load-pair=${(e: HTMLElementEventMap['load-pair']) => this.loadDemonstration(e.detail.pair, e.detail.title)}
+        ></headroom-claims>`)}
+        ${this.folded('input-side', () => html`<headroom-input-panel
+          @input-play=${(e: CustomEvent<{ playing: boolean }>) => {
+            // One sound at a time: the input side and the output side have their own contexts.
+            if (e.detail.playing && this.audio.transport.playing) void this.audio.togglePlay(false);
+          }}
+        ></headroom-input-panel>`)}
+        ${this.folded('export', () => this.renderExport())} ${this.renderPlayingBar()}
       </main>
       <footer>
         Every number comes from the circuit model (<code>headroom/report@3</code>) of the setups shown; the sound comes
@@ -178,39 +189,27 @@ export class HeadroomApp extends LitElement {
     `;
   }
 
-  /** Section links. The sections live in this shadow root, where #fragments do not reach, so the links scroll by hand. */
-  private renderNav(): TemplateResult {
-    const sections: [id: string, label: string][] = [
-      ['listen', 'Listen'],
-      ['setups', 'Setups'],
-      ['lessons', 'Lessons'],
-      ['plots', 'Plots'],
-      ['derivations', 'Formulas'],
-      ['abx', 'Blind test'],
-      ['claims', 'Claims'],
-      ['input-side', 'Input side'],
-      ['export', 'Export'],
-    ];
-    return html`<nav aria-label="Sections">
-      ${sections.map(
-        ([id, label]) => html`<a
-          href=${`#${id}`}
-          @click=${(event: Event) => {
-            event.preventDefault();
-            this.unfold(id);
-            this.renderRoot.querySelector(`#${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-          }}
-          >${label}</a
-        >`,
-      )}
-    </nav>`;
+  /** A section link opens what it leads to and scrolls there by hand: #fragments do not reach into this shadow root. */
+  private goTo(event: Event, id: string): void {
+    event.preventDefault();
+    const fold = id in FOLDED ? FOLDED[id as FoldedId].fold : null;
+    if (fold && !this.opened[fold]) this.opened = { ...this.opened, [fold]: true };
+    this.renderRoot.querySelector(`#${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 
-  /** A section link opens what it leads to. */
-  private unfold(section: string): void {
-    const folds: Partial<Record<string, FoldId>> = { lessons: 'lessons', plots: 'plots', derivations: 'derivations', abx: 'abx', claims: 'claims', 'input-side': 'inputSide', export: 'export' };
-    const id = folds[section];
-    if (id && !this.opened[id]) this.opened = { ...this.opened, [id]: true };
+  /** A folded section (FOLDED): its heading over a card holding the fold. */
+  private folded(id: FoldedId, content: () => TemplateResult | typeof nothing, heading: string = FOLDED[id].heading): TemplateResult {
+    const headingId = `${id === 'input-side' ? 'input' : id}-heading`;
+    return html`<section id=${id} aria-labelledby=${headingId}>
+      <h2 id=${headingId}>${heading}</h2>
+      <div class="card">${this.fold(FOLDED[id].fold, FOLDED[id].summary, content)}</div>
+    </section>`;
+  }
+
+  /** A folded part of a section (fold.ts); the formulas and the claims are built only once opened (they recompute on every edit). */
+  private fold(id: FoldId, summary: string, content: () => TemplateResult | typeof nothing): TemplateResult {
+    const lazy = id === 'derivations' || id === 'claims';
+    return fold({ open: this.opened[id], summary, lazy, testId: `fold-${id}`, onToggle: (open) => (this.opened = { ...this.opened, [id]: open }) }, content);
   }
 
   private renderMessages(): TemplateResult | typeof nothing {
@@ -252,21 +251,29 @@ export class HeadroomApp extends LitElement {
             ?dragging=${this.dragging}
             @source-choose=${(e: HTMLElementEventMap['source-choose']) => void audio.choose(e.detail.choice)}
           ></headroom-source-picker>
-          <div class="meters">${SIDES.map((side) => this.renderMeter(side))}</div>
+          <div class="meters">
+            ${SIDES.map(
+              (side) => html`<headroom-level-meter
+                data-testid=${`meter-${side}`}
+                label=${`${side}: ${this.view.names[side][audio.listeners[side]] ?? ''}`}
+                .live=${audio.meters[side]}
+              ></headroom-level-meter>`,
+            )}
+          </div>
         </div>
         <div class="stack">
           <headroom-ab-switch
-            .side=${this.abxRunning ? null : audio.side}
+            .side=${this.heardSide}
             labelA=${describeSetup(this.pair.a)}
             labelB=${describeSetup(this.pair.b)}
-            .listenersA=${this.perPair.names.A}
-            .listenersB=${this.perPair.names.B}
+            .listenersA=${this.view.names.A}
+            .listenersB=${this.view.names.B}
             .listenerA=${audio.listeners.A}
             .listenerB=${audio.listeners.B}
-            .adviceA=${this.adviceOf('A')}
-            .adviceB=${this.adviceOf('B')}
+            .adviceA=${adviceOf(this.view.reports.A, audio.listeners.A)}
+            .adviceB=${adviceOf(this.view.reports.B, audio.listeners.B)}
             ?matchLoudness=${audio.matchLoudness}
-            .loudnessOffsetDb=${audio.loudness && Number.isFinite(audio.loudness.offsetDb) ? audio.loudness.offsetDb : null}
+            .loudnessOffsetDb=${audio.loudnessOffsetDb}
             @side-change=${(e: HTMLElementEventMap['side-change']) => this.hear(e.detail.side)}
             @listener-change=${(e: HTMLElementEventMap['listener-change']) => audio.setListener(e.detail.side, e.detail.index)}
             @match-loudness-change=${(e: HTMLElementEventMap['match-loudness-change']) => audio.setMatchLoudness(e.detail.on)}
@@ -292,23 +299,15 @@ export class HeadroomApp extends LitElement {
     </section>`;
   }
 
-  private renderMeter(side: Side): TemplateResult {
-    const setup = side === 'A' ? this.pair.a : this.pair.b;
-    const name = setup.headphones[this.audio.listeners[side]]?.name ?? '';
-    return html`<headroom-level-meter data-testid=${`meter-${side}`} label=${`${side}: ${name}`} .live=${this.audio.meters[side]}></headroom-level-meter>`;
-  }
-
-  /** The advice for the listener heard on `side`, if the model computed the setup. */
-  private adviceOf(side: Side): Report['headphones'][number]['advice'] | null {
-    const computed = this.reports[side];
-    return computed.ok ? (computed.report.headphones[this.audio.listeners[side]]?.advice ?? null) : null;
+  /** The heard side as the views show it: null while a blind test hides it. */
+  private get heardSide(): Side | null {
+    return this.abxRunning ? null : this.audio.side;
   }
 
   private renderSetups(): TemplateResult {
     return html`<section id="setups" aria-labelledby="setups-heading">
       <h2 id="setups-heading">Setups A and B</h2>
       <headroom-target-field
-        class="target"
         .value=${this.setups.targetSplDb}
         @target-change=${(e: HTMLElementEventMap['target-change']) => this.setups.setTarget(e.detail.targetSplDb)}
       ></headroom-target-field>
@@ -316,30 +315,9 @@ export class HeadroomApp extends LitElement {
     </section>`;
   }
 
-  /** Which setups play, Back to my setups, Undo; Play and A/B when a lesson link opened the page. */
-  private renderPlayingBar(): TemplateResult | typeof nothing {
-    const { layer, notice } = this.setups;
-    if (!layer && !notice && !this.lesson.focused) return nothing;
-    return html`<headroom-playing-bar
-      layer=${layer?.origin.title ?? ''}
-      layer-short=${layer?.origin.short ?? ''}
-      ?edited=${layer?.edited ?? false}
-      notice=${notice ?? ''}
-      ?controls=${this.lesson.focused}
-      ?playing=${this.audio.transport.playing}
-      .side=${this.abxRunning ? null : this.audio.side}
-      @layer-back=${() => this.setups.backToOwn()}
-      @layer-keep=${() => this.setups.keepLayer()}
-      @undo=${() => this.setups.undo()}
-      @notice-dismiss=${() => this.setups.dismissNotice()}
-      @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
-      @side-change=${(e: HTMLElementEventMap['side-change']) => this.hear(e.detail.side)}
-    ></headroom-playing-bar>`;
-  }
-
   private renderSide(side: Side): TemplateResult {
     const setup = side === 'A' ? this.pair.a : this.pair.b;
-    const computed = this.reports[side];
+    const computed = this.view.reports[side];
     return html`<div class="card" data-testid=${`side-${side}`}>
       <h3 class="side-title"><span class="letter">${side}</span> ${describeSetup(setup)}</h3>
       ${computed.ok
@@ -363,69 +341,68 @@ export class HeadroomApp extends LitElement {
             <headroom-circuit
               .setup=${setup}
               .report=${computed.report}
-              .heardListener=${!this.abxRunning && this.audio.side === side ? this.audio.listeners[side] : null}
+              .heardListener=${this.heardSide === side ? this.audio.listeners[side] : null}
             ></headroom-circuit>`)
         : html`<p class="message error" role="alert">The model could not compute setup ${side}: ${computed.message}</p>`}
     </div>`;
   }
 
-  private renderPlots(): TemplateResult {
-    return html`<section id="plots" aria-labelledby="plots-heading">
-      <h2 id="plots-heading">Response and impedance</h2>
-      <div class="card">
-        ${this.fold('plots', 'Responses and impedances', () => html`<div class="plots">
-          <headroom-response-plot .curves=${this.perPair.curves}></headroom-response-plot>
-          <headroom-impedance-plot .headphones=${this.perPair.headphones}></headroom-impedance-plot>
-        </div>`)}
-      </div>
-    </section>`;
+  /** Which setups play, Back to my setups, Undo; Play and A/B when a lesson link opened the page. */
+  private renderPlayingBar(): TemplateResult | typeof nothing {
+    const { layer, notice } = this.setups;
+    if (!layer && !notice && !this.lesson.focused) return nothing;
+    return html`<headroom-playing-bar
+      layer=${layer?.origin.title ?? ''}
+      layer-short=${layer?.origin.short ?? ''}
+      ?edited=${layer?.edited ?? false}
+      notice=${notice ?? ''}
+      ?controls=${this.lesson.focused}
+      ?playing=${this.audio.transport.playing}
+      .side=${this.heardSide}
+      @layer-back=${() => this.setups.backToOwn()}
+      @layer-keep=${() => this.setups.keepLayer()}
+      @undo=${() => this.setups.undo()}
+      @notice-dismiss=${() => this.setups.dismissNotice()}
+      @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
+      @side-change=${(e: HTMLElementEventMap['side-change']) => this.hear(e.detail.side)}
+    ></headroom-playing-bar>`;
   }
 
   private renderAbx(): TemplateResult {
-    return html`<section id="abx" aria-labelledby="abx-heading">
-      <h2 id="abx-heading">Blind test (ABX)</h2>
-      <div class="card">
-        ${this.fold('abx', 'Which is X? Play A, B and X', () => html`<headroom-abx
-          label-a=${describeSetup(this.pair.a)}
-          label-b=${describeSetup(this.pair.b)}
-          ?playing=${this.audio.transport.playing}
-          .position=${this.audio.transport.position}
-          .duration=${this.audio.transport.input === 'material' ? this.audio.transport.duration : 0}
-          .loudnessOffsetDb=${this.audio.loudness && Number.isFinite(this.audio.loudness.offsetDb) ? this.audio.loudness.offsetDb : null}
-          @abx-listen=${(e: HTMLElementEventMap['abx-listen']) => void this.abxListen(e.detail)}
-          @abx-loudness=${(e: HTMLElementEventMap['abx-loudness']) => this.audio.setMatchLoudness(e.detail.matched)}
-          @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
-          @abx-complete=${() => (this.abxRunning = false)}
-        ></headroom-abx>`)}
-      </div>
-    </section>`;
+    const transport = this.audio.transport;
+    return html`<headroom-abx
+      label-a=${describeSetup(this.pair.a)}
+      label-b=${describeSetup(this.pair.b)}
+      ?playing=${transport.playing}
+      .position=${transport.position}
+      .duration=${transport.input === 'material' ? transport.duration : 0}
+      .loudnessOffsetDb=${this.audio.loudnessOffsetDb}
+      @abx-listen=${(e: HTMLElementEventMap['abx-listen']) => void this.abxListen(e.detail)}
+      @abx-loudness=${(e: HTMLElementEventMap['abx-loudness']) => this.audio.setMatchLoudness(e.detail.matched)}
+      @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
+      @abx-complete=${() => (this.abxRunning = false)}
+    ></headroom-abx>`;
   }
 
   private renderLessons(): TemplateResult {
-    return html`<section id="lessons" aria-labelledby="lessons-heading">
-      <h2 id="lessons-heading">Lessons</h2>
-      <div class="card">
-        ${this.fold('lessons', 'Eight lessons, step by step', () => html`<headroom-lessons
-          lesson-id=${this.lesson.id}
-          .step=${this.lesson.index}
-          ?focused=${this.lesson.focused}
-          @lesson-select=${(e: CustomEvent<{ id: string }>) => this.lesson.select(e.detail.id)}
-          @lesson-step=${this.lesson.onStep}
-          @lesson-listen=${this.onLessonListen}
-        ></headroom-lessons>`)}
-      </div>
-    </section>`;
+    return html`<headroom-lessons
+      lesson-id=${this.lesson.id}
+      .step=${this.lesson.index}
+      ?focused=${this.lesson.focused}
+      @lesson-select=${(e: CustomEvent<{ id: string }>) => this.lesson.select(e.detail.id)}
+      @lesson-step=${this.lesson.onStep}
+      @lesson-listen=${this.onLessonListen}
+    ></headroom-lessons>`;
   }
 
   /** Full-window projector layout over the page; the sound and the setups stay the app's. */
   private renderClassroom(): TemplateResult {
-    const layer = this.setups.layer;
     return html`<div class="classroom" role="dialog" aria-modal="true" aria-label="Classroom mode">
       <headroom-classroom
         .shareUrl=${this.lesson.shareUrl}
-        .side=${this.abxRunning ? null : this.audio.side}
+        .side=${this.heardSide}
         ?playing=${this.audio.transport.playing}
-        layer=${layer?.origin.short ?? ''}
+        layer=${this.setups.layer?.origin.short ?? ''}
         lesson-id=${this.lesson.id}
         .step=${this.lesson.index}
         @side-change=${(e: CustomEvent<{ side: Side }>) => {
@@ -458,66 +435,26 @@ export class HeadroomApp extends LitElement {
 
   /** The formulas behind the heard side's numbers (A while a blind test hides the side). */
   private renderDerivations(): TemplateResult {
-    const side: Side = this.abxRunning ? 'A' : this.audio.side;
-    const setup = side === 'A' ? this.pair.a : this.pair.b;
-    const computed = this.reports[side];
-    return html`<section id="derivations" aria-labelledby="derivations-heading">
-      <h2 id="derivations-heading">Where the numbers come from (setup ${side})</h2>
-      <div class="card">
-        ${this.fold('derivations', 'Every formula, worked out', () =>
-          computed.ok ? html`<headroom-derivations .setup=${setup} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>` : nothing,
-        )}
-      </div>
-    </section>`;
-  }
-
-  private renderClaims(): TemplateResult {
-    return html`<section id="claims" aria-labelledby="claims-heading">
-      <h2 id="claims-heading">Claims, checked against the model</h2>
-      <div class="card">
-        ${this.fold('claims', 'Seven popular claims, judged for A and B', () => html`<headroom-claims
-          .pair=${this.pair}
-          @load-pair=${(e: HTMLElementEventMap['load-pair']) => this.loadDemonstration(e.detail.pair, e.detail.title)}
-        ></headroom-claims>`)}
-      </div>
-    </section>`;
-  }
-
-  /** A folded part of a section (fold.ts); the formulas and the claims are built only once opened (they recompute on every edit). */
-  private fold(id: FoldId, summary: string, content: () => TemplateResult | typeof nothing): TemplateResult {
-    const lazy = id === 'derivations' || id === 'claims';
-    return fold({ open: this.opened[id], summary, lazy, testId: `fold-${id}`, onToggle: (open) => (this.opened = { ...this.opened, [id]: open }) }, content);
-  }
-
-  private renderInputSide(): TemplateResult {
-    return html`<section id="input-side" aria-labelledby="input-heading">
-      <h2 id="input-heading">The input side: what an audio interface adds</h2>
-      <div class="card">
-        ${this.fold('inputSide', 'Pickups, mics and buffers', () => html`<headroom-input-panel
-          @input-play=${(e: CustomEvent<{ playing: boolean }>) => {
-            // One sound at a time: the input side and the output side have their own contexts.
-            if (e.detail.playing && this.audio.transport.playing) void this.audio.togglePlay(false);
-          }}
-        ></headroom-input-panel>`)}
-      </div>
-    </section>`;
+    const side: Side = this.heardSide ?? 'A';
+    const computed = this.view.reports[side];
+    return this.folded(
+      'derivations',
+      () => (computed.ok ? html`<headroom-derivations .setup=${side === 'A' ? this.pair.a : this.pair.b} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>` : nothing),
+      `${FOLDED.derivations.heading} (setup ${side})`,
+    );
   }
 
   private renderExport(): TemplateResult {
-    return html`<section id="export" aria-labelledby="export-heading">
-      <h2 id="export-heading">Export and import</h2>
-      <div class="card">
-        ${this.fold('export', 'Save, load, render as WAV', () => html`<headroom-export-panel
-          .duration=${this.audio.transport.input === 'material' ? this.audio.transport.duration : 0}
-          ?busy=${this.exportBusy}
-          message=${this.exportMessage.text}
-          ?messageIsError=${this.exportMessage.error}
-          @export-pair=${this.exportPair}
-          @import-pair=${(e: HTMLElementEventMap['import-pair']) => void this.importPair(e.detail.file)}
-          @export-wav=${(e: HTMLElementEventMap['export-wav']) => void this.exportWav(e.detail.side, e.detail.startSeconds, e.detail.endSeconds)}
-        ></headroom-export-panel>`)}
-      </div>
-    </section>`;
+    const transport = this.audio.transport;
+    return html`<headroom-export-panel
+      .duration=${transport.input === 'material' ? transport.duration : 0}
+      ?busy=${this.exportBusy}
+      message=${this.exportMessage.text}
+      ?messageIsError=${this.exportMessage.error}
+      @export-pair=${this.exportPair}
+      @import-pair=${(e: HTMLElementEventMap['import-pair']) => void this.importPair(e.detail.file)}
+      @export-wav=${(e: HTMLElementEventMap['export-wav']) => void this.exportWav(e.detail.side, e.detail.startSeconds, e.detail.endSeconds)}
+    ></headroom-export-panel>`;
   }
 
   // ── Changes ─────────────────────────────────────────────────────────────────
@@ -591,7 +528,7 @@ export class HeadroomApp extends LitElement {
       const setup = side === 'A' ? this.pair.a : this.pair.b;
       const listeners = await renderStretch(setup, material, startSeconds, endSeconds, { calibrationDbSpl: this.audio.calibrationDbSpl });
       listeners.forEach((listener, i) => {
-        download(new Blob([listener.wav()], { type: 'audio/wav' }), `${side.toLowerCase()}-${i + 1}-${fileSafe(listener.name)}.wav`);
+        download(new Blob([listener.wav()], { type: 'audio/wav' }), wavFileName(side, i, listener.name));
       });
       this.exportMessage = { text: `Rendered ${listeners.length} WAV file${listeners.length === 1 ? '' : 's'} of ${side}.`, error: false };
     } catch (error) {
@@ -626,25 +563,4 @@ export class HeadroomApp extends LitElement {
       event.preventDefault();
     }
   };
-}
-
-function compute(setup: Setup, targetSplDb: number): Computed {
-  try {
-    return { ok: true, report: buildReport(setup, { targetSplDb }) };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-const presetJson = new Map(presets.map((p) => [JSON.stringify(p.setup), p.story]));
-const stories = new WeakMap<Setup, string>();
-/** The preset's one-line story when the setup is a preset's own setup (worked out once per setup). */
-function storyOf(setup: Setup): string {
-  let story = stories.get(setup);
-  if (story === undefined) stories.set(setup, (story = presetJson.get(JSON.stringify(setup)) ?? ''));
-  return story;
-}
-
-function fileSafe(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'listener';
 }

@@ -11,4 +11,6 @@ export { AB_CROSSFADE_SECONDS } from './ab-switch.ts';
 export { LISTENER_CROSSFADE_SECONDS } from './side-path.ts';
 export { LIMITER_CEILING_DBFS } from './output-safety.ts';
 export { microphoneErrorMessage } from './microphone.ts';
-export type { EngineWarning, ListenerMeters, LoudnessReport, Side, SourceMaterial, TransportState } from './types.ts';
+export type { ListenerMeters, LoudnessReport, Side, SourceMaterial } from './types.ts';
+export { ListeningSession, type SourceChoice, type SourceKind } from './listening-session.ts';
+export type { EnginePair } from './listening-choices.ts';

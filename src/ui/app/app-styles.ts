@@ -1,6 +1,6 @@
 /** Layout of <headroom-app>: a header, the listening panel, then setups, plots and tests. */
 import { css } from 'lit';
-import { boxedButton } from '../styles.ts';
+import { boxedButton, cardSurface } from '../styles.ts';
 
 export const appStyles = css`
   :host {
@@ -79,6 +79,7 @@ export const appStyles = css`
   }
   section {
     scroll-margin-top: 3rem;
+    margin-bottom: 1.5rem;
   }
   /*
    * Each section paints as one cached unit: while the Listen card changes many times a
@@ -92,12 +93,8 @@ export const appStyles = css`
     margin: 0 0 0.8rem;
     letter-spacing: -0.01em;
   }
-  section {
-    margin-bottom: 1.5rem;
-  }
   .card {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
+    ${cardSurface}
     border-radius: 14px;
     padding: clamp(0.8rem, 2vw, 1.25rem);
   }
@@ -107,11 +104,17 @@ export const appStyles = css`
    */
   .listen {
     will-change: transform;
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     gap: 1.25rem 2rem;
   }
-  .listen > * {
+  /* Two columns on a wide screen (one below 860px). */
+  .listen,
+  .pair,
+  .analysers {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+  }
+  .listen > *,
+  .pair > * {
     min-width: 0;
   }
   .stack {
@@ -119,16 +122,12 @@ export const appStyles = css`
     gap: 1rem;
     align-content: start;
   }
-  .analysers {
-    --hr-analyser-height: 160px;
-  }
   .meters {
     display: grid;
     gap: 0.6rem;
   }
   .analysers {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    --hr-analyser-height: 160px;
     gap: 1rem;
   }
   /* The analysers' fold spans the Listen card (on a phone it starts folded). */
@@ -136,13 +135,8 @@ export const appStyles = css`
     grid-column: 1 / -1;
   }
   .pair {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     gap: 1.25rem;
     align-items: start;
-  }
-  .pair > * {
-    min-width: 0;
   }
   .side-title {
     display: flex;

@@ -11,10 +11,9 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Advice } from '../../model/report-contract.ts';
 import { signed } from '../../text/format.ts';
-import { baseStyles, boxedControl, keyCapStyles } from '../styles.ts';
+import { baseStyles, boxedControl, compactFieldStyles, keyCapStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 import type { Side } from '../../audio/engine/types.ts';
-
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -26,6 +25,7 @@ declare global {
 export class HeadroomAbSwitch extends LitElement {
   static override styles = [
     baseStyles,
+    compactFieldStyles,
     keyCapStyles,
     css`
       :host {
@@ -86,10 +86,6 @@ export class HeadroomAbSwitch extends LitElement {
         gap: 0.6rem;
       }
       label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.85rem;
-        color: var(--_muted);
         min-width: 0;
       }
       .match {
@@ -145,7 +141,6 @@ export class HeadroomAbSwitch extends LitElement {
   @property({ type: Boolean }) matchLoudness = false;
   /** Gain applied to B relative to A when matching (dB); null while it is being measured. */
   @property({ attribute: false }) loudnessOffsetDb: number | null = null;
-  @property({ type: Boolean }) disabled = false;
   /** The model's advice for the listener heard on each side, shown under its label. */
   @property({ attribute: false }) adviceA: Advice | null = null;
   @property({ attribute: false }) adviceB: Advice | null = null;
@@ -166,7 +161,6 @@ export class HeadroomAbSwitch extends LitElement {
             type="checkbox"
             data-testid="match-loudness"
             .checked=${this.matchLoudness}
-            ?disabled=${this.disabled}
             @change=${(e: Event) => emit(this, 'match-loudness-change', { on: (e.target as HTMLInputElement).checked })}
           />
           Match loudness (ITU-R BS.1770)
@@ -188,7 +182,6 @@ export class HeadroomAbSwitch extends LitElement {
       data-side=${side}
       aria-pressed=${this.side === side ? 'true' : 'false'}
       aria-label=${`Hear ${side}${label ? `: ${label}` : ''}`}
-      ?disabled=${this.disabled}
       @click=${() => emit(this, 'side-change', { side })}
     >
       <span class="letter">${side}</span>
@@ -202,12 +195,11 @@ export class HeadroomAbSwitch extends LitElement {
       Listener heard on ${side}
       <select
         data-testid=${`listener-${side}`}
-        ?disabled=${this.disabled || names.length < 2}
+        ?disabled=${names.length < 2}
         @change=${(e: Event) => emit(this, 'listener-change', { side, index: Number((e.target as HTMLSelectElement).value) })}
       >
         ${names.map((name, index) => html`<option value=${index} ?selected=${index === selected}>${index + 1}. ${name}</option>`)}
       </select>
     </label>`;
   }
-
 }

@@ -7,38 +7,14 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { numberInput } from '../number-field.ts';
-import { readNumber } from '../../text/typed-number.ts';
+import { checkStretch } from '../../text/stretch-check.ts';
 import { baseStyles, compactFieldStyles, controlStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
-
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-export-panel': HeadroomExportPanel;
   }
-}
-
-type Stretch = { ok: true; start: number; end: number } | { ok: false; message: string };
-
-/** Longest stretch rendered at once: a minute is plenty to compare, and keeps memory small. */
-const MAX_STRETCH_SECONDS = 60;
-
-function checkStretch(startText: string, endText: string, durationSeconds: number): Stretch {
-  const start = readNumber(startText);
-  const end = readNumber(endText);
-  const limit = Math.min(durationSeconds, Number.MAX_VALUE);
-  if (start === null || start < 0 || start >= limit) {
-    return { ok: false, message: `Start must be a number of seconds from 0 to below ${formatSeconds(limit)} (got ${JSON.stringify(startText.trim())})` };
-  }
-  const maxEnd = Math.min(limit, start + MAX_STRETCH_SECONDS);
-  if (end === null || end <= start || end > maxEnd) {
-    return { ok: false, message: `End must be a number of seconds above ${formatSeconds(start)} and at most ${formatSeconds(maxEnd)} (got ${JSON.stringify(endText.trim())})` };
-  }
-  return { ok: true, start, end };
-}
-
-function formatSeconds(seconds: number): string {
-  return String(Number(seconds.toFixed(2)));
 }
 
 @customElement('headroom-export-panel')
@@ -141,5 +117,4 @@ export class HeadroomExportPanel extends LitElement {
     input.value = '';
     if (file) emit(this, 'import-pair', { file });
   }
-
 }

@@ -6,12 +6,10 @@
  * Typed values are checked, never clamped: an out-of-range calibration shows the allowed
  * range next to the field, keeps what was typed, and nothing is sent to the audio.
  *
- * The simulated level comes from `live` (the heard listener's readings, 30 a second): the
- * readout shows the loudest reading of each READOUT_MS, a pace a number can be read at. The
- * warning comes with the first reading above 85 dB SPL and stays WARNING_HOLD_MS after the
- * last one, so music dancing around the limit does not make it blink. It takes the readout's
- * box, which is always as tall as the warning: nothing below moves when it comes or goes
- * (layout shift, docs/decisions.md "A quiet page").
+ * The simulated level comes from `live` (the heard listener's readings), paced and held as
+ * src/text/spl-readout.ts says. The warning takes the readout's box, which is always as tall
+ * as the warning: nothing below moves when it comes or goes (layout shift, docs/decisions.md
+ * "A quiet page").
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -28,12 +26,7 @@ import {
   checkListeningLevel,
 } from './listening-level.ts';
 import { emit } from '../emit.ts';
-
-/** The readout's pace. */
-const READOUT_MS = 250;
-/** How long the warning stays after the last reading above the safe level. */
-const WARNING_HOLD_MS = 3000;
-
+import { SplReadout } from '../../text/spl-readout.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -111,42 +104,21 @@ export class HeadroomLevelControls extends LitElement {
   @property({ attribute: false }) live: LiveValue<{ splDb: number } | undefined> | null = null;
 
   @state() private calibrationText: string | null = null;
-  /** A reading above the safe level came within WARNING_HOLD_MS. */
+  /** A reading above the safe level came lately (the readout's warning hold). */
   @state() private loudLately = false;
-  #loudUntil = 0;
-  #shownAt = 0;
-  #loudest = -Infinity;
+  readonly #readout = new SplReadout(SAFE_LISTENING_DB_SPL);
 
   constructor() {
     super();
-    new LiveController(this, () => this.live, (reading) => this.#read(reading?.splDb));
+    new LiveController(this, () => this.live, (reading) => {
+      this.#readout.read(reading?.splDb, performance.now());
+      this.simulatedSplDb = this.#readout.shown;
+      this.loudLately = this.#readout.loudLately;
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Another listener or side heard: its level shows at once, and a warning held for the other goes.
-    if (changed.has('live')) {
-      this.#shownAt = -Infinity;
-      this.#loudest = -Infinity;
-      this.#loudUntil = 0;
-    }
-  }
-
-  #read(splDb: number | undefined): void {
-    const now = performance.now();
-    if (splDb === undefined || !Number.isFinite(splDb)) {
-      this.simulatedSplDb = null;
-      this.loudLately = false;
-      this.#loudest = -Infinity;
-      return;
-    }
-    if (splDb > SAFE_LISTENING_DB_SPL) this.#loudUntil = now + WARNING_HOLD_MS;
-    this.loudLately = now < this.#loudUntil;
-    this.#loudest = Math.max(this.#loudest, splDb);
-    if (this.simulatedSplDb === null || now - this.#shownAt >= READOUT_MS) {
-      this.simulatedSplDb = Math.round(this.#loudest * 10) / 10;
-      this.#shownAt = now;
-      this.#loudest = -Infinity;
-    }
+    if (changed.has('live')) this.#readout.reset();
   }
 
   override render(): TemplateResult {
@@ -205,5 +177,4 @@ export class HeadroomLevelControls extends LitElement {
     this.calibrationText = null;
     emit(this, 'calibration-change', { dbSpl: check.value });
   };
-
 }

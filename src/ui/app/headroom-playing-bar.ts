@@ -139,5 +139,4 @@ export class HeadroomPlayingBar extends LitElement {
       <button type="button" aria-label="Close" @click=${() => emit(this, 'notice-dismiss', {})}>✕</button>
     </div>`;
   }
-
 }

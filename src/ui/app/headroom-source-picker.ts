@@ -13,17 +13,19 @@ import { baseStyles, compactFieldStyles, controlStyles } from '../styles.ts';
 import { checkSineHz, checkSineLevel, type SourceChoice, type SourceKind } from './source-choice.ts';
 import { emit } from '../emit.ts';
 
-
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-source-picker': HeadroomSourcePicker;
   }
 }
 
-const BUILT_IN: { kind: Exclude<SourceKind, 'file' | 'mic' | 'sine'>; label: string; hint: string }[] = [
+/** The buttons of the first row: the built-in sounds (with a hint), a file of the user's, the microphone. */
+const CHOICES: { kind: Exclude<SourceKind, 'sine'>; label: string; hint?: string }[] = [
   { kind: 'demo', label: 'Demo track', hint: 'drums, bass and chords, made in your browser' },
   { kind: 'pink', label: 'Pink noise', hint: 'equal energy per octave' },
   { kind: 'sweep', label: 'Sweep', hint: '20 Hz → 20 kHz, logarithmic' },
+  { kind: 'file', label: 'Open a file…' },
+  { kind: 'mic', label: 'Microphone / line in' },
 ];
 
 @customElement('headroom-source-picker')
@@ -139,36 +141,18 @@ export class HeadroomSourcePicker extends LitElement {
       <fieldset>
         <legend>Sound</legend>
         <div class="choices">
-          ${BUILT_IN.map(
+          ${CHOICES.map(
             (item) => html`<button
               type="button"
               data-kind=${item.kind}
-              title=${item.hint}
+              title=${item.hint ?? nothing}
               aria-pressed=${this.selected === item.kind ? 'true' : 'false'}
               ?disabled=${this.busy}
-              @click=${() => this.choose({ kind: item.kind })}
+              @click=${() => (item.kind === 'file' ? this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click() : this.choose({ kind: item.kind }))}
             >
               ${item.label}
             </button>`,
           )}
-          <button
-            type="button"
-            data-kind="file"
-            aria-pressed=${this.selected === 'file' ? 'true' : 'false'}
-            ?disabled=${this.busy}
-            @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}
-          >
-            Open a file…
-          </button>
-          <button
-            type="button"
-            data-kind="mic"
-            aria-pressed=${this.selected === 'mic' ? 'true' : 'false'}
-            ?disabled=${this.busy}
-            @click=${() => this.choose({ kind: 'mic' })}
-          >
-            Microphone / line in
-          </button>
         </div>
         <input type="file" accept="audio/*,.wav,.flac,.mp3,.ogg,.opus,.m4a,.aac" tabindex="-1" aria-hidden="true" @change=${this.onFileInput} />
         <div class="sine">
@@ -222,5 +206,4 @@ export class HeadroomSourcePicker extends LitElement {
     input.value = '';
     if (file) this.choose({ kind: 'file', file });
   }
-
 }

@@ -11,7 +11,6 @@ import { readNumber } from '../../text/typed-number.ts';
 import { baseStyles, controlStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 
-
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-target-field': HeadroomTargetField;
@@ -35,14 +34,13 @@ export class HeadroomTargetField extends LitElement {
         gap: 0.4rem 0.6rem;
         font-weight: 600;
       }
-      .hint {
+      .hint,
+      .error {
         margin: 0.25rem 0 0;
         font-size: 0.85rem;
         color: var(--_muted);
       }
       .error {
-        margin: 0.25rem 0 0;
-        font-size: 0.85rem;
         color: var(--_bad);
       }
     `,

@@ -17,7 +17,6 @@ import { baseStyles, pillStyles } from '../styles.ts';
 import { formatClock } from '../../text/clock-format.ts';
 import { emit } from '../emit.ts';
 
-
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-transport': HeadroomTransport;
@@ -66,7 +65,6 @@ export class HeadroomTransport extends LitElement {
   @property({ type: Number }) position = 0;
   /** Length of the material in seconds; 0 or Infinity for a live input, which cannot seek. */
   @property({ type: Number }) duration = 0;
-  @property({ type: Boolean }) disabled = false;
   /** The position as it moves; sets `position`. */
   @property({ attribute: false }) live: LiveValue<number> | null = null;
 
@@ -87,7 +85,6 @@ export class HeadroomTransport extends LitElement {
         class="play"
         type="button"
         data-testid="play"
-        ?disabled=${this.disabled}
         aria-label=${this.playing ? 'Pause' : 'Play'}
         @click=${() => emit(this, 'transport-play', { playing: !this.playing })}
       >
@@ -97,7 +94,7 @@ export class HeadroomTransport extends LitElement {
         type="button"
         data-testid="loop"
         aria-pressed=${this.loop ? 'true' : 'false'}
-        ?disabled=${this.disabled || !seekable}
+        ?disabled=${!seekable}
         @click=${() => emit(this, 'transport-loop', { loop: !this.loop })}
       >
         ↻ Loop
@@ -112,7 +109,7 @@ export class HeadroomTransport extends LitElement {
           max=${seekable ? this.duration : 0}
           step="0.01"
           .value=${String(position)}
-          ?disabled=${this.disabled || !seekable}
+          ?disabled=${!seekable}
           @change=${this.onSeek}
         />
         <span class="time num" aria-hidden="true">${formatClock(position)} / ${seekable ? formatClock(this.duration) : this.duration === Infinity ? 'live' : '—'}</span>
@@ -124,5 +121,4 @@ export class HeadroomTransport extends LitElement {
     const seconds = Number((event.target as HTMLInputElement).value);
     emit(this, 'transport-seek', { seconds });
   }
-
 }

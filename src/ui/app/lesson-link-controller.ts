@@ -11,10 +11,10 @@
  *   alone when its own setups play, else a preset id, else the compact setups (src/state/link.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { shareUrl, type InitialState, type SetupPair } from '../../state/index.ts';
+import { lessonOrigin, shareUrl, type InitialState, type LayerOrigin, type SetupPair } from '../../state/index.ts';
 import { findLesson, lessons } from '../../teach/lessons/index.ts';
 import { lessonFromLink, lessonStepPair } from '../../teach/lessons/link.ts';
-import type { LayerOrigin, SetupsController } from './setups-controller.ts';
+import type { SetupsController } from './setups-controller.ts';
 import type { UiEvent } from '../events.ts';
 
 export class LessonLinkController implements ReactiveController {
@@ -81,7 +81,7 @@ export class LessonLinkController implements ReactiveController {
 
   select(id: string): void {
     if (id === this.lessonId) return;
-    this.dropLessonLayer();
+    this.leave();
     this.id = id;
     this.index = 0;
     this.host.requestUpdate();
@@ -98,18 +98,12 @@ export class LessonLinkController implements ReactiveController {
     this.setups.showLayer(pair, this.origin(this.index));
   }
 
-  /** Leaving the lesson (the classroom): the user's own setups play again. */
+  /** Leaving the lesson (the classroom, or for another lesson): the user's own setups play again. */
   leave(): void {
-    this.dropLessonLayer();
-  }
-
-  private dropLessonLayer(): void {
     if (this.setups.layer?.origin.kind === 'lesson') this.setups.backToOwn();
   }
 
   private origin(index: number): LayerOrigin {
-    const lesson = findLesson(this.lessonId);
-    const step = index + 1;
-    return { kind: 'lesson', lessonId: this.lessonId, title: `lesson “${lesson?.title ?? this.lessonId}”, step ${step}`, short: `the lesson’s setups (step ${step})`, step };
+    return lessonOrigin(this.lessonId, findLesson(this.lessonId)?.title ?? this.lessonId, index);
   }
 }

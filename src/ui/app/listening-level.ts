@@ -12,8 +12,8 @@ import { checkNumber, type NumberCheck } from '../../text/typed-number.ts';
 
 export const LISTENING_LEVEL_RANGE = { ...LISTENING_LEVEL_DB_RANGE, initial: DEFAULT_LISTENING_LEVEL_DB } as const;
 export const CALIBRATION_RANGE = { ...CALIBRATION_DB_SPL_RANGE, initial: DEFAULT_CALIBRATION_DB_SPL } as const;
-/** Above this simulated level long listening harms hearing (85 dBA is the common 8-hour exposure limit). */
-export const SAFE_LISTENING_DB_SPL = 85;
+/** The engine's own threshold for its loud-level warning, so the readout and the engine warn alike. */
+export { SAFE_LISTENING_DB_SPL } from '../../audio/engine/listening-engine.ts';
 
 export function checkListeningLevel(text: string): NumberCheck {
   return checkNumber('Listening level', text, LISTENING_LEVEL_RANGE, 'dB');

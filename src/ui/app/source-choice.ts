@@ -1,16 +1,11 @@
 /**
- * What the user can listen through the chains, as plain data, and the checks on the two
- * numbers they can type (a sine's frequency and level). The ranges are the audible band and
- * the levels a sine can have below digital full scale; out-of-range values are refused with
- * the range in the message, never clamped.
+ * The checks on the two numbers the user can type for a sound (a sine's frequency and level).
+ * The ranges are the audible band and the levels a sine can have below digital full scale;
+ * out-of-range values are refused with the range in the message, never clamped.
  */
-import type { BuiltInChoice } from '../../audio/sources/built-in-material.ts';
 import { checkNumber, type NumberCheck } from '../../text/typed-number.ts';
 
-/** A built-in sound (src/audio/sources/built-in-material.ts), a file of the user's, or the microphone. */
-export type SourceChoice = BuiltInChoice | { kind: 'file'; file: File } | { kind: 'mic' };
-
-export type SourceKind = SourceChoice['kind'];
+export type { SourceChoice, SourceKind } from '../../audio/engine/index.ts';
 
 const SINE_HZ_RANGE = { min: 20, max: 20_000 } as const;
 const SINE_LEVEL_RANGE = { min: -60, max: 0 } as const;
