@@ -39,6 +39,23 @@ export interface DerivationStep {
   note?: string;
 }
 
+/** How the panel names the report figure a step arrives at. */
+export const REPORT_FIELD_NAME: Record<ReportField, string> = {
+  loadVoltageVrms: 'voltage',
+  powerMw: 'power',
+  splDb: 'loudness',
+  levelChangeDb: 'change vs alone',
+  maxCleanSplDb: 'max clean SPL',
+  headroomDb: 'headroom',
+};
+
+/** A step's unit as read beside its result: "Vrms" is written V. */
+export const unitText = (unit: string): string => ({ Vrms: 'V', 'dB SPL/V': 'dB SPL at 1 V' })[unit] ?? unit;
+
+/** The step's result is the report's own figure (within 1e-9 relative: rounding only); a step without one has nothing to disagree with. */
+export const agreesWithReport = ({ result, reportValue }: DerivationStep): boolean =>
+  reportValue === undefined || Math.abs(result - reportValue) <= 1e-9 * Math.max(1, Math.abs(reportValue));
+
 const MINUS = '\u2212';
 
 /** A number with `digits` significant digits (at least whole units), true minus sign, no exponent. */

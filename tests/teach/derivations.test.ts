@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../src/model/catalog/presets.ts';
 import { buildReport } from '../../src/model/report.ts';
 import type { Setup } from '../../src/model/setup.ts';
-import { derivationSteps, formatNumber, plainText, type DerivationStep } from '../../src/teach/derivations.ts';
+import { agreesWithReport, derivationSteps, formatNumber, plainText, unitText, type DerivationStep } from '../../src/teach/derivations.ts';
 import { amp, resistiveHeadphone, setup, source } from '../support/setups.ts';
 
 const TOLERANCE = 1e-9;
@@ -103,5 +103,24 @@ describe('derivation steps', () => {
     expect(formatNumber(0.000123456)).toBe('0.0001235');
     expect(formatNumber(200000)).toBe('200000');
     expect(formatNumber(-0.00001, 1)).toBe('−0.00001');
+  });
+});
+
+describe('a step’s tag beside the report’s figure', () => {
+  const base: DerivationStep = { id: 'spl', title: 'SPL', formula: '', substituted: '', result: 104.25, unit: 'dB SPL', reportField: 'splDb' };
+
+  it('agrees when the two differ by rounding only (1e-9 relative), and says ≠ for anything larger', () => {
+    expect(agreesWithReport({ ...base, reportValue: 104.25 * (1 + 5e-10) })).toBe(true);
+    expect(agreesWithReport({ ...base, reportValue: 104.25 * (1 + 1e-6) })).toBe(false);
+    // Near zero the tolerance is absolute: a 0 dB change vs alone may come out as 1e-12.
+    expect(agreesWithReport({ ...base, result: 1e-12, reportValue: 0 })).toBe(true);
+  });
+
+  it('a step with no report figure has nothing to disagree with', () => {
+    expect(agreesWithReport({ ...base, result: 3 })).toBe(true);
+  });
+
+  it('a voltage reads V and a sensitivity dB SPL at 1 V; other units as they are', () => {
+    expect([unitText('Vrms'), unitText('dB SPL/V'), unitText('mW')]).toEqual(['V', 'dB SPL at 1 V', 'mW']);
   });
 });

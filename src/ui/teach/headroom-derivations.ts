@@ -10,7 +10,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Report } from '../../model/report-contract.ts';
 import type { Setup } from '../../model/setup.ts';
-import { derivationSteps, formatNumber, type DerivationStep } from '../../teach/derivations.ts';
+import { agreesWithReport, derivationSteps, formatNumber, REPORT_FIELD_NAME, unitText, type DerivationStep } from '../../teach/derivations.ts';
 import { baseStyles, cardSurface, controlStyles, panelStyles } from '../styles.ts';
 import { renderMarkup } from './derivations-markup.ts';
 
@@ -19,16 +19,6 @@ declare global {
     'headroom-derivations': HeadroomDerivations;
   }
 }
-
-const UNIT_TEXT: Record<string, string> = { Vrms: 'V', 'dB SPL/V': 'dB SPL at 1 V' };
-const FIELD_TEXT: Record<NonNullable<DerivationStep['reportField']>, string> = {
-  loadVoltageVrms: 'voltage',
-  powerMw: 'power',
-  splDb: 'loudness',
-  levelChangeDb: 'change vs alone',
-  maxCleanSplDb: 'max clean SPL',
-  headroomDb: 'headroom',
-};
 
 @customElement('headroom-derivations')
 export class HeadroomDerivations extends LitElement {
@@ -181,8 +171,8 @@ export class HeadroomDerivations extends LitElement {
 }
 
 function renderStep(step: DerivationStep): TemplateResult {
-  const unit = UNIT_TEXT[step.unit] ?? step.unit;
-  const matches = step.reportValue === undefined || Math.abs(step.result - step.reportValue) <= 1e-9 * Math.max(1, Math.abs(step.reportValue));
+  const unit = unitText(step.unit);
+  const matches = agreesWithReport(step);
   return html`<li class="step" data-step=${step.id}>
     <h3>${step.title}</h3>
     <p class="line formula">${renderMarkup(step.formula)}</p>
@@ -192,7 +182,7 @@ function renderStep(step: DerivationStep): TemplateResult {
       ${step.resultText ? html`<span class="also">(${step.resultText})</span>` : nothing}
       ${step.reportField && step.reportValue !== undefined
         ? html`<span class="report ${matches ? '' : 'off'}" data-testid="report-match" data-field=${step.reportField}
-            >${matches ? '✓' : '≠'} report’s ${FIELD_TEXT[step.reportField]}: ${formatNumber(step.reportValue)}&#8239;${unit}</span
+            >${matches ? '✓' : '≠'} report’s ${REPORT_FIELD_NAME[step.reportField]}: ${formatNumber(step.reportValue)}&#8239;${unit}</span
           >`
         : nothing}
     </p>

@@ -18,7 +18,8 @@ import type { SetupPair } from '../../state/setup-pair.ts';
 import type { CheckStep, Lesson, LessonSide, LessonSource, LessonStep, ListenStep, MeasureStep, PredictStep } from '../../teach/lessons/index.ts';
 import { baseStyles } from '../styles.ts';
 import { lessonStyles } from './lesson-styles.ts';
-import { describeSource, KIND_LABEL, listenLabel } from './lesson-text.ts';
+import { choiceMark, stepInRange } from '../../teach/lessons/progress.ts';
+import { describeSource, KIND_LABEL, listenLabel, verdictText } from '../../text/lesson-text.ts';
 
 export interface LessonListenDetail {
   pair?: SetupPair;
@@ -79,20 +80,16 @@ export class HeadroomLesson extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const inRange = stepInRange(this.step, this.stepCount);
     if (changed.has('lesson')) {
-      this.index = this.stepInRange();
+      this.index = inRange;
       this.picked = {};
       this.answered = {};
       this.heard = {};
       if (this.lesson && changed.get('lesson') !== undefined) this.emitStep();
-    } else if (changed.has('step') && this.stepInRange() !== this.index) {
-      this.index = this.stepInRange();
+    } else if (changed.has('step')) {
+      this.index = inRange;
     }
-  }
-
-  private stepInRange(): number {
-    const last = (this.lesson?.steps.length ?? 1) - 1;
-    return Number.isInteger(this.step) && this.step >= 0 && this.step <= last ? this.step : 0;
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -154,35 +151,22 @@ export class HeadroomLesson extends LitElement {
     const legend = step.kind === 'predict' ? 'Your prediction' : 'Your answer';
     return html`<fieldset ?disabled=${done}>
         <legend>${legend}</legend>
-        ${step.choices.map((choice) => {
-          const state = done ? (choice.id === step.correct ? 'right' : choice.id === picked ? 'wrong' : '') : choice.id === picked ? 'picked' : '';
-          return html`<label class="choice ${state}" data-choice=${choice.id}>
+        ${step.choices.map(
+          (choice) => html`<label class="choice ${choiceMark(step, choice.id, picked, done)}" data-choice=${choice.id}>
             <input type="radio" name=${`q-${i}`} .value=${choice.id} .checked=${choice.id === picked} @change=${() => (this.picked = { ...this.picked, [i]: choice.id })} />
             <span>${choice.text}</span>
-          </label>`;
-        })}
+          </label>`,
+        )}
       </fieldset>
       <div><button type="button" class="primary" data-testid="answer" ?disabled=${picked === undefined || done} @click=${() => (this.answered = { ...this.answered, [i]: true })}>${action}</button></div>
       <div class="feedback ${done ? (picked === step.correct ? 'right' : 'wrong') : ''}" role="status" aria-live="polite" data-testid="feedback">
-        ${done ? this.renderVerdict(step, picked) : nothing}
+        ${done
+          ? html`<span class="verdict" data-testid="verdict">${verdictText(step, picked)}</span>
+              ${this.numbersHidden
+                ? html`<span class="muted" data-testid="explanation-hidden">The numbers are shown when the teacher reveals them.</span>`
+                : html`<span data-testid="explanation">${step.explanation}</span>`}`
+          : nothing}
       </div>`;
-  }
-
-  private renderVerdict(step: PredictStep | CheckStep, picked: string | undefined): TemplateResult {
-    const right = picked === step.correct;
-    const answer = step.choices.find((c) => c.id === step.correct)!.text;
-    const verdict =
-      step.kind === 'check'
-        ? right
-          ? 'Correct.'
-          : `Not quite. The answer is: ${answer}.`
-        : right
-          ? `The model agrees: ${answer}.`
-          : `The model says: ${answer}.`;
-    return html`<span class="verdict" data-testid="verdict">${verdict}</span>
-      ${this.numbersHidden
-        ? html`<span class="muted" data-testid="explanation-hidden">The numbers are shown when the teacher reveals them.</span>`
-        : html`<span data-testid="explanation">${step.explanation}</span>`}`;
   }
 
   private renderListen(step: ListenStep): TemplateResult {
