@@ -96,6 +96,29 @@ export function plainText(markup: string): string {
   return markup.replace(/\{([^}]+)\}/g, '$1').replace(/\^\(([^()]*)\)/g, '^$1');
 }
 
+/** A piece of markup: plain text, a variable with its subscript, or a superscript holding markup. */
+export type MarkupPart = string | { name: string; sub?: string } | { sup: MarkupPart[] };
+
+const TOKEN = /\{([^}]+)\}|\^\(((?:[^()]|\([^()]*\))*)\)/g;
+
+/** The markup as parts for the view: {X_sub} → X with "sub", {X} → X, ^(…) → a superscript (one level of parentheses inside). */
+export function markupParts(markup: string): MarkupPart[] {
+  const parts: MarkupPart[] = [];
+  let last = 0;
+  for (const match of markup.matchAll(TOKEN)) {
+    if (match.index > last) parts.push(markup.slice(last, match.index));
+    if (match[1] !== undefined) {
+      const [name = '', ...sub] = match[1].split('_');
+      parts.push(sub.length > 0 ? { name, sub: sub.join('_') } : { name });
+    } else {
+      parts.push({ sup: markupParts(match[2] ?? '') });
+    }
+    last = match.index + match[0].length;
+  }
+  if (last < markup.length) parts.push(markup.slice(last));
+  return parts;
+}
+
 function impedanceStep(headphone: Headphone, index: number, count: number): { step: DerivationStep; z: Complex } {
   const z = headphoneImpedanceAt(headphone.impedance, REFERENCE_HZ);
   const sub = count > 1 ? `hp${index + 1}` : 'hp';

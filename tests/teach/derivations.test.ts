@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../src/model/catalog/presets.ts';
 import { buildReport } from '../../src/model/report.ts';
 import type { Setup } from '../../src/model/setup.ts';
-import { agreesWithReport, derivationSteps, formatNumber, plainText, unitText, type DerivationStep } from '../../src/teach/derivations.ts';
+import { agreesWithReport, derivationSteps, formatNumber, markupParts, plainText, unitText, type DerivationStep } from '../../src/teach/derivations.ts';
 import { amp, resistiveHeadphone, setup, source } from '../support/setups.ts';
 
 const TOLERANCE = 1e-9;
@@ -122,5 +122,23 @@ describe('a step’s tag beside the report’s figure', () => {
 
   it('a voltage reads V and a sensitivity dB SPL at 1 V; other units as they are', () => {
     expect([unitText('Vrms'), unitText('dB SPL/V'), unitText('mW')]).toEqual(['V', 'dB SPL at 1 V', 'mW']);
+  });
+});
+
+describe('a formula’s markup in parts', () => {
+  it('{X_sub} is a variable with its subscript, {X} one without, and the text between stays as written', () => {
+    expect(markupParts('{V_load} = {V_emf} · {Z} / 2')).toEqual([{ name: 'V', sub: 'load' }, ' = ', { name: 'V', sub: 'emf' }, ' · ', { name: 'Z' }, ' / 2']);
+  });
+
+  it('^(…) is a superscript that holds markup and one level of parentheses', () => {
+    expect(markupParts('10^(({L_dB} − 3)/20) V')).toEqual(['10', { sup: ['(', { name: 'L', sub: 'dB' }, ' − 3)/20'] }, ' V']);
+  });
+
+  it('every step of a splitter preset reads back as its plain text', () => {
+    const flat = (parts: ReturnType<typeof markupParts>): string =>
+      parts.map((p) => (typeof p === 'string' ? p : 'sup' in p ? `^(${flat(p.sup)})` : p.sub === undefined ? p.name : `${p.name}_${p.sub}`)).join('');
+    for (const s of derivationSteps(presets.find((p) => p.setup.headphones.length > 1)!.setup)) {
+      expect(flat(markupParts(s.formula)).replace(/\^\(([^()]*)\)/g, '^$1'), s.id).toBe(plainText(s.formula));
+    }
   });
 });

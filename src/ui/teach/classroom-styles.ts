@@ -30,7 +30,6 @@ export const classroomStyles = css`
     font-size: clamp(24px, 2.8vh, 30px);
     line-height: 1.25;
     background: #ffffff;
-    color: #000000;
     padding: 0.5em 0.8em;
     height: 100%;
     min-height: 100vh;
@@ -143,7 +142,6 @@ export const classroomStyles = css`
     height: var(--qr);
     display: block;
     border: 3px solid #000000;
-    box-sizing: border-box;
   }
   figcaption {
     font-size: max(24px, 0.8em);

@@ -12,8 +12,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { SetupPair } from '../../state/setup-pair.ts';
 import { claimSentence, demonstrationTitle, demonstrationVerdicts, judgeClaims, THRESHOLD_CLAIM, type JudgedClaim } from '../../teach/claims/judge.ts';
 import type { Claim, ClaimEvaluation, Verdict } from '../../teach/claims/index.ts';
-import { accentButtonStyles, baseStyles, boxedControl, cardSurface, panelStyles, smallCaps, verdictBadgeStyles } from '../styles.ts';
+import { accentButtonStyles, baseStyles, boxedControl, cardSurface, panelStyles, smallCaps, stackedList, verdictBadgeStyles } from '../styles.ts';
 import { VERDICT_TEXT, formatClaimNumber } from '../../text/claims-format.ts';
+import { emit } from '../emit.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -33,10 +34,7 @@ export class HeadroomClaims extends LitElement {
     accentButtonStyles,
     css`
       ol.claims {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
+        ${stackedList}
         gap: 1rem;
       }
       .claim {
@@ -114,10 +112,7 @@ export class HeadroomClaims extends LitElement {
         font-weight: 650;
       }
       ul.demos {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
+        ${stackedList}
         gap: 0.4rem;
       }
       .demo {
@@ -153,11 +148,6 @@ export class HeadroomClaims extends LitElement {
       button:hover {
         background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
       }
-      button:focus-visible,
-      input:focus-visible {
-        outline: 3px solid color-mix(in srgb, var(--_accent) 55%, transparent);
-        outline-offset: 2px;
-      }
       .threshold {
         display: flex;
         align-items: center;
@@ -188,8 +178,7 @@ export class HeadroomClaims extends LitElement {
 
   private load(claim: Claim, index: number): void {
     const demo = claim.demonstrations[index]!;
-    const detail = { pair: structuredClone(demo.pair), title: demonstrationTitle(claim, demo) };
-    this.dispatchEvent(new CustomEvent('load-pair', { detail, bubbles: true, composed: true }));
+    emit(this, 'load-pair', { pair: structuredClone(demo.pair), title: demonstrationTitle(claim, demo) });
   }
 
   private readonly onThreshold = (event: Event): void => {

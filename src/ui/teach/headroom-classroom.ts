@@ -21,14 +21,15 @@
  */
 import { isTyping } from '../typing-guard.ts';
 import { PageKeysController } from '../controllers/page-keys-controller.ts';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { lessons as allLessons, type Lesson } from '../../teach/lessons/index.ts';
 import type { Side } from '../../audio/engine/types.ts';
 import { baseStyles } from '../styles.ts';
 import { classroomStyles } from './classroom-styles.ts';
 import type { HeadroomLesson } from './headroom-lesson.ts';
-import { qrContent, qrMatrix, symbolSide, type QrResult } from './qr-code.ts';
+import { darkModulesPath, qrMatrix, symbolSide, type QrResult } from '../../state/qr-code.ts';
+import { emit } from '../emit.ts';
 import './headroom-lesson.ts';
 import type { UiEvent } from '../events.ts';
 
@@ -110,7 +111,7 @@ export class HeadroomClassroom extends LitElement {
         <button type="button" class="reveal" data-testid="reveal" aria-pressed=${this.revealed ? 'true' : 'false'} @click=${() => this.toggleReveal()}>
           ${this.revealed ? 'Hide numbers' : 'Reveal numbers'}
         </button>
-        <button type="button" data-testid="classroom-close" @click=${() => this.emit('classroom-leave', {})}>Leave</button>
+        <button type="button" data-testid="classroom-close" @click=${() => emit(this, 'classroom-leave', {})}>Leave</button>
       </div>
       <div class="layout">
         <main @lesson-step=${this.onStep}>
@@ -121,14 +122,14 @@ export class HeadroomClassroom extends LitElement {
         <aside class="panel">
           <p class="playing" data-testid="playing" role="status">
             ${this.layer ? html`Playing ${this.layer}` : 'Playing your own setups'}
-            ${this.layer ? html`<button type="button" data-testid="back-to-mine" @click=${() => this.emit('layer-back', {})}>Back to my setups</button>` : nothing}
+            ${this.layer ? html`<button type="button" data-testid="back-to-mine" @click=${() => emit(this, 'layer-back', {})}>Back to my setups</button>` : nothing}
           </p>
           <div class="ab" role="group" aria-label="Play, and hear setup A or B">
-            <button type="button" class="play" data-testid="classroom-play" @click=${() => this.emit('transport-play', { playing: !this.playing })}>
+            <button type="button" class="play" data-testid="classroom-play" @click=${() => emit(this, 'transport-play', { playing: !this.playing })}>
               ${this.playing ? 'Pause' : 'Play'}
             </button>
             ${SIDES.map(
-              (side) => html`<button type="button" data-testid=${`side-${side}`} aria-pressed=${this.side === side ? 'true' : 'false'} @click=${() => this.chooseSide(side)}>
+              (side) => html`<button type="button" data-testid=${`side-${side}`} aria-pressed=${this.side === side ? 'true' : 'false'} @click=${() => emit(this, 'side-change', { side })}>
                 ${side}
               </button>`,
             )}
@@ -153,7 +154,8 @@ export class HeadroomClassroom extends LitElement {
         data-version=${matrix.version}
         data-modules=${matrix.size}
       >
-        ${qrContent(matrix)}
+        ${svg`<rect class="qr-ground" x="0" y="0" width=${side} height=${side} fill="#ffffff"></rect>
+          <path class="qr-modules" d=${darkModulesPath(matrix)} fill="#000000"></path>`}
       </svg>
       <figcaption>
         <span>Scan to follow</span>
@@ -171,15 +173,7 @@ export class HeadroomClassroom extends LitElement {
   private pick(id: string): void {
     if (id === this.chosen) return;
     this.showLesson(id);
-    this.dispatchEvent(new CustomEvent('lesson-select', { detail: { id }, bubbles: true, composed: true }));
-  }
-
-  private chooseSide(side: Side): void {
-    this.emit('side-change', { side });
-  }
-
-  private emit(type: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    emit(this, 'lesson-select', { id });
   }
 
   private readonly onStep = (event: UiEvent<'lesson-step'>): void => {

@@ -10,9 +10,8 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Report } from '../../model/report-contract.ts';
 import type { Setup } from '../../model/setup.ts';
-import { agreesWithReport, derivationSteps, formatNumber, REPORT_FIELD_NAME, unitText, type DerivationStep } from '../../teach/derivations.ts';
-import { baseStyles, cardSurface, controlStyles, panelStyles } from '../styles.ts';
-import { renderMarkup } from './derivations-markup.ts';
+import { agreesWithReport, derivationSteps, formatNumber, markupParts, REPORT_FIELD_NAME, unitText, type DerivationStep, type MarkupPart } from '../../teach/derivations.ts';
+import { baseStyles, cardSurface, controlStyles, panelStyles, stackedList } from '../styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -38,11 +37,8 @@ export class HeadroomDerivations extends LitElement {
         max-width: 100%;
       }
       ol.steps {
-        list-style: none;
+        ${stackedList}
         counter-reset: step;
-        margin: 0;
-        padding: 0;
-        display: grid;
         gap: 0.6rem;
       }
       .step {
@@ -189,3 +185,12 @@ function renderStep(step: DerivationStep): TemplateResult {
     ${step.note ? html`<p class="note">${step.note}</p>` : nothing}
   </li>`;
 }
+
+/** Markup as HTML without MathML: a variable in <var> with its <sub>, a superscript in <sup>. */
+function renderPart(part: MarkupPart): TemplateResult | string {
+  if (typeof part === 'string') return part;
+  if ('sup' in part) return html`<sup>${part.sup.map(renderPart)}</sup>`;
+  return part.sub === undefined ? html`<var>${part.name}</var>` : html`<var>${part.name}</var><sub>${part.sub}</sub>`;
+}
+
+const renderMarkup = (markup: string): (TemplateResult | string)[] => markupParts(markup).map(renderPart);

@@ -17,6 +17,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { SetupPair } from '../../state/setup-pair.ts';
 import type { CheckStep, Lesson, LessonSide, LessonSource, LessonStep, ListenStep, MeasureStep, PredictStep } from '../../teach/lessons/index.ts';
 import { baseStyles } from '../styles.ts';
+import { emit } from '../emit.ts';
 import { lessonStyles } from './lesson-styles.ts';
 import { choiceMark, stepInRange } from '../../teach/lessons/progress.ts';
 import { describeSource, KIND_LABEL, listenLabel, verdictText } from '../../text/lesson-text.ts';
@@ -54,11 +55,6 @@ export class HeadroomLesson extends LitElement {
   /** Question steps whose answer has been revealed (predict) or checked (check). */
   @state() private answered: Record<number, boolean> = {};
   @state() private heard: Record<number, boolean> = {};
-
-  /** The shown step, from 0. */
-  get stepIndex(): number {
-    return this.index;
-  }
 
   get stepCount(): number {
     return this.lesson?.steps.length ?? 0;
@@ -176,7 +172,7 @@ export class HeadroomLesson extends LitElement {
         <button type="button" class="primary" data-testid="listen" @click=${() => this.listen(step)}>
           ${listenLabel(step.hear.side, step.hear.listener, setup.headphones.length)}
         </button>
-        <span class="sound">with ${describeSource(step.source)}</span>
+        <span class="muted">with ${describeSource(step.source)}</span>
       </div>
       <div class="feedback ${heard ? 'neutral' : ''}" role="status" aria-live="polite" data-testid="feedback">
         ${heard ? html`<span data-testid="listen-for">${step.listenFor}</span>` : nothing}
@@ -202,13 +198,10 @@ export class HeadroomLesson extends LitElement {
     if (step.hear.listener !== undefined) detail.listener = step.hear.listener;
     if (step.source !== undefined) detail.source = step.source;
     this.heard = { ...this.heard, [this.index]: true };
-    this.dispatchEvent(new CustomEvent('lesson-listen', { detail, bubbles: true, composed: true }));
+    emit(this, 'lesson-listen', detail);
   }
 
   private emitStep(): void {
-    if (!this.lesson) return;
-    this.dispatchEvent(
-      new CustomEvent('lesson-step', { detail: { lessonId: this.lesson.id, index: this.index, count: this.lesson.steps.length }, bubbles: true, composed: true }),
-    );
+    if (this.lesson) emit(this, 'lesson-step', { lessonId: this.lesson.id, index: this.index, count: this.lesson.steps.length });
   }
 }

@@ -48,9 +48,6 @@ export const lessonStyles = css`
     min-width: 9em;
     justify-items: end;
   }
-  .progress .dots {
-    width: 100%;
-  }
   .progress-text {
     font-weight: 650;
     font-variant-numeric: tabular-nums;
@@ -58,6 +55,7 @@ export const lessonStyles = css`
   .dots {
     display: flex;
     gap: 0.3em;
+    width: 100%;
   }
   .dot {
     flex: 1;
@@ -150,11 +148,6 @@ export const lessonStyles = css`
     opacity: 0.5;
     cursor: not-allowed;
   }
-  button:focus-visible,
-  a:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
   a {
     color: var(--_accent);
   }
@@ -169,7 +162,6 @@ export const lessonStyles = css`
   }
   .feedback.right {
     background: var(--_good-bg);
-    color: var(--_text);
     border-left: 0.3em solid var(--_good);
   }
   .feedback.wrong {
@@ -188,9 +180,6 @@ export const lessonStyles = css`
     flex-wrap: wrap;
     gap: 0.6em 1em;
     align-items: center;
-  }
-  .sound {
-    color: var(--_muted);
   }
   .figures {
     display: grid;
@@ -250,7 +239,6 @@ export const lessonStyles = css`
   }
   :host([compact]) h3 {
     font-size: 1em;
-    line-height: 1.2;
   }
   :host([compact]) .figures {
     gap: 0 1em;
