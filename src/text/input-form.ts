@@ -6,10 +6,10 @@
  */
 import { microphones, pickups } from '../model/catalog/input.ts';
 import { INPUT_TYPE_OHMS, type InputType } from '../model/input/contract.ts';
-import type { InstrumentInputReport } from '../model/report-contract.ts';
 import { CUSTOM, type InputDraft, type Monitoring } from '../state/editor/input-draft.ts';
 import { formatOhms, withUnit } from './format.ts';
-import { monitoringName } from './input-readouts.ts';
+import type { InputReport, InstrumentInputReport } from '../model/report-contract.ts';
+import { INSTRUMENT_ROWS, LATENCY_ROWS, MICROPHONE_ROWS, monitoringName, type ReadoutRow } from './input-readouts.ts';
 
 export interface InputField {
   path: string;
@@ -92,4 +92,13 @@ export function responseCurveLabel(side: 'A' | 'B', instrument: InstrumentInputR
   const ohms = inputOhms(instrument.inputImpedanceOhms);
   const into = type === 'custom' ? ohms : `${type === 'hi-z' ? 'hi-Z' : type} (${ohms})`;
   return `${side} · ${instrument.pickup} → ${into}`;
+}
+
+/** The readout table's groups for A's and B's reports: instrument and microphone rows only while a side has that input; latency always. */
+export function readoutGroups(a: InputReport | null, b: InputReport | null): { title: string; rows: readonly ReadoutRow[] }[] {
+  return [
+    ...(a?.instrument || b?.instrument ? [{ title: 'Instrument input', rows: INSTRUMENT_ROWS }] : []),
+    ...(a?.microphone || b?.microphone ? [{ title: 'Microphone input', rows: MICROPHONE_ROWS }] : []),
+    { title: 'Latency', rows: LATENCY_ROWS },
+  ];
 }

@@ -16,6 +16,7 @@ import {
   LATENCY_FIELDS,
   MONITORING_OPTIONS,
   PREAMP_FIELDS,
+  readoutGroups,
   responseCurveLabel,
   type InputField,
 } from '../../src/text/input-form.ts';
@@ -64,5 +65,20 @@ describe('the choices read in words', () => {
     expect(responseCurveLabel('B', line, 'line')).toBe(`B · ${line.pickup} → line (${inputOhms(line.inputImpedanceOhms)})`);
     const custom = buildInputReport(draft('custom')).instrument!;
     expect(responseCurveLabel('B', custom, 'custom')).toBe(`B · ${custom.pickup} → 47\u202fkΩ`);
+  });
+});
+
+describe('the readout table shows the groups the sides have', () => {
+  const report = (draft: InputDraft) => buildInputReport(evaluateInputDraft(draft).choice!.input);
+
+  it('two guitars: instrument and latency figures, no microphone rows', () => {
+    const guitar = report(defaultDraft('hi-z'));
+    expect(readoutGroups(guitar, guitar).map((g) => g.title)).toEqual(['Instrument input', 'Latency']);
+  });
+
+  it('a guitar against a microphone: both inputs’ rows, the latency last; an invalid side adds none', () => {
+    const guitar = report(defaultDraft('hi-z'));
+    expect(readoutGroups(guitar, report(micDraft())).map((g) => g.title)).toEqual(['Instrument input', 'Microphone input', 'Latency']);
+    expect(readoutGroups(null, null).map((g) => g.title)).toEqual(['Latency']);
   });
 });

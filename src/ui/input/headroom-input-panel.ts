@@ -1,13 +1,10 @@
 /**
  * <headroom-input-panel>: the input side of an audio interface, heard and measured (issue 7).
  *
- * Two input choices, A and B (by default a Stratocaster on 3 m of cable into a hi-Z input
- * and into a line input), each an instrument input (pickup from the catalog or custom L/R/C,
- * cable, input type) or a microphone input (dynamic or condenser, phantom power, preamp gain
- * and EIN, converter level, bits, dither), each with its latency (sample rate, buffers,
- * converter latency, monitoring). Play/Pause, A/B, monitoring (direct + delayed: the comb
- * filter) and a listening level; readouts from the model's input report and the instrument
- * response of A and B.
+ * Two input choices, A and B, each an instrument input (a pickup, its cable and the input) or
+ * a microphone input (phantom power, preamp, converter), each with its latency; Play/Pause,
+ * A/B, monitoring (direct + delayed: the comb filter) and a listening level; the model's
+ * input report and the instrument response of A and B.
  *
  * It owns its drafts (src/state/editor/input-sides.ts) and its player (the input engine, made
  * on the first Play, a user gesture, and released when the element is disconnected:
@@ -38,7 +35,7 @@ import './headroom-input-response-plot.ts';
 import type { InputResponseCurve } from './headroom-input-response-plot.ts';
 import { CUSTOM, withPickup, type InputDraft } from '../../state/editor/input-draft.ts';
 import { changedChoice, defaultSides, inputSide } from '../../state/editor/input-sides.ts';
-import { INSTRUMENT_ROWS, LATENCY_ROWS, MICROPHONE_ROWS, readout, type ReadoutRow } from '../../text/input-readouts.ts';
+import { readout, type ReadoutRow } from '../../text/input-readouts.ts';
 import * as form from '../../text/input-form.ts';
 import { inputPanelStyles } from './input-styles.ts';
 import { emit } from '../emit.ts';
@@ -296,23 +293,14 @@ export class HeadroomInputPanel extends LitElement {
 
   #renderReadouts(): TemplateResult {
     const [a, b] = [this.sides.A.report, this.sides.B.report];
-    const group = (title: string, rows: readonly ReadoutRow[], shown: boolean) =>
-      shown
-        ? html`<tr class="group"><th scope="rowgroup" colspan="3">${title}</th></tr>
-            ${rows.map((row) => {
-              const cells = [readout(a, row), readout(b, row)];
-              return html`<tr>
-                <th scope="row">${row.label}${row.hint ? html`<span class="muted">${row.hint}</span>` : nothing}</th>
-                ${cells.map(
-                  (c, i) => html`<td class="value" data-readout=${row.key} data-side=${i === 0 ? 'A' : 'B'} data-value=${c.value === null ? '' : String(c.value)}>
-                    ${c.text}${c.detail ? html`<span class="detail">${c.detail}</span>` : nothing}
-                  </td>`,
-                )}
-              </tr>`;
-            })}`
-        : nothing;
-    const hasInstrument = !!(a?.instrument || b?.instrument);
-    const hasMic = !!(a?.microphone || b?.microphone);
+    const row = (row: ReadoutRow) => html`<tr>
+      <th scope="row">${row.label}${row.hint ? html`<span class="muted">${row.hint}</span>` : nothing}</th>
+      ${[readout(a, row), readout(b, row)].map(
+        (c, i) => html`<td class="value" data-readout=${row.key} data-side=${SIDES[i]} data-value=${c.value === null ? '' : String(c.value)}>
+          ${c.text}${c.detail ? html`<span class="detail">${c.detail}</span>` : nothing}
+        </td>`,
+      )}
+    </tr>`;
     return html`<div class="readouts" id="input-readouts">
       <table>
         <caption>
@@ -326,8 +314,7 @@ export class HeadroomInputPanel extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${group('Instrument input', INSTRUMENT_ROWS, hasInstrument)} ${group('Microphone input', MICROPHONE_ROWS, hasMic)}
-          ${group('Latency', LATENCY_ROWS, true)}
+          ${form.readoutGroups(a, b).map(({ title, rows }) => html`<tr class="group"><th scope="rowgroup" colspan="3">${title}</th></tr>${rows.map(row)}`)}
         </tbody>
       </table>
     </div>`;

@@ -50,7 +50,6 @@ export class HeadroomClaims extends LitElement {
       .circulates {
         margin: 0 0 0.8rem;
         font-size: 0.85rem;
-        color: var(--_muted);
       }
       .sides {
         display: grid;
@@ -95,8 +94,6 @@ export class HeadroomClaims extends LitElement {
         padding: 0.22rem 0;
         border-top: 1px solid var(--_border);
         text-align: right;
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
       }
       .when {
         margin: 0 0 0.8rem;
@@ -206,7 +203,7 @@ export class HeadroomClaims extends LitElement {
     return html`<li class="claim" data-claim=${claim.id}>
       <article aria-labelledby=${headingId}>
         <h3 id=${headingId}>“${claimSentence(claim, this.thresholdOhms)}”</h3>
-        <p class="circulates">Heard in: ${claim.circulates}</p>
+        <p class="circulates muted">Heard in: ${claim.circulates}</p>
         ${claim.id === THRESHOLD_CLAIM
           ? html`<label class="threshold"
               >N =
@@ -246,7 +243,7 @@ export class HeadroomClaims extends LitElement {
       <h4>${title} <span class="badge ${VERDICT_TONE[evaluation.verdict]}" data-testid="verdict">${VERDICT_TEXT[evaluation.verdict]}</span></h4>
       <p class="here">${evaluation.here}</p>
       <dl>
-        ${evaluation.numbers.map((n) => html`<dt>${n.label}</dt><dd>${formatClaimNumber(n)}</dd>`)}
+        ${evaluation.numbers.map((n) => html`<dt>${n.label}</dt><dd class="num">${formatClaimNumber(n)}</dd>`)}
       </dl>
     </div>`;
   }

@@ -5,9 +5,6 @@
  * which setups are playing; and a QR code of `shareUrl` (the link that opens exactly this:
  * the setups playing, the lesson and the step) with the address under it.
  *
- * Layout: one screen, nothing overlapping, from 1024×768 to 1920×1080: the presenter bar on
- * top, the lesson on the left, the panel on the right with the QR code sized to the screen.
- *
  * Keys: PageDown / → next step, PageUp / ← previous (what presentation clickers send),
  * R reveals or hides the numbers. A, B and Space stay the app's own keys.
  *
@@ -81,21 +78,8 @@ export class HeadroomClassroom extends LitElement {
     if (changed.has('step')) this.position = { ...this.position, index: this.step };
   }
 
-  /** The lesson shown, if any. */
-  get lesson(): Lesson | null {
+  private get lesson(): Lesson | null {
     return this.lessons.find((l) => l.id === this.chosen) ?? null;
-  }
-
-  nextStep(): void {
-    this.lessonView?.next();
-  }
-
-  previousStep(): void {
-    this.lessonView?.back();
-  }
-
-  toggleReveal(): void {
-    this.revealed = !this.revealed;
   }
 
   override render(): TemplateResult {
@@ -105,10 +89,10 @@ export class HeadroomClassroom extends LitElement {
         <select id="lesson-pick" aria-label="Lesson" data-testid="lesson-pick" @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
           ${this.lessons.map((l, i) => html`<option value=${l.id} ?selected=${l.id === this.chosen}>${i + 1}. ${l.title}</option>`)}
         </select>
-        <button type="button" data-testid="previous-step" aria-label="Previous step" ?disabled=${index === 0} @click=${() => this.previousStep()}>◀ Back</button>
+        <button type="button" data-testid="previous-step" aria-label="Previous step" ?disabled=${index === 0} @click=${() => this.lessonView?.back()}>◀ Back</button>
         <span class="count" data-testid="step-count" aria-live="polite">${count > 0 ? `Step ${index + 1} of ${count}` : ''}</span>
-        <button type="button" data-testid="next-step" aria-label="Next step" ?disabled=${index >= count - 1} @click=${() => this.nextStep()}>Next ▶</button>
-        <button type="button" class="reveal" data-testid="reveal" aria-pressed=${this.revealed ? 'true' : 'false'} @click=${() => this.toggleReveal()}>
+        <button type="button" data-testid="next-step" aria-label="Next step" ?disabled=${index >= count - 1} @click=${() => this.lessonView?.next()}>Next ▶</button>
+        <button type="button" class="reveal" data-testid="reveal" aria-pressed=${this.revealed ? 'true' : 'false'} @click=${() => (this.revealed = !this.revealed)}>
           ${this.revealed ? 'Hide numbers' : 'Reveal numbers'}
         </button>
         <button type="button" data-testid="classroom-close" @click=${() => emit(this, 'classroom-leave', {})}>Leave</button>
@@ -184,9 +168,9 @@ export class HeadroomClassroom extends LitElement {
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || isTyping(event)) return;
-    if (event.key === 'PageDown' || event.key === 'ArrowRight') this.nextStep();
-    else if (event.key === 'PageUp' || event.key === 'ArrowLeft') this.previousStep();
-    else if (event.key.toLowerCase() === 'r') this.toggleReveal();
+    if (event.key === 'PageDown' || event.key === 'ArrowRight') this.lessonView?.next();
+    else if (event.key === 'PageUp' || event.key === 'ArrowLeft') this.lessonView?.back();
+    else if (event.key.toLowerCase() === 'r') this.revealed = !this.revealed;
     else return;
     event.preventDefault();
   };

@@ -67,9 +67,6 @@ export class HeadroomDerivations extends LitElement {
         font-family: var(--hr-math-font, 'STIX Two Text', 'Cambria Math', Georgia, 'Times New Roman', serif);
         font-size: 1.08rem;
       }
-      .substituted {
-        color: var(--_muted);
-      }
       .eq {
         display: inline-block;
         width: 1.1rem;
@@ -86,9 +83,6 @@ export class HeadroomDerivations extends LitElement {
       .result strong {
         font-size: 1.05rem;
         font-weight: 700;
-      }
-      .also {
-        color: var(--_muted);
       }
       .report {
         display: inline-block;
@@ -172,10 +166,10 @@ function renderStep(step: DerivationStep): TemplateResult {
   return html`<li class="step" data-step=${step.id}>
     <h3>${step.title}</h3>
     <p class="line formula">${renderMarkup(step.formula)}</p>
-    <p class="line substituted"><span class="eq" aria-hidden="true">=</span>${renderMarkup(step.substituted)}</p>
+    <p class="line substituted muted"><span class="eq" aria-hidden="true">=</span>${renderMarkup(step.substituted)}</p>
     <p class="line result">
       <span class="eq" aria-hidden="true">=</span><strong class="num" data-value=${String(step.result)}>${formatNumber(step.result)}&#8239;${unit}</strong>
-      ${step.resultText ? html`<span class="also">(${step.resultText})</span>` : nothing}
+      ${step.resultText ? html`<span class="muted">(${step.resultText})</span>` : nothing}
       ${step.reportField && step.reportValue !== undefined
         ? html`<span class="report ${matches ? '' : 'off'}" data-testid="report-match" data-field=${step.reportField}
             >${matches ? '✓' : '≠'} report’s ${REPORT_FIELD_NAME[step.reportField]}: ${formatNumber(step.reportValue)}&#8239;${unit}</span

@@ -97,7 +97,7 @@ export class HeadroomLesson extends LitElement {
       <div class="head">
         <div>
           <h2 id="lesson-title">${lesson.title}</h2>
-          <p class="goal">${lesson.goal}</p>
+          <p class="goal muted">${lesson.goal}</p>
         </div>
         <div class="progress">
           <span class="progress-text" data-testid="progress">Step ${this.index + 1} of ${count}</span>
@@ -185,7 +185,7 @@ export class HeadroomLesson extends LitElement {
         ${step.figures.map(
           (f) => html`<dt>${f.label}</dt>
             <dd class="num" data-testid="figure" aria-label=${hidden ? `${f.label}: hidden until the teacher reveals the numbers` : nothing}>
-              ${hidden ? html`<span class="hidden-number">${HIDDEN}</span>` : f.text}
+              ${hidden ? html`<span class="hidden-number muted">${HIDDEN}</span>` : f.text}
             </dd>`,
         )}
       </dl>

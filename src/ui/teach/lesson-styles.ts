@@ -40,7 +40,6 @@ export const lessonStyles = css`
   }
   .goal {
     margin: 0;
-    color: var(--_muted);
   }
   .progress {
     display: grid;
@@ -197,7 +196,6 @@ export const lessonStyles = css`
   }
   .hidden-number {
     letter-spacing: 0.15em;
-    color: var(--_muted);
   }
   nav.steps {
     display: flex;
