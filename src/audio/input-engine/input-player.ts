@@ -6,7 +6,7 @@
  * once per sample rate, or the microphone), and releases the engine on dispose().
  */
 import type { Side } from '../engine/types.ts';
-import { microphoneErrorMessage } from '../engine/microphone.ts';
+import { microphoneErrorMessage } from '../engine/index.ts';
 import { renderDemoTrack, renderPluckedString, type SourceMaterial } from '../sources/index.ts';
 import { InputEngine, type InputChoice } from './input-engine.ts';
 
