@@ -9,6 +9,12 @@ export const KIND_LABEL: Record<LessonStepKind, string> = {
   check: 'Check',
 };
 
+/** A question step's legend over its choices and the button that answers it. */
+export const QUESTION_TEXT: Record<'predict' | 'check', { legend: string; action: string }> = {
+  predict: { legend: 'Your prediction', action: 'Reveal the answer' },
+  check: { legend: 'Your answer', action: 'Check my answer' },
+};
+
 export function describeSource(source: LessonSource | undefined): string {
   if (source === undefined || source === 'demo') return 'the demo track';
   if (source === 'pink') return 'pink noise';

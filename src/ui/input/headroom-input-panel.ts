@@ -287,7 +287,7 @@ export class HeadroomInputPanel extends LitElement {
         ${form.LATENCY_FIELDS.map((f) => this.#field(side, f))}
         ${this.#select(side, 'Monitoring', draft.monitoring, form.MONITORING_OPTIONS, (v) => this.#edit(side, (d) => ({ ...d, monitoring: v as InputDraft['monitoring'] })), true)}
       </div>
-      <p class="note">A player notices about 10 ms: one 32-sample buffer each way feels immediate, 1024 samples like an echo. Turn on Monitoring to hear the delayed copy against the direct sound.</p>
+      <p class="note muted">A player notices about 10 ms: one 32-sample buffer each way feels immediate, 1024 samples like an echo. Turn on Monitoring to hear the delayed copy against the direct sound.</p>
     </fieldset>`;
   }
 
@@ -297,7 +297,7 @@ export class HeadroomInputPanel extends LitElement {
       <th scope="row">${row.label}${row.hint ? html`<span class="muted">${row.hint}</span>` : nothing}</th>
       ${[readout(a, row), readout(b, row)].map(
         (c, i) => html`<td class="value" data-readout=${row.key} data-side=${SIDES[i]} data-value=${c.value === null ? '' : String(c.value)}>
-          ${c.text}${c.detail ? html`<span class="detail">${c.detail}</span>` : nothing}
+          ${c.text}${c.detail ? html`<span class="detail muted">${c.detail}</span>` : nothing}
         </td>`,
       )}
     </tr>`;

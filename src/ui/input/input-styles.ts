@@ -89,7 +89,6 @@ export const inputPanelStyles = css`
   .note {
     margin: 0.6rem 0 0;
     font-size: 0.85rem;
-    color: var(--_muted);
   }
   .warn {
     margin: 0 0 0.9rem;
@@ -144,7 +143,6 @@ export const inputPanelStyles = css`
   td .detail {
     display: block;
     font-size: 0.8rem;
-    color: var(--_muted);
   }
   tr.group th {
     padding-top: 0.6rem;

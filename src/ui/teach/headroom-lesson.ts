@@ -20,7 +20,7 @@ import { baseStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 import { lessonStyles } from './lesson-styles.ts';
 import { choiceMark, stepInRange } from '../../teach/lessons/progress.ts';
-import { describeSource, KIND_LABEL, listenLabel, verdictText } from '../../text/lesson-text.ts';
+import { describeSource, KIND_LABEL, listenLabel, QUESTION_TEXT, verdictText } from '../../text/lesson-text.ts';
 
 export interface LessonListenDetail {
   pair?: SetupPair;
@@ -128,25 +128,15 @@ export class HeadroomLesson extends LitElement {
   }
 
   private renderStep(step: LessonStep): TemplateResult {
-    switch (step.kind) {
-      case 'predict':
-        return this.renderQuestion(step, 'Reveal the answer');
-      case 'check':
-        return this.renderQuestion(step, 'Check my answer');
-      case 'listen':
-        return this.renderListen(step);
-      case 'measure':
-        return this.renderMeasure(step);
-    }
+    return step.kind === 'listen' ? this.renderListen(step) : step.kind === 'measure' ? this.renderMeasure(step) : this.renderQuestion(step);
   }
 
-  private renderQuestion(step: PredictStep | CheckStep, action: string): TemplateResult {
+  private renderQuestion(step: PredictStep | CheckStep): TemplateResult {
     const i = this.index;
     const picked = this.picked[i];
     const done = this.answered[i] === true;
-    const legend = step.kind === 'predict' ? 'Your prediction' : 'Your answer';
     return html`<fieldset ?disabled=${done}>
-        <legend>${legend}</legend>
+        <legend>${QUESTION_TEXT[step.kind].legend}</legend>
         ${step.choices.map(
           (choice) => html`<label class="choice ${choiceMark(step, choice.id, picked, done)}" data-choice=${choice.id}>
             <input type="radio" name=${`q-${i}`} .value=${choice.id} .checked=${choice.id === picked} @change=${() => (this.picked = { ...this.picked, [i]: choice.id })} />
@@ -154,7 +144,7 @@ export class HeadroomLesson extends LitElement {
           </label>`,
         )}
       </fieldset>
-      <div><button type="button" class="primary" data-testid="answer" ?disabled=${picked === undefined || done} @click=${() => (this.answered = { ...this.answered, [i]: true })}>${action}</button></div>
+      <div><button type="button" class="primary" data-testid="answer" ?disabled=${picked === undefined || done} @click=${() => (this.answered = { ...this.answered, [i]: true })}>${QUESTION_TEXT[step.kind].action}</button></div>
       <div class="feedback ${done ? (picked === step.correct ? 'right' : 'wrong') : ''}" role="status" aria-live="polite" data-testid="feedback">
         ${done
           ? html`<span class="verdict" data-testid="verdict">${verdictText(step, picked)}</span>
