@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { lessons, type CheckStep, type PredictStep } from '../../src/teach/lessons/index.ts';
 import { choiceMark, stepInRange } from '../../src/teach/lessons/progress.ts';
-import { describeSource, listenLabel, verdictText } from '../../src/text/lesson-text.ts';
+import { describeSource, listenLabel, QUESTION_TEXT, verdictText } from '../../src/text/lesson-text.ts';
 
 const questions = lessons().flatMap((l) => l.steps).filter((s): s is PredictStep | CheckStep => s.kind === 'predict' || s.kind === 'check');
 const aCheck = questions.find((s): s is CheckStep => s.kind === 'check')!;
@@ -46,6 +46,11 @@ describe('an answered question says what the answer is', () => {
   it('a check grades the student: “Correct.”, or “Not quite.” with the right answer named', () => {
     expect(verdictText(aCheck, aCheck.correct)).toBe('Correct.');
     expect(verdictText(aCheck, wrongOf(aCheck).id)).toBe(`Not quite. The answer is: ${answerOf(aCheck)}.`);
+  });
+
+  it('a prediction is revealed and a check is checked: each question names what it asks for', () => {
+    expect(QUESTION_TEXT[aPrediction.kind]).toEqual({ legend: 'Your prediction', action: 'Reveal the answer' });
+    expect(QUESTION_TEXT[aCheck.kind]).toEqual({ legend: 'Your answer', action: 'Check my answer' });
   });
 
   it('a prediction is set against the model, which names its answer either way', () => {

@@ -104,11 +104,7 @@ export const classroomStyles = css`
   .playing button {
     padding: 0.05em 0.4em;
   }
-  .play {
-    background: #0039a6;
-    border-color: #0039a6;
-    color: #ffffff;
-  }
+  .play,
   .ab {
     display: grid;
     grid-template-columns: 1.5fr 1fr 1fr;

@@ -6,7 +6,7 @@
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { lessons as allLessons, type Lesson } from '../../teach/lessons/index.ts';
-import { baseStyles, stackedList } from '../styles.ts';
+import { baseStyles, boxedControl, stackedList } from '../styles.ts';
 import { emit } from '../emit.ts';
 import './headroom-lesson.ts';
 
@@ -37,7 +37,7 @@ export class HeadroomLessons extends LitElement {
         gap: 0.4em;
       }
       button {
-        font: inherit;
+        ${boxedControl}
         width: 100%;
         text-align: left;
         display: grid;
@@ -45,9 +45,6 @@ export class HeadroomLessons extends LitElement {
         gap: 0.1em 0.5em;
         padding: 0.55em 0.7em;
         border-radius: var(--_radius);
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
         cursor: pointer;
       }
       button[aria-current='true'] {

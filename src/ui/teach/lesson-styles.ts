@@ -3,7 +3,7 @@
  * larger font-size (the classroom's projector layout) scales the whole lesson with it.
  */
 import { css } from 'lit';
-import { boxedControl } from '../styles.ts';
+import { boxedControl, cardSurface } from '../styles.ts';
 
 export const lessonStyles = css`
   :host {
@@ -70,9 +70,7 @@ export const lessonStyles = css`
     opacity: 1;
   }
   .step {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
+    ${cardSurface}
     padding: 1em 1.1em;
     display: grid;
     gap: 0.8em;
