@@ -104,7 +104,6 @@ export const classroomStyles = css`
   .playing button {
     padding: 0.05em 0.4em;
   }
-  .play,
   .ab {
     display: grid;
     grid-template-columns: 1.5fr 1fr 1fr;
@@ -118,6 +117,7 @@ export const classroomStyles = css`
   .ab button.play {
     font-size: 1em;
   }
+  .play,
   .ab button[aria-pressed='true'] {
     background: #0039a6;
     border-color: #0039a6;
