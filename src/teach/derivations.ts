@@ -39,6 +39,23 @@ export interface DerivationStep {
   note?: string;
 }
 
+/** How the panel names the report figure a step arrives at. */
+export const REPORT_FIELD_NAME: Record<ReportField, string> = {
+  loadVoltageVrms: 'voltage',
+  powerMw: 'power',
+  splDb: 'loudness',
+  levelChangeDb: 'change vs alone',
+  maxCleanSplDb: 'max clean SPL',
+  headroomDb: 'headroom',
+};
+
+/** A step's unit as read beside its result: "Vrms" is written V. */
+export const unitText = (unit: string): string => ({ Vrms: 'V', 'dB SPL/V': 'dB SPL at 1 V' })[unit] ?? unit;
+
+/** The step's result is the report's own figure (within 1e-9 relative: rounding only); a step without one has nothing to disagree with. */
+export const agreesWithReport = ({ result, reportValue }: DerivationStep): boolean =>
+  reportValue === undefined || Math.abs(result - reportValue) <= 1e-9 * Math.max(1, Math.abs(reportValue));
+
 const MINUS = '\u2212';
 
 /** A number with `digits` significant digits (at least whole units), true minus sign, no exponent. */
@@ -77,6 +94,29 @@ const exp20 = (db: number): string => `10^(${given(db)}/20)`;
 /** The markup stripped: "{V_load}" → "V_load", "^(2)" → "^2". */
 export function plainText(markup: string): string {
   return markup.replace(/\{([^}]+)\}/g, '$1').replace(/\^\(([^()]*)\)/g, '^$1');
+}
+
+/** A piece of markup: plain text, a variable with its subscript, or a superscript holding markup. */
+export type MarkupPart = string | { name: string; sub?: string } | { sup: MarkupPart[] };
+
+const TOKEN = /\{([^}]+)\}|\^\(((?:[^()]|\([^()]*\))*)\)/g;
+
+/** The markup as parts for the view: {X_sub} → X with "sub", {X} → X, ^(…) → a superscript (one level of parentheses inside). */
+export function markupParts(markup: string): MarkupPart[] {
+  const parts: MarkupPart[] = [];
+  let last = 0;
+  for (const match of markup.matchAll(TOKEN)) {
+    if (match.index > last) parts.push(markup.slice(last, match.index));
+    if (match[1] !== undefined) {
+      const [name = '', ...sub] = match[1].split('_');
+      parts.push(sub.length > 0 ? { name, sub: sub.join('_') } : { name });
+    } else {
+      parts.push({ sup: markupParts(match[2] ?? '') });
+    }
+    last = match.index + match[0].length;
+  }
+  if (last < markup.length) parts.push(markup.slice(last));
+  return parts;
 }
 
 function impedanceStep(headphone: Headphone, index: number, count: number): { step: DerivationStep; z: Complex } {

@@ -416,3 +416,13 @@ export const tickRowStyles = css`
     transform: translateX(-100%);
   }
 `;
+
+// --- ui-teach ---
+
+/** A list as a column of items, without bullets or indent (the rule adds its `gap`): the claims, the lessons, the derivation steps. */
+export const stackedList = css`
+  list-style: none;
+  margin: 0;
+  padding: 0;
+  display: grid;
+`;

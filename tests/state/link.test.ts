@@ -1,7 +1,7 @@
 /**
  * Share links (src/state/link.ts, compact-pair.ts): the shortest address that reproduces a
  * state exactly, and its QR code's size. QR versions are uqr's, at error correction L, as the
- * classroom draws them (src/ui/teach/qr-code.ts).
+ * classroom draws them (src/state/qr-code.ts).
  */
 import fc from 'fast-check';
 import { encode } from 'uqr';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../src/model/catalog/presets.ts';
 import { buildReport } from '../../src/model/report.ts';
 import type { Setup } from '../../src/model/setup.ts';
-import { derivationSteps, formatNumber, plainText, type DerivationStep } from '../../src/teach/derivations.ts';
+import { agreesWithReport, derivationSteps, formatNumber, markupParts, plainText, unitText, type DerivationStep } from '../../src/teach/derivations.ts';
 import { amp, resistiveHeadphone, setup, source } from '../support/setups.ts';
 
 const TOLERANCE = 1e-9;
@@ -103,5 +103,42 @@ describe('derivation steps', () => {
     expect(formatNumber(0.000123456)).toBe('0.0001235');
     expect(formatNumber(200000)).toBe('200000');
     expect(formatNumber(-0.00001, 1)).toBe('−0.00001');
+  });
+});
+
+describe('a step’s tag beside the report’s figure', () => {
+  const base: DerivationStep = { id: 'spl', title: 'SPL', formula: '', substituted: '', result: 104.25, unit: 'dB SPL', reportField: 'splDb' };
+
+  it('agrees when the two differ by rounding only (1e-9 relative), and says ≠ for anything larger', () => {
+    expect(agreesWithReport({ ...base, reportValue: 104.25 * (1 + 5e-10) })).toBe(true);
+    expect(agreesWithReport({ ...base, reportValue: 104.25 * (1 + 1e-6) })).toBe(false);
+    // Near zero the tolerance is absolute: a 0 dB change vs alone may come out as 1e-12.
+    expect(agreesWithReport({ ...base, result: 1e-12, reportValue: 0 })).toBe(true);
+  });
+
+  it('a step with no report figure has nothing to disagree with', () => {
+    expect(agreesWithReport({ ...base, result: 3 })).toBe(true);
+  });
+
+  it('a voltage reads V and a sensitivity dB SPL at 1 V; other units as they are', () => {
+    expect([unitText('Vrms'), unitText('dB SPL/V'), unitText('mW')]).toEqual(['V', 'dB SPL at 1 V', 'mW']);
+  });
+});
+
+describe('a formula’s markup in parts', () => {
+  it('{X_sub} is a variable with its subscript, {X} one without, and the text between stays as written', () => {
+    expect(markupParts('{V_load} = {V_emf} · {Z} / 2')).toEqual([{ name: 'V', sub: 'load' }, ' = ', { name: 'V', sub: 'emf' }, ' · ', { name: 'Z' }, ' / 2']);
+  });
+
+  it('^(…) is a superscript that holds markup and one level of parentheses', () => {
+    expect(markupParts('10^(({L_dB} − 3)/20) V')).toEqual(['10', { sup: ['(', { name: 'L', sub: 'dB' }, ' − 3)/20'] }, ' V']);
+  });
+
+  it('every step of a splitter preset reads back as its plain text', () => {
+    const flat = (parts: ReturnType<typeof markupParts>): string =>
+      parts.map((p) => (typeof p === 'string' ? p : 'sup' in p ? `^(${flat(p.sup)})` : p.sub === undefined ? p.name : `${p.name}_${p.sub}`)).join('');
+    for (const s of derivationSteps(presets.find((p) => p.setup.headphones.length > 1)!.setup)) {
+      expect(flat(markupParts(s.formula)).replace(/\^\(([^()]*)\)/g, '^$1'), s.id).toBe(plainText(s.formula));
+    }
   });
 });

@@ -7,10 +7,6 @@ export const inputPanelStyles = css`
     margin: 0 0 0.3rem;
     font-size: 1.25rem;
   }
-  h3 {
-    margin: 0 0 0.5rem;
-    font-size: 1rem;
-  }
   .intro {
     margin: 0 0 0.9rem;
     color: var(--_muted);
@@ -93,7 +89,6 @@ export const inputPanelStyles = css`
   .note {
     margin: 0.6rem 0 0;
     font-size: 0.85rem;
-    color: var(--_muted);
   }
   .warn {
     margin: 0 0 0.9rem;
@@ -120,6 +115,7 @@ export const inputPanelStyles = css`
   caption {
     text-align: left;
     padding-bottom: 0.4rem;
+    overflow-wrap: anywhere;
   }
   th,
   td {
@@ -147,10 +143,6 @@ export const inputPanelStyles = css`
   td .detail {
     display: block;
     font-size: 0.8rem;
-    color: var(--_muted);
-  }
-  caption {
-    overflow-wrap: anywhere;
   }
   tr.group th {
     padding-top: 0.6rem;

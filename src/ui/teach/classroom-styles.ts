@@ -30,7 +30,6 @@ export const classroomStyles = css`
     font-size: clamp(24px, 2.8vh, 30px);
     line-height: 1.25;
     background: #ffffff;
-    color: #000000;
     padding: 0.5em 0.8em;
     height: 100%;
     min-height: 100vh;
@@ -105,11 +104,6 @@ export const classroomStyles = css`
   .playing button {
     padding: 0.05em 0.4em;
   }
-  .play {
-    background: #0039a6;
-    border-color: #0039a6;
-    color: #ffffff;
-  }
   .ab {
     display: grid;
     grid-template-columns: 1.5fr 1fr 1fr;
@@ -123,6 +117,7 @@ export const classroomStyles = css`
   .ab button.play {
     font-size: 1em;
   }
+  .play,
   .ab button[aria-pressed='true'] {
     background: #0039a6;
     border-color: #0039a6;
@@ -143,7 +138,6 @@ export const classroomStyles = css`
     height: var(--qr);
     display: block;
     border: 3px solid #000000;
-    box-sizing: border-box;
   }
   figcaption {
     font-size: max(24px, 0.8em);

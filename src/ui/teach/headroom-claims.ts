@@ -9,12 +9,12 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Setup } from '../../model/setup.ts';
 import type { SetupPair } from '../../state/setup-pair.ts';
-import { claims, type Claim, type ClaimEvaluation, type ClaimOptions, type Verdict } from '../../teach/claims/index.ts';
-import { accentButtonStyles, baseStyles, boxedControl, cardSurface, panelStyles, smallCaps, verdictBadgeStyles } from '../styles.ts';
+import { claimSentence, demonstrationTitle, demonstrationVerdicts, judgeClaims, THRESHOLD_CLAIM, type JudgedClaim } from '../../teach/claims/judge.ts';
+import type { Claim, ClaimEvaluation, Verdict } from '../../teach/claims/index.ts';
+import { accentButtonStyles, baseStyles, boxedControl, cardSurface, panelStyles, smallCaps, stackedList, verdictBadgeStyles } from '../styles.ts';
 import { VERDICT_TEXT, formatClaimNumber } from '../../text/claims-format.ts';
-
+import { emit } from '../emit.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -22,28 +22,8 @@ declare global {
   }
 }
 
-interface ClaimResult {
-  a: ClaimEvaluation;
-  /** null when B is the same setup as A. */
-  b: ClaimEvaluation | null;
-}
-
-/** Demonstration verdicts depend only on the claim and its options: computed once per N. */
-const demoVerdicts = new Map<string, Verdict[][]>();
-function demonstrationVerdicts(claim: Claim, options: ClaimOptions): Verdict[][] {
-  const key = `${claim.id}|${options.thresholdOhms ?? ''}`;
-  let verdicts = demoVerdicts.get(key);
-  if (!verdicts) {
-    verdicts = claim.demonstrations.map(({ pair }) => [claim.evaluate(pair.a, options).verdict, claim.evaluate(pair.b, options).verdict]);
-    demoVerdicts.set(key, verdicts);
-  }
-  return verdicts;
-}
-
 /** The verdict badge's colour (verdictBadgeStyles). */
 const VERDICT_TONE: Record<Verdict, 'good' | 'bad' | 'warn'> = { true: 'good', false: 'bad', depends: 'warn' };
-
-const sameSetup = (a: Setup, b: Setup): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 @customElement('headroom-claims')
 export class HeadroomClaims extends LitElement {
@@ -54,10 +34,7 @@ export class HeadroomClaims extends LitElement {
     accentButtonStyles,
     css`
       ol.claims {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
+        ${stackedList}
         gap: 1rem;
       }
       .claim {
@@ -73,7 +50,6 @@ export class HeadroomClaims extends LitElement {
       .circulates {
         margin: 0 0 0.8rem;
         font-size: 0.85rem;
-        color: var(--_muted);
       }
       .sides {
         display: grid;
@@ -118,8 +94,6 @@ export class HeadroomClaims extends LitElement {
         padding: 0.22rem 0;
         border-top: 1px solid var(--_border);
         text-align: right;
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
       }
       .when {
         margin: 0 0 0.8rem;
@@ -135,10 +109,7 @@ export class HeadroomClaims extends LitElement {
         font-weight: 650;
       }
       ul.demos {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
+        ${stackedList}
         gap: 0.4rem;
       }
       .demo {
@@ -174,11 +145,6 @@ export class HeadroomClaims extends LitElement {
       button:hover {
         background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
       }
-      button:focus-visible,
-      input:focus-visible {
-        outline: 3px solid color-mix(in srgb, var(--_accent) 55%, transparent);
-        outline-offset: 2px;
-      }
       .threshold {
         display: flex;
         align-items: center;
@@ -201,29 +167,15 @@ export class HeadroomClaims extends LitElement {
   /** The N of "you need an amp above N Ω". */
   @property({ type: Number, attribute: 'threshold-ohms' }) thresholdOhms = 100;
 
-  @state() private results: Map<string, ClaimResult> = new Map();
+  @state() private judged: JudgedClaim[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('pair') || changed.has('thresholdOhms')) && this.pair) {
-      const { a, b } = this.pair;
-      const same = sameSetup(a, b);
-      const options = this.options();
-      const results = new Map<string, ClaimResult>();
-      for (const claim of claims) {
-        results.set(claim.id, { a: claim.evaluate(a, options), b: same ? null : claim.evaluate(b, options) });
-      }
-      this.results = results;
-    }
-  }
-
-  private options(): ClaimOptions {
-    return { thresholdOhms: this.thresholdOhms };
+    if ((changed.has('pair') || changed.has('thresholdOhms')) && this.pair) this.judged = judgeClaims(this.pair, { thresholdOhms: this.thresholdOhms });
   }
 
   private load(claim: Claim, index: number): void {
     const demo = claim.demonstrations[index]!;
-    const detail = { pair: structuredClone(demo.pair), title: `${claim.text.replace(/\.$/, '')}: ${demo.label}` };
-    this.dispatchEvent(new CustomEvent('load-pair', { detail, bubbles: true, composed: true }));
+    emit(this, 'load-pair', { pair: structuredClone(demo.pair), title: demonstrationTitle(claim, demo) });
   }
 
   private readonly onThreshold = (event: Event): void => {
@@ -240,23 +192,19 @@ export class HeadroomClaims extends LitElement {
         with its thresholds, and the numbers behind it. Load a demonstration to hear and measure either side.
       </p>
       <ol class="claims">
-        ${claims.map((claim) => this.renderClaim(claim))}
+        ${this.judged.map((judged) => this.renderClaim(judged))}
       </ol>
     </section>`;
   }
 
-  private renderClaim(claim: Claim): TemplateResult {
-    const result = this.results.get(claim.id);
-    if (!result) return html``;
+  private renderClaim({ claim, ...result }: JudgedClaim): TemplateResult {
     const headingId = `claim-${claim.id}`;
-    const isThreshold = claim.id === 'need-amp-above-n-ohms';
-    const text = isThreshold ? claim.text.replace('N Ω', `${this.thresholdOhms} Ω`) : claim.text;
-    const verdicts = demonstrationVerdicts(claim, this.options());
+    const verdicts = demonstrationVerdicts(claim, { thresholdOhms: this.thresholdOhms });
     return html`<li class="claim" data-claim=${claim.id}>
       <article aria-labelledby=${headingId}>
-        <h3 id=${headingId}>“${text.replace(/\.$/, '')}”</h3>
-        <p class="circulates">Heard in: ${claim.circulates}</p>
-        ${isThreshold
+        <h3 id=${headingId}>“${claimSentence(claim, this.thresholdOhms)}”</h3>
+        <p class="circulates muted">Heard in: ${claim.circulates}</p>
+        ${claim.id === THRESHOLD_CLAIM
           ? html`<label class="threshold"
               >N =
               <input type="number" min="1" max="100000" step="1" .value=${String(this.thresholdOhms)} @change=${this.onThreshold} aria-describedby=${headingId} />
@@ -295,7 +243,7 @@ export class HeadroomClaims extends LitElement {
       <h4>${title} <span class="badge ${VERDICT_TONE[evaluation.verdict]}" data-testid="verdict">${VERDICT_TEXT[evaluation.verdict]}</span></h4>
       <p class="here">${evaluation.here}</p>
       <dl>
-        ${evaluation.numbers.map((n) => html`<dt>${n.label}</dt><dd>${formatClaimNumber(n)}</dd>`)}
+        ${evaluation.numbers.map((n) => html`<dt>${n.label}</dt><dd class="num">${formatClaimNumber(n)}</dd>`)}
       </dl>
     </div>`;
   }

@@ -5,9 +5,6 @@
  * which setups are playing; and a QR code of `shareUrl` (the link that opens exactly this:
  * the setups playing, the lesson and the step) with the address under it.
  *
- * Layout: one screen, nothing overlapping, from 1024×768 to 1920×1080: the presenter bar on
- * top, the lesson on the left, the panel on the right with the QR code sized to the screen.
- *
  * Keys: PageDown / → next step, PageUp / ← previous (what presentation clickers send),
  * R reveals or hides the numbers. A, B and Space stay the app's own keys.
  *
@@ -21,14 +18,15 @@
  */
 import { isTyping } from '../typing-guard.ts';
 import { PageKeysController } from '../controllers/page-keys-controller.ts';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { lessons as allLessons, type Lesson } from '../../teach/lessons/index.ts';
 import type { Side } from '../../audio/engine/types.ts';
 import { baseStyles } from '../styles.ts';
 import { classroomStyles } from './classroom-styles.ts';
 import type { HeadroomLesson } from './headroom-lesson.ts';
-import { qrContent, qrMatrix, symbolSide, type QrResult } from './qr-code.ts';
+import { darkModulesPath, qrMatrix, symbolSide, type QrResult } from '../../state/qr-code.ts';
+import { emit } from '../emit.ts';
 import './headroom-lesson.ts';
 import type { UiEvent } from '../events.ts';
 
@@ -80,21 +78,8 @@ export class HeadroomClassroom extends LitElement {
     if (changed.has('step')) this.position = { ...this.position, index: this.step };
   }
 
-  /** The lesson shown, if any. */
-  get lesson(): Lesson | null {
+  private get lesson(): Lesson | null {
     return this.lessons.find((l) => l.id === this.chosen) ?? null;
-  }
-
-  nextStep(): void {
-    this.lessonView?.next();
-  }
-
-  previousStep(): void {
-    this.lessonView?.back();
-  }
-
-  toggleReveal(): void {
-    this.revealed = !this.revealed;
   }
 
   override render(): TemplateResult {
@@ -104,13 +89,13 @@ export class HeadroomClassroom extends LitElement {
         <select id="lesson-pick" aria-label="Lesson" data-testid="lesson-pick" @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
           ${this.lessons.map((l, i) => html`<option value=${l.id} ?selected=${l.id === this.chosen}>${i + 1}. ${l.title}</option>`)}
         </select>
-        <button type="button" data-testid="previous-step" aria-label="Previous step" ?disabled=${index === 0} @click=${() => this.previousStep()}>◀ Back</button>
+        <button type="button" data-testid="previous-step" aria-label="Previous step" ?disabled=${index === 0} @click=${() => this.lessonView?.back()}>◀ Back</button>
         <span class="count" data-testid="step-count" aria-live="polite">${count > 0 ? `Step ${index + 1} of ${count}` : ''}</span>
-        <button type="button" data-testid="next-step" aria-label="Next step" ?disabled=${index >= count - 1} @click=${() => this.nextStep()}>Next ▶</button>
-        <button type="button" class="reveal" data-testid="reveal" aria-pressed=${this.revealed ? 'true' : 'false'} @click=${() => this.toggleReveal()}>
+        <button type="button" data-testid="next-step" aria-label="Next step" ?disabled=${index >= count - 1} @click=${() => this.lessonView?.next()}>Next ▶</button>
+        <button type="button" class="reveal" data-testid="reveal" aria-pressed=${this.revealed ? 'true' : 'false'} @click=${() => (this.revealed = !this.revealed)}>
           ${this.revealed ? 'Hide numbers' : 'Reveal numbers'}
         </button>
-        <button type="button" data-testid="classroom-close" @click=${() => this.emit('classroom-leave', {})}>Leave</button>
+        <button type="button" data-testid="classroom-close" @click=${() => emit(this, 'classroom-leave', {})}>Leave</button>
       </div>
       <div class="layout">
         <main @lesson-step=${this.onStep}>
@@ -121,14 +106,14 @@ export class HeadroomClassroom extends LitElement {
         <aside class="panel">
           <p class="playing" data-testid="playing" role="status">
             ${this.layer ? html`Playing ${this.layer}` : 'Playing your own setups'}
-            ${this.layer ? html`<button type="button" data-testid="back-to-mine" @click=${() => this.emit('layer-back', {})}>Back to my setups</button>` : nothing}
+            ${this.layer ? html`<button type="button" data-testid="back-to-mine" @click=${() => emit(this, 'layer-back', {})}>Back to my setups</button>` : nothing}
           </p>
           <div class="ab" role="group" aria-label="Play, and hear setup A or B">
-            <button type="button" class="play" data-testid="classroom-play" @click=${() => this.emit('transport-play', { playing: !this.playing })}>
+            <button type="button" class="play" data-testid="classroom-play" @click=${() => emit(this, 'transport-play', { playing: !this.playing })}>
               ${this.playing ? 'Pause' : 'Play'}
             </button>
             ${SIDES.map(
-              (side) => html`<button type="button" data-testid=${`side-${side}`} aria-pressed=${this.side === side ? 'true' : 'false'} @click=${() => this.chooseSide(side)}>
+              (side) => html`<button type="button" data-testid=${`side-${side}`} aria-pressed=${this.side === side ? 'true' : 'false'} @click=${() => emit(this, 'side-change', { side })}>
                 ${side}
               </button>`,
             )}
@@ -153,7 +138,8 @@ export class HeadroomClassroom extends LitElement {
         data-version=${matrix.version}
         data-modules=${matrix.size}
       >
-        ${qrContent(matrix)}
+        ${svg`<rect class="qr-ground" x="0" y="0" width=${side} height=${side} fill="#ffffff"></rect>
+          <path class="qr-modules" d=${darkModulesPath(matrix)} fill="#000000"></path>`}
       </svg>
       <figcaption>
         <span>Scan to follow</span>
@@ -171,15 +157,7 @@ export class HeadroomClassroom extends LitElement {
   private pick(id: string): void {
     if (id === this.chosen) return;
     this.showLesson(id);
-    this.dispatchEvent(new CustomEvent('lesson-select', { detail: { id }, bubbles: true, composed: true }));
-  }
-
-  private chooseSide(side: Side): void {
-    this.emit('side-change', { side });
-  }
-
-  private emit(type: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    emit(this, 'lesson-select', { id });
   }
 
   private readonly onStep = (event: UiEvent<'lesson-step'>): void => {
@@ -190,9 +168,9 @@ export class HeadroomClassroom extends LitElement {
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || isTyping(event)) return;
-    if (event.key === 'PageDown' || event.key === 'ArrowRight') this.nextStep();
-    else if (event.key === 'PageUp' || event.key === 'ArrowLeft') this.previousStep();
-    else if (event.key.toLowerCase() === 'r') this.toggleReveal();
+    if (event.key === 'PageDown' || event.key === 'ArrowRight') this.lessonView?.next();
+    else if (event.key === 'PageUp' || event.key === 'ArrowLeft') this.lessonView?.back();
+    else if (event.key.toLowerCase() === 'r') this.revealed = !this.revealed;
     else return;
     event.preventDefault();
   };

@@ -10,25 +10,14 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Report } from '../../model/report-contract.ts';
 import type { Setup } from '../../model/setup.ts';
-import { derivationSteps, formatNumber, type DerivationStep } from '../../teach/derivations.ts';
-import { baseStyles, cardSurface, controlStyles, panelStyles } from '../styles.ts';
-import { renderMarkup } from './derivations-markup.ts';
+import { agreesWithReport, derivationSteps, formatNumber, markupParts, REPORT_FIELD_NAME, unitText, type DerivationStep, type MarkupPart } from '../../teach/derivations.ts';
+import { baseStyles, cardSurface, controlStyles, panelStyles, stackedList } from '../styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-derivations': HeadroomDerivations;
   }
 }
-
-const UNIT_TEXT: Record<string, string> = { Vrms: 'V', 'dB SPL/V': 'dB SPL at 1 V' };
-const FIELD_TEXT: Record<NonNullable<DerivationStep['reportField']>, string> = {
-  loadVoltageVrms: 'voltage',
-  powerMw: 'power',
-  splDb: 'loudness',
-  levelChangeDb: 'change vs alone',
-  maxCleanSplDb: 'max clean SPL',
-  headroomDb: 'headroom',
-};
 
 @customElement('headroom-derivations')
 export class HeadroomDerivations extends LitElement {
@@ -48,11 +37,8 @@ export class HeadroomDerivations extends LitElement {
         max-width: 100%;
       }
       ol.steps {
-        list-style: none;
+        ${stackedList}
         counter-reset: step;
-        margin: 0;
-        padding: 0;
-        display: grid;
         gap: 0.6rem;
       }
       .step {
@@ -81,9 +67,6 @@ export class HeadroomDerivations extends LitElement {
         font-family: var(--hr-math-font, 'STIX Two Text', 'Cambria Math', Georgia, 'Times New Roman', serif);
         font-size: 1.08rem;
       }
-      .substituted {
-        color: var(--_muted);
-      }
       .eq {
         display: inline-block;
         width: 1.1rem;
@@ -100,9 +83,6 @@ export class HeadroomDerivations extends LitElement {
       .result strong {
         font-size: 1.05rem;
         font-weight: 700;
-      }
-      .also {
-        color: var(--_muted);
       }
       .report {
         display: inline-block;
@@ -181,21 +161,30 @@ export class HeadroomDerivations extends LitElement {
 }
 
 function renderStep(step: DerivationStep): TemplateResult {
-  const unit = UNIT_TEXT[step.unit] ?? step.unit;
-  const matches = step.reportValue === undefined || Math.abs(step.result - step.reportValue) <= 1e-9 * Math.max(1, Math.abs(step.reportValue));
+  const unit = unitText(step.unit);
+  const matches = agreesWithReport(step);
   return html`<li class="step" data-step=${step.id}>
     <h3>${step.title}</h3>
     <p class="line formula">${renderMarkup(step.formula)}</p>
-    <p class="line substituted"><span class="eq" aria-hidden="true">=</span>${renderMarkup(step.substituted)}</p>
+    <p class="line substituted muted"><span class="eq" aria-hidden="true">=</span>${renderMarkup(step.substituted)}</p>
     <p class="line result">
       <span class="eq" aria-hidden="true">=</span><strong class="num" data-value=${String(step.result)}>${formatNumber(step.result)}&#8239;${unit}</strong>
-      ${step.resultText ? html`<span class="also">(${step.resultText})</span>` : nothing}
+      ${step.resultText ? html`<span class="muted">(${step.resultText})</span>` : nothing}
       ${step.reportField && step.reportValue !== undefined
         ? html`<span class="report ${matches ? '' : 'off'}" data-testid="report-match" data-field=${step.reportField}
-            >${matches ? '✓' : '≠'} report’s ${FIELD_TEXT[step.reportField]}: ${formatNumber(step.reportValue)}&#8239;${unit}</span
+            >${matches ? '✓' : '≠'} report’s ${REPORT_FIELD_NAME[step.reportField]}: ${formatNumber(step.reportValue)}&#8239;${unit}</span
           >`
         : nothing}
     </p>
     ${step.note ? html`<p class="note">${step.note}</p>` : nothing}
   </li>`;
 }
+
+/** Markup as HTML without MathML: a variable in <var> with its <sub>, a superscript in <sup>. */
+function renderPart(part: MarkupPart): TemplateResult | string {
+  if (typeof part === 'string') return part;
+  if ('sup' in part) return html`<sup>${part.sup.map(renderPart)}</sup>`;
+  return part.sub === undefined ? html`<var>${part.name}</var>` : html`<var>${part.name}</var><sub>${part.sub}</sub>`;
+}
+
+const renderMarkup = (markup: string): (TemplateResult | string)[] => markupParts(markup).map(renderPart);

@@ -17,8 +17,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { SetupPair } from '../../state/setup-pair.ts';
 import type { CheckStep, Lesson, LessonSide, LessonSource, LessonStep, ListenStep, MeasureStep, PredictStep } from '../../teach/lessons/index.ts';
 import { baseStyles } from '../styles.ts';
+import { emit } from '../emit.ts';
 import { lessonStyles } from './lesson-styles.ts';
-import { describeSource, KIND_LABEL, listenLabel } from './lesson-text.ts';
+import { choiceMark, stepInRange } from '../../teach/lessons/progress.ts';
+import { describeSource, KIND_LABEL, listenLabel, QUESTION_TEXT, verdictText } from '../../text/lesson-text.ts';
 
 export interface LessonListenDetail {
   pair?: SetupPair;
@@ -54,11 +56,6 @@ export class HeadroomLesson extends LitElement {
   @state() private answered: Record<number, boolean> = {};
   @state() private heard: Record<number, boolean> = {};
 
-  /** The shown step, from 0. */
-  get stepIndex(): number {
-    return this.index;
-  }
-
   get stepCount(): number {
     return this.lesson?.steps.length ?? 0;
   }
@@ -79,20 +76,16 @@ export class HeadroomLesson extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const inRange = stepInRange(this.step, this.stepCount);
     if (changed.has('lesson')) {
-      this.index = this.stepInRange();
+      this.index = inRange;
       this.picked = {};
       this.answered = {};
       this.heard = {};
       if (this.lesson && changed.get('lesson') !== undefined) this.emitStep();
-    } else if (changed.has('step') && this.stepInRange() !== this.index) {
-      this.index = this.stepInRange();
+    } else if (changed.has('step')) {
+      this.index = inRange;
     }
-  }
-
-  private stepInRange(): number {
-    const last = (this.lesson?.steps.length ?? 1) - 1;
-    return Number.isInteger(this.step) && this.step >= 0 && this.step <= last ? this.step : 0;
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -104,7 +97,7 @@ export class HeadroomLesson extends LitElement {
       <div class="head">
         <div>
           <h2 id="lesson-title">${lesson.title}</h2>
-          <p class="goal">${lesson.goal}</p>
+          <p class="goal muted">${lesson.goal}</p>
         </div>
         <div class="progress">
           <span class="progress-text" data-testid="progress">Step ${this.index + 1} of ${count}</span>
@@ -135,54 +128,31 @@ export class HeadroomLesson extends LitElement {
   }
 
   private renderStep(step: LessonStep): TemplateResult {
-    switch (step.kind) {
-      case 'predict':
-        return this.renderQuestion(step, 'Reveal the answer');
-      case 'check':
-        return this.renderQuestion(step, 'Check my answer');
-      case 'listen':
-        return this.renderListen(step);
-      case 'measure':
-        return this.renderMeasure(step);
-    }
+    return step.kind === 'listen' ? this.renderListen(step) : step.kind === 'measure' ? this.renderMeasure(step) : this.renderQuestion(step);
   }
 
-  private renderQuestion(step: PredictStep | CheckStep, action: string): TemplateResult {
+  private renderQuestion(step: PredictStep | CheckStep): TemplateResult {
     const i = this.index;
     const picked = this.picked[i];
     const done = this.answered[i] === true;
-    const legend = step.kind === 'predict' ? 'Your prediction' : 'Your answer';
     return html`<fieldset ?disabled=${done}>
-        <legend>${legend}</legend>
-        ${step.choices.map((choice) => {
-          const state = done ? (choice.id === step.correct ? 'right' : choice.id === picked ? 'wrong' : '') : choice.id === picked ? 'picked' : '';
-          return html`<label class="choice ${state}" data-choice=${choice.id}>
+        <legend>${QUESTION_TEXT[step.kind].legend}</legend>
+        ${step.choices.map(
+          (choice) => html`<label class="choice ${choiceMark(step, choice.id, picked, done)}" data-choice=${choice.id}>
             <input type="radio" name=${`q-${i}`} .value=${choice.id} .checked=${choice.id === picked} @change=${() => (this.picked = { ...this.picked, [i]: choice.id })} />
             <span>${choice.text}</span>
-          </label>`;
-        })}
+          </label>`,
+        )}
       </fieldset>
-      <div><button type="button" class="primary" data-testid="answer" ?disabled=${picked === undefined || done} @click=${() => (this.answered = { ...this.answered, [i]: true })}>${action}</button></div>
+      <div><button type="button" class="primary" data-testid="answer" ?disabled=${picked === undefined || done} @click=${() => (this.answered = { ...this.answered, [i]: true })}>${QUESTION_TEXT[step.kind].action}</button></div>
       <div class="feedback ${done ? (picked === step.correct ? 'right' : 'wrong') : ''}" role="status" aria-live="polite" data-testid="feedback">
-        ${done ? this.renderVerdict(step, picked) : nothing}
+        ${done
+          ? html`<span class="verdict" data-testid="verdict">${verdictText(step, picked)}</span>
+              ${this.numbersHidden
+                ? html`<span class="muted" data-testid="explanation-hidden">The numbers are shown when the teacher reveals them.</span>`
+                : html`<span data-testid="explanation">${step.explanation}</span>`}`
+          : nothing}
       </div>`;
-  }
-
-  private renderVerdict(step: PredictStep | CheckStep, picked: string | undefined): TemplateResult {
-    const right = picked === step.correct;
-    const answer = step.choices.find((c) => c.id === step.correct)!.text;
-    const verdict =
-      step.kind === 'check'
-        ? right
-          ? 'Correct.'
-          : `Not quite. The answer is: ${answer}.`
-        : right
-          ? `The model agrees: ${answer}.`
-          : `The model says: ${answer}.`;
-    return html`<span class="verdict" data-testid="verdict">${verdict}</span>
-      ${this.numbersHidden
-        ? html`<span class="muted" data-testid="explanation-hidden">The numbers are shown when the teacher reveals them.</span>`
-        : html`<span data-testid="explanation">${step.explanation}</span>`}`;
   }
 
   private renderListen(step: ListenStep): TemplateResult {
@@ -192,7 +162,7 @@ export class HeadroomLesson extends LitElement {
         <button type="button" class="primary" data-testid="listen" @click=${() => this.listen(step)}>
           ${listenLabel(step.hear.side, step.hear.listener, setup.headphones.length)}
         </button>
-        <span class="sound">with ${describeSource(step.source)}</span>
+        <span class="muted">with ${describeSource(step.source)}</span>
       </div>
       <div class="feedback ${heard ? 'neutral' : ''}" role="status" aria-live="polite" data-testid="feedback">
         ${heard ? html`<span data-testid="listen-for">${step.listenFor}</span>` : nothing}
@@ -205,7 +175,7 @@ export class HeadroomLesson extends LitElement {
         ${step.figures.map(
           (f) => html`<dt>${f.label}</dt>
             <dd class="num" data-testid="figure" aria-label=${hidden ? `${f.label}: hidden until the teacher reveals the numbers` : nothing}>
-              ${hidden ? html`<span class="hidden-number">${HIDDEN}</span>` : f.text}
+              ${hidden ? html`<span class="hidden-number muted">${HIDDEN}</span>` : f.text}
             </dd>`,
         )}
       </dl>
@@ -218,13 +188,10 @@ export class HeadroomLesson extends LitElement {
     if (step.hear.listener !== undefined) detail.listener = step.hear.listener;
     if (step.source !== undefined) detail.source = step.source;
     this.heard = { ...this.heard, [this.index]: true };
-    this.dispatchEvent(new CustomEvent('lesson-listen', { detail, bubbles: true, composed: true }));
+    emit(this, 'lesson-listen', detail);
   }
 
   private emitStep(): void {
-    if (!this.lesson) return;
-    this.dispatchEvent(
-      new CustomEvent('lesson-step', { detail: { lessonId: this.lesson.id, index: this.index, count: this.lesson.steps.length }, bubbles: true, composed: true }),
-    );
+    if (this.lesson) emit(this, 'lesson-step', { lessonId: this.lesson.id, index: this.index, count: this.lesson.steps.length });
   }
 }

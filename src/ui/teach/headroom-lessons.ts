@@ -6,9 +6,9 @@
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { lessons as allLessons, type Lesson } from '../../teach/lessons/index.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, boxedControl, stackedList } from '../styles.ts';
+import { emit } from '../emit.ts';
 import './headroom-lesson.ts';
-
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -33,14 +33,11 @@ export class HeadroomLessons extends LitElement {
         }
       }
       ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
+        ${stackedList}
         gap: 0.4em;
       }
       button {
-        font: inherit;
+        ${boxedControl}
         width: 100%;
         text-align: left;
         display: grid;
@@ -48,19 +45,12 @@ export class HeadroomLessons extends LitElement {
         gap: 0.1em 0.5em;
         padding: 0.55em 0.7em;
         border-radius: var(--_radius);
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
         cursor: pointer;
       }
       button[aria-current='true'] {
         border-color: var(--_accent);
         background: var(--_surface-2);
         box-shadow: inset 0.25em 0 0 var(--_accent);
-      }
-      button:focus-visible {
-        outline: 2px solid var(--_accent);
-        outline-offset: 2px;
       }
       .n {
         font-weight: 750;
@@ -138,6 +128,6 @@ export class HeadroomLessons extends LitElement {
   private choose(id: string): void {
     if (id === this.chosen) return;
     this.chosen = id;
-    this.dispatchEvent(new CustomEvent('lesson-select', { detail: { id }, bubbles: true, composed: true }));
+    emit(this, 'lesson-select', { id });
   }
 }

@@ -3,7 +3,7 @@
  * larger font-size (the classroom's projector layout) scales the whole lesson with it.
  */
 import { css } from 'lit';
-import { boxedControl } from '../styles.ts';
+import { boxedControl, cardSurface } from '../styles.ts';
 
 export const lessonStyles = css`
   :host {
@@ -40,16 +40,12 @@ export const lessonStyles = css`
   }
   .goal {
     margin: 0;
-    color: var(--_muted);
   }
   .progress {
     display: grid;
     gap: 0.35em;
     min-width: 9em;
     justify-items: end;
-  }
-  .progress .dots {
-    width: 100%;
   }
   .progress-text {
     font-weight: 650;
@@ -58,6 +54,7 @@ export const lessonStyles = css`
   .dots {
     display: flex;
     gap: 0.3em;
+    width: 100%;
   }
   .dot {
     flex: 1;
@@ -73,9 +70,7 @@ export const lessonStyles = css`
     opacity: 1;
   }
   .step {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
+    ${cardSurface}
     padding: 1em 1.1em;
     display: grid;
     gap: 0.8em;
@@ -150,11 +145,6 @@ export const lessonStyles = css`
     opacity: 0.5;
     cursor: not-allowed;
   }
-  button:focus-visible,
-  a:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
   a {
     color: var(--_accent);
   }
@@ -169,7 +159,6 @@ export const lessonStyles = css`
   }
   .feedback.right {
     background: var(--_good-bg);
-    color: var(--_text);
     border-left: 0.3em solid var(--_good);
   }
   .feedback.wrong {
@@ -189,9 +178,6 @@ export const lessonStyles = css`
     gap: 0.6em 1em;
     align-items: center;
   }
-  .sound {
-    color: var(--_muted);
-  }
   .figures {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
@@ -208,7 +194,6 @@ export const lessonStyles = css`
   }
   .hidden-number {
     letter-spacing: 0.15em;
-    color: var(--_muted);
   }
   nav.steps {
     display: flex;
@@ -250,7 +235,6 @@ export const lessonStyles = css`
   }
   :host([compact]) h3 {
     font-size: 1em;
-    line-height: 1.2;
   }
   :host([compact]) .figures {
     gap: 0 1em;

@@ -1,11 +1,11 @@
 /**
- * A QR code as Lit SVG: the module matrix comes from `uqr`, the drawing is ours (no innerHTML).
- * Dark modules are drawn as one path of horizontal runs ("M x y h n v 1 h −n z"), inside a
- * quiet zone of QUIET_ZONE light modules on every side (ISO/IEC 18004 asks for 4).
+ * A share link as a QR code's modules, and those modules as path data: the classroom draws
+ * the link students scan. The matrix comes from `uqr`. Dark modules become one path of
+ * horizontal runs ("M x y h n v 1 h −n z") inside a quiet zone of QUIET_ZONE light modules on
+ * every side (ISO/IEC 18004 asks for 4).
  * Error correction L: the link is shown on a projector, not printed on a scratched label, and
  * L leaves the most room (a version-40 code holds 2953 bytes) and the largest modules.
  */
-import { svg, type SVGTemplateResult } from 'lit';
 import { encode } from 'uqr';
 
 export const QUIET_ZONE = 4;
@@ -51,10 +51,3 @@ export function darkModulesPath(matrix: QrMatrix, quietZone = QUIET_ZONE): strin
 
 /** Side of the whole symbol in modules, quiet zone included (the SVG's viewBox). */
 export const symbolSide = (matrix: QrMatrix, quietZone = QUIET_ZONE): number => matrix.size + 2 * quietZone;
-
-/** The children of the QR <svg>: a white ground (quiet zone included) and the dark modules. */
-export function qrContent(matrix: QrMatrix, quietZone = QUIET_ZONE): SVGTemplateResult {
-  const side = symbolSide(matrix, quietZone);
-  return svg`<rect class="qr-ground" x="0" y="0" width=${side} height=${side} fill="#ffffff"></rect>
-    <path class="qr-modules" d=${darkModulesPath(matrix, quietZone)} fill="#000000"></path>`;
-}
