@@ -10,7 +10,7 @@ import type { SearchEntry } from '../model/catalog/search.ts';
 import type { Setup } from '../model/setup.ts';
 import type { SetupPair } from '../state/setup-pair.ts';
 import type { LoopStretch } from './abx/headroom-abx.ts';
-import type { SourceChoice } from './app/source-choice.ts';
+import type { SourceChoice } from '../audio/engine/index.ts';
 import type { LessonListenDetail } from './teach/headroom-lesson.ts';
 import type { ResponsePlotMode } from './views/headroom-response-plot.ts';
 

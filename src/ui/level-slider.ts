@@ -4,7 +4,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { LISTENING_LEVEL_RANGE } from './app/listening-level.ts';
+import { LISTENING_LEVEL_RANGE } from '../audio/engine/index.ts';
 import { formatDb } from '../text/format.ts';
 
 export function levelSlider(testid: string, db: number, onInput: (text: string) => void): TemplateResult {

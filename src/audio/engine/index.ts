@@ -14,3 +14,5 @@ export { microphoneErrorMessage } from './microphone.ts';
 export type { ListenerMeters, LoudnessReport, Side, SourceMaterial } from './types.ts';
 export { ListeningSession, type SourceChoice, type SourceKind } from './listening-session.ts';
 export type { EnginePair } from './listening-choices.ts';
+export { CALIBRATION_RANGE, LISTENING_LEVEL_RANGE, checkCalibration, checkListeningLevel, checkSineHz, checkSineLevel } from './typed-checks.ts';
+export { SAFE_LISTENING_DB_SPL } from './listening-engine.ts';

@@ -99,10 +99,15 @@ export class HeadroomAbx extends LitElement {
         height: 0.5rem;
         accent-color: var(--_accent);
       }
+      /* Flex, not a grid of equal columns: a button never gets narrower than its label and key
+         cap ("Resume Space" overflowed a 5.75rem column on a phone). */
       .buttons {
-        display: grid;
+        display: flex;
+        flex-wrap: wrap;
         gap: 0.5rem;
-        grid-template-columns: repeat(auto-fit, minmax(5.75rem, 1fr));
+      }
+      .buttons > button {
+        flex: 1 1 5.75rem;
       }
       /* controlStyles' button, larger and on the grey of the section, for the answers. */
       button {

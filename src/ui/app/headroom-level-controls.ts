@@ -24,7 +24,7 @@ import {
   SAFE_LISTENING_DB_SPL,
   checkCalibration,
   checkListeningLevel,
-} from './listening-level.ts';
+} from '../../audio/engine/index.ts';
 import { emit } from '../emit.ts';
 import { SplReadout } from '../../text/spl-readout.ts';
 

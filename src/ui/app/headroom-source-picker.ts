@@ -10,7 +10,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { numberInput } from '../number-field.ts';
 import { baseStyles, compactFieldStyles, controlStyles } from '../styles.ts';
-import { checkSineHz, checkSineLevel, type SourceChoice, type SourceKind } from './source-choice.ts';
+import { checkSineHz, checkSineLevel, type SourceChoice, type SourceKind } from '../../audio/engine/index.ts';
 import { emit } from '../emit.ts';
 
 declare global {

@@ -29,7 +29,7 @@ import { domId, messageWithoutPath } from '../../state/editor/field-errors.ts';
 import { rangeOf, statesRange, rangeText } from '../../state/editor/ranges.ts';
 import { numberField } from '../number-field.ts';
 import { badgeStyles, baseStyles, cardStyles, formStyles, pillStyles } from '../styles.ts';
-import { LISTENING_LEVEL_RANGE } from '../app/listening-level.ts';
+import { LISTENING_LEVEL_RANGE } from '../../audio/engine/index.ts';
 import { levelSlider } from '../level-slider.ts';
 import './headroom-input-response-plot.ts';
 import type { InputResponseCurve } from './headroom-input-response-plot.ts';

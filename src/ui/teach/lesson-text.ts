@@ -1,6 +1,6 @@
 /** The app's source choice for a lesson's sound (null: keep whatever is playing). */
 import type { LessonSource } from '../../teach/lessons/index.ts';
-import type { SourceChoice } from '../app/source-choice.ts';
+import type { SourceChoice } from '../../audio/engine/index.ts';
 
 export function sourceChoiceOf(source: LessonSource | undefined): SourceChoice | null {
   if (source === undefined) return null;

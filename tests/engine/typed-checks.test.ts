@@ -3,8 +3,7 @@
  * in the message, accepted as typed inside it.
  */
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_RANGE, LISTENING_LEVEL_RANGE, checkCalibration, checkListeningLevel } from '../../src/ui/app/listening-level.ts';
-import { checkSineHz, checkSineLevel } from '../../src/ui/app/source-choice.ts';
+import { CALIBRATION_RANGE, LISTENING_LEVEL_RANGE, checkCalibration, checkListeningLevel, checkSineHz, checkSineLevel } from '../../src/audio/engine/typed-checks.ts';
 
 describe('typed levels are refused out of range, never clamped', () => {
   it('a calibration of 170 dB SPL is refused with the engine range of 60 to 160 dB SPL', () => {
