@@ -83,6 +83,8 @@ export abstract class AnalyserView extends LitElement {
   #gridDrawn = '';
   #themeVersion = 0;
 
+  #statusAt = 0;
+
   /** What is being watched, for the heading and screen readers (e.g. "What you hear"). */
   @property() label = '';
 
@@ -119,6 +121,19 @@ export abstract class AnalyserView extends LitElement {
       <canvas role="img" aria-label=${this.describe()}></canvas>
       ${this.figures()}
     </div>`;
+  }
+
+  /** The analyser's sample rate, or 48 kHz before there is one. */
+  protected get sampleRate(): number {
+    return this.analyser?.context.sampleRate ?? 48_000;
+  }
+
+  /** True at most four times a second: when a frame may write the status line (new text costs a layout). */
+  protected statusDue(): boolean {
+    const now = performance.now();
+    if (now - this.#statusAt <= 250) return false;
+    this.#statusAt = now;
+    return true;
   }
 
   protected get canvas(): HTMLCanvasElement | null {
@@ -223,8 +238,73 @@ export abstract class AnalyserView extends LitElement {
   }
 }
 
-/** No axis draws more ticks than this, whatever range it is given (a loop over ticks always ends). */
-export const MAX_TICKS = 64;
-
 /** A grid line at a whole CSS pixel (+0.5 so a 1 px line is crisp). */
 export const crisp = (v: number): number => Math.round(v) + 0.5;
+
+/** The plot area inside a canvas of `size`, `pad` CSS pixels from its edges. */
+export interface PlotArea {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export function plotArea(size: CanvasSize, pad: { left: number; right: number; top: number; bottom: number }): PlotArea {
+  return { x: pad.left, y: pad.top, w: size.width - pad.left - pad.right, h: size.height - pad.top - pad.bottom };
+}
+
+/** A horizontal grid line at `y`, labelled at the left of the plot; its colour and dash the border's unless given. */
+export interface GridRow {
+  y: number;
+  label: string;
+  colour?: string;
+  dash?: number[];
+}
+
+/** A vertical grid line at `x`, labelled under the plot (at `labelX`, else at the line). */
+export interface GridColumn {
+  x: number;
+  label: string;
+  align: CanvasTextAlign;
+  labelX?: number;
+}
+
+/** The grid both analysers draw: the plot's background, its lines and labels, and the level axis's title turned upright. */
+export function paintGrid(ctx: CanvasRenderingContext2D, plot: PlotArea, theme: Theme, rows: readonly GridRow[], columns: readonly GridColumn[], title: string): void {
+  ctx.fillStyle = theme.surface2;
+  ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
+  ctx.lineWidth = 1;
+  ctx.font = `12px ${theme.font}`;
+  ctx.fillStyle = theme.muted;
+  const line = (x1: number, y1: number, x2: number, y2: number) => {
+    ctx.beginPath();
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x2, y2);
+    ctx.stroke();
+  };
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const row of rows) {
+    const y = crisp(row.y);
+    ctx.strokeStyle = row.colour ?? theme.border;
+    ctx.setLineDash(row.dash ?? []);
+    line(plot.x, y, plot.x + plot.w, y);
+    if (row.label) ctx.fillText(row.label, plot.x - 6, y);
+  }
+  ctx.setLineDash([]);
+  ctx.strokeStyle = theme.border;
+  ctx.textBaseline = 'top';
+  for (const column of columns) {
+    const x = crisp(column.x);
+    line(x, plot.y, x, plot.y + plot.h);
+    ctx.textAlign = column.align;
+    if (column.label) ctx.fillText(column.label, column.labelX ?? x, plot.y + plot.h + 5);
+  }
+  ctx.save();
+  ctx.translate(10, plot.y + plot.h / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(title, 0, 0);
+  ctx.restore();
+}

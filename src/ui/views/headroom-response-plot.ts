@@ -19,6 +19,7 @@ import { hasSharedReturns } from '../../model/ground.ts';
 import type { Setup } from '../../model/setup.ts';
 import { solveChain } from '../../model/solver.ts';
 import { REFERENCE_HZ } from '../../model/units.ts';
+import { levelRange } from '../../drawing/chart-scales.ts';
 import { formatHz, signed } from '../../text/format.ts';
 import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
 import { listenerResponses, plotFrequenciesHz, type ListenerResponse, type ResponseMode } from '../../model/frequency-curves.ts';
@@ -171,34 +172,13 @@ export class HeadroomResponsePlot extends UPlotView {
   protected plotSpec(theme: Theme, widthPx: number): PlotSpec | null {
     if (this.#series.length === 0) return null;
     const shown = this.#shown;
-    const relative = shown !== 'absolute';
-    const unit = shown === 'absolute' ? 'dB SPL' : 'dB';
     const series = this.#series.map(
-      (s): uPlot.Series => ({
-        label: seriesLabel(s),
-        stroke: theme.palette[s.response.listener % theme.palette.length],
-        width: 2,
-        dash: DASHES[s.curve % DASHES.length],
-        points: { show: false },
-        value: (_u, v) => (v == null ? '–' : `${relative ? signed(v, 2) : v.toFixed(1)} ${unit}`),
-      }),
+      (s): uPlot.Series => ({ label: seriesLabel(s), stroke: theme.palette[s.response.listener % theme.palette.length], dash: DASHES[s.curve % DASHES.length] }),
     );
-    const level: uPlot.Scale = {
-      range: (_u, min, max) => {
-        // At least ±1 dB re 1 kHz (or a 6 dB window of SPL or crosstalk), so a flat line does not zoom into noise.
-        if (shown === 'crosstalk') return [Math.min(min, max - 6) - 2, Math.max(max, min + 6) + 2];
-        const half = relative ? 1 : 3;
-        const mid = (min + max) / 2;
-        const lo = Math.min(min, relative ? -half : mid - half);
-        const hi = Math.max(max, relative ? half : mid + half);
-        const pad = (hi - lo) * 0.08;
-        return [lo - pad, hi + pad];
-      },
-    };
-    const label = shown === 'crosstalk' ? 'Other channel re own (dB)' : relative ? 'Level re 1 kHz (dB)' : 'SPL (dB)';
+    const label = shown === 'crosstalk' ? 'Other channel re own (dB)' : shown === 'relative' ? 'Level re 1 kHz (dB)' : 'SPL (dB)';
     return {
       data: [this.#hz, ...this.#series.map((s) => s.response.db)],
-      options: frequencyChart(theme, widthPx, series, { y: level }, [dbAxis(theme, label, 2)]),
+      options: frequencyChart(theme, widthPx, series, { y: { range: (_u, min, max) => levelRange(min, max, shown) } }, [dbAxis(theme, label, 2)]),
     };
   }
 }

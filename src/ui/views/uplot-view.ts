@@ -20,7 +20,8 @@ import { LitElement, css, html, nothing, unsafeCSS, type CSSResultGroup, type Pr
 import { property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import { formatHz, number } from '../../text/format.ts';
+import { frequencyTicksHz, shortHz } from '../../drawing/chart-scales.ts';
+import { number } from '../../text/format.ts';
 import { baseStyles, cardStyles } from '../styles.ts';
 import { readTheme, watchColourScheme, type Theme } from './theme.ts';
 
@@ -44,20 +45,11 @@ function shapeOf(spec: PlotSpec, widthPx: number, heightPx: number): string {
 /** Below this chart width the frequency axis shows fewer ticks. */
 const NARROW_PX = 520;
 
-/** Tick positions on a 20 Hz–20 kHz log axis: every 1-2-5 step, or fewer on a narrow plot. */
-function frequencySplits(widthPx: number): number[] {
-  if (widthPx < NARROW_PX) return [20, 100, 1000, 10_000];
-  return [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000];
-}
-
-/** 20, 500, 1k, 2.5k, 20k: compact tick labels (the axis label carries the unit). */
-export function shortHz(hz: number): string {
-  if (hz >= 1000) return `${Number((hz / 1000).toPrecision(3))}k`;
-  return String(Number(hz.toPrecision(3)));
-}
-
-/** Axis styling shared by every chart: the app's muted text, border-coloured grid. */
-export function axisStyle(theme: Theme): Partial<uPlot.Axis> {
+/**
+ * An axis on `scale` in the app's muted text and border-coloured grid, its ticks written by
+ * `format`; `extra` adds or overrides uPlot options (side, splits, grid).
+ */
+export function valueAxis(theme: Theme, scale: string, label: string, sizePx: number, format: (v: number) => string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
   return {
     stroke: theme.muted,
     font: `12px ${theme.font}`,
@@ -65,55 +57,38 @@ export function axisStyle(theme: Theme): Partial<uPlot.Axis> {
     grid: { stroke: theme.border, width: 1 },
     ticks: { stroke: theme.border, width: 1, size: 4 },
     border: { show: true, stroke: theme.border, width: 1 },
-  };
-}
-
-/** Legend markers drawn as a short line in the series' colour and dash (see the .u-marker style). */
-export const legendMarkers: uPlot.Legend.Markers = {
-  width: 2,
-  dash: (u, i) => (u.series[i]?.dash ? 'dashed' : 'solid'),
-  fill: () => 'transparent',
-};
-
-export function frequencyAxis(theme: Theme, widthPx: number): uPlot.Axis {
-  return {
-    ...axisStyle(theme),
-    scale: 'x',
-    label: 'Frequency (Hz)',
+    scale,
+    label,
     labelSize: 20,
-    size: 30,
-    splits: () => frequencySplits(widthPx),
-    // uPlot thins log-axis labels to powers of ten by default; these splits are chosen to fit.
-    filter: (_u, splits) => splits,
-    values: (_u, splits) => splits.map((v) => (v == null ? '' : shortHz(v))),
+    size: sizePx,
+    values: (_u, splits) => splits.map((v) => (v == null ? '' : format(v))),
+    ...extra,
   };
 }
 
 /**
  * A chart over 20 Hz … 20 kHz on a log axis: the frequency series and axis, then the given
- * series, scales and axes. The legend shows labels only (live values next to every series
- * crowd a phone screen); dragging zooms in on frequency.
+ * series (lines 2 px wide without points, unless they say otherwise), scales and axes. The
+ * legend shows labels only, each with a short line in its series' colour and dash (live
+ * values next to every series crowd a phone screen); dragging zooms in on frequency.
  */
 export function frequencyChart(theme: Theme, widthPx: number, series: uPlot.Series[], scales: uPlot.Scales, axes: uPlot.Axis[]): PlotSpec['options'] {
   return {
-    series: [{ label: 'Frequency', value: (_u, v) => (v == null ? '–' : formatHz(v)) }, ...series],
+    series: [{ label: 'Frequency' }, ...series.map((s) => ({ width: 2, points: { show: false }, ...s }))],
     scales: { x: { time: false, distr: 3, log: 10, range: [20, 20_000] }, ...scales },
-    axes: [frequencyAxis(theme, widthPx), ...axes],
-    legend: { live: false, markers: legendMarkers },
+    axes: [
+      // uPlot thins log-axis labels to powers of ten by default; these splits are chosen to fit.
+      valueAxis(theme, 'x', 'Frequency (Hz)', 30, shortHz, { splits: () => frequencyTicksHz(widthPx >= NARROW_PX), filter: (_u, splits) => splits }),
+      ...axes,
+    ],
+    legend: { live: false, markers: { width: 2, dash: (u, i) => (u.series[i]?.dash ? 'dashed' : 'solid'), fill: () => 'transparent' } },
     cursor: { drag: { x: true, y: false } },
   };
 }
 
 /** A level axis on scale 'y', in dB, its ticks to `digits` decimals with a true minus sign. */
 export function dbAxis(theme: Theme, label: string, digits: number): uPlot.Axis {
-  return {
-    ...axisStyle(theme),
-    scale: 'y',
-    label,
-    labelSize: 20,
-    size: 46,
-    values: (_u, splits) => splits.map((v) => (v == null ? '' : number(Number(v.toFixed(digits))))),
-  };
+  return valueAxis(theme, 'y', label, 46, (v) => number(Number(v.toFixed(digits))));
 }
 
 export abstract class UPlotView extends LitElement {
@@ -157,10 +132,6 @@ export abstract class UPlotView extends LitElement {
       }
       .u-legend th {
         font-weight: 600;
-      }
-      .u-legend .u-value {
-        font-variant-numeric: tabular-nums;
-        color: var(--_muted);
       }
       .u-select {
         background: color-mix(in srgb, var(--_accent) 15%, transparent);
