@@ -3,23 +3,21 @@
  * from 20 Hz to 20 kHz, as the model sees it (network, measured curve or nominal value).
  *
  * Properties: `headphones` ({ name, headphone }[]), `plotHeight`. No events.
- * Colour is the headphone; |Z| is a solid line, phase a dashed one.
+ * Colour is the headphone; |Z| is a solid line, phase a dashed one. The words for screen
+ * readers come from src/drawing/impedance-chart.ts.
  */
 import { customElement, property } from 'lit/decorators.js';
 import type { PropertyValues, TemplateResult } from 'lit';
 import type uPlot from 'uplot';
-import type { Headphone } from '../../model/setup.ts';
-import { formatHz, formatOhms, number, trim } from '../../text/format.ts';
-import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
+import { impedanceSentence, impedanceTable, type NamedHeadphone } from '../../drawing/impedance-chart.ts';
+import { number, trim } from '../../text/format.ts';
+import { figureTable, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
 import { impedanceCurve, plotFrequenciesHz, type ImpedanceCurve } from '../../model/frequency-curves.ts';
 import type { Theme } from './theme.ts';
 import { degreeRange, ohmRange, oneTwoFive } from '../../drawing/chart-scales.ts';
 import { UPlotView, frequencyChart, valueAxis, type PlotSpec } from './uplot-view.ts';
 
-export interface NamedHeadphone {
-  name: string;
-  headphone: Headphone;
-}
+export type { NamedHeadphone };
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -47,35 +45,12 @@ export class HeadroomImpedancePlot extends UPlotView {
   }
 
   protected describe(): string {
-    if (this.#curves.length === 0) return 'Headphone impedance: nothing to plot.';
-    const parts = this.headphones.map((h, i) => {
-      const c = this.#curves[i]!;
-      const min = Math.min(...c.magnitudeOhms);
-      const max = Math.max(...c.magnitudeOhms);
-      const phase = c.phaseDeg.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0);
-      return `${h.name}: ${trim(min)} to ${trim(max)} ohms, phase up to ${phase.toFixed(0)} degrees`;
-    });
-    return `Impedance magnitude and phase from 20 Hz to 20 kHz. ${parts.join('; ')}.`;
+    return impedanceSentence(this.headphones, this.#curves);
   }
 
   protected figures(): TemplateResult {
-    return figureTable(
-      'Headphone impedance: |Z| at 1 kHz and at its peak, and the phase range',
-      ['Headphone', '|Z| at 1 kHz', '|Z| peak', 'Phase'],
-      this.headphones.map((h, i) => {
-        const c = this.#curves[i]!;
-        const peak = c.magnitudeOhms.reduce((best, v, k) => (v > c.magnitudeOhms[best]! ? k : best), 0);
-        const degrees = (v: number) => `${number(v, 0)}°`;
-        return {
-          label: h.name,
-          cells: [
-            formatOhms(Number(c.magnitudeOhms[nearestIndex(this.#hz, 1000)]!.toPrecision(3))),
-            `${formatOhms(Number(c.magnitudeOhms[peak]!.toPrecision(3)))} at ${formatHz(this.#hz[peak]!)}`,
-            `${degrees(Math.min(...c.phaseDeg))} to ${degrees(Math.max(...c.phaseDeg))}`,
-          ],
-        };
-      }),
-    );
+    const { caption, columns, rows } = impedanceTable(this.headphones, this.#curves, this.#hz);
+    return figureTable(caption, columns, rows);
   }
 
   protected plotSpec(theme: Theme, widthPx: number): PlotSpec | null {
