@@ -13,7 +13,8 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { AnimationFrameController } from '../controllers/animation-frame-controller.ts';
 import { baseStyles, cardStyles } from '../styles.ts';
-import { readTheme, watchColourScheme, type Theme } from './theme.ts';
+import { readTheme, type Theme } from './theme.ts';
+import { ViewObserver } from './view-observer.ts';
 
 /** What the views need of an AnalyserNode (a real one, or a stand-in in tests). */
 export interface AnalyserLike {
@@ -72,18 +73,35 @@ export abstract class AnalyserView extends LitElement {
   readonly frames = new AnimationFrameController(this, () => this.#draw(true));
 
   protected theme: Theme | null = null;
-  #observer: ResizeObserver | null = null;
-  #unwatchScheme: (() => void) | null = null;
   #size: CanvasSize = { width: 0, height: 0 };
-  #resizeFrame = 0;
   #grid: HTMLCanvasElement | null = null;
-  #visibility: IntersectionObserver | null = null;
   /** Until the first report, assumed on screen. */
   #onScreen = true;
   #gridDrawn = '';
   #themeVersion = 0;
 
   #statusAt = 0;
+
+  constructor() {
+    super();
+    new ViewObserver(this, {
+      box: () => this.canvas,
+      // The size is the observer's, never read in a frame.
+      resized: (box) => {
+        this.#size = { width: box.width, height: box.height };
+        this.#draw(this.running && this.analyser !== null);
+      },
+      schemeChanged: () => {
+        this.#newTheme();
+        this.#draw(false);
+      },
+      // Scrolled out of sight, it stops drawing (and draws the moment it is back).
+      onScreen: (visible) => {
+        this.#onScreen = visible;
+        this.frames.setRunning(this.running && this.analyser !== null && visible);
+      },
+    });
+  }
 
   /** What is being watched, for the heading and screen readers (e.g. "What you hear"). */
   @property() label = '';
@@ -140,32 +158,8 @@ export abstract class AnalyserView extends LitElement {
     return this.renderRoot.querySelector('canvas');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#unwatchScheme = watchColourScheme(() => {
-      this.#newTheme();
-      this.#draw(false);
-    });
-    if (this.hasUpdated) this.#observe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unwatchScheme?.();
-    this.#observer?.disconnect();
-    this.#observer = null;
-    this.#visibility?.disconnect();
-    this.#visibility = null;
-    cancelAnimationFrame(this.#resizeFrame);
-  }
-
-  protected override firstUpdated(): void {
-    this.#observe();
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     const live = this.running && this.analyser !== null;
-    // Scrolled out of sight, it stops drawing (and draws the moment it is back).
     this.frames.setRunning(live && this.#onScreen);
     if (changed.has('analyser') || changed.has('running')) {
       this.#newTheme();
@@ -177,24 +171,6 @@ export abstract class AnalyserView extends LitElement {
   #newTheme(): void {
     this.theme = null;
     this.#themeVersion += 1;
-  }
-
-  #observe(): void {
-    const canvas = this.canvas;
-    if (!canvas || this.#observer) return;
-    this.#visibility = new IntersectionObserver((entries) => {
-      this.#onScreen = entries[entries.length - 1]!.isIntersecting;
-      this.frames.setRunning(this.running && this.analyser !== null && this.#onScreen);
-    });
-    this.#visibility.observe(canvas);
-    // Redraw on the next frame, outside the observer's callback (see UPlotView).
-    this.#observer = new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1]!.contentRect;
-      this.#size = { width: box.width, height: box.height };
-      cancelAnimationFrame(this.#resizeFrame);
-      this.#resizeFrame = requestAnimationFrame(() => this.#draw(this.running && this.analyser !== null));
-    });
-    this.#observer.observe(canvas);
   }
 
   #draw(live: boolean): void {

@@ -14,7 +14,7 @@
  */
 import { customElement, property } from 'lit/decorators.js';
 import { FollowingRange, rangeLabel, rangeTitle, timeTicks } from '../../drawing/chart-scales.ts';
-import { number } from '../../text/format.ts';
+import { scopeStatus } from '../../drawing/analyser-readouts.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, paintGrid, plotArea, type CanvasSize } from './analyser-view.ts';
 import { risingZeroCrossing, sampleAt } from '../../audio/signal-analysis.ts';
@@ -116,9 +116,6 @@ export class HeadroomScope extends AnalyserView {
     ctx.stroke();
     ctx.restore();
 
-    if (this.statusDue()) {
-      const peakDbfs = peak > 0 ? 20 * Math.log10(peak) : -Infinity;
-      this.statusText = `${this.triggered ? 'Triggered' : 'Free running'} · peak ${number(peakDbfs, 1)} dBFS`;
-    }
+    if (this.statusDue()) this.statusText = scopeStatus(this.triggered, peak);
   }
 }

@@ -12,7 +12,8 @@
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { frequencyLabels, frequencyTicksHz, levelTicksDb } from '../../drawing/chart-scales.ts';
-import { formatHz, number } from '../../text/format.ts';
+import { analyserHz, spectrumStatus } from '../../drawing/analyser-readouts.ts';
+import { number } from '../../text/format.ts';
 import type { Theme } from './theme.ts';
 import { AnalyserView, crisp, paintGrid, plotArea, type CanvasSize, type PlotArea } from './analyser-view.ts';
 import { figureTable } from './figure-table.ts';
@@ -64,7 +65,7 @@ export class HeadroomSpectrum extends AnalyserView {
     return figureTable(
       `Strongest components of the spectrum${this.label ? ` of ${this.label}` : ''}`,
       ['Frequency', 'Level (dB)'],
-      this.components.map((p) => ({ label: hzText(p.hz), cells: [number(p.db, 1)] })),
+      this.components.map((p) => ({ label: analyserHz(p.hz), cells: [number(p.db, 1)] })),
       'No signal',
     );
   }
@@ -161,7 +162,7 @@ export class HeadroomSpectrum extends AnalyserView {
     }
 
     if (this.statusDue()) {
-      this.statusText = peak ? statusLine(peak, this.harmonicLevels) : 'No signal';
+      this.statusText = peak ? spectrumStatus(peak, this.harmonicLevels) : 'No signal';
       this.components = strongestPeaks(db, sampleRate, analyser.fftSize, LISTED_PEAKS, MIN_HZ, MIN_DB);
     }
   }
@@ -182,18 +183,4 @@ export class HeadroomSpectrum extends AnalyserView {
     if (label) ctx.fillText(label, hx, top + 1);
   }
 
-}
-
-function statusLine(peak: SpectralPeak, harmonics: readonly Harmonic[]): string {
-  const strong = harmonics
-    .filter((h) => h.significant)
-    .sort((a, b) => b.db - a.db)
-    .slice(0, 3)
-    .sort((a, b) => a.n - b.n)
-    .map((h) => `H${h.n} ${number(h.dbc, 0)} dBc`);
-  return `Peak ${hzText(peak.hz)}${strong.length ? ` · ${strong.join(', ')}` : ''}`;
-}
-
-function hzText(hz: number): string {
-  return formatHz(hz < 1000 ? Math.round(hz) : hz).replace('\u202f', ' ');
 }

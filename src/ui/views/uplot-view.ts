@@ -23,7 +23,8 @@ import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import { frequencyTicksHz, shortHz } from '../../drawing/chart-scales.ts';
 import { number } from '../../text/format.ts';
 import { baseStyles, cardStyles } from '../styles.ts';
-import { readTheme, watchColourScheme, type Theme } from './theme.ts';
+import { readTheme, type Theme } from './theme.ts';
+import { ViewObserver } from './view-observer.ts';
 
 export interface PlotSpec {
   options: Omit<uPlot.Options, 'width' | 'height'>;
@@ -148,10 +149,16 @@ export abstract class UPlotView extends LitElement {
 
   #chart: uPlot | null = null;
   #shape = '';
-  #observer: ResizeObserver | null = null;
-  #unwatchScheme: (() => void) | null = null;
   #width = 0;
-  #resizeFrame = 0;
+
+  constructor() {
+    super();
+    new ViewObserver(this, {
+      box: () => this.renderRoot.querySelector('.chart'),
+      resized: (box) => this.#resize(Math.floor(box.width)),
+      schemeChanged: () => this.rebuild(),
+    });
+  }
 
   /** The uPlot instance, or null before the first layout or when there is nothing to draw. */
   get chart(): uPlot | null {
@@ -192,27 +199,12 @@ export abstract class UPlotView extends LitElement {
     </figure>`;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#unwatchScheme = watchColourScheme(() => this.rebuild());
-    if (this.hasUpdated) this.#observe();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unwatchScheme?.();
-    this.#unwatchScheme = null;
-    this.#observer?.disconnect();
-    this.#observer = null;
-    cancelAnimationFrame(this.#resizeFrame);
     this.#chart?.destroy();
     this.#chart = null;
     this.#shape = '';
     this.#width = 0;
-  }
-
-  protected override firstUpdated(): void {
-    this.#observe();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -253,18 +245,5 @@ export abstract class UPlotView extends LitElement {
     // Tick density depends on width, so crossing the narrow/wide line rebuilds the axes.
     if (!this.#chart || relayout) this.rebuild();
     else this.#chart.setSize({ width, height: this.plotHeight });
-  }
-
-  #observe(): void {
-    const container = this.renderRoot.querySelector<HTMLElement>('.chart');
-    if (!container || this.#observer) return;
-    this.#observer = new ResizeObserver((entries) => {
-      const width = Math.floor(entries[entries.length - 1]!.contentRect.width);
-      // Drawing changes the layout, so it waits for the next frame: resizing inside the
-      // observer's callback would trip "ResizeObserver loop completed with undelivered notifications".
-      cancelAnimationFrame(this.#resizeFrame);
-      this.#resizeFrame = requestAnimationFrame(() => this.#resize(width));
-    });
-    this.#observer.observe(container);
   }
 }
