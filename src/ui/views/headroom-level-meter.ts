@@ -48,8 +48,6 @@ export class HeadroomLevelMeter extends LitElement {
         display: block;
         min-width: 0;
         contain: layout paint style;
-        --_length: var(--hr-meter-length, 11rem);
-        --_thickness: 0.9rem;
       }
       .meter {
         display: grid;
@@ -84,7 +82,7 @@ export class HeadroomLevelMeter extends LitElement {
       .track {
         grid-area: track;
         position: relative;
-        height: var(--_thickness);
+        height: 0.9rem;
         background: var(--_surface-2);
         border: 1px solid var(--_border);
         border-radius: 4px;
@@ -140,7 +138,6 @@ export class HeadroomLevelMeter extends LitElement {
         grid-area: scale;
         height: 0.95rem;
       }
-
     `,
   ];
 

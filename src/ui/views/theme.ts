@@ -58,11 +58,3 @@ function parseColour(colour: string): [number, number, number] | null {
   if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
   return null;
 }
-
-/** Calls `onChange` when the user's light/dark preference changes; returns the unsubscribe. */
-export function watchColourScheme(onChange: () => void): () => void {
-  if (typeof matchMedia !== 'function') return () => undefined;
-  const query = matchMedia('(prefers-color-scheme: dark)');
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}

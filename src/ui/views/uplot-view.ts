@@ -117,7 +117,6 @@ export abstract class UPlotView extends LitElement {
       }
       .uplot {
         font-family: inherit;
-        color: var(--_text);
         width: 100%;
       }
       .u-legend {
@@ -130,9 +129,6 @@ export abstract class UPlotView extends LitElement {
         height: 0;
         border-width: 2px 0 0 0 !important;
         margin-bottom: 0.25em;
-      }
-      .u-legend th {
-        font-weight: 600;
       }
       .u-select {
         background: color-mix(in srgb, var(--_accent) 15%, transparent);

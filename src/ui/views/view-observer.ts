@@ -8,7 +8,6 @@
  * undelivered notifications".
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { watchColourScheme } from './theme.ts';
 
 export interface ViewWatch {
   /** The element whose box is watched, null before it is rendered. */
@@ -21,7 +20,7 @@ export interface ViewWatch {
 export class ViewObserver implements ReactiveController {
   #resize: ResizeObserver | null = null;
   #visibility: IntersectionObserver | null = null;
-  #unwatchScheme: (() => void) | null = null;
+  #scheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
   #frame = 0;
 
   constructor(
@@ -32,7 +31,7 @@ export class ViewObserver implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#unwatchScheme = watchColourScheme(this.watch.schemeChanged);
+    this.#scheme?.addEventListener('change', this.watch.schemeChanged);
     if (this.host.hasUpdated) this.hostUpdated();
   }
 
@@ -54,8 +53,7 @@ export class ViewObserver implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#unwatchScheme?.();
-    this.#unwatchScheme = null;
+    this.#scheme?.removeEventListener('change', this.watch.schemeChanged);
     this.#resize?.disconnect();
     this.#resize = null;
     this.#visibility?.disconnect();
