@@ -11,6 +11,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { crisp, type Grid, type PlotArea } from '../../drawing/analyser-grid.ts';
 import { AnimationFrameController } from '../controllers/animation-frame-controller.ts';
 import { baseStyles, cardStyles } from '../styles.ts';
 import { readTheme, type Theme } from './theme.ts';
@@ -214,39 +215,8 @@ export abstract class AnalyserView extends LitElement {
   }
 }
 
-/** A grid line at a whole CSS pixel (+0.5 so a 1 px line is crisp). */
-export const crisp = (v: number): number => Math.round(v) + 0.5;
-
-/** The plot area inside a canvas of `size`, `pad` CSS pixels from its edges. */
-export interface PlotArea {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-export function plotArea(size: CanvasSize, pad: { left: number; right: number; top: number; bottom: number }): PlotArea {
-  return { x: pad.left, y: pad.top, w: size.width - pad.left - pad.right, h: size.height - pad.top - pad.bottom };
-}
-
-/** A horizontal grid line at `y`, labelled at the left of the plot; its colour and dash the border's unless given. */
-export interface GridRow {
-  y: number;
-  label: string;
-  colour?: string;
-  dash?: number[];
-}
-
-/** A vertical grid line at `x`, labelled under the plot (at `labelX`, else at the line). */
-export interface GridColumn {
-  x: number;
-  label: string;
-  align: CanvasTextAlign;
-  labelX?: number;
-}
-
-/** The grid both analysers draw: the plot's background, its lines and labels, and the level axis's title turned upright. */
-export function paintGrid(ctx: CanvasRenderingContext2D, plot: PlotArea, theme: Theme, rows: readonly GridRow[], columns: readonly GridColumn[], title: string): void {
+/** Paints an analyser's grid (analyser-grid.ts): the plot's background, its lines and labels, and the level axis's title turned upright. */
+export function paintGrid(ctx: CanvasRenderingContext2D, plot: PlotArea, theme: Theme, { rows, columns, title }: Grid): void {
   ctx.fillStyle = theme.surface2;
   ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
   ctx.lineWidth = 1;
@@ -262,8 +232,8 @@ export function paintGrid(ctx: CanvasRenderingContext2D, plot: PlotArea, theme: 
   ctx.textBaseline = 'middle';
   for (const row of rows) {
     const y = crisp(row.y);
-    ctx.strokeStyle = row.colour ?? theme.border;
-    ctx.setLineDash(row.dash ?? []);
+    ctx.strokeStyle = row.strong ? theme.muted : theme.border;
+    ctx.setLineDash(row.dashed ? [3, 3] : []);
     line(plot.x, y, plot.x + plot.w, y);
     if (row.label) ctx.fillText(row.label, plot.x - 6, y);
   }

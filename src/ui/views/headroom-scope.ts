@@ -7,16 +7,16 @@
  * scale), so the waveform of a quiet chain — a phone into a 300 Ω headphone sits 40 dB below
  * full scale — still fills the screen; the range in use is written on the axis. The range
  * grows at once and shrinks only after a second below half of it, so it does not flicker
- * (FollowingRange, src/drawing/chart-scales.ts).
+ * (FollowingRange, src/drawing/analyser-grid.ts).
  *
  * Properties: `analyser` (AnalyserLike | null), `running`, `label`, `autoScale`.
  * Events: none. `trace` holds the samples of the last drawn frame (from the trigger on).
  */
 import { customElement, property } from 'lit/decorators.js';
-import { FollowingRange, rangeLabel, rangeTitle, timeTicks } from '../../drawing/chart-scales.ts';
+import { FollowingRange, plotArea, scopeGrid } from '../../drawing/analyser-grid.ts';
 import { scopeStatus } from '../../drawing/analyser-readouts.ts';
 import type { Theme } from './theme.ts';
-import { AnalyserView, paintGrid, plotArea, type CanvasSize } from './analyser-view.ts';
+import { AnalyserView, paintGrid, type CanvasSize } from './analyser-view.ts';
 import { risingZeroCrossing, sampleAt } from '../../audio/signal-analysis.ts';
 
 declare global {
@@ -65,22 +65,13 @@ export class HeadroomScope extends AnalyserView {
   }
 
   protected drawGrid(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme): void {
-    const plot = plotArea(size, PAD);
-    const { spanMs } = this.#window();
-    // Full scale ±1, half scale (dashed, unlabelled), zero (darker).
-    const rows = [1, 0.5, 0, -0.5, -1].map((v) => ({
-      y: plot.y + plot.h / 2 - (v * plot.h) / 2,
-      label: v === 0 ? '0' : Math.abs(v) === 1 ? rangeLabel(this.range, v > 0 ? 1 : -1) : '',
-      colour: v === 0 ? theme.muted : theme.border,
-      dash: Math.abs(v) === 1 ? [] : [3, 3],
-    }));
-    const columns = timeTicks(spanMs, plot.w).map((tick) => ({ x: plot.x + (tick.ms / spanMs) * plot.w, label: tick.label, align: tick.align }));
-    paintGrid(ctx, plot, theme, rows, columns, rangeTitle(this.range));
+    const plot = plotArea(size.width, size.height, PAD);
+    paintGrid(ctx, plot, theme, scopeGrid(plot, this.range, this.#window().spanMs));
   }
 
   protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
     const analyser = this.analyser;
-    const plot = plotArea(size, PAD);
+    const plot = plotArea(size.width, size.height, PAD);
     const { fftSize, span } = this.#window();
     let peak = 0;
     if (live && analyser) {

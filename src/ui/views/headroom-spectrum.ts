@@ -11,11 +11,11 @@
  */
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { frequencyLabels, frequencyTicksHz, levelTicksDb } from '../../drawing/chart-scales.ts';
+import { crisp, plotArea, SPECTRUM_MIN_DB as MIN_DB, SPECTRUM_MIN_HZ as MIN_HZ, spectrumGrid, spectrumScale } from '../../drawing/analyser-grid.ts';
 import { analyserHz, spectrumStatus } from '../../drawing/analyser-readouts.ts';
 import { number } from '../../text/format.ts';
 import type { Theme } from './theme.ts';
-import { AnalyserView, crisp, paintGrid, plotArea, type CanvasSize, type PlotArea } from './analyser-view.ts';
+import { AnalyserView, paintGrid, type CanvasSize } from './analyser-view.ts';
 import { figureTable } from './figure-table.ts';
 import { harmonicsOf, strongestPeak, strongestPeaks, type Harmonic, type SpectralPeak } from '../../audio/signal-analysis.ts';
 
@@ -26,12 +26,8 @@ declare global {
 }
 
 const PAD = { left: 40, right: 10, top: 18, bottom: 22 };
-const MIN_HZ = 20;
 /** Components listed for screen readers. */
 const LISTED_PEAKS = 5;
-/** Bottom and top of the level axis, dB (the analyser's float data, 0 dB = full-scale bin). */
-const MIN_DB = -120;
-const MAX_DB = 0;
 /** Harmonics to look for, counting the fundamental as 1. */
 const HARMONIC_COUNT = 10;
 
@@ -70,29 +66,22 @@ export class HeadroomSpectrum extends AnalyserView {
     );
   }
 
-  /** The plot area and its axes (frequency on a log scale, level in dB) for this analyser and size. */
-  #axes(size: CanvasSize): { maxHz: number; plot: PlotArea; x: (hz: number) => number; y: (db: number) => number } {
+  /** The plot area and its axes for this analyser and size: up to 20 kHz, or Nyquist below that. */
+  #axes(size: CanvasSize) {
     const maxHz = Math.min(20_000, this.sampleRate / 2);
-    const plot = plotArea(size, PAD);
-    const logMin = Math.log10(MIN_HZ);
-    const logSpan = Math.log10(maxHz) - logMin;
-    const x = (hz: number) => plot.x + ((Math.log10(hz) - logMin) / logSpan) * plot.w;
-    const y = (db: number) => plot.y + ((MAX_DB - Math.max(MIN_DB, Math.min(MAX_DB, db))) / (MAX_DB - MIN_DB)) * plot.h;
-    return { maxHz, plot, x, y };
+    const plot = plotArea(size.width, size.height, PAD);
+    return { maxHz, plot, ...spectrumScale(plot, maxHz) };
   }
 
   protected override gridKey(): string {
-    return `${MIN_DB}/${MAX_DB}/${this.analyser?.context.sampleRate}`;
+    return String(this.analyser?.context.sampleRate);
   }
 
   protected drawGrid(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme): void {
-    const { plot, x, y, maxHz } = this.#axes(size);
-    const rows = levelTicksDb(MIN_DB, MAX_DB, plot.h).map((db) => ({ y: y(db), label: number(db) }));
+    const { plot, maxHz } = this.#axes(size);
+    // Labels are measured in the font the grid writes them in.
     ctx.font = `12px ${theme.font}`;
-    const ticks = frequencyTicksHz(plot.w >= 420).filter((f) => f <= maxHz);
-    const labels = frequencyLabels(ticks, x, plot.x + plot.w, (label) => ctx.measureText(label).width);
-    const columns = labels.map((l) => ({ x: x(l.hz), label: l.label, align: 'left' as const, labelX: l.left }));
-    paintGrid(ctx, plot, theme, rows, columns, 'dB');
+    paintGrid(ctx, plot, theme, spectrumGrid(plot, maxHz, (label) => ctx.measureText(label).width));
   }
 
   protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
