@@ -48,9 +48,6 @@ export abstract class AnalyserView extends LitElement {
       }
       .status {
         font-size: 0.82rem;
-        color: var(--_muted);
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
         min-height: 1lh;
@@ -135,7 +132,7 @@ export abstract class AnalyserView extends LitElement {
     return html`<div class="frame">
       <div class="head">
         <p class="title">${this.label ? `${this.kind} · ${this.label}` : this.kind}</p>
-        <span class="status" data-testid="status">${this.statusText}</span>
+        <span class="status num muted" data-testid="status">${this.statusText}</span>
       </div>
       <canvas role="img" aria-label=${this.describe()}></canvas>
       ${this.figures()}

@@ -38,7 +38,6 @@ export class HeadroomCircuit extends LitElement {
       .note {
         margin: 0 0 0.25rem;
         font-size: 0.8rem;
-        color: var(--_muted);
       }
       .scroll {
         overflow-x: auto;
@@ -132,7 +131,6 @@ export class HeadroomCircuit extends LitElement {
         letter-spacing: 0.08em;
       }
       .empty {
-        color: var(--_muted);
         margin: 0.5rem 0;
       }
     `,
@@ -157,11 +155,11 @@ export class HeadroomCircuit extends LitElement {
 
   override render(): TemplateResult {
     const diagram = this.#diagram;
-    if (!diagram) return html`<div class="frame"><p class="title">Circuit</p><p class="empty">No setup to show.</p></div>`;
+    if (!diagram) return html`<div class="frame"><p class="title">Circuit</p><p class="empty muted">No setup to show.</p></div>`;
     const { width, height } = diagram;
     return html`<div class="frame">
       <p class="title">Circuit at 1&nbsp;kHz</p>
-      <p class="note">dB under an output impedance: the level its voltage divider costs.</p>
+      <p class="note muted">dB under an output impedance: the level its voltage divider costs.</p>
       <div class="scroll" tabindex="0" role="group" aria-label="Circuit diagram, scrolls sideways on small screens">
         <svg
           viewBox="0 0 ${width} ${height}"

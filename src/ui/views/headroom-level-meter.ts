@@ -74,9 +74,6 @@ export class HeadroomLevelMeter extends LitElement {
         white-space: nowrap;
       }
       .readout {
-        color: var(--_muted);
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
         flex: none;
       }
       .track {
@@ -230,7 +227,7 @@ export class HeadroomLevelMeter extends LitElement {
     return html`<div class="meter">
       <div class="head">
         <span class="label">${this.label}</span>
-        <span class="readout" aria-hidden="true">${levelText(this.#readout.peak)} · ${number(this.#readout.rms, 1)} RMS</span>
+        <span class="readout num muted" aria-hidden="true">${levelText(this.#readout.peak)} · ${number(this.#readout.rms, 1)} RMS</span>
       </div>
       <div
         class="track ${levelZone(this.peakDbfs, this.clipLit)}"

@@ -112,7 +112,6 @@ export abstract class UPlotView extends LitElement {
         overflow: hidden;
       }
       .empty {
-        color: var(--_muted);
         margin: 0.5rem 0;
       }
       .uplot {
@@ -189,7 +188,7 @@ export abstract class UPlotView extends LitElement {
         <p class="title" id="title">${this.heading}</p>
         ${this.renderControls()}
       </div>
-      ${this.hasData() ? nothing : html`<p class="empty">Nothing to plot.</p>`}
+      ${this.hasData() ? nothing : html`<p class="empty muted">Nothing to plot.</p>`}
       <div class="chart"></div>
       ${this.hasData() ? this.figures() : nothing}
     </figure>`;
