@@ -120,6 +120,20 @@ export default tseslint.config(
     },
   },
   {
+    // src/drawing lays out what the page draws (the circuit diagram, the charts' scales and ticks) as plain numbers and words.
+    files: ['src/drawing/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/abx/**', '**/state/**', '**/teach/**'], message: 'src/drawing is pure: it may import src/model, src/math and src/text only.' },
+          { group: ['lit', 'lit/*', 'uplot', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/drawing is pure: no host libraries.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...noDomGlobals.map(({ name }) => ({ name, message: 'src/drawing is pure: no DOM or Web Audio.' }))],
+    },
+  },
+  {
     files: ['src/ui/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

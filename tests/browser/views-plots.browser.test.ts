@@ -16,7 +16,7 @@ import '../../src/ui/views/headroom-impedance-plot.ts';
 import '../../src/ui/views/headroom-response-plot.ts';
 import { amp, db, resistiveHeadphone, setup, source } from '../support/setups.ts';
 import { frames, mount, shoot, themedStage } from './views-support.ts';
-import { ohmRange, oneTwoFive } from '../../src/ui/views/headroom-impedance-plot.ts';
+import { ohmRange, oneTwoFive } from '../../src/drawing/chart-scales.ts';
 import { formatHz } from '../../src/text/format.ts';
 
 const readable = (text: string | null | undefined): string => (text ?? '').replace(/[\s\u202f\u00a0]+/g, ' ').trim();

@@ -36,6 +36,14 @@ describe('layer rules (a wrong import arrow fails npm test)', () => {
     expect(await ruleIdsFor('src/math/probe.ts', 'export const w = window.innerWidth;\n')).toContain('no-restricted-globals');
   });
 
+  it('src/drawing may import the model and the text layer, never the UI, the audio host, the state, lit, uPlot or the DOM', async () => {
+    for (const target of ['../ui/headroom-app.ts', '../audio/graph.ts', '../state/link.ts', 'lit', 'uplot']) {
+      expect(await ruleIdsFor('src/drawing/probe.ts', `import '${target}';\n`)).toContain('no-restricted-imports');
+    }
+    expect(await ruleIdsFor('src/drawing/probe.ts', 'export const w = window.innerWidth;\n')).toContain('no-restricted-globals');
+    expect(await ruleIdsFor('src/drawing/probe.ts', "import { formatHz } from '../text/format.ts';\nimport { abs } from '../model/complex.ts';\nexport const f = [formatHz, abs];\n")).toEqual([]);
+  });
+
   it('the UI may not reach into DSP internals', async () => {
     expect(await ruleIdsFor('src/ui/probe.ts', "import '../../worklets/dsp/clipper.ts';\n")).toContain('no-restricted-imports');
   });

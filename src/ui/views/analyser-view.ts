@@ -11,9 +11,11 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { crisp, type Grid, type PlotArea } from '../../drawing/analyser-grid.ts';
 import { AnimationFrameController } from '../controllers/animation-frame-controller.ts';
 import { baseStyles, cardStyles } from '../styles.ts';
-import { readTheme, watchColourScheme, type Theme } from './theme.ts';
+import { readTheme, type Theme } from './theme.ts';
+import { ViewObserver } from './view-observer.ts';
 
 /** What the views need of an AnalyserNode (a real one, or a stand-in in tests). */
 export interface AnalyserLike {
@@ -46,9 +48,6 @@ export abstract class AnalyserView extends LitElement {
       }
       .status {
         font-size: 0.82rem;
-        color: var(--_muted);
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
         min-height: 1lh;
@@ -72,16 +71,35 @@ export abstract class AnalyserView extends LitElement {
   readonly frames = new AnimationFrameController(this, () => this.#draw(true));
 
   protected theme: Theme | null = null;
-  #observer: ResizeObserver | null = null;
-  #unwatchScheme: (() => void) | null = null;
   #size: CanvasSize = { width: 0, height: 0 };
-  #resizeFrame = 0;
   #grid: HTMLCanvasElement | null = null;
-  #visibility: IntersectionObserver | null = null;
   /** Until the first report, assumed on screen. */
   #onScreen = true;
   #gridDrawn = '';
   #themeVersion = 0;
+
+  #statusAt = 0;
+
+  constructor() {
+    super();
+    new ViewObserver(this, {
+      box: () => this.canvas,
+      // The size is the observer's, never read in a frame.
+      resized: (box) => {
+        this.#size = { width: box.width, height: box.height };
+        this.#draw(this.running && this.analyser !== null);
+      },
+      schemeChanged: () => {
+        this.#newTheme();
+        this.#draw(false);
+      },
+      // Scrolled out of sight, it stops drawing (and draws the moment it is back).
+      onScreen: (visible) => {
+        this.#onScreen = visible;
+        this.frames.setRunning(this.running && this.analyser !== null && visible);
+      },
+    });
+  }
 
   /** What is being watched, for the heading and screen readers (e.g. "What you hear"). */
   @property() label = '';
@@ -114,43 +132,32 @@ export abstract class AnalyserView extends LitElement {
     return html`<div class="frame">
       <div class="head">
         <p class="title">${this.label ? `${this.kind} · ${this.label}` : this.kind}</p>
-        <span class="status" data-testid="status">${this.statusText}</span>
+        <span class="status num muted" data-testid="status">${this.statusText}</span>
       </div>
       <canvas role="img" aria-label=${this.describe()}></canvas>
       ${this.figures()}
     </div>`;
   }
 
+  /** The analyser's sample rate, or 48 kHz before there is one. */
+  protected get sampleRate(): number {
+    return this.analyser?.context.sampleRate ?? 48_000;
+  }
+
+  /** True at most four times a second: when a frame may write the status line (new text costs a layout). */
+  protected statusDue(): boolean {
+    const now = performance.now();
+    if (now - this.#statusAt <= 250) return false;
+    this.#statusAt = now;
+    return true;
+  }
+
   protected get canvas(): HTMLCanvasElement | null {
     return this.renderRoot.querySelector('canvas');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#unwatchScheme = watchColourScheme(() => {
-      this.#newTheme();
-      this.#draw(false);
-    });
-    if (this.hasUpdated) this.#observe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unwatchScheme?.();
-    this.#observer?.disconnect();
-    this.#observer = null;
-    this.#visibility?.disconnect();
-    this.#visibility = null;
-    cancelAnimationFrame(this.#resizeFrame);
-  }
-
-  protected override firstUpdated(): void {
-    this.#observe();
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     const live = this.running && this.analyser !== null;
-    // Scrolled out of sight, it stops drawing (and draws the moment it is back).
     this.frames.setRunning(live && this.#onScreen);
     if (changed.has('analyser') || changed.has('running')) {
       this.#newTheme();
@@ -162,24 +169,6 @@ export abstract class AnalyserView extends LitElement {
   #newTheme(): void {
     this.theme = null;
     this.#themeVersion += 1;
-  }
-
-  #observe(): void {
-    const canvas = this.canvas;
-    if (!canvas || this.#observer) return;
-    this.#visibility = new IntersectionObserver((entries) => {
-      this.#onScreen = entries[entries.length - 1]!.isIntersecting;
-      this.frames.setRunning(this.running && this.analyser !== null && this.#onScreen);
-    });
-    this.#visibility.observe(canvas);
-    // Redraw on the next frame, outside the observer's callback (see UPlotView).
-    this.#observer = new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1]!.contentRect;
-      this.#size = { width: box.width, height: box.height };
-      cancelAnimationFrame(this.#resizeFrame);
-      this.#resizeFrame = requestAnimationFrame(() => this.#draw(this.running && this.analyser !== null));
-    });
-    this.#observer.observe(canvas);
   }
 
   #draw(live: boolean): void {
@@ -223,8 +212,42 @@ export abstract class AnalyserView extends LitElement {
   }
 }
 
-/** No axis draws more ticks than this, whatever range it is given (a loop over ticks always ends). */
-export const MAX_TICKS = 64;
-
-/** A grid line at a whole CSS pixel (+0.5 so a 1 px line is crisp). */
-export const crisp = (v: number): number => Math.round(v) + 0.5;
+/** Paints an analyser's grid (analyser-grid.ts): the plot's background, its lines and labels, and the level axis's title turned upright. */
+export function paintGrid(ctx: CanvasRenderingContext2D, plot: PlotArea, theme: Theme, { rows, columns, title }: Grid): void {
+  ctx.fillStyle = theme.surface2;
+  ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
+  ctx.lineWidth = 1;
+  ctx.font = `12px ${theme.font}`;
+  ctx.fillStyle = theme.muted;
+  const line = (x1: number, y1: number, x2: number, y2: number) => {
+    ctx.beginPath();
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x2, y2);
+    ctx.stroke();
+  };
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const row of rows) {
+    const y = crisp(row.y);
+    ctx.strokeStyle = row.strong ? theme.muted : theme.border;
+    ctx.setLineDash(row.dashed ? [3, 3] : []);
+    line(plot.x, y, plot.x + plot.w, y);
+    if (row.label) ctx.fillText(row.label, plot.x - 6, y);
+  }
+  ctx.setLineDash([]);
+  ctx.strokeStyle = theme.border;
+  ctx.textBaseline = 'top';
+  for (const column of columns) {
+    const x = crisp(column.x);
+    line(x, plot.y, x, plot.y + plot.h);
+    ctx.textAlign = column.align;
+    if (column.label) ctx.fillText(column.label, column.labelX ?? x, plot.y + plot.h + 5);
+  }
+  ctx.save();
+  ctx.translate(10, plot.y + plot.h / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(title, 0, 0);
+  ctx.restore();
+}

@@ -2,7 +2,7 @@
  * A chart's key numbers as a table for screen readers (the canvas holds no text): one row per
  * entry, one column per figure. Shown to no one else (`.visually-hidden`, styles.ts).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 
 export interface FigureRow {
   /** The row's heading cell, e.g. "1 kHz" or a headphone's name. */
@@ -10,7 +10,8 @@ export interface FigureRow {
   cells: string[];
 }
 
-export function figureTable(caption: string, columns: readonly string[], rows: readonly FigureRow[]): TemplateResult {
+/** `empty` fills the table's one row while there are no rows. */
+export function figureTable(caption: string, columns: readonly string[], rows: readonly FigureRow[], empty = ''): TemplateResult {
   // Hidden by its wrapper: a table is never narrower than its content, whatever its own width says.
   return html`<div class="visually-hidden"><table data-testid="figures">
     <caption>
@@ -22,6 +23,7 @@ export function figureTable(caption: string, columns: readonly string[], rows: r
       </tr>
     </thead>
     <tbody>
+      ${rows.length === 0 && empty ? html`<tr><td colspan=${columns.length}>${empty}</td></tr>` : nothing}
       ${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${row.cells.map((cell) => html`<td>${cell}</td>`)}</tr>`)}
     </tbody>
   </table></div>`;

@@ -6,13 +6,15 @@
  * Properties: `label`, `peakDbfs`, `rmsDbfs`, `clipping`, and `live`: a LiveValue of readings that, when set,
  * drives peak, RMS and clipping itself, so levels arriving 30 times a second re-render this
  * meter only (src/ui/controllers/live-value.ts). Events: none.
- * Accessible as role="meter" with aria-valuenow = the peak level (clamped to the scale).
+ * Accessible as role="meter" with aria-valuenow = the peak level (clamped to the scale). The
+ * scale, zones and words are src/drawing/level-meter.ts.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
-import { formatDbfs, number } from '../../text/format.ts';
+import { barFraction, levelText, levelZone, meterValue, MIN_DBFS, TICKS_DB } from '../../drawing/level-meter.ts';
+import { number } from '../../text/format.ts';
 import { baseStyles, tickRowStyles } from '../styles.ts';
 
 /** What a meter shows of one reading (the engine's ListenerMeters has these and more). */
@@ -28,11 +30,8 @@ declare global {
   }
 }
 
-const TICKS_DB = [-60, -48, -36, -24, -12, -6, 0];
 /** The numeric readout's pace (the bar follows every reading). */
 const READOUT_MS = 125;
-/** Bottom of the scale, dBFS. */
-const MIN_DBFS = -60;
 /** How long the peak hold line stays up. */
 const HOLD_MS = 1500;
 /** How long the clip light stays lit after the last clipped block. */
@@ -49,8 +48,6 @@ export class HeadroomLevelMeter extends LitElement {
         display: block;
         min-width: 0;
         contain: layout paint style;
-        --_length: var(--hr-meter-length, 11rem);
-        --_thickness: 0.9rem;
       }
       .meter {
         display: grid;
@@ -77,15 +74,12 @@ export class HeadroomLevelMeter extends LitElement {
         white-space: nowrap;
       }
       .readout {
-        color: var(--_muted);
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
         flex: none;
       }
       .track {
         grid-area: track;
         position: relative;
-        height: var(--_thickness);
+        height: 0.9rem;
         background: var(--_surface-2);
         border: 1px solid var(--_border);
         border-radius: 4px;
@@ -141,7 +135,6 @@ export class HeadroomLevelMeter extends LitElement {
         grid-area: scale;
         height: 0.95rem;
       }
-
     `,
   ];
 
@@ -229,31 +222,22 @@ export class HeadroomLevelMeter extends LitElement {
     clearTimeout(this.#clipTimer);
   }
 
-  #fraction(dbfs: number): number {
-    if (!(dbfs > MIN_DBFS)) return 0;
-    return Math.min(1, (dbfs - MIN_DBFS) / -MIN_DBFS);
-  }
-
   override render(): TemplateResult {
-    const peak = this.peakDbfs;
-    const now = Number.isFinite(peak) ? Math.min(0, Math.max(MIN_DBFS, peak)) : MIN_DBFS;
-    const zone = this.clipLit || peak >= -0.1 ? 'over' : peak >= -6 ? 'hot' : 'safe';
-    const text = (db: number) => (Number.isFinite(db) ? formatDbfs(db) : '−∞ dBFS');
-    const valueText = `${text(peak)} peak, ${text(this.rmsDbfs)} RMS${this.clipLit ? ', clipping' : ''}`;
+    const value = meterValue(this.peakDbfs, this.rmsDbfs, this.clipLit);
     return html`<div class="meter">
       <div class="head">
         <span class="label">${this.label}</span>
-        <span class="readout" aria-hidden="true">${text(this.#readout.peak)} · ${number(this.#readout.rms, 1)} RMS</span>
+        <span class="readout num muted" aria-hidden="true">${levelText(this.#readout.peak)} · ${number(this.#readout.rms, 1)} RMS</span>
       </div>
       <div
-        class="track ${zone}"
+        class="track ${levelZone(this.peakDbfs, this.clipLit)}"
         role="meter"
         aria-label=${this.label}
         aria-valuemin=${MIN_DBFS}
         aria-valuemax="0"
-        aria-valuenow=${Number(now.toFixed(1))}
-        aria-valuetext=${valueText}
-        style="--peak: ${this.#fraction(peak)}; --rms: ${this.#fraction(this.rmsDbfs)}; --hold: ${this.#fraction(this.holdDbfs)}"
+        aria-valuenow=${value.now}
+        aria-valuetext=${value.text}
+        style="--peak: ${barFraction(this.peakDbfs)}; --rms: ${barFraction(this.rmsDbfs)}; --hold: ${barFraction(this.holdDbfs)}"
       >
         <div class="fill peak"></div>
         <div class="fill rms"></div>
@@ -261,7 +245,7 @@ export class HeadroomLevelMeter extends LitElement {
       </div>
       <span class="clip ${this.clipLit ? 'lit' : ''}" data-testid="clip" aria-hidden="true">CLIP</span>
       <div class="ticks" aria-hidden="true">
-        ${TICKS_DB.map((t) => html`<span style=${`left: ${(this.#fraction(t) * 100).toFixed(2)}%`}>${number(t)}</span>`)}
+        ${TICKS_DB.map((t) => html`<span style=${`left: ${(barFraction(t) * 100).toFixed(2)}%`}>${number(t)}</span>`)}
       </div>
     </div>`;
   }

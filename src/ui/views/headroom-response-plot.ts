@@ -9,31 +9,20 @@
  * Properties: `curves` ({ label, setup }[]), `mode` ('relative' | 'absolute' | 'crosstalk'), `listener`
  * (one listener's index, or null for all), `plotHeight`.
  * Events: `response-mode-change` ({ mode }) when the user flips the toggle.
- * Colour is the listener, the line style the setup (A solid, B dashed).
+ * Colour is the listener, the line style the setup (A solid, B dashed). What it draws, and
+ * the words for screen readers, come from src/drawing/response-chart.ts.
  */
 import { html, css, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type uPlot from 'uplot';
-import { listenerCrosstalk } from '../../model/crosstalk.ts';
-import { hasSharedReturns } from '../../model/ground.ts';
-import type { Setup } from '../../model/setup.ts';
-import { solveChain } from '../../model/solver.ts';
-import { REFERENCE_HZ } from '../../model/units.ts';
-import { formatHz, signed } from '../../text/format.ts';
-import { figureTable, nearestIndex, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
-import { listenerResponses, plotFrequenciesHz, type ListenerResponse, type ResponseMode } from '../../model/frequency-curves.ts';
+import { levelRange } from '../../drawing/chart-scales.ts';
+import { responseChart, responseSentence, responseTable, type ResponseChart, type ResponseCurve, type ResponsePlotMode } from '../../drawing/response-chart.ts';
+import { plotFrequenciesHz } from '../../model/frequency-curves.ts';
+import { figureTable, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
 import type { Theme } from './theme.ts';
 import { UPlotView, dbAxis, frequencyChart, type PlotSpec } from './uplot-view.ts';
 
-export interface ResponseCurve {
-  /** Short name of the setup, e.g. "A" or "B". */
-  label: string;
-  setup: Setup;
-}
-
-/** What the plot shows: a response (`ResponseMode`) or the crosstalk through shared returns. */
-export type ResponsePlotMode = ResponseMode | 'crosstalk';
-
+export type { ResponseCurve, ResponsePlotMode };
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -43,13 +32,6 @@ declare global {
 
 /** Line dash per setup: A solid, B dashed, a third dotted. */
 const DASHES: (number[] | undefined)[] = [undefined, [8, 5], [2, 4]];
-
-interface SeriesData {
-  curve: number;
-  label: string;
-  response: ListenerResponse;
-  listeners: number;
-}
 
 @customElement('headroom-response-plot')
 export class HeadroomResponsePlot extends UPlotView {
@@ -81,7 +63,6 @@ export class HeadroomResponsePlot extends UPlotView {
         color: var(--hr-on-accent, var(--_surface));
       }
       .toggle button:focus-visible {
-        outline: 3px solid var(--_accent);
         outline-offset: -3px;
       }
     `,
@@ -103,38 +84,25 @@ export class HeadroomResponsePlot extends UPlotView {
   protected readonly dataProperties = ['curves', 'mode', 'listener'];
 
   #hz: number[] = plotFrequenciesHz(TABLE_FREQUENCIES_HZ);
-  #series: SeriesData[] = [];
-  /** Whether any setup has a shared return (so the crosstalk view is offered). */
-  #crosstalkShown = false;
-  /** The mode drawn: `mode`, or `relative` for `crosstalk` while there is none. */
-  #shown: ResponsePlotMode = 'relative';
+  #chart: ResponseChart = { crosstalkOffered: false, shown: 'relative', series: [] };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('curves') || changed.has('mode') || changed.has('listener')) {
-      this.#crosstalkShown = this.curves.some((curve) => hasSharedReturns(curve.setup));
-      this.#shown = this.mode === 'crosstalk' && !this.#crosstalkShown ? 'relative' : this.mode;
-      const shown = this.#shown;
-      this.#series = this.curves.flatMap((curve, c) =>
-        (shown === 'crosstalk' ? crosstalkResponses(curve.setup, this.#hz) : listenerResponses(curve.setup, this.#hz, shown))
-          .filter((response) => this.listener === null || response.listener === this.listener)
-          .map((response) => ({ curve: c, label: curve.label, response, listeners: curve.setup.headphones.length })),
-      );
-    }
+    if (changed.has('curves') || changed.has('mode') || changed.has('listener')) this.#chart = responseChart(this.curves, this.mode, this.listener, this.#hz);
   }
 
   protected override hasData(): boolean {
-    return this.#series.length > 0;
+    return this.#chart.series.length > 0;
   }
 
   protected override renderControls(): TemplateResult {
     const option = (mode: ResponsePlotMode, text: string, title: string) =>
-      html`<button type="button" aria-pressed=${this.#shown === mode ? 'true' : 'false'} title=${title} @click=${() => this.#setMode(mode)}>
+      html`<button type="button" aria-pressed=${this.#chart.shown === mode ? 'true' : 'false'} title=${title} @click=${() => this.#setMode(mode)}>
         ${text}
       </button>`;
     return html`<div class="toggle" role="group" aria-label="Level scale">
       ${option('relative', 'dB re 1 kHz', 'Each listener relative to its own level at 1 kHz')}
       ${option('absolute', 'dB SPL', 'Sound pressure level, from each headphone’s 1 kHz sensitivity')}
-      ${this.#crosstalkShown ? option('crosstalk', 'Crosstalk', 'A signal in one channel only: the other channel’s level relative to its own, through shared returns') : ''}
+      ${this.#chart.crosstalkOffered ? option('crosstalk', 'Crosstalk', 'A signal in one channel only: the other channel’s level relative to its own, through shared returns') : ''}
     </div>`;
   }
 
@@ -145,86 +113,24 @@ export class HeadroomResponsePlot extends UPlotView {
   }
 
   protected describe(): string {
-    if (this.#series.length === 0) return this.#shown === 'crosstalk' ? 'Crosstalk: no listener’s channels leak.' : 'Frequency response: nothing to plot.';
-    const unit = UNIT[this.#shown];
-    const parts = this.#series.map((s) => {
-      const min = Math.min(...s.response.db);
-      const max = Math.max(...s.response.db);
-      return `${seriesLabel(s)}: ${signedOrPlain(min, this.#shown)} to ${signedOrPlain(max, this.#shown)} ${unit}`;
-    });
-    const what = this.#shown === 'crosstalk' ? 'Crosstalk (the other channel re its own, for a signal in one channel)' : 'Frequency response';
-    return `${what} from 20 Hz to 20 kHz. ${parts.join('; ')}.`;
+    return responseSentence(this.#chart);
   }
 
   protected figures(): TemplateResult {
-    const what = this.#shown === 'crosstalk' ? 'Crosstalk' : 'Frequency response';
-    return figureTable(
-      `${what}, ${UNIT[this.#shown]}`,
-      ['Frequency', ...this.#series.map(seriesLabel)],
-      TABLE_FREQUENCIES_HZ.map((f) => ({
-        label: formatHz(f),
-        cells: this.#series.map((s) => signedOrPlain(s.response.db[nearestIndex(this.#hz, f)]!, this.#shown)),
-      })),
-    );
+    const { caption, columns, rows } = responseTable(this.#chart, this.#hz, TABLE_FREQUENCIES_HZ);
+    return figureTable(caption, columns, rows);
   }
 
   protected plotSpec(theme: Theme, widthPx: number): PlotSpec | null {
-    if (this.#series.length === 0) return null;
-    const shown = this.#shown;
-    const relative = shown !== 'absolute';
-    const unit = shown === 'absolute' ? 'dB SPL' : 'dB';
-    const series = this.#series.map(
-      (s): uPlot.Series => ({
-        label: seriesLabel(s),
-        stroke: theme.palette[s.response.listener % theme.palette.length],
-        width: 2,
-        dash: DASHES[s.curve % DASHES.length],
-        points: { show: false },
-        value: (_u, v) => (v == null ? '–' : `${relative ? signed(v, 2) : v.toFixed(1)} ${unit}`),
-      }),
+    const { shown, series } = this.#chart;
+    if (series.length === 0) return null;
+    const lines = series.map(
+      (s): uPlot.Series => ({ label: s.label, stroke: theme.palette[s.response.listener % theme.palette.length], dash: DASHES[s.curve % DASHES.length] }),
     );
-    const level: uPlot.Scale = {
-      range: (_u, min, max) => {
-        // At least ±1 dB re 1 kHz (or a 6 dB window of SPL or crosstalk), so a flat line does not zoom into noise.
-        if (shown === 'crosstalk') return [Math.min(min, max - 6) - 2, Math.max(max, min + 6) + 2];
-        const half = relative ? 1 : 3;
-        const mid = (min + max) / 2;
-        const lo = Math.min(min, relative ? -half : mid - half);
-        const hi = Math.max(max, relative ? half : mid + half);
-        const pad = (hi - lo) * 0.08;
-        return [lo - pad, hi + pad];
-      },
-    };
-    const label = shown === 'crosstalk' ? 'Other channel re own (dB)' : relative ? 'Level re 1 kHz (dB)' : 'SPL (dB)';
+    const label = shown === 'crosstalk' ? 'Other channel re own (dB)' : shown === 'relative' ? 'Level re 1 kHz (dB)' : 'SPL (dB)';
     return {
-      data: [this.#hz, ...this.#series.map((s) => s.response.db)],
-      options: frequencyChart(theme, widthPx, series, { y: level }, [dbAxis(theme, label, 2)]),
+      data: [this.#hz, ...series.map((s) => s.response.db)],
+      options: frequencyChart(theme, widthPx, lines, { y: { range: (_u, min, max) => levelRange(min, max, shown) } }, [dbAxis(theme, label, 2)]),
     };
   }
-}
-
-function seriesLabel(s: SeriesData): string {
-  const who = s.listeners > 1 ? `${s.response.listener + 1}. ${s.response.name}` : s.response.name;
-  return `${s.label} · ${who}`;
-}
-
-const UNIT: Record<ResponsePlotMode, string> = { relative: 'dB re 1 kHz', absolute: 'dB SPL', crosstalk: 'dB' };
-
-function signedOrPlain(value: number, mode: ResponsePlotMode): string {
-  return mode === 'relative' ? signed(value, 2) : mode === 'crosstalk' ? signed(value, 1) : value.toFixed(1);
-}
-
-/**
- * Each listener's crosstalk at `hz` from the model's mid and side solutions (crosstalk.ts), for
- * the listeners whose channels leak (none without a shared return).
- */
-function crosstalkResponses(setup: Setup, hz: number[]): ListenerResponse[] {
-  if (!hasSharedReturns(setup)) return [];
-  const mid = hz.map((f) => solveChain(setup, f));
-  const side = hz.map((f) => solveChain(setup, f, { mode: 'side' }));
-  const atReference = { mid: solveChain(setup, REFERENCE_HZ), side: solveChain(setup, REFERENCE_HZ, { mode: 'side' }) };
-  return setup.headphones.flatMap((headphone, i) => {
-    const figures = listenerCrosstalk(i, atReference, hz, mid, side);
-    return figures ? [{ listener: i, name: headphone.name, db: figures.response.db }] : [];
-  });
 }

@@ -10,12 +10,14 @@
  * the last frame's readings; a table for screen readers lists the strongest components.
  */
 import { customElement, property, state } from 'lit/decorators.js';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { formatHz, number } from '../../text/format.ts';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { crisp, plotArea, SPECTRUM_MIN_DB as MIN_DB, SPECTRUM_MIN_HZ as MIN_HZ, spectrumGrid, spectrumScale } from '../../drawing/analyser-grid.ts';
+import { analyserHz, spectrumStatus } from '../../drawing/analyser-readouts.ts';
+import { number } from '../../text/format.ts';
 import type { Theme } from './theme.ts';
-import { AnalyserView, crisp, MAX_TICKS, type CanvasSize } from './analyser-view.ts';
+import { AnalyserView, paintGrid, type CanvasSize } from './analyser-view.ts';
+import { figureTable } from './figure-table.ts';
 import { harmonicsOf, strongestPeak, strongestPeaks, type Harmonic, type SpectralPeak } from '../../audio/signal-analysis.ts';
-import { shortHz } from './uplot-view.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -24,12 +26,8 @@ declare global {
 }
 
 const PAD = { left: 40, right: 10, top: 18, bottom: 22 };
-const MIN_HZ = 20;
 /** Components listed for screen readers. */
 const LISTED_PEAKS = 5;
-/** Bottom and top of the level axis, dB (the analyser's float data, 0 dB = full-scale bin). */
-const MIN_DB = -120;
-const MAX_DB = 0;
 /** Harmonics to look for, counting the fundamental as 1. */
 const HARMONIC_COUNT = 10;
 
@@ -47,7 +45,6 @@ export class HeadroomSpectrum extends AnalyserView {
   @state() private components: SpectralPeak[] = [];
 
   #db: Float32Array<ArrayBuffer> = new Float32Array(0);
-  #statusAt = 0;
 
   protected readonly kind = 'Spectrum';
 
@@ -61,46 +58,37 @@ export class HeadroomSpectrum extends AnalyserView {
   }
 
   protected override figures(): TemplateResult {
-    return html`<div class="visually-hidden"><table data-testid="figures">
-      <caption>
-        Strongest components of the spectrum${this.label ? ` of ${this.label}` : ''}
-      </caption>
-      <thead>
-        <tr><th scope="col">Frequency</th><th scope="col">Level (dB)</th></tr>
-      </thead>
-      <tbody>
-        ${this.components.length === 0
-          ? html`<tr><td colspan="2">No signal</td></tr>`
-          : this.components.map((p) => html`<tr><td>${hzText(p.hz)}</td><td>${number(p.db, 1)}</td></tr>`)}
-      </tbody>
-    </table></div>`;
+    return figureTable(
+      `Strongest components of the spectrum${this.label ? ` of ${this.label}` : ''}`,
+      ['Frequency', 'Level (dB)'],
+      this.components.map((p) => ({ label: analyserHz(p.hz), cells: [number(p.db, 1)] })),
+      'No signal',
+    );
   }
 
-  /** The plot area and its axes (frequency on a log scale, level in dB) for this analyser and size. */
-  #axes(size: CanvasSize): { sampleRate: number; maxHz: number; plot: { x: number; y: number; w: number; h: number }; x: (hz: number) => number; y: (db: number) => number } {
-    const sampleRate = this.analyser?.context.sampleRate ?? 48_000;
-    const maxHz = Math.min(20_000, sampleRate / 2);
-    const plot = { x: PAD.left, y: PAD.top, w: size.width - PAD.left - PAD.right, h: size.height - PAD.top - PAD.bottom };
-    const logMin = Math.log10(MIN_HZ);
-    const logSpan = Math.log10(maxHz) - logMin;
-    const x = (hz: number) => plot.x + ((Math.log10(hz) - logMin) / logSpan) * plot.w;
-    const y = (db: number) => plot.y + ((MAX_DB - Math.max(MIN_DB, Math.min(MAX_DB, db))) / (MAX_DB - MIN_DB)) * plot.h;
-    return { sampleRate, maxHz, plot, x, y };
+  /** The plot area and its axes for this analyser and size: up to 20 kHz, or Nyquist below that. */
+  #axes(size: CanvasSize) {
+    const maxHz = Math.min(20_000, this.sampleRate / 2);
+    const plot = plotArea(size.width, size.height, PAD);
+    return { maxHz, plot, ...spectrumScale(plot, maxHz) };
   }
 
   protected override gridKey(): string {
-    return `${MIN_DB}/${MAX_DB}/${this.analyser?.context.sampleRate}`;
+    return String(this.analyser?.context.sampleRate);
   }
 
   protected drawGrid(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme): void {
-    const { plot, x, y, maxHz } = this.#axes(size);
-    this.#grid(ctx, plot, theme, x, y, maxHz);
+    const { plot, maxHz } = this.#axes(size);
+    // Labels are measured in the font the grid writes them in.
+    ctx.font = `12px ${theme.font}`;
+    paintGrid(ctx, plot, theme, spectrumGrid(plot, maxHz, (label) => ctx.measureText(label).width));
   }
 
   protected drawFrame(ctx: CanvasRenderingContext2D, size: CanvasSize, theme: Theme, live: boolean): void {
     const analyser = this.analyser;
     if (!live || !analyser) return;
-    const { sampleRate, maxHz, plot, x, y } = this.#axes(size);
+    const { maxHz, plot, x, y } = this.#axes(size);
+    const sampleRate = this.sampleRate;
 
     const bins = analyser.frequencyBinCount;
     if (this.#db.length !== bins) this.#db = new Float32Array(bins);
@@ -162,10 +150,8 @@ export class HeadroomSpectrum extends AnalyserView {
       }
     }
 
-    const now = performance.now();
-    if (now - this.#statusAt > 250) {
-      this.#statusAt = now;
-      this.statusText = peak ? statusLine(peak, this.harmonicLevels) : 'No signal';
+    if (this.statusDue()) {
+      this.statusText = peak ? spectrumStatus(peak, this.harmonicLevels) : 'No signal';
       this.components = strongestPeaks(db, sampleRate, analyser.fftSize, LISTED_PEAKS, MIN_HZ, MIN_DB);
     }
   }
@@ -186,72 +172,4 @@ export class HeadroomSpectrum extends AnalyserView {
     if (label) ctx.fillText(label, hx, top + 1);
   }
 
-  #grid(
-    ctx: CanvasRenderingContext2D,
-    plot: { x: number; y: number; w: number; h: number },
-    theme: Theme,
-    x: (hz: number) => number,
-    y: (db: number) => number,
-    maxHz: number,
-  ): void {
-    ctx.fillStyle = theme.surface2;
-    ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
-    ctx.lineWidth = 1;
-    ctx.font = `12px ${theme.font}`;
-    ctx.fillStyle = theme.muted;
-    ctx.strokeStyle = theme.border;
-    const spanDb = MAX_DB - MIN_DB;
-    // 20 dB a line where they are 22 px apart, else 40, else as many as MAX_TICKS allows.
-    const stepDb = Math.max(plot.h / (spanDb / 20) >= 22 ? 20 : 40, spanDb / MAX_TICKS);
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    for (let i = 0, v = MAX_DB; v >= MIN_DB && i < MAX_TICKS; i++, v = MAX_DB - i * stepDb) {
-      const yy = crisp(y(v));
-      ctx.beginPath();
-      ctx.moveTo(plot.x, yy);
-      ctx.lineTo(plot.x + plot.w, yy);
-      ctx.stroke();
-      ctx.fillText(number(v), plot.x - 6, yy);
-    }
-    const ticks = (plot.w >= 420 ? [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000] : [20, 100, 1000, 10_000]).filter((f) => f <= maxHz);
-    ctx.textBaseline = 'top';
-    // Labels from the right (the last carries the unit); one that would touch the label to its right is left out, its line kept.
-    let freeRight = Infinity;
-    [...ticks].reverse().forEach((f, i) => {
-      const xx = crisp(x(f));
-      ctx.beginPath();
-      ctx.moveTo(xx, plot.y);
-      ctx.lineTo(xx, plot.y + plot.h);
-      ctx.stroke();
-      const label = i === 0 ? `${shortHz(f)} Hz` : shortHz(f);
-      const width = ctx.measureText(label).width;
-      const atEdge = x(f) > plot.x + plot.w - 24;
-      const left = f === MIN_HZ ? x(f) : atEdge ? plot.x + plot.w - width : x(f) - width / 2;
-      if (left + width + 4 > freeRight) return;
-      ctx.textAlign = 'left';
-      ctx.fillText(label, left, plot.y + plot.h + 5);
-      freeRight = left;
-    });
-    ctx.save();
-    ctx.translate(10, plot.y + plot.h / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText('dB', 0, 0);
-    ctx.restore();
-  }
-}
-
-function statusLine(peak: SpectralPeak, harmonics: readonly Harmonic[]): string {
-  const strong = harmonics
-    .filter((h) => h.significant)
-    .sort((a, b) => b.db - a.db)
-    .slice(0, 3)
-    .sort((a, b) => a.n - b.n)
-    .map((h) => `H${h.n} ${number(h.dbc, 0)} dBc`);
-  return `Peak ${hzText(peak.hz)}${strong.length ? ` · ${strong.join(', ')}` : ''}`;
-}
-
-function hzText(hz: number): string {
-  return formatHz(hz < 1000 ? Math.round(hz) : hz).replace('\u202f', ' ');
 }

@@ -5,16 +5,11 @@
  */
 
 export interface Theme {
-  text: string;
   muted: string;
-  surface: string;
   surface2: string;
   border: string;
   accent: string;
   warn: string;
-  bad: string;
-  good: string;
-  dark: boolean;
   /** Font for canvas text, matching the page's. */
   font: string;
   /** Distinct series colours, readable on `surface` (Okabe–Ito based, the first is the accent). */
@@ -27,21 +22,15 @@ const DARK_PALETTE = ['#5aa9ff', '#ff9a5c', '#4fd1a5', '#e79ccc', '#f2c14e', '#6
 export function readTheme(host: Element): Theme {
   const style = getComputedStyle(host);
   const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const surface = get('--_surface', '#ffffff');
-  const dark = luminance(surface) < 0.35;
+  // The palette for a dark surface is lighter, so the series stay readable on it.
+  const palette = luminance(get('--_surface', '#ffffff')) < 0.35 ? DARK_PALETTE : LIGHT_PALETTE;
   const accent = get('--_accent', '#0b6bcb');
-  const palette = dark ? DARK_PALETTE : LIGHT_PALETTE;
   return {
-    text: get('--_text', '#1b1f24'),
     muted: get('--_muted', '#5b6470'),
-    surface,
     surface2: get('--_surface-2', '#f3f5f8'),
     border: get('--_border', '#d9dee5'),
     accent,
     warn: get('--_warn', '#a4501a'),
-    bad: get('--_bad', '#b42318'),
-    good: get('--_good', '#1f7a4d'),
-    dark,
     font: style.fontFamily || 'system-ui, sans-serif',
     palette: [accent, ...palette.slice(1)],
   };
@@ -68,12 +57,4 @@ function parseColour(colour: string): [number, number, number] | null {
   const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(colour.trim());
   if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
   return null;
-}
-
-/** Calls `onChange` when the user's light/dark preference changes; returns the unsubscribe. */
-export function watchColourScheme(onChange: () => void): () => void {
-  if (typeof matchMedia !== 'function') return () => undefined;
-  const query = matchMedia('(prefers-color-scheme: dark)');
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
 }

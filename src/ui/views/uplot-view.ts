@@ -20,9 +20,11 @@ import { LitElement, css, html, nothing, unsafeCSS, type CSSResultGroup, type Pr
 import { property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import { formatHz, number } from '../../text/format.ts';
+import { frequencyTicksHz, shortHz } from '../../drawing/chart-scales.ts';
+import { number } from '../../text/format.ts';
 import { baseStyles, cardStyles } from '../styles.ts';
-import { readTheme, watchColourScheme, type Theme } from './theme.ts';
+import { readTheme, type Theme } from './theme.ts';
+import { ViewObserver } from './view-observer.ts';
 
 export interface PlotSpec {
   options: Omit<uPlot.Options, 'width' | 'height'>;
@@ -44,20 +46,11 @@ function shapeOf(spec: PlotSpec, widthPx: number, heightPx: number): string {
 /** Below this chart width the frequency axis shows fewer ticks. */
 const NARROW_PX = 520;
 
-/** Tick positions on a 20 Hz–20 kHz log axis: every 1-2-5 step, or fewer on a narrow plot. */
-function frequencySplits(widthPx: number): number[] {
-  if (widthPx < NARROW_PX) return [20, 100, 1000, 10_000];
-  return [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000];
-}
-
-/** 20, 500, 1k, 2.5k, 20k: compact tick labels (the axis label carries the unit). */
-export function shortHz(hz: number): string {
-  if (hz >= 1000) return `${Number((hz / 1000).toPrecision(3))}k`;
-  return String(Number(hz.toPrecision(3)));
-}
-
-/** Axis styling shared by every chart: the app's muted text, border-coloured grid. */
-export function axisStyle(theme: Theme): Partial<uPlot.Axis> {
+/**
+ * An axis on `scale` in the app's muted text and border-coloured grid, its ticks written by
+ * `format`; `extra` adds or overrides uPlot options (side, splits, grid).
+ */
+export function valueAxis(theme: Theme, scale: string, label: string, sizePx: number, format: (v: number) => string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
   return {
     stroke: theme.muted,
     font: `12px ${theme.font}`,
@@ -65,55 +58,38 @@ export function axisStyle(theme: Theme): Partial<uPlot.Axis> {
     grid: { stroke: theme.border, width: 1 },
     ticks: { stroke: theme.border, width: 1, size: 4 },
     border: { show: true, stroke: theme.border, width: 1 },
-  };
-}
-
-/** Legend markers drawn as a short line in the series' colour and dash (see the .u-marker style). */
-export const legendMarkers: uPlot.Legend.Markers = {
-  width: 2,
-  dash: (u, i) => (u.series[i]?.dash ? 'dashed' : 'solid'),
-  fill: () => 'transparent',
-};
-
-export function frequencyAxis(theme: Theme, widthPx: number): uPlot.Axis {
-  return {
-    ...axisStyle(theme),
-    scale: 'x',
-    label: 'Frequency (Hz)',
+    scale,
+    label,
     labelSize: 20,
-    size: 30,
-    splits: () => frequencySplits(widthPx),
-    // uPlot thins log-axis labels to powers of ten by default; these splits are chosen to fit.
-    filter: (_u, splits) => splits,
-    values: (_u, splits) => splits.map((v) => (v == null ? '' : shortHz(v))),
+    size: sizePx,
+    values: (_u, splits) => splits.map((v) => (v == null ? '' : format(v))),
+    ...extra,
   };
 }
 
 /**
  * A chart over 20 Hz … 20 kHz on a log axis: the frequency series and axis, then the given
- * series, scales and axes. The legend shows labels only (live values next to every series
- * crowd a phone screen); dragging zooms in on frequency.
+ * series (lines 2 px wide without points, unless they say otherwise), scales and axes. The
+ * legend shows labels only, each with a short line in its series' colour and dash (live
+ * values next to every series crowd a phone screen); dragging zooms in on frequency.
  */
 export function frequencyChart(theme: Theme, widthPx: number, series: uPlot.Series[], scales: uPlot.Scales, axes: uPlot.Axis[]): PlotSpec['options'] {
   return {
-    series: [{ label: 'Frequency', value: (_u, v) => (v == null ? '–' : formatHz(v)) }, ...series],
+    series: [{ label: 'Frequency' }, ...series.map((s) => ({ width: 2, points: { show: false }, ...s }))],
     scales: { x: { time: false, distr: 3, log: 10, range: [20, 20_000] }, ...scales },
-    axes: [frequencyAxis(theme, widthPx), ...axes],
-    legend: { live: false, markers: legendMarkers },
+    axes: [
+      // uPlot thins log-axis labels to powers of ten by default; these splits are chosen to fit.
+      valueAxis(theme, 'x', 'Frequency (Hz)', 30, shortHz, { splits: () => frequencyTicksHz(widthPx >= NARROW_PX), filter: (_u, splits) => splits }),
+      ...axes,
+    ],
+    legend: { live: false, markers: { width: 2, dash: (u, i) => (u.series[i]?.dash ? 'dashed' : 'solid'), fill: () => 'transparent' } },
     cursor: { drag: { x: true, y: false } },
   };
 }
 
 /** A level axis on scale 'y', in dB, its ticks to `digits` decimals with a true minus sign. */
 export function dbAxis(theme: Theme, label: string, digits: number): uPlot.Axis {
-  return {
-    ...axisStyle(theme),
-    scale: 'y',
-    label,
-    labelSize: 20,
-    size: 46,
-    values: (_u, splits) => splits.map((v) => (v == null ? '' : number(Number(v.toFixed(digits))))),
-  };
+  return valueAxis(theme, 'y', label, 46, (v) => number(Number(v.toFixed(digits))));
 }
 
 export abstract class UPlotView extends LitElement {
@@ -136,12 +112,10 @@ export abstract class UPlotView extends LitElement {
         overflow: hidden;
       }
       .empty {
-        color: var(--_muted);
         margin: 0.5rem 0;
       }
       .uplot {
         font-family: inherit;
-        color: var(--_text);
         width: 100%;
       }
       .u-legend {
@@ -154,13 +128,6 @@ export abstract class UPlotView extends LitElement {
         height: 0;
         border-width: 2px 0 0 0 !important;
         margin-bottom: 0.25em;
-      }
-      .u-legend th {
-        font-weight: 600;
-      }
-      .u-legend .u-value {
-        font-variant-numeric: tabular-nums;
-        color: var(--_muted);
       }
       .u-select {
         background: color-mix(in srgb, var(--_accent) 15%, transparent);
@@ -177,10 +144,16 @@ export abstract class UPlotView extends LitElement {
 
   #chart: uPlot | null = null;
   #shape = '';
-  #observer: ResizeObserver | null = null;
-  #unwatchScheme: (() => void) | null = null;
   #width = 0;
-  #resizeFrame = 0;
+
+  constructor() {
+    super();
+    new ViewObserver(this, {
+      box: () => this.renderRoot.querySelector('.chart'),
+      resized: (box) => this.#resize(Math.floor(box.width)),
+      schemeChanged: () => this.rebuild(),
+    });
+  }
 
   /** The uPlot instance, or null before the first layout or when there is nothing to draw. */
   get chart(): uPlot | null {
@@ -215,33 +188,18 @@ export abstract class UPlotView extends LitElement {
         <p class="title" id="title">${this.heading}</p>
         ${this.renderControls()}
       </div>
-      ${this.hasData() ? nothing : html`<p class="empty">Nothing to plot.</p>`}
+      ${this.hasData() ? nothing : html`<p class="empty muted">Nothing to plot.</p>`}
       <div class="chart"></div>
       ${this.hasData() ? this.figures() : nothing}
     </figure>`;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#unwatchScheme = watchColourScheme(() => this.rebuild());
-    if (this.hasUpdated) this.#observe();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unwatchScheme?.();
-    this.#unwatchScheme = null;
-    this.#observer?.disconnect();
-    this.#observer = null;
-    cancelAnimationFrame(this.#resizeFrame);
     this.#chart?.destroy();
     this.#chart = null;
     this.#shape = '';
     this.#width = 0;
-  }
-
-  protected override firstUpdated(): void {
-    this.#observe();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -282,18 +240,5 @@ export abstract class UPlotView extends LitElement {
     // Tick density depends on width, so crossing the narrow/wide line rebuilds the axes.
     if (!this.#chart || relayout) this.rebuild();
     else this.#chart.setSize({ width, height: this.plotHeight });
-  }
-
-  #observe(): void {
-    const container = this.renderRoot.querySelector<HTMLElement>('.chart');
-    if (!container || this.#observer) return;
-    this.#observer = new ResizeObserver((entries) => {
-      const width = Math.floor(entries[entries.length - 1]!.contentRect.width);
-      // Drawing changes the layout, so it waits for the next frame: resizing inside the
-      // observer's callback would trip "ResizeObserver loop completed with undelivered notifications".
-      cancelAnimationFrame(this.#resizeFrame);
-      this.#resizeFrame = requestAnimationFrame(() => this.#resize(width));
-    });
-    this.#observer.observe(container);
   }
 }
