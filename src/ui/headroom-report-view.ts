@@ -13,7 +13,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ListenerReport, Report } from '../model/report-contract.ts';
 import type { Setup } from '../model/setup.ts';
 import { formatDbfs, formatHz, trim } from '../text/format.ts';
-import { adviceLines, chainStages, clippingLine, listenerRows, type Span, type Stage, type StatusLine } from '../text/report-rows.ts';
+import { adviceLines, chainStages, clippingLine, listenerRows, responseSketch, type Span, type Stage, type StatusLine } from '../text/report-rows.ts';
 import { baseStyles, cardSurface, panelStyles, smallCaps, tickRowStyles, verdictBadgeStyles } from './styles.ts';
 
 declare global {
@@ -44,8 +44,7 @@ export class HeadroomReportView extends LitElement {
       section {
         margin-bottom: 1.75rem;
       }
-
-      /* The chain: source → amp → splitter → headphones */
+      /* The chain: source → amp → splitter → headphones, in a column on a phone. */
       .chain,
       .figures {
         list-style: none;
@@ -171,7 +170,6 @@ export class HeadroomReportView extends LitElement {
         margin-left: 0.3rem;
       }
 
-      /* Listeners */
       .listeners {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr));
@@ -189,6 +187,9 @@ export class HeadroomReportView extends LitElement {
       .index {
         display: inline-block;
         min-width: 1.5rem;
+      }
+      .index,
+      th {
         color: var(--_muted);
         font-weight: 500;
       }
@@ -205,8 +206,6 @@ export class HeadroomReportView extends LitElement {
       }
       th {
         text-align: left;
-        font-weight: 500;
-        color: var(--_muted);
         padding-right: 0.75rem;
         white-space: nowrap;
       }
@@ -386,23 +385,12 @@ function listenerCard(listener: ListenerReport, index: number | null, clipping: 
 const PLOT_WIDTH = 300;
 const PLOT_HEIGHT = 56;
 
-/** Half the plot's height in dB: the largest deviation plus a margin, at least ±1 dB. */
-function plotSpanDb(db: readonly number[]): number {
-  return Number((Math.max(1, ...db.map((v) => Math.abs(v))) * 1.15).toPrecision(2));
-}
-
-/** A small response curve, 20 Hz–20 kHz on a log axis; the scale is at least ±1 dB. */
+/** A small response curve, 20 Hz–20 kHz on a log axis, from `responseSketch`. */
 function responsePlot(listener: ListenerReport): TemplateResult {
-  const { hz, db } = listener.response;
-  if (hz.length < 2 || hz.length !== db.length) return html``;
-  const span = plotSpanDb(db);
-  const logMin = Math.log10(hz[0]!);
-  const logSpan = Math.log10(hz[hz.length - 1]!) - logMin;
-  const x = (f: number) => ((Math.log10(f) - logMin) / logSpan) * PLOT_WIDTH;
-  const y = (v: number) => PLOT_HEIGHT / 2 - (v / span) * (PLOT_HEIGHT / 2 - 4);
-  const points = hz.map((f, k) => `${x(f).toFixed(1)},${y(db[k]!).toFixed(2)}`).join(' ');
-  const scale = `±${trim(span)}\u202fdB`;
-  const at = (f: number) => `${((x(f) / PLOT_WIDTH) * 100).toFixed(2)}%`;
+  const { hz } = listener.response;
+  const sketch = responseSketch(listener.response, PLOT_WIDTH, PLOT_HEIGHT);
+  if (!sketch) return html``;
+  const scale = `±${trim(sketch.spanDb)}\u202fdB`;
   return html`<div class="plot">
     <span class="scale" aria-hidden="true">${scale} full scale</span>
     <svg
@@ -413,12 +401,12 @@ function responsePlot(listener: ListenerReport): TemplateResult {
       aria-label="Frequency response of ${listener.name}, 20 Hz to 20 kHz, full scale ${scale}"
     >
       ${svg`<line class="zero" x1="0" x2=${PLOT_WIDTH} y1=${PLOT_HEIGHT / 2} y2=${PLOT_HEIGHT / 2}></line>
-      <line class="zero" x1=${x(1000)} x2=${x(1000)} y1="0" y2=${PLOT_HEIGHT}></line>
-      <polyline class="curve" points=${points}></polyline>`}
+      <line class="zero" x1=${sketch.kHzX} x2=${sketch.kHzX} y1="0" y2=${PLOT_HEIGHT}></line>
+      <polyline class="curve" points=${sketch.points}></polyline>`}
     </svg>
     <div class="ticks" aria-hidden="true">
       <span style="left: 0">${formatHz(hz[0]!)}</span>
-      <span style="left: ${at(1000)}">1&nbsp;kHz</span>
+      <span style="left: ${sketch.kHzShare}">1&nbsp;kHz</span>
       <span style="left: 100%">${formatHz(hz[hz.length - 1]!)}</span>
     </div>
   </div>`;
