@@ -116,7 +116,7 @@ export interface ListenerRow {
   hint?: string;
   testid?: string;
   lines: Span[][];
-  notes: (string | { text: string; testid: string })[];
+  notes: Span[];
 }
 
 /**

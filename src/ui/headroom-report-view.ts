@@ -370,9 +370,7 @@ function listenerCard(listener: ListenerReport, index: number | null, clipping: 
             <th scope="row" title=${ifDefined(row.hint)}>${row.label}</th>
             <td>
               ${row.lines.map((line, i) => html`${i > 0 ? html`<br />` : nothing}${spans(line)}`)}
-              ${row.notes.map((note) =>
-                typeof note === 'string' ? html` <span class="sub">${note}</span>` : html` <span class="sub" data-testid=${note.testid}>${note.text}</span>`,
-              )}
+              ${row.notes.map((note) => html` <span class="sub">${spans([note])}</span>`)}
             </td>
           </tr>`,
         )}
