@@ -13,7 +13,6 @@ export interface PresetOption {
   title: string;
 }
 
-
 declare global {
   interface HTMLElementTagNameMap {
     'headroom-preset-picker': HeadroomPresetPicker;
