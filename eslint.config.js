@@ -27,7 +27,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/state/**', '**/teach/**', '**/abx/**'], message: 'src/model must not import audio, ui, cli, worklets, state, teach or abx (src/math it may).' },
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/state/**', '**/teach/**', '**/abx/**', '**/text/**', '**/drawing/**'], message: 'src/model must not import audio, ui, cli, worklets, state, teach, abx, text or drawing (src/math it may).' },
           { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/model is pure: no host libraries.' },
         ],
       }],
@@ -71,7 +71,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/state/**'], message: 'src/abx must not import audio, ui, cli, state or worklets.' },
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/state/**', '**/drawing/**'], message: 'src/abx must not import audio, ui, cli, state, drawing or worklets.' },
           { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/abx is pure: no host libraries.' },
         ],
       }],
@@ -85,7 +85,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**'], message: 'src/state holds plain data: it may import the model only.' },
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/teach/**', '**/abx/**', '**/text/**', '**/drawing/**'], message: 'src/state holds plain data: it may import the model only.' },
           { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/state is pure: no host libraries.' },
         ],
       }],
@@ -98,7 +98,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/abx/**'], message: 'src/teach is pure: it may import src/model and src/state only.' },
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/abx/**', '**/text/**', '**/drawing/**'], message: 'src/teach is pure: it may import src/model and src/state only.' },
           { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/teach is pure: no host libraries.' },
         ],
       }],
@@ -112,7 +112,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/abx/**'], message: 'src/text is pure: it may import src/model, src/state and src/teach only.' },
+          { group: ['**/audio/**', '**/ui/**', '**/cli/**', '**/worklets/**', '**/abx/**', '**/drawing/**'], message: 'src/text is pure: it may import src/model, src/state and src/teach only.' },
           { group: ['lit', 'lit/*', 'tone', 'standardized-audio-context', 'node:*', 'fs', 'path'], message: 'src/text is pure: no host libraries.' },
         ],
       }],

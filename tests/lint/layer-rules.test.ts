@@ -44,6 +44,21 @@ describe('layer rules (a wrong import arrow fails npm test)', () => {
     expect(await ruleIdsFor('src/drawing/probe.ts', "import { formatHz } from '../text/format.ts';\nimport { abs } from '../model/complex.ts';\nexport const f = [formatHz, abs];\n")).toEqual([]);
   });
 
+  it('the pure layers point down only: the model imports no words or drawings, the state no lessons or words, the text no drawings', async () => {
+    const forbidden: [string, string][] = [
+      ['src/model/probe.ts', '../text/format.ts'],
+      ['src/model/probe.ts', '../drawing/chart-scales.ts'],
+      ['src/state/probe.ts', '../teach/derivations.ts'],
+      ['src/state/probe.ts', '../text/format.ts'],
+      ['src/teach/probe.ts', '../text/format.ts'],
+      ['src/text/probe.ts', '../drawing/chart-scales.ts'],
+      ['src/abx/probe.ts', '../drawing/chart-scales.ts'],
+    ];
+    for (const [file, target] of forbidden) {
+      expect(await ruleIdsFor(file, `import '${target}';\n`), `${file} → ${target}`).toContain('no-restricted-imports');
+    }
+  });
+
   it('the UI may not reach into DSP internals', async () => {
     expect(await ruleIdsFor('src/ui/probe.ts', "import '../../worklets/dsp/clipper.ts';\n")).toContain('no-restricted-imports');
   });
