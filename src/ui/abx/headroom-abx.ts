@@ -109,23 +109,14 @@ export class HeadroomAbx extends LitElement {
       .buttons > button {
         flex: 1 1 5.75rem;
       }
-      /* controlStyles' button, larger and on the grey of the section, for the answers. */
+      /* controlStyles' button, a finger's height for the answers on a phone, its key cap beside the label. */
       button {
-        background: var(--_surface-2);
-        border-width: 2px;
-        padding: 0.55rem 0.7rem;
         min-height: 2.75rem;
         display: inline-flex;
         align-items: center;
         justify-content: center;
         gap: 0.45rem;
         white-space: nowrap;
-      }
-      button:hover:not(:disabled) {
-        border-color: var(--_accent);
-      }
-      kbd {
-        font-size: 0.75rem;
       }
       .row,
       .row label {
@@ -145,10 +136,6 @@ export class HeadroomAbx extends LitElement {
       }
       .stretch input.field {
         width: 4.5rem;
-      }
-      .stretch button {
-        min-height: 2.25rem;
-        padding: 0.3rem 0.7rem;
       }
       .note {
         font-size: 0.9rem;

@@ -1,7 +1,6 @@
 /**
  * <headroom-level-meter>: a peak/RMS level meter in dBFS with peak hold and a clip light
- * that stays lit for CLIP_LATCH_MS (1 s) after the last clipped block, so a one-block clip
- * is not missed.
+ * that stays lit a second after the last clipped block (LevelHold, src/drawing/level-meter.ts).
  *
  * Properties: `label`, `peakDbfs`, `rmsDbfs`, `clipping`, and `live`: a LiveValue of readings that, when set,
  * drives peak, RMS and clipping itself, so levels arriving 30 times a second re-render this
@@ -9,11 +8,11 @@
  * Accessible as role="meter" with aria-valuenow = the peak level (clamped to the scale). The
  * scale, zones and words are src/drawing/level-meter.ts.
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
-import { barFraction, levelText, levelZone, meterValue, MIN_DBFS, TICKS_DB } from '../../drawing/level-meter.ts';
+import { barFraction, LevelHold, levelText, levelZone, meterValue, MIN_DBFS, TICKS_DB } from '../../drawing/level-meter.ts';
 import { number } from '../../text/format.ts';
 import { baseStyles, tickRowStyles } from '../styles.ts';
 
@@ -29,13 +28,6 @@ declare global {
     'headroom-level-meter': HeadroomLevelMeter;
   }
 }
-
-/** The numeric readout's pace (the bar follows every reading). */
-const READOUT_MS = 125;
-/** How long the peak hold line stays up. */
-const HOLD_MS = 1500;
-/** How long the clip light stays lit after the last clipped block. */
-const CLIP_LATCH_MS = 1000;
 
 @customElement('headroom-level-meter')
 export class HeadroomLevelMeter extends LitElement {
@@ -146,21 +138,15 @@ export class HeadroomLevelMeter extends LitElement {
   /** RMS level of the last block, dBFS, where a full-scale sine reads 0. */
   @property({ type: Number, attribute: 'rms-dbfs' }) rmsDbfs = -Infinity;
 
-  /** True while the signal clips; the light then stays lit CLIP_LATCH_MS after it ends. */
+  /** True while the signal clips; the light then stays lit a second after it ends. */
   @property({ type: Boolean }) clipping = false;
 
   /** Live readings; undefined in it means silence (nothing plays). */
   @property({ attribute: false }) live: LiveValue<LevelReading | undefined> | null = null;
 
-  @state() private clipLit = false;
-  @state() private holdDbfs = -Infinity;
-
-  #holdUntil = 0;
-  #clipUntil = 0;
-  #holdTimer: ReturnType<typeof setTimeout> | undefined;
-  #clipTimer: ReturnType<typeof setTimeout> | undefined;
-  #readout = { peak: -Infinity, rms: -Infinity };
-  #readoutAt = -Infinity;
+  readonly #hold = new LevelHold();
+  #wake: ReturnType<typeof setTimeout> | undefined;
+  #wakeAt = Infinity;
 
   constructor() {
     super();
@@ -173,77 +159,51 @@ export class HeadroomLevelMeter extends LitElement {
 
   /** True while the clip light is lit (latched). */
   get clipIndicated(): boolean {
-    return this.clipLit;
+    return this.#hold.clipLit;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     const now = performance.now();
-    // The numbers follow at a pace they can be read at (and a change of text costs a layout); the bar follows every reading.
-    const silent = !Number.isFinite(this.peakDbfs);
-    if (now - this.#readoutAt >= READOUT_MS || silent !== !Number.isFinite(this.#readout.peak)) {
-      this.#readout = { peak: this.peakDbfs, rms: this.rmsDbfs };
-      this.#readoutAt = now;
-    }
-    if (changed.has('peakDbfs')) {
-      if (!(this.peakDbfs < this.holdDbfs) || now >= this.#holdUntil) {
-        this.holdDbfs = this.peakDbfs;
-        this.#holdUntil = now + HOLD_MS;
-        clearTimeout(this.#holdTimer);
-        // Let the hold fall back to the current peak when no new level arrives.
-        this.#holdTimer = setTimeout(() => {
-          this.holdDbfs = this.peakDbfs;
-        }, HOLD_MS);
-      }
-    }
-    if (this.clipping) {
-      this.clipLit = true;
-      this.#clipUntil = now + CLIP_LATCH_MS;
-      clearTimeout(this.#clipTimer);
-    } else if (changed.has('clipping') && this.clipLit) {
-      this.#scheduleClipRelease();
-    }
-  }
-
-  #scheduleClipRelease(): void {
-    clearTimeout(this.#clipTimer);
-    this.#clipTimer = setTimeout(
-      () => {
-        if (this.clipping) return;
-        if (performance.now() >= this.#clipUntil - 1) this.clipLit = false;
-        else this.#scheduleClipRelease();
-      },
-      Math.max(0, this.#clipUntil - performance.now()),
-    );
+    const wakeAt = this.#hold.read(this.peakDbfs, this.rmsDbfs, this.clipping, now);
+    if (wakeAt === this.#wakeAt) return;
+    // One timer: the hold falls or the clip light goes out when no new reading arrives.
+    clearTimeout(this.#wake);
+    this.#wakeAt = wakeAt;
+    if (wakeAt < Infinity) this.#wake = setTimeout(() => {
+      this.#wakeAt = Infinity;
+      this.requestUpdate();
+    }, wakeAt - now);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#holdTimer);
-    clearTimeout(this.#clipTimer);
+    clearTimeout(this.#wake);
+    this.#wakeAt = Infinity;
   }
 
   override render(): TemplateResult {
-    const value = meterValue(this.peakDbfs, this.rmsDbfs, this.clipLit);
+    const { clipLit, holdDbfs, readout } = this.#hold;
+    const value = meterValue(this.peakDbfs, this.rmsDbfs, clipLit);
     return html`<div class="meter">
       <div class="head">
         <span class="label">${this.label}</span>
-        <span class="readout num muted" aria-hidden="true">${levelText(this.#readout.peak)} · ${number(this.#readout.rms, 1)} RMS</span>
+        <span class="readout num muted" aria-hidden="true">${levelText(readout.peak)} · ${number(readout.rms, 1)} RMS</span>
       </div>
       <div
-        class="track ${levelZone(this.peakDbfs, this.clipLit)}"
+        class="track ${levelZone(this.peakDbfs, clipLit)}"
         role="meter"
         aria-label=${this.label}
         aria-valuemin=${MIN_DBFS}
         aria-valuemax="0"
         aria-valuenow=${value.now}
         aria-valuetext=${value.text}
-        style="--peak: ${barFraction(this.peakDbfs)}; --rms: ${barFraction(this.rmsDbfs)}; --hold: ${barFraction(this.holdDbfs)}"
+        style="--peak: ${barFraction(this.peakDbfs)}; --rms: ${barFraction(this.rmsDbfs)}; --hold: ${barFraction(holdDbfs)}"
       >
         <div class="fill peak"></div>
         <div class="fill rms"></div>
-        ${Number.isFinite(this.holdDbfs) && this.holdDbfs > MIN_DBFS ? html`<div class="hold"></div>` : nothing}
+        ${holdDbfs > MIN_DBFS ? html`<div class="hold"></div>` : nothing}
       </div>
-      <span class="clip ${this.clipLit ? 'lit' : ''}" data-testid="clip" aria-hidden="true">CLIP</span>
+      <span class="clip ${clipLit ? 'lit' : ''}" data-testid="clip" aria-hidden="true">CLIP</span>
       <div class="ticks" aria-hidden="true">
         ${TICKS_DB.map((t) => html`<span style=${`left: ${(barFraction(t) * 100).toFixed(2)}%`}>${number(t)}</span>`)}
       </div>

@@ -20,6 +20,7 @@ import { responseChart, responseSentence, responseTable, type ResponseChart, typ
 import { plotFrequenciesHz } from '../../model/frequency-curves.ts';
 import { figureTable, TABLE_FREQUENCIES_HZ } from './figure-table.ts';
 import type { Theme } from './theme.ts';
+import { pillStyles } from '../styles.ts';
 import { UPlotView, dbAxis, frequencyChart, type PlotSpec } from './uplot-view.ts';
 
 export type { ResponseCurve, ResponsePlotMode };
@@ -37,32 +38,10 @@ const DASHES: (number[] | undefined)[] = [undefined, [8, 5], [2, 4]];
 export class HeadroomResponsePlot extends UPlotView {
   static override styles = [
     UPlotView.styles,
+    pillStyles,
     css`
-      .toggle {
-        display: inline-flex;
-        border: 1px solid var(--_border);
-        border-radius: 999px;
-        overflow: hidden;
-      }
-      .toggle button {
-        font: inherit;
-        font-size: 0.8rem;
-        font-weight: 600;
-        border: 0;
-        background: var(--_surface);
-        color: var(--_muted);
-        padding: 0.3rem 0.75rem;
-        min-height: 2rem;
-        cursor: pointer;
-      }
-      .toggle button + button {
-        border-left: 1px solid var(--_border);
-      }
-      .toggle button[aria-pressed='true'] {
-        background: var(--_accent);
-        color: var(--hr-on-accent, var(--_surface));
-      }
-      .toggle button:focus-visible {
+      /* Inside the control's clipped outline, so the focus ring shows. */
+      .segmented button:focus-visible {
         outline-offset: -3px;
       }
     `,
@@ -99,7 +78,7 @@ export class HeadroomResponsePlot extends UPlotView {
       html`<button type="button" aria-pressed=${this.#chart.shown === mode ? 'true' : 'false'} title=${title} @click=${() => this.#setMode(mode)}>
         ${text}
       </button>`;
-    return html`<div class="toggle" role="group" aria-label="Level scale">
+    return html`<div class="segmented" role="group" aria-label="Level scale">
       ${option('relative', 'dB re 1 kHz', 'Each listener relative to its own level at 1 kHz')}
       ${option('absolute', 'dB SPL', 'Sound pressure level, from each headphone’s 1 kHz sensitivity')}
       ${this.#chart.crosstalkOffered ? option('crosstalk', 'Crosstalk', 'A signal in one channel only: the other channel’s level relative to its own, through shared returns') : ''}
