@@ -21,7 +21,8 @@ import { FileDropController } from './controllers/file-drop-controller.ts';
 import { PageKeysController } from './controllers/page-keys-controller.ts';
 import { download } from './download.ts';
 import { fold, initialFolds, PHONE_QUERY, type FoldId } from './app/fold.ts';
-import { inTextField, isTyping, spaceBelongsToFocus } from './typing-guard.ts';
+import { inTextField, spaceBelongsToFocus } from './typing-guard.ts';
+import { pageKeyAction } from '../state/page-keys.ts';
 import type { Side } from '../audio/engine/types.ts';
 import { LessonLinkController } from './app/lesson-link-controller.ts';
 import { describeSetup } from '../text/setup-label.ts';
@@ -60,6 +61,8 @@ declare global {
 }
 
 const SIDES: readonly Side[] = ['A', 'B'];
+/** Components with keys of their own, which the page's keys leave alone. */
+const OWN_KEYS = ['headroom-abx', 'headroom-input-panel'];
 const PRESET_OPTIONS: PresetOption[] = presets.map((p) => ({ id: p.id, title: p.title }));
 
 /**
@@ -110,6 +113,14 @@ export class HeadroomApp extends LitElement {
   constructor() {
     super();
     new PageKeysController(this, (event) => this.onKeyDown(event));
+    // What several views ask for, heard once here (events bubble up): Play/Pause and A/B from the transport, the
+    // A/B switch, the playing bar, the blind test and the classroom; a lesson's choices from the lessons and the classroom.
+    this.addEventListener('transport-play', (event) => this.playOutput(event.detail.playing));
+    this.addEventListener('side-change', (event) => this.hear(event.detail.side));
+    this.addEventListener('layer-back', () => this.setups.backToOwn());
+    this.addEventListener('lesson-select', (event) => this.lesson.select(event.detail.id));
+    this.addEventListener('lesson-step', this.lesson.onStep);
+    this.addEventListener('lesson-listen', (event) => void this.onLessonListen(event));
     void this.setups.start(window.location.href).then((start) => {
       this.tell(start.messages, true);
       this.lesson.open(start);
@@ -239,7 +250,6 @@ export class HeadroomApp extends LitElement {
             ?loop=${transport.loop}
             .live=${audio.position}
             .duration=${transport.duration}
-            @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
             @transport-seek=${(e: HTMLElementEventMap['transport-seek']) => audio.seek(e.detail.seconds)}
             @transport-loop=${(e: HTMLElementEventMap['transport-loop']) => audio.setLoop(e.detail.loop)}
           ></headroom-transport>
@@ -274,7 +284,6 @@ export class HeadroomApp extends LitElement {
             .adviceB=${adviceOf(this.view.reports.B, audio.listeners.B)}
             ?matchLoudness=${audio.matchLoudness}
             .loudnessOffsetDb=${audio.loudnessOffsetDb}
-            @side-change=${(e: HTMLElementEventMap['side-change']) => this.hear(e.detail.side)}
             @listener-change=${(e: HTMLElementEventMap['listener-change']) => audio.setListener(e.detail.side, e.detail.index)}
             @match-loudness-change=${(e: HTMLElementEventMap['match-loudness-change']) => audio.setMatchLoudness(e.detail.on)}
           ></headroom-ab-switch>
@@ -359,12 +368,9 @@ export class HeadroomApp extends LitElement {
       ?controls=${this.lesson.focused}
       ?playing=${this.audio.transport.playing}
       .side=${this.heardSide}
-      @layer-back=${() => this.setups.backToOwn()}
       @layer-keep=${() => this.setups.keepLayer()}
       @undo=${() => this.setups.undo()}
       @notice-dismiss=${() => this.setups.dismissNotice()}
-      @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
-      @side-change=${(e: HTMLElementEventMap['side-change']) => this.hear(e.detail.side)}
     ></headroom-playing-bar>`;
   }
 
@@ -379,7 +385,6 @@ export class HeadroomApp extends LitElement {
       .loudnessOffsetDb=${this.audio.loudnessOffsetDb}
       @abx-listen=${(e: HTMLElementEventMap['abx-listen']) => void this.abxListen(e.detail)}
       @abx-loudness=${(e: HTMLElementEventMap['abx-loudness']) => this.audio.setMatchLoudness(e.detail.matched)}
-      @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
       @abx-complete=${() => (this.abxRunning = false)}
     ></headroom-abx>`;
   }
@@ -389,9 +394,6 @@ export class HeadroomApp extends LitElement {
       lesson-id=${this.lesson.id}
       .step=${this.lesson.index}
       ?focused=${this.lesson.focused}
-      @lesson-select=${(e: CustomEvent<{ id: string }>) => this.lesson.select(e.detail.id)}
-      @lesson-step=${this.lesson.onStep}
-      @lesson-listen=${this.onLessonListen}
     ></headroom-lessons>`;
   }
 
@@ -405,19 +407,10 @@ export class HeadroomApp extends LitElement {
         layer=${this.setups.layer?.origin.short ?? ''}
         lesson-id=${this.lesson.id}
         .step=${this.lesson.index}
-        @side-change=${(e: CustomEvent<{ side: Side }>) => {
-          e.stopPropagation();
-          this.hear(e.detail.side);
-        }}
-        @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
-        @layer-back=${() => this.setups.backToOwn()}
         @classroom-leave=${() => {
           this.classroom = false;
           this.lesson.leave();
         }}
-        @lesson-select=${(e: CustomEvent<{ id: string }>) => this.lesson.select(e.detail.id)}
-        @lesson-step=${this.lesson.onStep}
-        @lesson-listen=${this.onLessonListen}
       ></headroom-classroom>
     </div>`;
   }
@@ -538,29 +531,14 @@ export class HeadroomApp extends LitElement {
     }
   }
 
-  /**
-   * A and B switch, Space plays or pauses, Ctrl/Cmd+Z undoes a replaced pair, with focus
-   * anywhere but in a text field (typing guard) — the blind test and the input side keep
-   * their own keys, and Space on a focused button or checkbox presses it.
-   */
+  /** The page's keys (src/state/page-keys.ts); the blind test and the input side keep their own. */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented) return;
-    const undo = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z';
-    if (undo && !inTextField(event)) {
-      if (this.setups.undo()) event.preventDefault();
-      return;
-    }
-    if (isTyping(event)) return;
-    const ownKeys = ['headroom-abx', 'headroom-input-panel'];
-    if (event.composedPath().some((node) => node instanceof HTMLElement && ownKeys.includes(node.localName))) return;
-    if (event.key === ' ' && spaceBelongsToFocus(event)) return;
-    const key = event.key.toLowerCase();
-    if (key === 'a' || key === 'b') {
-      this.hear(key === 'a' ? 'A' : 'B');
-      event.preventDefault();
-    } else if (key === ' ') {
-      this.playOutput(!this.audio.transport.playing);
-      event.preventDefault();
-    }
+    const inOwnKeys = event.composedPath().some((node) => node instanceof HTMLElement && OWN_KEYS.includes(node.localName));
+    const action = pageKeyAction(event, { inTextField: inTextField(event), inOwnKeys, spaceBelongsToFocus: spaceBelongsToFocus(event) });
+    if (action?.kind === 'undo' && !this.setups.undo()) return;
+    if (action?.kind === 'hear') this.hear(action.side);
+    if (action?.kind === 'toggle-play') this.playOutput(!this.audio.transport.playing);
+    if (action) event.preventDefault();
   };
 }
