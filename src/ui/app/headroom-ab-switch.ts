@@ -91,7 +91,6 @@ export class HeadroomAbSwitch extends LitElement {
         gap: 0.5rem;
         flex-wrap: wrap;
         font-size: 0.92rem;
-        color: var(--_text);
       }
       .match label {
         display: flex;
@@ -105,9 +104,6 @@ export class HeadroomAbSwitch extends LitElement {
         border-radius: 6px;
         padding: 0.35rem 0.5rem;
         min-width: 0;
-      }
-      .offset {
-        color: var(--_muted);
       }
       /* On a phone, Play, A/B and the level share the first screen: the advice is read in each
          setup's card (Setups), and there are no A, B or Space keys to hint at. */
@@ -158,10 +154,10 @@ export class HeadroomAbSwitch extends LitElement {
           Match loudness (ITU-R BS.1770)
         </label>
         ${this.matchLoudness
-          ? html`<span class="offset num" data-testid="loudness-offset" role="status">
+          ? html`<span class="muted num" data-testid="loudness-offset" role="status">
               ${this.loudnessOffsetDb === null ? 'measuring…' : `B ${signed(this.loudnessOffsetDb, 1)} dB`}
             </span>`
-          : html`<span class="offset">off — you hear the level difference physics gives</span>`}
+          : html`<span class="muted">off — you hear the level difference physics gives</span>`}
       </div>
       <p class="hint keys">Keys: <kbd>A</kbd> and <kbd>B</kbd> switch, <kbd>Space</kbd> plays or pauses.</p>
     `;
