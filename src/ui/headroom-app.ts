@@ -21,7 +21,8 @@ import { FileDropController } from './controllers/file-drop-controller.ts';
 import { PageKeysController } from './controllers/page-keys-controller.ts';
 import { download } from './download.ts';
 import { fold, initialFolds, PHONE_QUERY, type FoldId } from './app/fold.ts';
-import { inTextField, isTyping, spaceBelongsToFocus } from './typing-guard.ts';
+import { inTextField, spaceBelongsToFocus } from './typing-guard.ts';
+import { pageKeyAction } from '../state/page-keys.ts';
 import type { Side } from '../audio/engine/types.ts';
 import { LessonLinkController } from './app/lesson-link-controller.ts';
 import { describeSetup } from '../text/setup-label.ts';
@@ -60,6 +61,8 @@ declare global {
 }
 
 const SIDES: readonly Side[] = ['A', 'B'];
+/** Components with keys of their own, which the page's keys leave alone. */
+const OWN_KEYS = ['headroom-abx', 'headroom-input-panel'];
 const PRESET_OPTIONS: PresetOption[] = presets.map((p) => ({ id: p.id, title: p.title }));
 
 /**
@@ -110,6 +113,14 @@ export class HeadroomApp extends LitElement {
   constructor() {
     super();
     new PageKeysController(this, (event) => this.onKeyDown(event));
+    // What several views ask for, heard once here (events bubble up): Play/Pause and A/B from the transport, the
+    // A/B switch, the playing bar, the blind test and the classroom; a lesson's choices from the lessons and the classroom.
+    this.addEventListener('transport-play', (event) => void this.playOutput(event.detail.playing));
+    this.addEventListener('side-change', (event) => this.hear(event.detail.side));
+    this.addEventListener('layer-back', () => this.setups.backToOwn());
+    this.addEventListener('lesson-select', (event) => this.lesson.select(event.detail.id));
+    this.addEventListener('lesson-step', this.lesson.onStep);
+    this.addEventListener('lesson-listen', (event) => void this.onLessonListen(event));
     void this.setups.start(window.location.href).then((start) => {
       this.tell(start.messages, true);
       this.lesson.open(start);
@@ -127,20 +138,18 @@ export class HeadroomApp extends LitElement {
     if (texts.length > 0) this.messages = [...this.messages, ...texts.map((text) => ({ text, error }))];
   }
 
-  /** What plays: a lesson's or claim's setups, else the user's own. */
-  private get pair(): SetupPair {
-    return this.setups.playing;
-  }
-
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const pair = this.pair;
+    const pair = this.setups.playing;
     const target = this.setups.targetSplDb;
     if (this.view?.pair !== pair || this.view.target !== target) this.view = { ...pairView(pair, target), pair, target };
   }
 
   override render(): TemplateResult {
     if (!this.setups.ready) return html`<p class="muted" role="status">Loading the setups…</p>`;
-    const lessons = this.folded('lessons', () => this.renderLessons());
+    const transport = this.audio.transport;
+    // The blind test loops, and the export renders, a stretch of the material (not of a live input).
+    const materialSeconds = transport.input === 'material' ? transport.duration : 0;
+    const lessons = this.folded('lessons', () => html`<headroom-lessons lesson-id=${this.lesson.id} .step=${this.lesson.index} ?focused=${this.lesson.focused}></headroom-lessons>`);
     return html`
       <header>
         <div>
@@ -168,9 +177,19 @@ export class HeadroomApp extends LitElement {
           <headroom-response-plot .curves=${this.view.curves}></headroom-response-plot>
           <headroom-impedance-plot .headphones=${this.view.headphones}></headroom-impedance-plot>
         </div>`)}
-        ${this.renderDerivations()} ${this.folded('abx', () => this.renderAbx())}
+        ${this.renderDerivations()} ${this.folded('abx', () => html`<headroom-abx
+          label-a=${describeSetup(this.setups.playing.a)}
+          label-b=${describeSetup(this.setups.playing.b)}
+          ?playing=${transport.playing}
+          .position=${transport.position}
+          .duration=${materialSeconds}
+          .loudnessOffsetDb=${this.audio.loudnessOffsetDb}
+          @abx-listen=${(e: HTMLElementEventMap['abx-listen']) => void this.abxListen(e.detail)}
+          @abx-loudness=${(e: HTMLElementEventMap['abx-loudness']) => this.audio.setMatchLoudness(e.detail.matched)}
+          @abx-complete=${() => (this.abxRunning = false)}
+        ></headroom-abx>`)}
         ${this.folded('claims', () => html`<headroom-claims
-          .pair=${this.pair}
+          .pair=${this.setups.playing}
           @load-pair=${(e: HTMLElementEventMap['load-pair']) => this.loadDemonstration(e.detail.pair, e.detail.title)}
         ></headroom-claims>`)}
         ${this.folded('input-side', () => html`<headroom-input-panel
@@ -179,7 +198,15 @@ export class HeadroomApp extends LitElement {
             if (e.detail.playing && this.audio.transport.playing) void this.audio.togglePlay(false);
           }}
         ></headroom-input-panel>`)}
-        ${this.folded('export', () => this.renderExport())} ${this.renderPlayingBar()}
+        ${this.folded('export', () => html`<headroom-export-panel
+          .duration=${materialSeconds}
+          ?busy=${this.exportBusy}
+          message=${this.exportMessage.text}
+          ?messageIsError=${this.exportMessage.error}
+          @export-pair=${this.exportPair}
+          @import-pair=${(e: HTMLElementEventMap['import-pair']) => void this.importPair(e.detail.file)}
+          @export-wav=${(e: HTMLElementEventMap['export-wav']) => void this.exportWav(e.detail.side, e.detail.startSeconds, e.detail.endSeconds)}
+        ></headroom-export-panel>`)} ${this.renderPlayingBar()}
       </main>
       <footer>
         Every number comes from the circuit model (<code>headroom/report@3</code>) of the setups shown; the sound comes
@@ -239,7 +266,6 @@ export class HeadroomApp extends LitElement {
             ?loop=${transport.loop}
             .live=${audio.position}
             .duration=${transport.duration}
-            @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
             @transport-seek=${(e: HTMLElementEventMap['transport-seek']) => audio.seek(e.detail.seconds)}
             @transport-loop=${(e: HTMLElementEventMap['transport-loop']) => audio.setLoop(e.detail.loop)}
           ></headroom-transport>
@@ -264,8 +290,8 @@ export class HeadroomApp extends LitElement {
         <div class="stack">
           <headroom-ab-switch
             .side=${this.heardSide}
-            labelA=${describeSetup(this.pair.a)}
-            labelB=${describeSetup(this.pair.b)}
+            labelA=${describeSetup(this.setups.playing.a)}
+            labelB=${describeSetup(this.setups.playing.b)}
             .listenersA=${this.view.names.A}
             .listenersB=${this.view.names.B}
             .listenerA=${audio.listeners.A}
@@ -274,7 +300,6 @@ export class HeadroomApp extends LitElement {
             .adviceB=${adviceOf(this.view.reports.B, audio.listeners.B)}
             ?matchLoudness=${audio.matchLoudness}
             .loudnessOffsetDb=${audio.loudnessOffsetDb}
-            @side-change=${(e: HTMLElementEventMap['side-change']) => this.hear(e.detail.side)}
             @listener-change=${(e: HTMLElementEventMap['listener-change']) => audio.setListener(e.detail.side, e.detail.index)}
             @match-loudness-change=${(e: HTMLElementEventMap['match-loudness-change']) => audio.setMatchLoudness(e.detail.on)}
           ></headroom-ab-switch>
@@ -316,7 +341,7 @@ export class HeadroomApp extends LitElement {
   }
 
   private renderSide(side: Side): TemplateResult {
-    const setup = side === 'A' ? this.pair.a : this.pair.b;
+    const setup = side === 'A' ? this.setups.playing.a : this.setups.playing.b;
     const computed = this.view.reports[side];
     return html`<div class="card" data-testid=${`side-${side}`}>
       <h3 class="side-title"><span class="letter">${side}</span> ${describeSetup(setup)}</h3>
@@ -359,40 +384,10 @@ export class HeadroomApp extends LitElement {
       ?controls=${this.lesson.focused}
       ?playing=${this.audio.transport.playing}
       .side=${this.heardSide}
-      @layer-back=${() => this.setups.backToOwn()}
       @layer-keep=${() => this.setups.keepLayer()}
       @undo=${() => this.setups.undo()}
       @notice-dismiss=${() => this.setups.dismissNotice()}
-      @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
-      @side-change=${(e: HTMLElementEventMap['side-change']) => this.hear(e.detail.side)}
     ></headroom-playing-bar>`;
-  }
-
-  private renderAbx(): TemplateResult {
-    const transport = this.audio.transport;
-    return html`<headroom-abx
-      label-a=${describeSetup(this.pair.a)}
-      label-b=${describeSetup(this.pair.b)}
-      ?playing=${transport.playing}
-      .position=${transport.position}
-      .duration=${transport.input === 'material' ? transport.duration : 0}
-      .loudnessOffsetDb=${this.audio.loudnessOffsetDb}
-      @abx-listen=${(e: HTMLElementEventMap['abx-listen']) => void this.abxListen(e.detail)}
-      @abx-loudness=${(e: HTMLElementEventMap['abx-loudness']) => this.audio.setMatchLoudness(e.detail.matched)}
-      @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
-      @abx-complete=${() => (this.abxRunning = false)}
-    ></headroom-abx>`;
-  }
-
-  private renderLessons(): TemplateResult {
-    return html`<headroom-lessons
-      lesson-id=${this.lesson.id}
-      .step=${this.lesson.index}
-      ?focused=${this.lesson.focused}
-      @lesson-select=${(e: CustomEvent<{ id: string }>) => this.lesson.select(e.detail.id)}
-      @lesson-step=${this.lesson.onStep}
-      @lesson-listen=${this.onLessonListen}
-    ></headroom-lessons>`;
   }
 
   /** Full-window projector layout over the page; the sound and the setups stay the app's. */
@@ -405,19 +400,10 @@ export class HeadroomApp extends LitElement {
         layer=${this.setups.layer?.origin.short ?? ''}
         lesson-id=${this.lesson.id}
         .step=${this.lesson.index}
-        @side-change=${(e: CustomEvent<{ side: Side }>) => {
-          e.stopPropagation();
-          this.hear(e.detail.side);
-        }}
-        @transport-play=${(e: HTMLElementEventMap['transport-play']) => this.playOutput(e.detail.playing)}
-        @layer-back=${() => this.setups.backToOwn()}
         @classroom-leave=${() => {
           this.classroom = false;
           this.lesson.leave();
         }}
-        @lesson-select=${(e: CustomEvent<{ id: string }>) => this.lesson.select(e.detail.id)}
-        @lesson-step=${this.lesson.onStep}
-        @lesson-listen=${this.onLessonListen}
       ></headroom-classroom>
     </div>`;
   }
@@ -430,7 +416,7 @@ export class HeadroomApp extends LitElement {
     this.audio.setListener(side, listener ?? 0);
     const choice = sourceChoiceOf(source);
     if (choice) await this.audio.choose(choice);
-    this.playOutput(true);
+    void this.playOutput(true);
   };
 
   /** The formulas behind the heard side's numbers (A while a blind test hides the side). */
@@ -439,30 +425,17 @@ export class HeadroomApp extends LitElement {
     const computed = this.view.reports[side];
     return this.folded(
       'derivations',
-      () => (computed.ok ? html`<headroom-derivations .setup=${side === 'A' ? this.pair.a : this.pair.b} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>` : nothing),
+      () => (computed.ok ? html`<headroom-derivations .setup=${side === 'A' ? this.setups.playing.a : this.setups.playing.b} .report=${computed.report} .listener=${this.audio.listeners[side]}></headroom-derivations>` : nothing),
       `${FOLDED.derivations.heading} (setup ${side})`,
     );
-  }
-
-  private renderExport(): TemplateResult {
-    const transport = this.audio.transport;
-    return html`<headroom-export-panel
-      .duration=${transport.input === 'material' ? transport.duration : 0}
-      ?busy=${this.exportBusy}
-      message=${this.exportMessage.text}
-      ?messageIsError=${this.exportMessage.error}
-      @export-pair=${this.exportPair}
-      @import-pair=${(e: HTMLElementEventMap['import-pair']) => void this.importPair(e.detail.file)}
-      @export-wav=${(e: HTMLElementEventMap['export-wav']) => void this.exportWav(e.detail.side, e.detail.startSeconds, e.detail.endSeconds)}
-    ></headroom-export-panel>`;
   }
 
   // ── Changes ─────────────────────────────────────────────────────────────────
 
   /** Plays or pauses the output side; the input side's sound stops when this one starts. */
-  private playOutput(playing: boolean): void {
+  private playOutput(playing: boolean): Promise<void> {
     if (playing) this.renderRoot.querySelector('headroom-input-panel')?.pause();
-    void this.audio.togglePlay(playing);
+    return this.audio.togglePlay(playing);
   }
 
   /**
@@ -473,10 +446,7 @@ export class HeadroomApp extends LitElement {
     this.abxRunning = true;
     this.audio.setMatchLoudness(loudnessMatched);
     this.audio.setSide(side);
-    if (!this.audio.transport.playing) {
-      this.renderRoot.querySelector('headroom-input-panel')?.pause();
-      await this.audio.togglePlay(true);
-    }
+    if (!this.audio.transport.playing) await this.playOutput(true);
     if (JSON.stringify(loop) !== JSON.stringify(this.abxLoop)) {
       this.abxLoop = loop;
       this.audio.setLoop(true);
@@ -491,11 +461,8 @@ export class HeadroomApp extends LitElement {
 
   private onPresetChange(event: UiEvent<'preset-change'>): void {
     const pair = pairFromPreset(event.detail.id);
-    if (!pair.ok) {
-      this.tell(pair.errors, true);
-      return;
-    }
-    this.setups.replaceOwn(pair.value, `Loaded the preset “${findPreset(event.detail.id)?.title ?? event.detail.id}”`);
+    if (pair.ok) this.setups.replaceOwn(pair.value, `Loaded the preset “${findPreset(event.detail.id)?.title ?? event.detail.id}”`);
+    else this.tell(pair.errors, true);
   }
 
   /** A claim's demonstration plays on top of the user's setups; then back to the top to hear it. */
@@ -505,19 +472,15 @@ export class HeadroomApp extends LitElement {
   }
 
   private exportPair(): void {
-    download(new Blob([exportPairJson(this.pair)], { type: 'application/json' }), PAIR_FILE_NAME);
+    download(new Blob([exportPairJson(this.setups.playing)], { type: 'application/json' }), PAIR_FILE_NAME);
     this.exportMessage = { text: `Saved ${PAIR_FILE_NAME}.`, error: false };
   }
 
   private async importPair(file: File): Promise<void> {
     // The CLI reads setup files by the same rule (size first, then UTF-8/UTF-16): src/state/setup-file-text.ts.
     const pair = await readPairFile(file.size, async () => new Uint8Array(await file.arrayBuffer()));
-    if (!pair.ok) {
-      this.exportMessage = { text: `"${file.name}" was not loaded: ${pair.errors.join('; ')}`, error: true };
-      return;
-    }
-    this.setups.replaceOwn(pair.value, `Loaded A and B from “${file.name}”`);
-    this.exportMessage = { text: `Loaded A and B from "${file.name}".`, error: false };
+    if (pair.ok) this.setups.replaceOwn(pair.value, `Loaded A and B from “${file.name}”`);
+    this.exportMessage = pair.ok ? { text: `Loaded A and B from "${file.name}".`, error: false } : { text: `"${file.name}" was not loaded: ${pair.errors.join('; ')}`, error: true };
   }
 
   private async exportWav(side: Side, startSeconds: number, endSeconds: number): Promise<void> {
@@ -525,7 +488,7 @@ export class HeadroomApp extends LitElement {
     if (!material) return;
     this.exportBusy = true;
     try {
-      const setup = side === 'A' ? this.pair.a : this.pair.b;
+      const setup = side === 'A' ? this.setups.playing.a : this.setups.playing.b;
       const listeners = await renderStretch(setup, material, startSeconds, endSeconds, { calibrationDbSpl: this.audio.calibrationDbSpl });
       listeners.forEach((listener, i) => {
         download(new Blob([listener.wav()], { type: 'audio/wav' }), wavFileName(side, i, listener.name));
@@ -538,29 +501,14 @@ export class HeadroomApp extends LitElement {
     }
   }
 
-  /**
-   * A and B switch, Space plays or pauses, Ctrl/Cmd+Z undoes a replaced pair, with focus
-   * anywhere but in a text field (typing guard) — the blind test and the input side keep
-   * their own keys, and Space on a focused button or checkbox presses it.
-   */
+  /** The page's keys (src/state/page-keys.ts); the blind test and the input side keep their own. */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented) return;
-    const undo = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z';
-    if (undo && !inTextField(event)) {
-      if (this.setups.undo()) event.preventDefault();
-      return;
-    }
-    if (isTyping(event)) return;
-    const ownKeys = ['headroom-abx', 'headroom-input-panel'];
-    if (event.composedPath().some((node) => node instanceof HTMLElement && ownKeys.includes(node.localName))) return;
-    if (event.key === ' ' && spaceBelongsToFocus(event)) return;
-    const key = event.key.toLowerCase();
-    if (key === 'a' || key === 'b') {
-      this.hear(key === 'a' ? 'A' : 'B');
-      event.preventDefault();
-    } else if (key === ' ') {
-      this.playOutput(!this.audio.transport.playing);
-      event.preventDefault();
-    }
+    const inOwnKeys = event.composedPath().some((node) => node instanceof HTMLElement && OWN_KEYS.includes(node.localName));
+    const action = pageKeyAction(event, { inTextField: inTextField(event), inOwnKeys, spaceBelongsToFocus: spaceBelongsToFocus(event) });
+    if (action?.kind === 'undo' && !this.setups.undo()) return;
+    if (action?.kind === 'hear') this.hear(action.side);
+    if (action?.kind === 'toggle-play') void this.playOutput(!this.audio.transport.playing);
+    if (action) event.preventDefault();
   };
 }

@@ -426,3 +426,27 @@ export const stackedList = css`
   padding: 0;
   display: grid;
 `;
+
+// --- cut-app ---
+
+/**
+ * A line of text under a panel's controls: `.hint` the small grey explanation, `.status` what
+ * the last action did, in the colour of a problem with `.error` or `.warn`.
+ */
+export const noteStyles = css`
+  .hint {
+    margin: 0;
+    font-size: 0.82rem;
+    color: var(--_muted);
+  }
+  .status {
+    margin: 0;
+    font-size: 0.9rem;
+  }
+  .error {
+    color: var(--_bad);
+  }
+  .warn {
+    color: var(--_warn);
+  }
+`;

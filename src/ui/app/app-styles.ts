@@ -95,7 +95,6 @@ export const appStyles = css`
   }
   .card {
     ${cardSurface}
-    border-radius: 14px;
     padding: clamp(0.8rem, 2vw, 1.25rem);
   }
   /*
@@ -241,9 +240,6 @@ export const appStyles = css`
     h2 {
       font-size: 1.15rem;
       margin-bottom: 0.4rem;
-    }
-    .card {
-      border-radius: 10px;
     }
     /* Folded sections are one line each: a short gap between them keeps the page under five screens. */
     section {

@@ -11,7 +11,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Advice } from '../../model/report-contract.ts';
 import { signed } from '../../text/format.ts';
-import { baseStyles, boxedControl, compactFieldStyles, keyCapStyles } from '../styles.ts';
+import { baseStyles, boxedControl, compactFieldStyles, keyCapStyles, noteStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 import type { Side } from '../../audio/engine/types.ts';
 
@@ -27,12 +27,14 @@ export class HeadroomAbSwitch extends LitElement {
     baseStyles,
     compactFieldStyles,
     keyCapStyles,
+    noteStyles,
     css`
       :host {
         display: grid;
         gap: 0.8rem;
       }
-      .sides {
+      .sides,
+      .listeners {
         display: grid;
         grid-template-columns: 1fr 1fr;
         gap: 0.6rem;
@@ -80,11 +82,6 @@ export class HeadroomAbSwitch extends LitElement {
       .side[aria-pressed='true'] .letter {
         color: var(--_accent);
       }
-      .listeners {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 0.6rem;
-      }
       label {
         min-width: 0;
       }
@@ -94,7 +91,6 @@ export class HeadroomAbSwitch extends LitElement {
         gap: 0.5rem;
         flex-wrap: wrap;
         font-size: 0.92rem;
-        color: var(--_text);
       }
       .match label {
         display: flex;
@@ -108,14 +104,6 @@ export class HeadroomAbSwitch extends LitElement {
         border-radius: 6px;
         padding: 0.35rem 0.5rem;
         min-width: 0;
-      }
-      .offset {
-        color: var(--_muted);
-      }
-      .hint {
-        font-size: 0.82rem;
-        color: var(--_muted);
-        margin: 0;
       }
       /* On a phone, Play, A/B and the level share the first screen: the advice is read in each
          setup's card (Setups), and there are no A, B or Space keys to hint at. */
@@ -166,10 +154,10 @@ export class HeadroomAbSwitch extends LitElement {
           Match loudness (ITU-R BS.1770)
         </label>
         ${this.matchLoudness
-          ? html`<span class="offset num" data-testid="loudness-offset" role="status">
+          ? html`<span class="muted num" data-testid="loudness-offset" role="status">
               ${this.loudnessOffsetDb === null ? 'measuring…' : `B ${signed(this.loudnessOffsetDb, 1)} dB`}
             </span>`
-          : html`<span class="offset">off — you hear the level difference physics gives</span>`}
+          : html`<span class="muted">off — you hear the level difference physics gives</span>`}
       </div>
       <p class="hint keys">Keys: <kbd>A</kbd> and <kbd>B</kbd> switch, <kbd>Space</kbd> plays or pauses.</p>
     `;

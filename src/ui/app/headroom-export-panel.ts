@@ -8,7 +8,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { numberInput } from '../number-field.ts';
 import { checkStretch } from '../../text/stretch-check.ts';
-import { baseStyles, compactFieldStyles, controlStyles } from '../styles.ts';
+import { baseStyles, compactFieldStyles, controlStyles, noteStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 
 declare global {
@@ -23,6 +23,7 @@ export class HeadroomExportPanel extends LitElement {
     baseStyles,
     controlStyles,
     compactFieldStyles,
+    noteStyles,
     css`
       :host {
         display: grid;
@@ -40,13 +41,6 @@ export class HeadroomExportPanel extends LitElement {
       }
       .field-error {
         margin-top: 0.3rem;
-      }
-      .status {
-        margin: 0;
-        font-size: 0.9rem;
-      }
-      .error {
-        color: var(--_bad);
       }
     `,
   ];

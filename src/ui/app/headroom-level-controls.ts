@@ -17,7 +17,7 @@ import { LiveController } from '../controllers/live-controller.ts';
 import type { LiveValue } from '../controllers/live-value.ts';
 import { levelSlider } from '../level-slider.ts';
 import { numberInput } from '../number-field.ts';
-import { baseStyles, compactFieldStyles } from '../styles.ts';
+import { baseStyles, compactFieldStyles, noteStyles } from '../styles.ts';
 import {
   CALIBRATION_RANGE,
   LISTENING_LEVEL_RANGE,
@@ -39,6 +39,7 @@ export class HeadroomLevelControls extends LitElement {
   static override styles = [
     baseStyles,
     compactFieldStyles,
+    noteStyles,
     css`
       :host {
         display: grid;
@@ -67,11 +68,9 @@ export class HeadroomLevelControls extends LitElement {
       /* The readout and the warning share one box, sized for the warning (both stacked in one grid cell). */
       .status {
         display: grid;
-        margin: 0;
         border: 1px solid var(--_border);
         border-radius: 8px;
         padding: 0.45rem 0.7rem;
-        font-size: 0.9rem;
       }
       .status > * {
         grid-area: 1 / 1;
@@ -86,11 +85,6 @@ export class HeadroomLevelControls extends LitElement {
       }
       .spl strong {
         font-size: 1.05rem;
-      }
-      .note {
-        font-size: 0.82rem;
-        color: var(--_muted);
-        margin: 0;
       }
     `,
   ];
@@ -158,7 +152,7 @@ export class HeadroomLevelControls extends LitElement {
           <span role="alert">${loud ? html`<span data-testid="spl-warning">${warningText}</span>` : nothing}</span>
         </p>
       </div>
-      <p class="note">
+      <p class="hint">
         A limiter keeps the output at or below −1 dBFS whatever the setup. Your own device's volume still counts: start
         low.
       </p>

@@ -31,7 +31,8 @@ export class HeadroomPlayingBar extends LitElement {
     keyCapStyles,
     css`
       :host {
-        display: block;
+        display: grid;
+        gap: 0.45rem;
         position: sticky;
         bottom: 0;
         z-index: 3;
@@ -46,9 +47,6 @@ export class HeadroomPlayingBar extends LitElement {
         flex-wrap: wrap;
         align-items: center;
         gap: 0.45rem 0.8rem;
-      }
-      .row + .row {
-        margin-top: 0.45rem;
       }
       .what {
         flex: 1 1 16rem;

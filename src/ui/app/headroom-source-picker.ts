@@ -9,7 +9,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { numberInput } from '../number-field.ts';
-import { baseStyles, compactFieldStyles, controlStyles } from '../styles.ts';
+import { baseStyles, compactFieldStyles, controlStyles, noteStyles } from '../styles.ts';
 import { checkSineHz, checkSineLevel, type SourceChoice, type SourceKind } from '../../audio/engine/index.ts';
 import { emit } from '../emit.ts';
 
@@ -34,6 +34,7 @@ export class HeadroomSourcePicker extends LitElement {
     baseStyles,
     controlStyles,
     compactFieldStyles,
+    noteStyles,
     css`
       :host {
         display: block;
@@ -97,8 +98,7 @@ export class HeadroomSourcePicker extends LitElement {
         background: var(--_surface-2);
       }
       .status {
-        margin: 0.4rem 0 0;
-        font-size: 0.9rem;
+        margin-top: 0.4rem;
       }
       /* One line, always there: what plays may change without moving anything below. */
       [data-testid='source-status'] {
@@ -107,14 +107,8 @@ export class HeadroomSourcePicker extends LitElement {
         overflow: hidden;
         text-overflow: ellipsis;
       }
-      .error {
-        color: var(--_bad);
-      }
       .field-error {
         flex-basis: 100%;
-      }
-      .warn {
-        color: var(--_warn);
       }
     `,
   ];

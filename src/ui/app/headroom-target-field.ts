@@ -8,7 +8,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { checkTargetSplDb, TARGET_SPL_RANGE } from '../../model/advice.ts';
 import { numberInput } from '../number-field.ts';
 import { readNumber } from '../../text/typed-number.ts';
-import { baseStyles, controlStyles } from '../styles.ts';
+import { baseStyles, controlStyles, noteStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 
 declare global {
@@ -22,6 +22,7 @@ export class HeadroomTargetField extends LitElement {
   static override styles = [
     baseStyles,
     controlStyles,
+    noteStyles,
     css`
       :host {
         display: block;
@@ -34,14 +35,8 @@ export class HeadroomTargetField extends LitElement {
         gap: 0.4rem 0.6rem;
         font-weight: 600;
       }
-      .hint,
-      .error {
-        margin: 0.25rem 0 0;
-        font-size: 0.85rem;
-        color: var(--_muted);
-      }
-      .error {
-        color: var(--_bad);
+      .hint {
+        margin-top: 0.25rem;
       }
     `,
   ];
@@ -67,7 +62,7 @@ export class HeadroomTargetField extends LitElement {
         dB SPL
       </label>
       ${this.error
-        ? html`<p class="error" id="target-help" role="alert" data-testid="target-error">${this.error}</p>`
+        ? html`<p class="hint error" id="target-help" role="alert" data-testid="target-error">${this.error}</p>`
         : html`<p class="hint" id="target-help">
             The advice judges each listener against this: 110 dB SPL is loud music with peaks about 20 dB over a
             90 dB average. Allowed: ${min} to ${max}.

@@ -54,7 +54,6 @@ export class HeadroomTransport extends LitElement {
       }
       .time {
         font-size: 0.9rem;
-        color: var(--_muted);
       }
     `,
   ];
@@ -112,7 +111,7 @@ export class HeadroomTransport extends LitElement {
           ?disabled=${!seekable}
           @change=${this.onSeek}
         />
-        <span class="time num" aria-hidden="true">${formatClock(position)} / ${seekable ? formatClock(this.duration) : this.duration === Infinity ? 'live' : '—'}</span>
+        <span class="time num muted" aria-hidden="true">${formatClock(position)} / ${seekable ? formatClock(this.duration) : this.duration === Infinity ? 'live' : '—'}</span>
       </div>
     `;
   }
