@@ -25,8 +25,8 @@ import type { InputChoice, InputEngine } from '../../audio/input-engine/index.ts
 import { InputPlayer, type InputSound } from '../../audio/input-engine/input-player.ts';
 import { microphones } from '../../model/catalog/input.ts';
 import type { InputType } from '../../model/input/contract.ts';
-import { domId, messageWithoutPath } from '../../state/editor/field-errors.ts';
-import { rangeOf, statesRange, rangeText } from '../../state/editor/ranges.ts';
+import { domId } from '../../state/editor/field-errors.ts';
+import { fieldMessages } from '../../state/editor/field-specs.ts';
 import { numberField } from '../number-field.ts';
 import { badgeStyles, baseStyles, cardStyles, formStyles, pillStyles } from '../styles.ts';
 import { LISTENING_LEVEL_RANGE } from '../../audio/engine/index.ts';
@@ -208,13 +208,11 @@ export class HeadroomInputPanel extends LitElement {
 
   #field(side: Side, spec: form.InputField): TemplateResult {
     const messages = this.sides[side].evaluation.fieldErrors.get(spec.path) ?? [];
-    const range = rangeOf(spec.path);
     return numberField({
       ...spec,
       id: `${side.toLowerCase()}-${domId(spec.path)}`,
-      value: String(this.sides[side].draft[spec.key]),
-      errors: messages.map((m) => messageWithoutPath(m, spec.path)),
-      ...(range && !messages.some((m) => statesRange(m, spec.path)) ? { allowed: rangeText(range, spec.unit ?? '') } : {}),
+      value: this.sides[side].draft[spec.key],
+      ...fieldMessages(messages, spec.path, spec.unit ?? ''),
       onInput: (value) => this.#edit(side, (d) => ({ ...d, [spec.key]: value, ...(spec.custom ? { pickupId: CUSTOM } : {}) })),
     });
   }
