@@ -49,7 +49,7 @@ export class HeadroomClassroom extends LitElement {
   @property({ type: Boolean }) playing = false;
   /** Title of the lesson step or claim whose setups play on top of the teacher's own; '' for their own. */
   @property() layer = '';
-  /** The lessons the teacher can pick from (all seven by default). */
+  /** The lessons the teacher can pick from (all of them by default). */
   @property({ attribute: false }) lessons: readonly Lesson[] = allLessons();
   /** Id of the lesson to show; the teacher's pick replaces it. */
   @property({ attribute: 'lesson-id' }) lessonId = '';

@@ -81,7 +81,7 @@ export class HeadroomLessons extends LitElement {
     `,
   ];
 
-  /** The lessons to offer (all seven by default). */
+  /** The lessons to offer (all of them by default). */
   @property({ attribute: false }) lessons: readonly Lesson[] = allLessons();
   /** Id of the lesson shown first; the user's pick replaces it. */
   @property({ attribute: 'lesson-id' }) lessonId = '';
