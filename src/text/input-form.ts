@@ -7,17 +7,14 @@
 import { microphones, pickups } from '../model/catalog/input.ts';
 import { INPUT_TYPE_OHMS, type InputType } from '../model/input/contract.ts';
 import { CUSTOM, type InputDraft, type Monitoring } from '../state/editor/input-draft.ts';
+import type { FieldSpec, TextKey } from '../state/editor/field-specs.ts';
 import { formatOhms, withUnit } from './format.ts';
 import type { InputReport, InstrumentInputReport } from '../model/report-contract.ts';
 import { INSTRUMENT_ROWS, LATENCY_ROWS, MICROPHONE_ROWS, monitoringName, type ReadoutRow } from './input-readouts.ts';
 
-export interface InputField {
+/** The setup editor's field descriptor with its whole contract path. */
+export interface InputField extends FieldSpec<TextKey<InputDraft>> {
   path: string;
-  label: string;
-  unit?: string;
-  key: keyof InputDraft;
-  optional?: boolean;
-  signed?: boolean;
   /** Typing here makes the pickup "custom". */
   custom?: boolean;
 }

@@ -25,10 +25,10 @@ import type { InputChoice, InputEngine } from '../../audio/input-engine/index.ts
 import { InputPlayer, type InputSound } from '../../audio/input-engine/input-player.ts';
 import { microphones } from '../../model/catalog/input.ts';
 import type { InputType } from '../../model/input/contract.ts';
-import { domId, messageWithoutPath } from '../../state/editor/field-errors.ts';
-import { rangeOf, statesRange, rangeText } from '../../state/editor/ranges.ts';
+import { domId } from '../../state/editor/field-errors.ts';
+import { fieldMessages } from '../../state/editor/field-specs.ts';
 import { numberField } from '../number-field.ts';
-import { badgeStyles, baseStyles, cardStyles, formStyles, pillStyles } from '../styles.ts';
+import { badgeStyles, baseStyles, cardStyles, formStyles, panelStyles, pillStyles } from '../styles.ts';
 import { LISTENING_LEVEL_RANGE } from '../../audio/engine/index.ts';
 import { levelSlider } from '../level-slider.ts';
 import './headroom-input-response-plot.ts';
@@ -51,9 +51,13 @@ declare global {
 
 const SIDES = ['A', 'B'] as const;
 
+/** One part of a side's form: its fields in a grid, and a note under them. */
+const group = (legend: string, fields: TemplateResult, note: TemplateResult | typeof nothing = nothing): TemplateResult =>
+  html`<fieldset><legend>${legend}</legend><div class="grid">${fields}</div>${note}</fieldset>`;
+
 @customElement('headroom-input-panel')
 export class HeadroomInputPanel extends LitElement {
-  static override styles = [baseStyles, formStyles, pillStyles, badgeStyles, cardStyles, inputPanelStyles];
+  static override styles = [baseStyles, panelStyles, formStyles, pillStyles, badgeStyles, cardStyles, inputPanelStyles];
 
   /**
    * Optional: where the input worklet module is loaded from (default: the bundled
@@ -208,13 +212,11 @@ export class HeadroomInputPanel extends LitElement {
 
   #field(side: Side, spec: form.InputField): TemplateResult {
     const messages = this.sides[side].evaluation.fieldErrors.get(spec.path) ?? [];
-    const range = rangeOf(spec.path);
     return numberField({
       ...spec,
       id: `${side.toLowerCase()}-${domId(spec.path)}`,
-      value: String(this.sides[side].draft[spec.key]),
-      errors: messages.map((m) => messageWithoutPath(m, spec.path)),
-      ...(range && !messages.some((m) => statesRange(m, spec.path)) ? { allowed: rangeText(range, spec.unit ?? '') } : {}),
+      value: this.sides[side].draft[spec.key],
+      ...fieldMessages(messages, spec.path, spec.unit ?? ''),
       onInput: (value) => this.#edit(side, (d) => ({ ...d, [spec.key]: value, ...(spec.custom ? { pickupId: CUSTOM } : {}) })),
     });
   }
@@ -249,23 +251,20 @@ export class HeadroomInputPanel extends LitElement {
   }
 
   #renderInstrument(side: Side, draft: InputDraft): TemplateResult {
-    return html`<fieldset>
-      <legend>Guitar, cable and input</legend>
-      <div class="grid">
-        ${this.#select(side, 'Pickup', draft.pickupId, form.PICKUP_OPTIONS, (v) => this.#edit(side, (d) => withPickup(d, v)), true)}
+    return group(
+      'Guitar, cable and input',
+      html`${this.#select(side, 'Pickup', draft.pickupId, form.PICKUP_OPTIONS, (v) => this.#edit(side, (d) => withPickup(d, v)), true)}
         ${form.INSTRUMENT_FIELDS.map((f) => this.#field(side, f))}
         ${this.#select(side, 'Input type', draft.inputType, form.INPUT_TYPE_OPTIONS, (v) => this.#edit(side, (d) => ({ ...d, inputType: v as InputType })), true)}
-        ${draft.inputType === 'custom' ? this.#field(side, form.CUSTOM_INPUT_FIELD) : nothing}
-      </div>
-    </fieldset>`;
+        ${draft.inputType === 'custom' ? this.#field(side, form.CUSTOM_INPUT_FIELD) : nothing}`,
+    );
   }
 
   #renderMicrophone(side: Side, draft: InputDraft): TemplateResult {
     const mic = microphones.find((m) => m.id === draft.micId) ?? microphones[0]!;
-    return html`<fieldset>
-      <legend>Microphone, preamp and converter</legend>
-      <div class="grid">
-        ${this.#select(side, 'Microphone', draft.micId, form.MICROPHONE_OPTIONS, (v) => this.#edit(side, (d) => ({ ...d, micId: v })), true)}
+    return group(
+      'Microphone, preamp and converter',
+      html`${this.#select(side, 'Microphone', draft.micId, form.MICROPHONE_OPTIONS, (v) => this.#edit(side, (d) => ({ ...d, micId: v })), true)}
         <label class="check">
           <input type="checkbox" data-testid=${`input-phantom-${side}`} .checked=${live(draft.phantomPower)} @change=${(e: Event) => this.#edit(side, (d) => ({ ...d, phantomPower: (e.target as HTMLInputElement).checked }))} />
           <span>Phantom power (P48)${mic.kind === 'condenser' && !draft.phantomPower ? html`<span class="unit"> — off: a condenser gives no signal</span>` : nothing}</span>
@@ -275,20 +274,17 @@ export class HeadroomInputPanel extends LitElement {
         <label class="check">
           <input type="checkbox" .checked=${live(draft.dither)} @change=${(e: Event) => this.#edit(side, (d) => ({ ...d, dither: (e.target as HTMLInputElement).checked }))} />
           <span>TPDF dither</span>
-        </label>
-      </div>
-    </fieldset>`;
+        </label>`,
+    );
   }
 
   #renderLatency(side: Side, draft: InputDraft): TemplateResult {
-    return html`<fieldset>
-      <legend>Latency</legend>
-      <div class="grid">
-        ${form.LATENCY_FIELDS.map((f) => this.#field(side, f))}
-        ${this.#select(side, 'Monitoring', draft.monitoring, form.MONITORING_OPTIONS, (v) => this.#edit(side, (d) => ({ ...d, monitoring: v as InputDraft['monitoring'] })), true)}
-      </div>
-      <p class="note muted">A player notices about 10 ms: one 32-sample buffer each way feels immediate, 1024 samples like an echo. Turn on Monitoring to hear the delayed copy against the direct sound.</p>
-    </fieldset>`;
+    return group(
+      'Latency',
+      html`${form.LATENCY_FIELDS.map((f) => this.#field(side, f))}
+        ${this.#select(side, 'Monitoring', draft.monitoring, form.MONITORING_OPTIONS, (v) => this.#edit(side, (d) => ({ ...d, monitoring: v as InputDraft['monitoring'] })), true)}`,
+      html`<p class="note muted">A player notices about 10 ms: one 32-sample buffer each way feels immediate, 1024 samples like an echo. Turn on Monitoring to hear the delayed copy against the direct sound.</p>`,
+    );
   }
 
   #renderReadouts(): TemplateResult {

@@ -28,8 +28,6 @@ declare global {
   }
 }
 
-const DASHES: (number[] | undefined)[] = [undefined, [8, 5]];
-
 @customElement('headroom-input-response-plot')
 export class HeadroomInputResponsePlot extends UPlotView {
   @property({ attribute: false }) curves: InputResponseCurve[] = [];
@@ -67,16 +65,8 @@ export class HeadroomInputResponsePlot extends UPlotView {
   protected plotSpec(theme: Theme, widthPx: number): PlotSpec | null {
     if (this.curves.length === 0) return null;
     const hz = this.curves[0]!.response.hz;
-    const series = this.curves.map(
-      (c): uPlot.Series => ({
-        label: c.label,
-        stroke: theme.palette[c.side === 'A' ? 0 : 1],
-        width: 2,
-        dash: DASHES[c.side === 'A' ? 0 : 1],
-        points: { show: false },
-        value: (_u, v) => (v == null ? '–' : `${signed(v, 1)} dB`),
-      }),
-    );
+    // frequencyChart draws 2 px lines without points, and its legend shows no values.
+    const series = this.curves.map((c): uPlot.Series => ({ label: c.label, stroke: theme.palette[c.side === 'A' ? 0 : 1], dash: c.side === 'A' ? undefined : [8, 5] }));
     const level: uPlot.Scale = {
       range: (_u, min, max) => {
         const lo = Math.min(min, -6);

@@ -1,17 +1,8 @@
-/** Layout of <headroom-input-panel>; its form, buttons, badge and caption are the shared ones (styles.ts). */
+/** Layout of <headroom-input-panel>; its heading, form, buttons, badge and caption are the shared ones (styles.ts). */
 import { css } from 'lit';
-import { cardSurface } from '../styles.ts';
+import { cardSurface, smallCaps } from '../styles.ts';
 
 export const inputPanelStyles = css`
-  h2 {
-    margin: 0 0 0.3rem;
-    font-size: 1.25rem;
-  }
-  .intro {
-    margin: 0 0 0.9rem;
-    color: var(--_muted);
-    max-width: 60rem;
-  }
   .bar {
     display: flex;
     flex-wrap: wrap;
@@ -21,7 +12,8 @@ export const inputPanelStyles = css`
     padding: 0.7rem 0.9rem;
     margin-bottom: 0.9rem;
   }
-  .inline {
+  .inline,
+  .check {
     display: inline-flex;
     align-items: center;
     gap: 0.4rem;
@@ -59,11 +51,7 @@ export const inputPanelStyles = css`
   }
   .check {
     grid-column: 1 / -1;
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
     font-size: 0.9rem;
-    font-weight: 550;
   }
   .check input {
     flex: none;
@@ -132,7 +120,8 @@ export const inputPanelStyles = css`
   tbody th {
     font-weight: 550;
   }
-  tbody th .muted {
+  tbody th .muted,
+  td .detail {
     display: block;
     font-weight: 400;
     font-size: 0.8rem;
@@ -140,15 +129,8 @@ export const inputPanelStyles = css`
   td.value {
     font-variant-numeric: tabular-nums;
   }
-  td .detail {
-    display: block;
-    font-size: 0.8rem;
-  }
   tr.group th {
+    ${smallCaps}
     padding-top: 0.6rem;
-    font-size: 0.8rem;
-    text-transform: uppercase;
-    letter-spacing: 0.05em;
-    color: var(--_muted);
   }
 `;

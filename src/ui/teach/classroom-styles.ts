@@ -57,8 +57,6 @@ export const classroomStyles = css`
   }
   .bar .count {
     font-weight: 700;
-    white-space: nowrap;
-    font-variant-numeric: tabular-nums;
   }
   .bar select {
     flex: 1 1 6em;
@@ -79,11 +77,6 @@ export const classroomStyles = css`
   button {
     cursor: pointer;
     font-weight: 700;
-  }
-  button:focus-visible,
-  select:focus-visible {
-    outline: 4px solid #0039a6;
-    outline-offset: 3px;
   }
   button:disabled {
     opacity: 0.45;

@@ -136,12 +136,6 @@ export class HeadroomClaims extends LitElement {
       .which + .badge {
         margin-right: 0.2rem;
       }
-      button {
-        font-size: 0.85rem;
-        font-weight: 600;
-        padding: 0.3rem 0.7rem;
-        min-height: 2.25rem;
-      }
       button:hover {
         background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
       }
@@ -230,7 +224,7 @@ export class HeadroomClaims extends LitElement {
                 )}</span
               >
               <span class="label">${demo.label}</span>
-              <button type="button" aria-label="Load a demonstration: ${demo.label}" @click=${() => this.load(claim, i)}>Load a demonstration</button>
+              <button type="button" class="small" aria-label="Load a demonstration: ${demo.label}" @click=${() => this.load(claim, i)}>Load a demonstration</button>
             </li>`,
           )}
         </ul>

@@ -49,7 +49,7 @@ export class HeadroomClassroom extends LitElement {
   @property({ type: Boolean }) playing = false;
   /** Title of the lesson step or claim whose setups play on top of the teacher's own; '' for their own. */
   @property() layer = '';
-  /** The lessons the teacher can pick from (all seven by default). */
+  /** The lessons the teacher can pick from (all of them by default). */
   @property({ attribute: false }) lessons: readonly Lesson[] = allLessons();
   /** Id of the lesson to show; the teacher's pick replaces it. */
   @property({ attribute: 'lesson-id' }) lessonId = '';
@@ -90,7 +90,7 @@ export class HeadroomClassroom extends LitElement {
           ${this.lessons.map((l, i) => html`<option value=${l.id} ?selected=${l.id === this.chosen}>${i + 1}. ${l.title}</option>`)}
         </select>
         <button type="button" data-testid="previous-step" aria-label="Previous step" ?disabled=${index === 0} @click=${() => this.lessonView?.back()}>◀ Back</button>
-        <span class="count" data-testid="step-count" aria-live="polite">${count > 0 ? `Step ${index + 1} of ${count}` : ''}</span>
+        <span class="count num" data-testid="step-count" aria-live="polite">${count > 0 ? `Step ${index + 1} of ${count}` : ''}</span>
         <button type="button" data-testid="next-step" aria-label="Next step" ?disabled=${index >= count - 1} @click=${() => this.lessonView?.next()}>Next ▶</button>
         <button type="button" class="reveal" data-testid="reveal" aria-pressed=${this.revealed ? 'true' : 'false'} @click=${() => (this.revealed = !this.revealed)}>
           ${this.revealed ? 'Hide numbers' : 'Reveal numbers'}

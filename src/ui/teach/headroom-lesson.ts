@@ -16,7 +16,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, state } from 'lit/decorators.js';
 import type { SetupPair } from '../../state/setup-pair.ts';
 import type { CheckStep, Lesson, LessonSide, LessonSource, LessonStep, ListenStep, MeasureStep, PredictStep } from '../../teach/lessons/index.ts';
-import { baseStyles } from '../styles.ts';
+import { baseStyles, controlStyles } from '../styles.ts';
 import { emit } from '../emit.ts';
 import { lessonStyles } from './lesson-styles.ts';
 import { choiceMark, stepInRange } from '../../teach/lessons/progress.ts';
@@ -39,7 +39,7 @@ const HIDDEN = '• • •';
 
 @customElement('headroom-lesson')
 export class HeadroomLesson extends LitElement {
-  static override styles = [baseStyles, lessonStyles];
+  static override styles = [baseStyles, controlStyles, lessonStyles];
 
   @property({ attribute: false }) lesson: Lesson | null = null;
   /** Hide the model's figures and explanations (classroom, until the teacher reveals them). */

@@ -6,7 +6,7 @@
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { lessons as allLessons, type Lesson } from '../../teach/lessons/index.ts';
-import { baseStyles, boxedControl, stackedList } from '../styles.ts';
+import { baseStyles, boxedButton, stackedList } from '../styles.ts';
 import { emit } from '../emit.ts';
 import './headroom-lesson.ts';
 
@@ -37,15 +37,13 @@ export class HeadroomLessons extends LitElement {
         gap: 0.4em;
       }
       button {
-        ${boxedControl}
+        ${boxedButton}
         width: 100%;
         text-align: left;
         display: grid;
         grid-template-columns: 2em minmax(0, 1fr);
         gap: 0.1em 0.5em;
         padding: 0.55em 0.7em;
-        border-radius: var(--_radius);
-        cursor: pointer;
       }
       button[aria-current='true'] {
         border-color: var(--_accent);
@@ -83,7 +81,7 @@ export class HeadroomLessons extends LitElement {
     `,
   ];
 
-  /** The lessons to offer (all seven by default). */
+  /** The lessons to offer (all of them by default). */
   @property({ attribute: false }) lessons: readonly Lesson[] = allLessons();
   /** Id of the lesson shown first; the user's pick replaces it. */
   @property({ attribute: 'lesson-id' }) lessonId = '';

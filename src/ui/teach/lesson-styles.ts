@@ -1,9 +1,9 @@
 /**
- * Styles of <headroom-lesson> and <headroom-lessons>. Sizes are in em, so a host that sets a
- * larger font-size (the classroom's projector layout) scales the whole lesson with it.
+ * Styles of <headroom-lesson> (its buttons are the shared controlStyles). Sizes are in em, so a
+ * host that sets a larger font-size (the classroom's projector layout) scales the lesson with it.
  */
 import { css } from 'lit';
-import { boxedControl, cardSurface } from '../styles.ts';
+import { cardSurface, smallCaps } from '../styles.ts';
 
 export const lessonStyles = css`
   :host {
@@ -76,11 +76,8 @@ export const lessonStyles = css`
     gap: 0.8em;
   }
   .kind {
-    display: inline-block;
+    ${smallCaps}
     font-size: 0.8em;
-    font-weight: 700;
-    letter-spacing: 0.06em;
-    text-transform: uppercase;
     color: var(--_accent);
   }
   .step p {
@@ -128,22 +125,6 @@ export const lessonStyles = css`
   label.choice:has(input:focus-visible) {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
-  }
-  button {
-    ${boxedControl}
-    border-radius: var(--_radius);
-    padding: 0.45em 1em;
-    cursor: pointer;
-  }
-  button.primary {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--hr-on-accent, #ffffff);
-    font-weight: 650;
-  }
-  button:disabled {
-    opacity: 0.5;
-    cursor: not-allowed;
   }
   a {
     color: var(--_accent);
