@@ -4,7 +4,7 @@
  * the scope's range that follows the signal. The views (src/ui/views) paint them on a canvas.
  */
 import { MINUS, number } from '../text/format.ts';
-import { frequencyTicksHz, shortHz } from './chart-scales.ts';
+import { frequencyTicksHz, logFrequencyAxis, shortHz } from './chart-scales.ts';
 
 /** A rectangle in CSS pixels. */
 export interface PlotArea {
@@ -178,11 +178,9 @@ export const SPECTRUM_MAX_DB = 0;
 
 /** Where a frequency and a level (clamped to the axis) are drawn in `plot`. */
 export function spectrumScale(plot: PlotArea, maxHz: number): { x: (hz: number) => number; y: (db: number) => number } {
-  const logMin = Math.log10(SPECTRUM_MIN_HZ);
-  const logSpan = Math.log10(maxHz) - logMin;
   const span = SPECTRUM_MAX_DB - SPECTRUM_MIN_DB;
   return {
-    x: (hz) => plot.x + ((Math.log10(hz) - logMin) / logSpan) * plot.w,
+    x: logFrequencyAxis(SPECTRUM_MIN_HZ, maxHz, plot.x, plot.w),
     y: (db) => plot.y + ((SPECTRUM_MAX_DB - Math.max(SPECTRUM_MIN_DB, Math.min(SPECTRUM_MAX_DB, db))) / span) * plot.h,
   };
 }

@@ -9,6 +9,13 @@ export function frequencyTicksHz(wide: boolean): number[] {
   return wide ? [20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000] : [20, 100, 1000, 10_000];
 }
 
+/** Where a frequency falls on a log axis from `minHz` (at `left`) to `maxHz` (at `left + width`). */
+export function logFrequencyAxis(minHz: number, maxHz: number, left: number, width: number): (hz: number) => number {
+  const logMin = Math.log10(minHz);
+  const logSpan = Math.log10(maxHz) - logMin;
+  return (hz) => left + ((Math.log10(hz) - logMin) / logSpan) * width;
+}
+
 /** 20, 500, 1k, 2.5k, 20k: compact tick labels (the axis label carries the unit). */
 export function shortHz(hz: number): string {
   if (hz >= 1000) return `${Number((hz / 1000).toPrecision(3))}k`;

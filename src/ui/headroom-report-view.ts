@@ -13,7 +13,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ListenerReport, Report } from '../model/report-contract.ts';
 import type { Setup } from '../model/setup.ts';
 import { formatDbfs, formatHz, trim } from '../text/format.ts';
-import { adviceLines, chainStages, clippingLine, listenerRows, responseSketch, type Span, type Stage, type StatusLine } from '../text/report-rows.ts';
+import { adviceLines, chainStages, clippingLine, listenerRows, type Span, type Stage, type StatusLine } from '../text/report-rows.ts';
+import { responseSketch } from '../drawing/response-sketch.ts';
 import { baseStyles, cardSurface, panelStyles, smallCaps, tickRowStyles, verdictBadgeStyles } from './styles.ts';
 
 declare global {
